@@ -1,0 +1,36 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { createBackend, type Backend } from './backend';
+import type { BackendConfig } from './backend-config';
+import { createJsonLogger } from './json-logger';
+import type { FromWorker, ToWorker } from './worker-protocol';
+
+// Entry of the backend worker thread: it owns the SQLite connection, so no host thread ever
+// waits on SQL. Requests are handled one after another, which is what one writer needs.
+
+const port = parentPort;
+if (!port) throw new Error('backend-worker must run in a worker thread');
+
+const send = (message: FromWorker) => port.postMessage(message);
+const config = (workerData as { config: BackendConfig }).config;
+
+let backend: Backend | undefined;
+try {
+  backend = createBackend(config, createJsonLogger('backend'));
+  send({ type: 'ready' });
+} catch (error) {
+  send({ type: 'startup_error', message: error instanceof Error ? error.message : String(error) });
+}
+
+port.on('message', (message: ToWorker) => {
+  if (message.type === 'close') {
+    void (backend?.close() ?? Promise.resolve()).then(() => {
+      send({ type: 'closed' });
+      port.close();
+    });
+    return;
+  }
+  if (!backend) return;
+  void backend.invoke(message.channel, message.payload).then((result) => {
+    send({ type: 'result', id: message.id, result });
+  });
+});

@@ -1,0 +1,10 @@
+import type { Result } from '../../shared/ipc/result';
+
+/** Messages between a host thread and the backend worker thread. */
+export type ToWorker = { type: 'invoke'; id: number; channel: unknown; payload: unknown } | { type: 'close' };
+
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'startup_error'; message: string }
+  | { type: 'result'; id: number; result: Result<unknown> }
+  | { type: 'closed' };

@@ -1,0 +1,55 @@
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { makeTempDir } from '../../../tests/support/temp-dir';
+import { Database } from './connection';
+import { sql } from './sql';
+
+describe('Database', () => {
+  const temp = makeTempDir();
+  afterAll(() => temp.cleanup());
+
+  it('opens a real file with WAL, synchronous=FULL and foreign keys, also when reopened', () => {
+    const path = join(temp.dir, 'pragmas.sqlite');
+    for (let open = 0; open < 2; open++) {
+      const db = new Database(path);
+      expect(db.raw.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.raw.pragma('synchronous', { simple: true })).toBe(2); // FULL
+      expect(db.raw.pragma('foreign_keys', { simple: true })).toBe(1);
+      db.close();
+    }
+  });
+
+  it('caches prepared statements by text', () => {
+    const db = new Database(join(temp.dir, 'cache.sqlite'));
+    const first = db.statement('SELECT 1');
+    expect(db.statement('SELECT 1')).toBe(first);
+    db.close();
+  });
+
+  it('logs slow queries with their SQL text but never their values', () => {
+    const warn = vi.fn();
+    const db = new Database(join(temp.dir, 'slow.sqlite'), { warn });
+    const secret = 'Jansen-123456782';
+    // A recursive CTE that takes well over 40 ms.
+    db.get(sql`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000000)
+               SELECT count(*) AS c, ${secret} AS s FROM n`);
+    expect(warn).toHaveBeenCalledTimes(1);
+    const logged = JSON.stringify(warn.mock.calls[0]);
+    expect(logged).toContain('WITH RECURSIVE');
+    expect(logged).not.toContain(secret);
+    db.close();
+  });
+
+  it('rolls back a failed transaction completely', () => {
+    const db = new Database(join(temp.dir, 'tx.sqlite'));
+    db.raw.exec('CREATE TABLE t (x INTEGER NOT NULL) STRICT');
+    expect(() =>
+      db.transaction(() => {
+        db.run(sql`INSERT INTO t (x) VALUES (${1})`);
+        db.run(sql`INSERT INTO t (x) VALUES (${null})`);
+      }),
+    ).toThrow();
+    expect(db.get<{ n: number }>(sql`SELECT count(*) AS n FROM t`)?.n).toBe(0);
+    db.close();
+  });
+});

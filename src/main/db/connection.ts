@@ -1,0 +1,73 @@
+import BetterSqlite3 from 'better-sqlite3';
+import type { SqlQuery, SqlValue } from './sql';
+
+export interface DbLogger {
+  warn(message: string, fields?: Record<string, unknown>): void;
+}
+
+export const slowQueryMs = 40;
+
+/**
+ * The backend's one writer connection. Pragmas follow DESIGN.md: WAL for concurrent readers,
+ * synchronous=FULL because better-sqlite3 reopens WAL files with NORMAL and a saved decision
+ * must survive power loss, foreign keys on. Statements are prepared once and cached by text.
+ */
+export class Database {
+  readonly raw: BetterSqlite3.Database;
+  private readonly statements = new Map<string, BetterSqlite3.Statement>();
+
+  constructor(
+    readonly path: string,
+    private readonly logger: DbLogger = { warn: () => undefined },
+  ) {
+    this.raw = new BetterSqlite3(path);
+    this.raw.pragma('journal_mode = WAL');
+    this.raw.pragma('synchronous = FULL');
+    this.raw.pragma('foreign_keys = ON');
+    this.raw.pragma('busy_timeout = 5000');
+  }
+
+  statement(text: string): BetterSqlite3.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.raw.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
+  all<T>(query: SqlQuery): T[] {
+    return this.timed(query, (s, v) => s.all(...v) as T[]);
+  }
+
+  get<T>(query: SqlQuery): T | undefined {
+    return this.timed(query, (s, v) => s.get(...v) as T | undefined);
+  }
+
+  run(query: SqlQuery): BetterSqlite3.RunResult {
+    return this.timed(query, (s, v) => s.run(...v));
+  }
+
+  /** Runs `fn` in one transaction; nested calls become savepoints. */
+  transaction<T>(fn: () => T): T {
+    return this.raw.transaction(fn)();
+  }
+
+  get userVersion(): number {
+    return this.raw.pragma('user_version', { simple: true }) as number;
+  }
+
+  close(): void {
+    this.statements.clear();
+    if (this.raw.open) this.raw.close();
+  }
+
+  private timed<T>(query: SqlQuery, exec: (s: BetterSqlite3.Statement, v: readonly SqlValue[]) => T): T {
+    const started = performance.now();
+    const result = exec(this.statement(query.text), query.values);
+    const elapsed = performance.now() - started;
+    // Only the SQL text is logged: values may be personal data.
+    if (elapsed > slowQueryMs) this.logger.warn('slow query', { ms: Math.round(elapsed), sql: query.text });
+    return result;
+  }
+}

@@ -1,0 +1,110 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { localMigrationsDir, makeTempDir } from '../../../tests/support/temp-dir';
+import { Database } from './connection';
+import { latestVersion, loadMigrations, migrate, MigrationError, type Migration } from './migrations';
+import { sql } from './sql';
+
+const temp = makeTempDir();
+afterAll(() => temp.cleanup());
+
+let counter = 0;
+function freshDb(): Database {
+  return new Database(join(temp.dir, `m${counter++}.sqlite`));
+}
+
+function tableNames(db: Database): string[] {
+  return db.all<{ name: string }>(sql`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).map((r) => r.name);
+}
+
+describe('migration runner', () => {
+  const real = loadMigrations(localMigrationsDir);
+
+  it('migrates an empty database to the latest version', () => {
+    const db = freshDb();
+    const result = migrate(db, real);
+    expect(result.from).toBe(0);
+    expect(result.to).toBe(latestVersion(real));
+    expect(db.userVersion).toBe(latestVersion(real));
+    expect(tableNames(db)).toEqual(expect.arrayContaining(['claims', 'persons']));
+    expect(migrate(db, real).applied).toEqual([]); // idempotent
+    db.close();
+  });
+
+  it('refuses a database made by a newer app, with a clear Dutch message, and leaves it alone', () => {
+    const db = freshDb();
+    migrate(db, real);
+    db.raw.pragma(`user_version = ${latestVersion(real) + 10}`);
+    let error: unknown;
+    try {
+      migrate(db, real);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(MigrationError);
+    expect((error as MigrationError).kind).toBe('database_newer');
+    expect((error as MigrationError).message).toMatch(/nieuwere app-versie.*Werk de app bij/);
+    expect(db.userVersion).toBe(latestVersion(real) + 10);
+    db.close();
+  });
+
+  it('leaves the database at its previous version when a later migration fails', () => {
+    const db = freshDb();
+    const first: Migration = { version: 10, name: 'one', sql: 'CREATE TABLE a (x INTEGER) STRICT;' };
+    migrate(db, [first]);
+    const broken: Migration[] = [
+      first,
+      { version: 20, name: 'two', sql: 'CREATE TABLE b (x INTEGER) STRICT;' },
+      { version: 30, name: 'three', sql: 'CREATE TABLE c (x INTEGER) STRICT; INSERT INTO nope VALUES (1);' },
+    ];
+    expect(() => migrate(db, broken)).toThrow(/0030_three is mislukt; de database staat nog op versie 10/);
+    expect(db.userVersion).toBe(10);
+    expect(tableNames(db)).toEqual(['a']); // b and c rolled back with the rest
+    db.close();
+  });
+
+  it('detects gaps, duplicates and wrong order in the numbering', () => {
+    const m = (version: number): Migration => ({ version, name: `m${version}`, sql: '' });
+    expect(() => migrate(freshDb(), [m(10), m(30)])).toThrow(/verwacht 0020/);
+    expect(() => migrate(freshDb(), [m(10), m(10)])).toThrow(MigrationError);
+    expect(() => migrate(freshDb(), [m(20)])).toThrow(/verwacht 0010/);
+  });
+
+  it('refuses a database at a version no migration produced', () => {
+    const db = freshDb();
+    db.raw.pragma('user_version = 5');
+    expect(() => migrate(db, real)).toThrow(/onbekende versie 5/);
+    db.close();
+  });
+
+  it('rejects files that do not follow NNNN_name.sql', () => {
+    const dir = join(temp.dir, 'badnames');
+    mkdirSync(dir);
+    writeFileSync(join(dir, '10_initial.sql'), '');
+    expect(() => loadMigrations(dir)).toThrow(/NNNN_naam\.sql/);
+  });
+});
+
+describe('migration 0010_cache_core', () => {
+  const db = freshDb();
+  migrate(db, loadMigrations(localMigrationsDir).filter((m) => m.version <= 10));
+
+  it('creates STRICT tables that refuse wrongly typed values', () => {
+    expect(() =>
+      db.run(sql`INSERT INTO persons (id, bsn, display_name, birth_date, city, version)
+                 VALUES ('p1', '999999990', 'A', '2000-01-01', 'Sneek', 'not a number')`),
+    ).toThrow(/cannot store TEXT value in INTEGER column/);
+  });
+
+  it('enforces the claim kind, a non-negative amount and the person reference', () => {
+    db.run(sql`INSERT INTO persons (id, bsn, display_name, birth_date, city) VALUES ('p1', '1', 'A', '2000-01-01', 'B')`);
+    const insert = (kind: string, cents: number, person: string) =>
+      db.run(sql`INSERT INTO claims (id, person_id, kind, phase, reference, original_cents, outstanding_cents, due_date)
+                 VALUES (${`c-${kind}-${cents}-${person}`}, ${person}, ${kind}, 'beschikking', 'r', ${cents}, ${cents}, '2026-01-01')`);
+    expect(() => insert('wahv', 100, 'p1')).not.toThrow();
+    expect(() => insert('parkeerboete', 100, 'p1')).toThrow(/CHECK constraint/);
+    expect(() => insert('wahv', -1, 'p1')).toThrow(/CHECK constraint/);
+    expect(() => insert('wahv', 100, 'nobody')).toThrow(/FOREIGN KEY/);
+  });
+});

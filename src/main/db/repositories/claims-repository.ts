@@ -1,0 +1,82 @@
+import type { ClaimKind, ClaimPhase } from '../../../shared/domain/claims';
+import type { ClaimRow } from '../../../shared/ipc/contract';
+import type { Database } from '../connection';
+import { emptySql, sql, sqlJoin, sqlTrusted } from '../sql';
+
+export interface ClaimRecord {
+  id: string;
+  personId: string;
+  kind: ClaimKind;
+  phase: ClaimPhase;
+  reference: string;
+  originalCents: number;
+  outstandingCents: number;
+  dueDate: string;
+  version: number;
+}
+
+export type ClaimSortKey = 'dueDate' | 'outstanding' | 'personName' | 'kind' | 'phase';
+
+export interface ClaimPageQuery {
+  sort: ClaimSortKey;
+  direction: 'asc' | 'desc';
+  offset: number;
+  limit: number;
+  kind?: ClaimKind | undefined;
+  phase?: ClaimPhase | undefined;
+}
+
+// Whitelisted ORDER BY columns; `c.id` breaks ties so paging is stable.
+const orderColumns: Record<ClaimSortKey, string> = {
+  dueDate: 'c.due_date',
+  outstanding: 'c.outstanding_cents',
+  personName: 'p.display_name',
+  kind: 'c.kind',
+  phase: 'c.phase',
+};
+
+export class ClaimsRepository {
+  constructor(private readonly db: Database) {}
+
+  /** Inserts or replaces claims; call inside a transaction for bulk loads. */
+  upsertMany(claims: readonly ClaimRecord[]): void {
+    for (const c of claims) {
+      this.db.run(sql`
+        INSERT INTO claims (id, person_id, kind, phase, reference, original_cents, outstanding_cents, due_date, version)
+        VALUES (${c.id}, ${c.personId}, ${c.kind}, ${c.phase}, ${c.reference}, ${c.originalCents},
+                ${c.outstandingCents}, ${c.dueDate}, ${c.version})
+        ON CONFLICT (id) DO UPDATE SET
+          person_id = excluded.person_id, kind = excluded.kind, phase = excluded.phase,
+          reference = excluded.reference, original_cents = excluded.original_cents,
+          outstanding_cents = excluded.outstanding_cents, due_date = excluded.due_date,
+          version = excluded.version`);
+    }
+  }
+
+  listPage(query: ClaimPageQuery): { rows: ClaimRow[]; total: number } {
+    const where = this.whereClause(query);
+    const direction = query.direction === 'desc' ? 'DESC' : 'ASC';
+    const order = `${orderColumns[query.sort]} ${direction}, c.id ${direction}`;
+    const rows = this.db.all<ClaimRow>(sql`
+      SELECT c.id, c.person_id AS personId, p.display_name AS personName, c.kind, c.phase, c.reference,
+             c.original_cents AS originalCents, c.outstanding_cents AS outstandingCents, c.due_date AS dueDate
+      FROM claims c JOIN persons p ON p.id = c.person_id
+      ${where}
+      ORDER BY ${sqlTrusted(order)}
+      LIMIT ${query.limit} OFFSET ${query.offset}`);
+    const total = this.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM claims c ${where}`)?.n ?? 0;
+    return { rows, total };
+  }
+
+  count(): number {
+    return this.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM claims`)?.n ?? 0;
+  }
+
+  private whereClause(query: Pick<ClaimPageQuery, 'kind' | 'phase'>) {
+    const conditions = [
+      query.kind ? sql`c.kind = ${query.kind}` : null,
+      query.phase ? sql`c.phase = ${query.phase}` : null,
+    ].filter((c) => c !== null);
+    return conditions.length ? sql`WHERE ${sqlJoin(conditions, ' AND ')}` : emptySql;
+  }
+}

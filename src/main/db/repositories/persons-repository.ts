@@ -1,0 +1,37 @@
+import type { Database } from '../connection';
+import { sql } from '../sql';
+
+export interface PersonRecord {
+  id: string;
+  bsn: string;
+  displayName: string;
+  birthDate: string;
+  city: string;
+  version: number;
+}
+
+export class PersonsRepository {
+  constructor(private readonly db: Database) {}
+
+  /** Inserts or replaces persons; call inside a transaction for bulk loads. */
+  upsertMany(persons: readonly PersonRecord[]): void {
+    for (const p of persons) {
+      this.db.run(sql`
+        INSERT INTO persons (id, bsn, display_name, birth_date, city, version)
+        VALUES (${p.id}, ${p.bsn}, ${p.displayName}, ${p.birthDate}, ${p.city}, ${p.version})
+        ON CONFLICT (id) DO UPDATE SET
+          bsn = excluded.bsn, display_name = excluded.display_name, birth_date = excluded.birth_date,
+          city = excluded.city, version = excluded.version`);
+    }
+  }
+
+  get(id: string): PersonRecord | undefined {
+    return this.db.get<PersonRecord>(sql`
+      SELECT id, bsn, display_name AS displayName, birth_date AS birthDate, city, version
+      FROM persons WHERE id = ${id}`);
+  }
+
+  count(): number {
+    return this.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM persons`)?.n ?? 0;
+  }
+}

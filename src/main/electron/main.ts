@@ -1,0 +1,63 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, ipcMain, session } from 'electron';
+import type { Backend } from '../backend/backend';
+import { startBackendThread } from '../backend/backend-thread';
+import { demoLocalUser, demoSeedSize } from '../backend/local-defaults';
+import { appEntryUrl } from '../security/app-origin';
+import { registerAppScheme, serveAppProtocol } from './app-protocol';
+import { registerIpcBridge } from './ipc-bridge';
+import { hardenSession, hardenWebContents } from './web-contents-security';
+
+// Bundled to dist/main/electron-main.mjs; its siblings are dist/renderer, dist/preload, dist/migrations.
+const distDir = fileURLToPath(new URL('..', import.meta.url));
+
+registerAppScheme();
+app.enableSandbox();
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+
+let backend: Backend | undefined;
+
+async function main(): Promise<void> {
+  await app.whenReady();
+  hardenSession(session.defaultSession);
+  serveAppProtocol(join(distDir, 'renderer'));
+  backend = await startBackendThread({
+    dbPath: join(app.getPath('userData'), 'cache.sqlite'),
+    migrationsDir: join(distDir, 'migrations', 'local'),
+    appVersion: app.getVersion(),
+    localUser: demoLocalUser,
+    seedDemo: demoSeedSize,
+  });
+  registerIpcBridge(ipcMain, backend);
+
+  const window = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    title: 'CJIB Zaakbehandeling',
+    show: false,
+    webPreferences: {
+      preload: join(distDir, 'preload', 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      spellcheck: false,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  await window.loadURL(appEntryUrl);
+}
+
+app.on('window-all-closed', () => app.quit());
+app.on('before-quit', () => {
+  void backend?.close();
+});
+
+main().catch((error: unknown) => {
+  process.stderr.write(`De app kon niet starten: ${error instanceof Error ? error.message : String(error)}\n`);
+  app.exit(1);
+});

@@ -1,0 +1,28 @@
+import { createApi, type BaseQueryFn } from '@reduxjs/toolkit/query/react';
+import type { CjibApi } from '../../shared/ipc/client';
+import type { Channel, RequestOf } from '../../shared/ipc/contract';
+import type { AppErrorShape } from '../../shared/ipc/result';
+
+export interface ThunkExtra {
+  cjib: CjibApi;
+}
+
+export interface CjibQueryArgs<C extends Channel = Channel> {
+  channel: C;
+  request: RequestOf<C>;
+}
+
+/** RTK Query over `window.cjib`: the envelope's error becomes RTK Query's error as it is. */
+export const cjibBaseQuery: BaseQueryFn<CjibQueryArgs, unknown, AppErrorShape> = async (args, api) => {
+  const { cjib } = api.extra as ThunkExtra;
+  const result = await cjib.invoke(args.channel, args.request);
+  return result.ok ? { data: result.value } : { error: result.error };
+};
+
+/** One API slice; each feature adds its endpoints with `injectEndpoints`. */
+export const cjibApi = createApi({
+  reducerPath: 'cjibApi',
+  baseQuery: cjibBaseQuery,
+  tagTypes: ['Claims', 'Session', 'Sync'],
+  endpoints: () => ({}),
+});

@@ -1,0 +1,101 @@
+/** The Dutch UI catalog. Components never hold literal text; they ask `t()` for a key here. */
+export const nl = {
+  app: {
+    name: 'CJIB Zaakbehandeling',
+    skipToContent: 'Naar de inhoud',
+    mainNavigation: 'Hoofdnavigatie',
+    loading: 'Bezig met laden…',
+    error: 'Er ging iets mis: {message}',
+    retry: 'Opnieuw proberen',
+  },
+  nav: {
+    werkvoorraad: 'Werkvoorraad',
+    betalingsonmacht: 'Betalingsonmacht',
+    slachtofferinformatie: 'Slachtofferinformatie',
+    escalaties: 'Escalaties',
+    teamoverzicht: 'Teamoverzicht',
+  },
+  header: {
+    signedInAs: 'Aangemeld als',
+    notSignedIn: 'Niet aangemeld',
+    team: 'Team',
+  },
+  role: {
+    medewerker_inning: 'Medewerker inning',
+    medewerker_slachtofferinformatie: 'Medewerker slachtofferinformatie',
+    teamleider: 'Teamleider',
+    functioneel_beheerder: 'Functioneel beheerder',
+  },
+  sync: {
+    label: 'Synchronisatie',
+    online: 'Online',
+    offline: 'Offline',
+    not_configured: 'Lokaal (geen centrale API)',
+    pending: '{count} wijzigingen wachten',
+    noPending: 'Alles verzonden',
+    lastSync: 'Laatst gesynchroniseerd {time}',
+    neverSynced: 'Nog niet gesynchroniseerd',
+  },
+  werkvoorraad: {
+    title: 'Werkvoorraad',
+    intro: 'Vorderingen in uw lokale werkvoorraad. Kies een kolomkop om te sorteren.',
+    filterKind: 'Soort vordering',
+    filterPhase: 'Fase',
+    all: 'Alle',
+    empty: 'Geen vorderingen gevonden met deze filters.',
+    range: '{from}–{to} van {total}',
+    previous: 'Vorige',
+    next: 'Volgende',
+    pagination: 'Paginering',
+    tableCaption: 'Vorderingen, gesorteerd op {column} ({direction})',
+    ascending: 'oplopend',
+    descending: 'aflopend',
+    sortBy: 'Sorteer op {column}',
+    columns: {
+      personName: 'Persoon',
+      kind: 'Soort',
+      reference: 'Kenmerk',
+      phase: 'Fase',
+      outstanding: 'Openstaand',
+      dueDate: 'Vervaldatum',
+    },
+  },
+  claimKind: {
+    wahv: 'Wahv-beschikking',
+    strafbeschikking: 'Strafbeschikking',
+    geldboetevonnis: 'Geldboetevonnis',
+    schadevergoedingsmaatregel: 'Schadevergoedingsmaatregel',
+    cak: 'CAK',
+    duo: 'DUO',
+    uwv: 'UWV',
+    rvo: 'RVO',
+  },
+  claimPhase: {
+    beschikking: 'Beschikking',
+    eerste_aanmaning: '1e aanmaning',
+    tweede_aanmaning: '2e aanmaning',
+    regeling: 'Betalingsregeling',
+    verhaal: 'Verhaal',
+    deurwaarder: 'Deurwaarder',
+    dwangmiddel: 'Dwangmiddel',
+    betaald: 'Betaald',
+    gestopt: 'Gestopt',
+  },
+  comingSoon: {
+    label: 'In ontwikkeling',
+    betalingsonmacht:
+      'Hier beoordeelt u betalingsonmacht: beslagvrije voet, afloscapaciteit en een standaard- of persoonlijke betalingsregeling.',
+    slachtofferinformatie:
+      'Hier informeert en consulteert u slachtoffers over de detentie van hun dader, zonder ooit hun adres te tonen.',
+    escalaties:
+      'Hier beslist u over de volgende stap voor een onbetaalde vordering, met vier-ogen-goedkeuring voor zware maatregelen.',
+    teamoverzicht: 'Hier verdeelt de teamleider werk en keurt beslissingen goed.',
+  },
+  notFound: {
+    title: 'Pagina niet gevonden',
+    body: 'Deze pagina bestaat niet in de app.',
+    back: 'Terug naar de werkvoorraad',
+  },
+} as const;
+
+export type Catalog = typeof nl;

@@ -1,0 +1,31 @@
+import { Navigate, type RouteObject } from 'react-router';
+import { AppFrame } from '../components/AppFrame';
+import { ComingSoonPage } from '../components/ComingSoonPage';
+import { NotFoundPage } from '../features/not-found/NotFoundPage';
+import { WerkvoorraadPage } from '../features/werkvoorraad/WerkvoorraadPage';
+
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    element: <AppFrame />,
+    children: [
+      { index: true, element: <Navigate to="/werkvoorraad" replace /> },
+      { path: 'index.html', element: <Navigate to="/werkvoorraad" replace /> },
+      { path: 'werkvoorraad', element: <WerkvoorraadPage /> },
+      {
+        path: 'betalingsonmacht',
+        element: <ComingSoonPage title="nav.betalingsonmacht" description="comingSoon.betalingsonmacht" />,
+      },
+      {
+        path: 'slachtofferinformatie',
+        element: <ComingSoonPage title="nav.slachtofferinformatie" description="comingSoon.slachtofferinformatie" />,
+      },
+      { path: 'escalaties', element: <ComingSoonPage title="nav.escalaties" description="comingSoon.escalaties" /> },
+      {
+        path: 'teamoverzicht',
+        element: <ComingSoonPage title="nav.teamoverzicht" description="comingSoon.teamoverzicht" />,
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];

@@ -1,0 +1,139 @@
+import { isValidBsn } from '../domain/bsn';
+import type { ClaimKind, ClaimPhase } from '../domain/claims';
+import type { Cents } from '../domain/money';
+import { cities, firstNames, surnames, tussenvoegsels } from './names';
+import { SeededRandom } from './random';
+
+/**
+ * Deterministic demo data: invented persons and vorderingen, marked as test data. The same seed
+ * and sizes give the same rows on every machine, so tests, benchmarks and demos agree.
+ */
+
+export interface DemoPerson {
+  id: string;
+  bsn: string;
+  displayName: string;
+  birthDate: string;
+  city: string;
+  isTestData: true;
+}
+
+export interface DemoClaim {
+  id: string;
+  personId: string;
+  kind: ClaimKind;
+  phase: ClaimPhase;
+  reference: string;
+  originalCents: Cents;
+  outstandingCents: Cents;
+  dueDate: string;
+}
+
+export interface DemoOptions {
+  seed?: number;
+  persons: number;
+  claims: number;
+  /** Due dates are spread around this date (yyyy-mm-dd). */
+  referenceDate?: string;
+}
+
+export interface DemoData {
+  persons: DemoPerson[];
+  claims: DemoClaim[];
+}
+
+const kindWeights: readonly (readonly [ClaimKind, number])[] = [
+  ['wahv', 70],
+  ['strafbeschikking', 10],
+  ['geldboetevonnis', 5],
+  ['schadevergoedingsmaatregel', 3],
+  ['cak', 4],
+  ['duo', 4],
+  ['uwv', 2],
+  ['rvo', 2],
+];
+
+const phaseWeights: readonly (readonly [ClaimPhase, number])[] = [
+  ['beschikking', 25],
+  ['eerste_aanmaning', 20],
+  ['tweede_aanmaning', 15],
+  ['regeling', 12],
+  ['verhaal', 10],
+  ['deurwaarder', 8],
+  ['dwangmiddel', 3],
+  ['betaald', 5],
+  ['gestopt', 2],
+];
+
+// Typical original amounts in euros per kind (min, max).
+const amountRange: Record<ClaimKind, readonly [number, number]> = {
+  wahv: [30, 500],
+  strafbeschikking: [100, 1500],
+  geldboetevonnis: [200, 5000],
+  schadevergoedingsmaatregel: [200, 10000],
+  cak: [150, 2000],
+  duo: [500, 30000],
+  uwv: [100, 5000],
+  rvo: [200, 10000],
+};
+
+export function generateDemoData(options: DemoOptions): DemoData {
+  const random = new SeededRandom(options.seed ?? 20261129);
+  const reference = Date.parse(`${options.referenceDate ?? '2026-11-01'}T00:00:00Z`);
+  const persons = Array.from({ length: options.persons }, () => demoPerson(random));
+  const claims = Array.from({ length: options.claims }, (_, index) => {
+    // Every person gets at least one claim; the rest cluster on a fifth of the persons.
+    const person =
+      index < persons.length ? persons[index] : persons[random.int(0, Math.max(0, Math.floor(persons.length / 5)))];
+    if (!person) throw new Error('demo data needs at least one person');
+    return demoClaim(random, person.id, reference);
+  });
+  return { persons, claims };
+}
+
+function demoPerson(random: SeededRandom): DemoPerson {
+  const tussenvoegsel = random.pick(tussenvoegsels);
+  const surname = random.pick(surnames);
+  const displayName = [random.pick(firstNames), tussenvoegsel, surname].filter(Boolean).join(' ');
+  const birthYear = random.int(1950, 2006);
+  return {
+    id: random.uuid(),
+    bsn: demoBsn(random),
+    displayName,
+    birthDate: isoDate(Date.UTC(birthYear, random.int(0, 11), random.int(1, 28))),
+    city: random.pick(cities),
+    isTestData: true,
+  };
+}
+
+function demoClaim(random: SeededRandom, personId: string, reference: number): DemoClaim {
+  const kind = random.weighted(kindWeights);
+  const phase = random.weighted(phaseWeights);
+  const [min, max] = amountRange[kind];
+  const originalCents = random.int(min, max) * 100 + random.pick([0, 0, 0, 50]);
+  const outstandingCents =
+    phase === 'betaald' ? 0 : phase === 'regeling' ? random.int(1, originalCents) : originalCents;
+  const dayOffset = random.int(-120, 90);
+  return {
+    id: random.uuid(),
+    personId,
+    kind,
+    phase,
+    reference: Array.from({ length: 16 }, () => random.int(0, 9)).join(''),
+    originalCents,
+    outstandingCents,
+    dueDate: isoDate(reference + dayOffset * 86_400_000),
+  };
+}
+
+/** A BSN that passes the elfproef; demo BSNs all start with 9 so they are easy to recognise. */
+function demoBsn(random: SeededRandom): string {
+  for (;;) {
+    const candidate = '9' + Array.from({ length: 8 }, () => random.int(0, 9)).join('');
+    if (isValidBsn(candidate)) return candidate;
+  }
+}
+
+function isoDate(epochMs: number): string {
+  return new Date(epochMs).toISOString().slice(0, 10);
+}

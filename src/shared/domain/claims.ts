@@ -1,0 +1,24 @@
+/** Vorderingen: the claim kinds CJIB collects itself and the partner claims shown for context. */
+
+export const cjibClaimKinds = ['wahv', 'strafbeschikking', 'geldboetevonnis', 'schadevergoedingsmaatregel'] as const;
+export const partnerClaimKinds = ['cak', 'duo', 'uwv', 'rvo'] as const;
+export const claimKinds = [...cjibClaimKinds, ...partnerClaimKinds] as const;
+export type ClaimKind = (typeof claimKinds)[number];
+
+/** Where a claim is in its life; escalation rules (DOMAIN.md §1) move it forward. */
+export const claimPhases = [
+  'beschikking',
+  'eerste_aanmaning',
+  'tweede_aanmaning',
+  'regeling',
+  'verhaal',
+  'deurwaarder',
+  'dwangmiddel',
+  'betaald',
+  'gestopt',
+] as const;
+export type ClaimPhase = (typeof claimPhases)[number];
+
+export function isPartnerClaim(kind: ClaimKind): boolean {
+  return (partnerClaimKinds as readonly string[]).includes(kind);
+}

@@ -1,0 +1,20 @@
+import type { Channel, RequestOf, ResponseOf } from './contract';
+import type { Result } from './result';
+
+/** The global API object the renderer sees as `window.cjib`, whichever host provides it. */
+export interface CjibApi {
+  invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>>;
+}
+
+/** How a host moves one untyped request; the typed API is built on top of it once. */
+export type RawInvoke = (channel: string, request: unknown) => Promise<Result<unknown>>;
+
+export function createCjibApi(raw: RawInvoke): CjibApi {
+  return {
+    invoke: <C extends Channel>(channel: C, request: RequestOf<C>) =>
+      raw(channel, request) as Promise<Result<ResponseOf<C>>>,
+  };
+}
+
+/** Name of the single Electron IPC channel that carries all contract requests. */
+export const electronInvokeChannel = 'cjib:invoke';

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { claimKind, claimPhase, cents, emptyRequest, id, isoDate, isoDateTime, role } from './schemas';
+
+/**
+ * The one contract between the renderer and the backend. Every channel has a request and a
+ * response schema; both hosts (Electron IPC and the browser host) validate against it, and the
+ * renderer's typed client is derived from it.
+ */
+
+export const werkvoorraadSortKeys = ['dueDate', 'outstanding', 'personName', 'kind', 'phase'] as const;
+
+export const claimRow = z.object({
+  id,
+  personId: id,
+  personName: z.string(),
+  kind: claimKind,
+  phase: claimPhase,
+  reference: z.string(),
+  originalCents: cents,
+  outstandingCents: cents,
+  dueDate: isoDate,
+});
+export type ClaimRow = z.infer<typeof claimRow>;
+
+export const sessionUser = z.object({
+  id,
+  displayName: z.string(),
+  role,
+  teamName: z.string(),
+});
+export type SessionUser = z.infer<typeof sessionUser>;
+
+export const syncStatus = z.object({
+  connection: z.enum(['online', 'offline', 'not_configured']),
+  pendingCommands: z.number().int().nonnegative(),
+  lastSyncAt: isoDateTime.nullable(),
+  progress: z.object({ done: z.number().int(), total: z.number().int() }).nullable(),
+  error: z.string().nullable(),
+});
+export type SyncStatus = z.infer<typeof syncStatus>;
+
+export const contract = {
+  'app.info': {
+    request: emptyRequest,
+    response: z.object({
+      appVersion: z.string(),
+      schemaVersion: z.number().int(),
+    }),
+  },
+  'session.current': {
+    request: emptyRequest,
+    response: z.object({ user: sessionUser.nullable() }),
+  },
+  'sync.status': {
+    request: emptyRequest,
+    response: syncStatus,
+  },
+  'werkvoorraad.list': {
+    request: z
+      .object({
+        sort: z.enum(werkvoorraadSortKeys).default('dueDate'),
+        direction: z.enum(['asc', 'desc']).default('asc'),
+        offset: z.number().int().min(0, 'Begin kan niet negatief zijn.').default(0),
+        limit: z.number().int().min(1).max(200, 'Hoogstens 200 regels per pagina.').default(50),
+        kind: claimKind.optional(),
+        phase: claimPhase.optional(),
+      })
+      .strict(),
+    response: z.object({ rows: z.array(claimRow), total: z.number().int().nonnegative() }),
+  },
+} as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+/** What a caller may send (defaults still optional). */
+export type RequestOf<C extends Channel> = z.input<Contract[C]['request']>;
+/** What a handler receives after validation (defaults filled in). */
+export type ParsedRequestOf<C extends Channel> = z.output<Contract[C]['request']>;
+export type ResponseOf<C extends Channel> = z.output<Contract[C]['response']>;
+
+export const channels = Object.keys(contract) as Channel[];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
