@@ -15,7 +15,9 @@ function freshDb(): Database {
 }
 
 function tableNames(db: Database): string[] {
-  return db.all<{ name: string }>(sql`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).map((r) => r.name);
+  return db
+    .all<{ name: string }>(sql`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`)
+    .map((r) => r.name);
 }
 
 describe('migration runner', () => {
@@ -88,7 +90,10 @@ describe('migration runner', () => {
 
 describe('migration 0010_cache_core', () => {
   const db = freshDb();
-  migrate(db, loadMigrations(localMigrationsDir).filter((m) => m.version <= 10));
+  migrate(
+    db,
+    loadMigrations(localMigrationsDir).filter((m) => m.version <= 10),
+  );
 
   it('creates STRICT tables that refuse wrongly typed values', () => {
     expect(() =>
@@ -98,7 +103,9 @@ describe('migration 0010_cache_core', () => {
   });
 
   it('enforces the claim kind, a non-negative amount and the person reference', () => {
-    db.run(sql`INSERT INTO persons (id, bsn, display_name, birth_date, city) VALUES ('p1', '1', 'A', '2000-01-01', 'B')`);
+    db.run(
+      sql`INSERT INTO persons (id, bsn, display_name, birth_date, city) VALUES ('p1', '1', 'A', '2000-01-01', 'B')`,
+    );
     const insert = (kind: string, cents: number, person: string) =>
       db.run(sql`INSERT INTO claims (id, person_id, kind, phase, reference, original_cents, outstanding_cents, due_date)
                  VALUES (${`c-${kind}-${cents}-${person}`}, ${person}, ${kind}, 'beschikking', 'r', ${cents}, ${cents}, '2026-01-01')`);

@@ -37,7 +37,12 @@ async function main(): Promise<void> {
     title: 'CJIB Zaakbehandeling',
     show: false,
     webPreferences: {
+      // Reviewed (electronegativity PRELOAD_JS_CHECK): the preload exposes one function,
+      // invoke(channel, request), for channels named in the contract; it runs sandboxed with
+      // context isolation, and the main process checks the sender frame of every call.
       preload: join(distDir, 'preload', 'preload.cjs'),
+      // Middle-click must not open links in a new window (electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,

@@ -1,0 +1,94 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createInMemoryCjib } from '../../../tests/support/real-backend';
+import { App } from './App';
+
+let cjib: ReturnType<typeof createInMemoryCjib>;
+afterEach(async () => cjib.close());
+
+function renderApp(path = '/werkvoorraad') {
+  cjib = createInMemoryCjib();
+  return render(<App cjib={cjib} initialPath={path} />);
+}
+
+async function bodyRows() {
+  const table = await screen.findByRole('table');
+  await waitFor(() => expect(within(table).getAllByRole('row').length).toBeGreaterThan(1));
+  return within(table).getAllByRole('row').slice(1);
+}
+
+describe('app frame', () => {
+  it('shows the navigation, the signed-in user and the sync state in Dutch', async () => {
+    renderApp();
+    const nav = screen.getByRole('navigation', { name: 'Hoofdnavigatie' });
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((l) => l.textContent),
+    ).toEqual(['Werkvoorraad', 'Betalingsonmacht', 'Slachtofferinformatie', 'Escalaties', 'Teamoverzicht']);
+    expect(await screen.findByText('Sanne de Vries')).toBeInTheDocument();
+    expect(await screen.findByText('Lokaal (geen centrale API)')).toBeInTheDocument();
+  });
+
+  it('navigates by keyboard to another area and marks the current link', async () => {
+    renderApp();
+    const user = userEvent.setup();
+    const link = screen.getByRole('link', { name: 'Escalaties' });
+    link.focus();
+    await user.keyboard('{Enter}');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Escalaties' })).toBeInTheDocument();
+    expect(link).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('shows an in-app page for an unknown address', async () => {
+    renderApp('/bestaat-niet');
+    expect(await screen.findByRole('heading', { name: 'Pagina niet gevonden' })).toBeInTheDocument();
+  });
+});
+
+describe('werkvoorraad', () => {
+  it('lists the first page of claims from the local database with Dutch money and dates', async () => {
+    renderApp();
+    const rows = await bodyRows();
+    expect(rows).toHaveLength(50);
+    expect(screen.getByText('1–50 van 180')).toBeInTheDocument();
+    const firstRowCells = within(rows[0] as HTMLElement).getAllByRole('cell');
+    expect(firstRowCells[4]?.textContent).toMatch(/^€\s[\d.]+,\d{2}$/);
+    expect(firstRowCells[5]?.textContent).toMatch(/^\d{2}-\d{2}-\d{4}$/);
+  });
+
+  it('sorts by a column and reverses on a second click', async () => {
+    renderApp();
+    const user = userEvent.setup();
+    await bodyRows();
+    const amounts = async () =>
+      (await bodyRows()).map((r) => Number((r.children[4]?.textContent ?? '').replace(/[^\d]/g, '')));
+    await user.click(screen.getByRole('button', { name: /Openstaand/ }));
+    await waitFor(async () =>
+      expect(screen.getByRole('columnheader', { name: /Openstaand/ })).toHaveAttribute('aria-sort', 'ascending'),
+    );
+    await waitFor(async () => {
+      const asc = await amounts();
+      expect(asc).toEqual([...asc].sort((a, b) => a - b));
+    });
+    await user.click(screen.getByRole('button', { name: /Openstaand/ }));
+    await waitFor(async () => {
+      const desc = await amounts();
+      expect(desc).toEqual([...desc].sort((a, b) => b - a));
+    });
+  });
+
+  it('filters by kind and pages through the result', async () => {
+    renderApp();
+    const user = userEvent.setup();
+    await bodyRows();
+    await user.selectOptions(screen.getByLabelText('Soort vordering'), 'wahv');
+    await waitFor(async () => {
+      const kinds = (await bodyRows()).map((r) => r.children[1]?.textContent);
+      expect(new Set(kinds)).toEqual(new Set(['Wahv-beschikking']));
+    });
+    await user.click(screen.getByRole('button', { name: 'Volgende' }));
+    expect(await screen.findByText(/^51–/)).toBeInTheDocument();
+  });
+});

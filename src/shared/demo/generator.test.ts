@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { isValidBsn } from '../domain/bsn';
+import { claimKinds, claimPhases } from '../domain/claims';
+import { generateDemoData } from './generator';
+
+describe('demo data generator', () => {
+  const data = generateDemoData({ seed: 42, persons: 500, claims: 2000 });
+
+  it('is deterministic for a seed and differs between seeds', () => {
+    expect(generateDemoData({ seed: 42, persons: 500, claims: 2000 })).toEqual(data);
+    expect(generateDemoData({ seed: 43, persons: 500, claims: 2000 }).persons[0]).not.toEqual(data.persons[0]);
+  });
+
+  it('gives every person a BSN that passes the elfproef, marked as test data, with unique ids', () => {
+    expect(data.persons.every((p) => isValidBsn(p.bsn) && p.isTestData)).toBe(true);
+    expect(new Set(data.persons.map((p) => p.id)).size).toBe(500);
+    expect(new Set(data.claims.map((c) => c.id)).size).toBe(2000);
+  });
+
+  it('gives every person at least one claim and covers every kind and phase', () => {
+    const withClaims = new Set(data.claims.map((c) => c.personId));
+    expect(withClaims.size).toBe(500);
+    expect(new Set(data.claims.map((c) => c.kind))).toEqual(new Set(claimKinds));
+    expect(new Set(data.claims.map((c) => c.phase))).toEqual(new Set(claimPhases));
+  });
+
+  it('keeps amounts in whole cents with nothing outstanding beyond the original, and paid claims at zero', () => {
+    for (const claim of data.claims) {
+      expect(Number.isInteger(claim.originalCents)).toBe(true);
+      expect(claim.outstandingCents).toBeGreaterThanOrEqual(0);
+      expect(claim.outstandingCents).toBeLessThanOrEqual(claim.originalCents);
+      if (claim.phase === 'betaald') expect(claim.outstandingCents).toBe(0);
+    }
+  });
+});
