@@ -29,7 +29,7 @@ if (run.status !== 0) {
 }
 
 const accepted = JSON.parse(readFileSync(join(root, 'build/electronegativity-accepted.json'), 'utf8')) as Accepted[];
-const rows = readFileSync(output, 'utf8').trim().split('\n').slice(1).map(parseCsvLine);
+const rows = parseCsv(readFileSync(output, 'utf8')).slice(1);
 const findings = rows.map(([check = '', severity = '', , file = '', location = '']) => ({
   check,
   severity,
@@ -50,17 +50,32 @@ if (blocking.length) {
 }
 console.log(`electronegativity: ${findings.length} finding(s), none HIGH/MEDIUM without an explanation.`);
 
-function parseCsvLine(line: string): string[] {
-  const cells: string[] = [];
+/** CSV with quoted cells that may hold commas, quotes ("") and newlines. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
   let cell = '';
   let quoted = false;
-  for (const char of line) {
-    if (char === '"') quoted = !quoted;
-    else if (char === ',' && !quoted) {
-      cells.push(cell.trim());
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (char === '"') quoted = false;
+      else cell += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ',') {
+      row.push(cell.trim());
+      cell = '';
+    } else if (char === '\n') {
+      row.push(cell.trim());
+      if (row.some((c) => c !== '')) rows.push(row);
+      row = [];
       cell = '';
     } else cell += char;
   }
-  cells.push(cell.trim());
-  return cells;
+  row.push(cell.trim());
+  if (row.some((c) => c !== '')) rows.push(row);
+  return rows;
 }

@@ -1,0 +1,76 @@
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+/**
+ * The central API's PostgreSQL access, the same SQL on both engines: embedded PGlite by default
+ * (in memory, or in a data folder) and a real server when DATABASE_URL is set.
+ */
+export interface Queryable {
+  query<T>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(script: string): Promise<void>;
+}
+
+export interface SqlClient extends Queryable {
+  /** Runs `fn` in one transaction; it rolls back if `fn` throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  readonly engine: 'pglite' | 'postgresql';
+}
+
+export async function openPglite(dataDir?: string): Promise<SqlClient> {
+  const db = dataDir ? new PGlite(dataDir) : new PGlite();
+  await db.waitReady;
+  const toQueryable = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
+    query: async <T>(text: string, params: readonly unknown[] = []) => (await q.query<T>(text, [...params])).rows,
+    exec: async (script) => {
+      await q.exec(script);
+    },
+  });
+  return {
+    engine: 'pglite',
+    ...toQueryable(db),
+    transaction: (fn) => db.transaction((tx) => fn(toQueryable(tx))),
+    close: () => db.close(),
+  };
+}
+
+export async function openPostgres(connectionString: string): Promise<SqlClient> {
+  const pool = new pg.Pool({ connectionString, max: 8 });
+  // bigint columns (versions, cents) arrive as numbers; all stay far below 2^53.
+  pg.types.setTypeParser(20, (value) => Number(value));
+  await pool.query('SELECT 1');
+  return {
+    engine: 'postgresql',
+    query: async <T>(text: string, params: readonly unknown[] = []) =>
+      (await pool.query(text, [...params])).rows as T[],
+    transaction: async (fn) => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn({
+          query: async <T>(text: string, params: readonly unknown[] = []) =>
+            (await client.query(text, [...params])).rows as T[],
+          exec: async (script) => {
+            await client.query(script);
+          },
+        });
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    exec: async (script) => {
+      await pool.query(script);
+    },
+    close: () => pool.end(),
+  };
+}
+
+export function openSqlClient(options: { databaseUrl?: string | undefined; dataDir?: string | undefined }) {
+  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { id } from '../ipc/schemas';
+
+/**
+ * Intent-level commands a worker's app sends to the central API. Each has a UUID `commandId`, a
+ * per-client `seq` rising by one, the entity version the worker saw, and its payload. The server
+ * applies each exactly once and re-checks every rule.
+ */
+
+const commandBase = {
+  commandId: z.uuid({ message: 'commandId moet een UUID zijn.' }),
+  seq: z.number().int().min(1),
+  issuedAt: z.iso.datetime({ offset: true }),
+  /** The version of the target entity the worker saw; null when the command does not depend on it. */
+  baseVersion: z.number().int().nonnegative().nullable(),
+};
+
+export const addCaseNoteCommand = z
+  .object({
+    ...commandBase,
+    type: z.literal('AddCaseNote'),
+    payload: z
+      .object({
+        noteId: id,
+        claimId: id,
+        text: z
+          .string()
+          .trim()
+          .min(1, 'Een notitie mag niet leeg zijn.')
+          .max(2000, 'Een notitie is hoogstens 2000 tekens.'),
+      })
+      .strict(),
+  })
+  .strict();
+
+export const command = z.discriminatedUnion('type', [addCaseNoteCommand]);
+export type Command = z.infer<typeof command>;
+export type CommandType = Command['type'];

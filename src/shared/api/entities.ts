@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { cents, claimKind, claimPhase, id, isoDate, isoDateTime } from '../ipc/schemas';
+
+/** Entities as the central API sends them in the change feed. `version` is the global change version. */
+
+export const personWire = z.object({
+  id,
+  bsn: z.string().regex(/^\d{9}$/),
+  displayName: z.string().min(1).max(200),
+  birthDate: isoDate,
+  city: z.string().max(100),
+  isTestData: z.boolean(),
+  version: z.number().int().nonnegative(),
+});
+export type PersonWire = z.infer<typeof personWire>;
+
+export const claimWire = z.object({
+  id,
+  personId: id,
+  kind: claimKind,
+  phase: claimPhase,
+  reference: z.string().max(40),
+  originalCents: cents.nonnegative(),
+  outstandingCents: cents.nonnegative(),
+  dueDate: isoDate,
+  version: z.number().int().nonnegative(),
+});
+export type ClaimWire = z.infer<typeof claimWire>;
+
+export const caseNoteWire = z.object({
+  id,
+  claimId: id,
+  authorName: z.string().max(200),
+  text: z.string().max(2000),
+  createdAt: isoDateTime,
+  version: z.number().int().nonnegative(),
+});
+export type CaseNoteWire = z.infer<typeof caseNoteWire>;
+
+export const change = z.discriminatedUnion('entity', [
+  z.object({ entity: z.literal('person'), version: z.number().int(), data: personWire }),
+  z.object({ entity: z.literal('claim'), version: z.number().int(), data: claimWire }),
+  z.object({ entity: z.literal('case_note'), version: z.number().int(), data: caseNoteWire }),
+]);
+export type Change = z.infer<typeof change>;

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { sessionUser } from '../ipc/contract';
+import { command } from './commands';
+import { change } from './entities';
+
+/** Request and response bodies of the central API (/api/v1). The OpenAPI document is built from these. */
+
+export const apiErrorBody = z.object({
+  error: z.object({ code: z.string(), message: z.string(), issues: z.record(z.string(), z.string()).optional() }),
+});
+
+export const loginRequest = z
+  .object({
+    username: z.string().min(1, 'Vul uw gebruikersnaam in.').max(100),
+    password: z.string().min(1, 'Vul uw wachtwoord in.').max(200),
+  })
+  .strict();
+
+export const tokenResponse = z.object({
+  accessToken: z.string(),
+  refreshToken: z.string(),
+  /** When the access token expires (ISO). */
+  expiresAt: z.iso.datetime({ offset: true }),
+  user: sessionUser,
+});
+export type TokenResponse = z.infer<typeof tokenResponse>;
+
+export const refreshRequest = z.object({ refreshToken: z.string().min(1).max(200) }).strict();
+
+export const clientId = z.uuid({ message: 'clientId moet een UUID zijn.' });
+
+export const pushRequest = z
+  .object({
+    clientId,
+    commands: z.array(command).min(1).max(500, 'Hoogstens 500 opdrachten per verzending.'),
+  })
+  .strict();
+export type PushRequest = z.infer<typeof pushRequest>;
+
+export const commandOutcome = z.object({
+  commandId: z.uuid(),
+  seq: z.number().int(),
+  /** `gap`: the server expects an earlier seq first; the client resends from `lastProcessedSeq + 1`. */
+  status: z.enum(['applied', 'rejected', 'conflict', 'gap']),
+  reason: z.string().nullable(),
+});
+export type CommandOutcome = z.infer<typeof commandOutcome>;
+
+export const pushResponse = z.object({
+  outcomes: z.array(commandOutcome),
+  lastProcessedSeq: z.number().int().nonnegative(),
+});
+export type PushResponse = z.infer<typeof pushResponse>;
+
+export const pullQuery = z
+  .object({
+    clientId,
+    cursor: z.coerce.number().int().min(0).default(0),
+    limit: z.coerce.number().int().min(1).max(5000).default(1000),
+  })
+  .strict();
+
+export const pullResponse = z.object({
+  changes: z.array(change),
+  /** Pass this as `cursor` next time. */
+  nextCursor: z.number().int().nonnegative(),
+  hasMore: z.boolean(),
+  /** The highest seq of this client the server has processed (applied, rejected or conflict). */
+  lastProcessedSeq: z.number().int().nonnegative(),
+  /** How many changes are visible after `cursor` in total, for progress bars (0 when unknown). */
+  remaining: z.number().int().nonnegative(),
+});
+export type PullResponse = z.infer<typeof pullResponse>;
