@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { contract, isChannel, type Channel, type ParsedRequestOf, type ResponseOf } from '../../shared/ipc/contract';
 import { AppError, fail, ok, type Result } from '../../shared/ipc/result';
+import { firstIssue, zodIssues } from '../../shared/validation/zod-issues';
 
 export type Handler<C extends Channel> = (request: ParsedRequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>;
 export type HandlerTable = { [C in Channel]: Handler<C> };
@@ -27,8 +28,7 @@ export async function dispatch(
   const parsed = schema.request.safeParse(payload ?? {});
   if (!parsed.success) {
     const issues = zodIssues(parsed.error);
-    const first = Object.values(issues)[0] ?? 'onbekende fout';
-    return fail('invalid_request', `De aanvraag is ongeldig: ${first}`, issues);
+    return fail('invalid_request', `De aanvraag is ongeldig: ${firstIssue(issues)}`, issues);
   }
   try {
     const handler = table[channel] as (request: unknown) => unknown;
@@ -39,33 +39,5 @@ export async function dispatch(
     // Log the channel and error type only: payloads and messages may carry personal data.
     logger.error('handler failed', { channel, error: error instanceof Error ? error.name : typeof error });
     return fail('internal', 'Er ging iets mis in de app. Probeer het opnieuw; blijft het misgaan, meld het dan.');
-  }
-}
-
-export function zodIssues(error: z.ZodError): Record<string, string> {
-  const issues: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const path = issue.path.length ? issue.path.join('.') : '(aanvraag)';
-    issues[path] ??= translateIssue(issue);
-  }
-  return issues;
-}
-
-// zod's own messages are English; the schemas carry Dutch ones where a person sees them.
-function translateIssue(issue: z.core.$ZodIssue): string {
-  if (issue.message && !/^(Invalid|Expected|Too|Unrecognized)/.test(issue.message)) return issue.message;
-  switch (issue.code) {
-    case 'unrecognized_keys':
-      return `Onbekend veld: ${issue.keys.join(', ')}.`;
-    case 'invalid_type':
-      return `Verkeerd type: verwacht ${issue.expected}.`;
-    case 'too_big':
-      return 'Waarde is te groot.';
-    case 'too_small':
-      return 'Waarde is te klein.';
-    case 'invalid_value':
-      return 'Waarde is niet toegestaan.';
-    default:
-      return 'Ongeldige waarde.';
   }
 }

@@ -1,0 +1,46 @@
+import type { Role } from '../../shared/domain/roles';
+
+/** Demo teams and users (invented). All share one demo password, documented in the README. */
+export const demoPassword = 'Welkom-CJIB-2026';
+
+export const demoTeams = [
+  { id: 'team-inning-leeuwarden', name: 'Team Inning Leeuwarden' },
+  { id: 'team-inning-zwolle', name: 'Team Inning Zwolle' },
+  { id: 'team-slachtofferinformatie', name: 'Team Slachtofferinformatie' },
+  { id: 'team-beheer', name: 'Functioneel beheer' },
+] as const;
+
+/** Teams that hold debtors' cases; demo persons are spread over these. */
+export const caseTeamIds = ['team-inning-leeuwarden', 'team-inning-zwolle'] as const;
+
+export const demoUsers: readonly { id: string; username: string; displayName: string; role: Role; teamId: string }[] = [
+  {
+    id: 'u-sdevries',
+    username: 'sdevries',
+    displayName: 'Sanne de Vries',
+    role: 'medewerker_inning',
+    teamId: 'team-inning-leeuwarden',
+  },
+  {
+    id: 'u-jbakker',
+    username: 'jbakker',
+    displayName: 'Joost Bakker',
+    role: 'medewerker_inning',
+    teamId: 'team-inning-zwolle',
+  },
+  {
+    id: 'u-famrani',
+    username: 'famrani',
+    displayName: 'Fatima Amrani',
+    role: 'medewerker_slachtofferinformatie',
+    teamId: 'team-slachtofferinformatie',
+  },
+  {
+    id: 'u-mpostma',
+    username: 'mpostma',
+    displayName: 'Marieke Postma',
+    role: 'teamleider',
+    teamId: 'team-inning-leeuwarden',
+  },
+  { id: 'u-hkok', username: 'hkok', displayName: 'Henk Kok', role: 'functioneel_beheerder', teamId: 'team-beheer' },
+];

@@ -1,0 +1,109 @@
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { firstIssue, zodIssues } from '../../shared/validation/zod-issues';
+import { verifyAccessToken, type Principal } from '../auth/access-token';
+import { AuthError, type AuthService } from '../auth/auth-service';
+import type { SqlClient } from '../db/sql-client';
+import { pullChanges } from '../sync/change-feed';
+import { ClientOwnershipError, processCommands, type ProcessorOptions } from '../sync/command-processor';
+import { buildOpenApiDocument } from './openapi';
+import { routes } from './routes';
+
+export interface CentralAppOptions {
+  db: SqlClient;
+  auth: AuthService;
+  signingKey: Buffer;
+  version: string;
+  processor?: ProcessorOptions;
+}
+
+export const maxBodyBytes = 2 * 1024 * 1024;
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
+
+/** The reference central API over HTTP. Every body, query and token is validated at the edge. */
+export function buildCentralApp(options: CentralAppOptions): FastifyInstance {
+  const app = Fastify({ bodyLimit: maxBodyBytes, logger: false, return503OnClosing: true });
+  const openApi = buildOpenApiDocument(options.version);
+
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, _request, reply) => {
+    if (error instanceof HttpError) return sendError(reply, error.status, error.code, error.message, error.issues);
+    if (error instanceof AuthError) return sendError(reply, error.status, 'unauthorized', error.message);
+    if (error instanceof ClientOwnershipError) return sendError(reply, 403, 'forbidden', error.message);
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return sendError(reply, 413, 'too_large', 'De aanvraag is te groot.');
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return sendError(reply, 415, 'invalid_request', 'De aanvraag moet JSON zijn.');
+    }
+    if ((error.statusCode ?? 500) < 500) {
+      return sendError(reply, error.statusCode ?? 400, 'invalid_request', 'De aanvraag is geen geldige JSON.');
+    }
+    return sendError(reply, 500, 'internal', 'Er ging iets mis op de server. Probeer het later opnieuw.');
+  });
+  app.setNotFoundHandler((_request, reply) => sendError(reply, 404, 'not_found', 'Dit adres bestaat niet in de API.'));
+
+  const authenticate = (request: FastifyRequest): Principal => {
+    const header = request.headers.authorization ?? '';
+    const token = header.startsWith('Bearer ') ? header.slice(7) : '';
+    const principal = token ? verifyAccessToken(token, options.signingKey) : null;
+    if (!principal) throw new HttpError(401, 'unauthorized', 'Niet aangemeld of sessie verlopen. Meld u opnieuw aan.');
+    return principal;
+  };
+
+  app.get('/api/v1/openapi.json', () => openApi);
+  app.get('/api/v1/health', () => ({ status: 'ok' }));
+
+  app.post(routes.login.path, (request) => {
+    const body = parse(routes.login.body, request.body);
+    return options.auth.login(body.username, body.password);
+  });
+
+  app.post(routes.refresh.path, (request) =>
+    options.auth.refresh(parse(routes.refresh.body, request.body).refreshToken),
+  );
+
+  app.get(routes.me.path, (request) => {
+    const principal = authenticate(request);
+    return { id: principal.sub, displayName: principal.name, role: principal.role, teamName: principal.teamName };
+  });
+
+  app.get(routes.pull.path, (request) => {
+    const principal = authenticate(request);
+    const query = parse(routes.pull.query, request.query);
+    return pullChanges(options.db, principal, query.clientId, query.cursor, query.limit);
+  });
+
+  app.post(routes.push.path, (request) => {
+    const principal = authenticate(request);
+    const body = parse(routes.push.body, request.body);
+    return processCommands(options.db, principal, body.clientId, body.commands, options.processor);
+  });
+
+  return app;
+}
+
+function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value ?? {});
+  if (result.success) return result.data;
+  const issues = zodIssues(result.error);
+  throw new HttpError(400, 'invalid_request', `De aanvraag is ongeldig: ${firstIssue(issues)}`, issues);
+}
+
+function sendError(
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  message: string,
+  issues?: Record<string, string>,
+) {
+  return reply.status(status).send({ error: issues ? { code, message, issues } : { code, message } });
+}

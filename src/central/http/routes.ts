@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { sessionUser } from '../../shared/ipc/contract';
+import {
+  apiErrorBody,
+  loginRequest,
+  pullQuery,
+  pullResponse,
+  pushRequest,
+  pushResponse,
+  refreshRequest,
+  tokenResponse,
+} from '../../shared/api/wire';
+
+/**
+ * The central API's routes as data: method, path, schemas and a summary. The Fastify app and the
+ * OpenAPI document are both built from this list, so they cannot drift apart.
+ */
+export interface RouteSpec {
+  method: 'GET' | 'POST';
+  path: string;
+  summary: string;
+  auth: boolean;
+  body?: z.ZodType;
+  query?: z.ZodType;
+  response: z.ZodType;
+}
+
+export const routes = {
+  login: {
+    method: 'POST',
+    path: '/api/v1/auth/login',
+    summary: 'Aanmelden met gebruikersnaam en wachtwoord',
+    auth: false,
+    body: loginRequest,
+    response: tokenResponse,
+  },
+  refresh: {
+    method: 'POST',
+    path: '/api/v1/auth/refresh',
+    summary: 'Nieuw toegangstoken met een verversingstoken (het oude vervalt)',
+    auth: false,
+    body: refreshRequest,
+    response: tokenResponse,
+  },
+  me: {
+    method: 'GET',
+    path: '/api/v1/me',
+    summary: 'De aangemelde gebruiker',
+    auth: true,
+    response: sessionUser,
+  },
+  pull: {
+    method: 'GET',
+    path: '/api/v1/sync/changes',
+    summary: 'Wijzigingen na een cursor, in commit-volgorde, beperkt tot wat de gebruiker mag zien',
+    auth: true,
+    query: pullQuery,
+    response: pullResponse,
+  },
+  push: {
+    method: 'POST',
+    path: '/api/v1/sync/commands',
+    summary: 'Opdrachten precies één keer toepassen; elk krijgt applied, rejected, conflict of gap',
+    auth: true,
+    body: pushRequest,
+    response: pushResponse,
+  },
+} as const satisfies Record<string, RouteSpec>;
+
+export const errorBody = apiErrorBody;

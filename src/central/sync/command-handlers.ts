@@ -1,0 +1,51 @@
+import type { Command } from '../../shared/api/commands';
+import type { Principal } from '../auth/access-token';
+import type { Queryable } from '../db/sql-client';
+import { canWriteCaseNotes, caseTeams } from '../scope';
+import { recordChange } from './change-feed';
+
+export interface CommandResult {
+  status: 'applied' | 'rejected' | 'conflict';
+  /** Dutch, for the case worker; null when applied. */
+  reason: string | null;
+}
+
+/** The server re-checks every rule for every command; the client's checks are only a preview. */
+export async function applyCommand(tx: Queryable, principal: Principal, command: Command): Promise<CommandResult> {
+  switch (command.type) {
+    case 'AddCaseNote':
+      return addCaseNote(tx, principal, command);
+  }
+}
+
+async function addCaseNote(
+  tx: Queryable,
+  principal: Principal,
+  command: Extract<Command, { type: 'AddCaseNote' }>,
+): Promise<CommandResult> {
+  if (!canWriteCaseNotes(principal))
+    return { status: 'rejected', reason: 'Uw rol mag geen notities bij vorderingen maken.' };
+  const claims = await tx.query<{ team_id: string }>('SELECT team_id FROM claims WHERE id = $1', [
+    command.payload.claimId,
+  ]);
+  const claim = claims[0];
+  if (!claim || !caseTeams(principal).includes(claim.team_id)) {
+    return { status: 'rejected', reason: 'Deze vordering bestaat niet of hoort niet bij uw team.' };
+  }
+  const existing = await tx.query<{ id: string }>('SELECT id FROM case_notes WHERE id = $1', [command.payload.noteId]);
+  if (existing.length) return { status: 'conflict', reason: 'Er bestaat al een notitie met dit kenmerk.' };
+  const version = await recordChange(tx, 'case_note', command.payload.noteId, claim.team_id);
+  await tx.query(
+    `INSERT INTO case_notes (id, claim_id, team_id, author_id, text, created_at, version) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [
+      command.payload.noteId,
+      command.payload.claimId,
+      claim.team_id,
+      principal.sub,
+      command.payload.text,
+      command.issuedAt,
+      version,
+    ],
+  );
+  return { status: 'applied', reason: null };
+}

@@ -1,0 +1,115 @@
+import type { Command } from '../../shared/api/commands';
+import type { CommandOutcome, PushResponse } from '../../shared/api/wire';
+import type { Principal } from '../auth/access-token';
+import { audit } from '../audit';
+import type { Queryable, SqlClient } from '../db/sql-client';
+import { applyCommand } from './command-handlers';
+import { takeWriteLock } from './change-feed';
+
+export class ClientOwnershipError extends Error {
+  constructor() {
+    super('Deze client hoort bij een andere gebruiker.');
+    this.name = 'ClientOwnershipError';
+  }
+}
+
+/** Test hook: the fault-injection checker proves it notices when deduplication is off. */
+export interface ProcessorOptions {
+  deduplicate?: boolean;
+}
+
+/**
+ * Applies a client's commands exactly once, each in its own transaction (one bad command never
+ * blocks the rest): a known commandId returns its stored outcome; a seq beyond last+1 is a gap
+ * the client must fill first; otherwise the command's rules run and its outcome, its effect and
+ * the client's last seq commit together.
+ */
+export async function processCommands(
+  db: SqlClient,
+  principal: Principal,
+  clientId: string,
+  commands: readonly Command[],
+  options: ProcessorOptions = {},
+): Promise<PushResponse> {
+  const deduplicate = options.deduplicate ?? true;
+  await registerClient(db, principal, clientId);
+  const outcomes: CommandOutcome[] = [];
+  for (const command of [...commands].sort((a, b) => a.seq - b.seq)) {
+    outcomes.push(await db.transaction((tx) => processOne(tx, principal, clientId, command, deduplicate)));
+  }
+  const last = await db.query<{ last_seq: number }>(
+    'SELECT last_seq::bigint AS last_seq FROM clients WHERE client_id = $1',
+    [clientId],
+  );
+  return { outcomes, lastProcessedSeq: Number(last[0]?.last_seq ?? 0) };
+}
+
+async function registerClient(db: SqlClient, principal: Principal, clientId: string): Promise<void> {
+  await db.query('INSERT INTO clients (client_id, user_id) VALUES ($1, $2) ON CONFLICT (client_id) DO NOTHING', [
+    clientId,
+    principal.sub,
+  ]);
+  const owner = await db.query<{ user_id: string }>('SELECT user_id FROM clients WHERE client_id = $1', [clientId]);
+  if (owner[0]?.user_id !== principal.sub) throw new ClientOwnershipError();
+}
+
+async function processOne(
+  tx: Queryable,
+  principal: Principal,
+  clientId: string,
+  command: Command,
+  deduplicate: boolean,
+): Promise<CommandOutcome> {
+  await takeWriteLock(tx);
+  if (deduplicate) {
+    const stored = await tx.query<{
+      seq: number;
+      status: CommandOutcome['status'];
+      reason: string | null;
+      client_id: string;
+    }>('SELECT seq::bigint AS seq, status, reason, client_id FROM commands WHERE command_id = $1', [command.commandId]);
+    const previous = stored[0];
+    if (previous) {
+      if (previous.client_id !== clientId) {
+        return outcome(command, 'rejected', 'Deze opdracht is al door een andere client verstuurd.');
+      }
+      return {
+        commandId: command.commandId,
+        seq: Number(previous.seq),
+        status: previous.status,
+        reason: previous.reason,
+      };
+    }
+  }
+  const client = await tx.query<{ last_seq: number }>(
+    'SELECT last_seq::bigint AS last_seq FROM clients WHERE client_id = $1 FOR UPDATE',
+    [clientId],
+  );
+  const lastSeq = Number(client[0]?.last_seq ?? 0);
+  if (deduplicate && command.seq <= lastSeq) {
+    return outcome(command, 'rejected', `Volgnummer ${command.seq} is al gebruikt door een andere opdracht.`);
+  }
+  if (command.seq > lastSeq + 1) {
+    return outcome(command, 'gap', `Opdracht ${lastSeq + 1} ontbreekt nog; stuur eerst die.`);
+  }
+
+  const result = await applyCommand(tx, principal, command);
+  await tx.query(
+    `INSERT INTO commands (client_id, seq, command_id, type, user_id, status, reason) VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT DO NOTHING`,
+    [clientId, command.seq, command.commandId, command.type, principal.sub, result.status, result.reason],
+  );
+  await tx.query('UPDATE clients SET last_seq = GREATEST(last_seq, $2) WHERE client_id = $1', [clientId, command.seq]);
+  await audit(tx, {
+    actorId: principal.sub,
+    action: result.status === 'applied' ? 'create' : 'update',
+    entity: 'command',
+    entityId: command.commandId,
+    detail: { type: command.type, status: result.status },
+  });
+  return outcome(command, result.status, result.reason);
+}
+
+function outcome(command: Command, status: CommandOutcome['status'], reason: string | null): CommandOutcome {
+  return { commandId: command.commandId, seq: command.seq, status, reason };
+}
