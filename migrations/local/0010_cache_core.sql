@@ -1,5 +1,7 @@
 -- The local cache of the persons and vorderingen in this worker's queues.
 -- `version` is the central API's version of the row, used by sync (see DESIGN.md "Data and sync").
+-- No foreign key from claims to persons: the cache mirrors the server, which enforces references,
+-- and a change-feed page may carry a claim before the latest version of its person.
 
 CREATE TABLE persons (
   id            TEXT PRIMARY KEY,
@@ -15,7 +17,7 @@ CREATE INDEX persons_display_name ON persons (display_name, id);
 
 CREATE TABLE claims (
   id                 TEXT PRIMARY KEY,
-  person_id          TEXT NOT NULL REFERENCES persons (id) ON DELETE CASCADE,
+  person_id          TEXT NOT NULL,
   kind               TEXT NOT NULL CHECK (kind IN ('wahv', 'strafbeschikking', 'geldboetevonnis',
                        'schadevergoedingsmaatregel', 'cak', 'duo', 'uwv', 'rvo')),
   phase              TEXT NOT NULL CHECK (phase IN ('beschikking', 'eerste_aanmaning', 'tweede_aanmaning',

@@ -1,4 +1,5 @@
 import type { SessionUser } from '../../shared/ipc/contract';
+import type { SyncEngineOptions } from '../sync/sync-engine';
 
 /** What a host passes to the backend when it starts it (plain data: it crosses into a worker). */
 export interface BackendConfig {
@@ -6,8 +7,11 @@ export interface BackendConfig {
   dbPath: string;
   migrationsDir: string;
   appVersion: string;
-  /** The signed-in user until sign-in against the central API exists. */
+  /** The central API; without it the app runs on its local cache alone, as `localUser`. */
+  centralUrl?: string | undefined;
+  /** The signed-in user when there is no central API (local demo mode). */
   localUser: SessionUser | null;
-  /** Seed an empty cache with this much demo data. */
+  /** Seed an empty cache with this much demo data (local demo mode only). */
   seedDemo?: { persons: number; claims: number } | undefined;
+  sync?: SyncEngineOptions | undefined;
 }

@@ -1,15 +1,21 @@
-import type { Result } from '../../shared/ipc/result';
+import type { SyncStatus } from '../../shared/ipc/contract';
+import { AppError, type Result } from '../../shared/ipc/result';
 import { Database, type DbLogger } from '../db/connection';
 import { loadMigrations, migrate } from '../db/migrations';
 import { ClaimsRepository } from '../db/repositories/claims-repository';
 import { dispatch, type HandlerTable } from '../ipc/dispatch';
+import { addCaseNote, listCaseNotes } from '../services/case-notes-service';
 import { seedDemoCacheIfEmpty } from '../services/demo-seed-service';
+import { dropReview, listReviews } from '../services/review-service';
+import { signIn } from '../services/session-service';
 import { listWerkvoorraad } from '../services/werkvoorraad-service';
+import { CentralClient } from '../sync/central-client';
+import { SyncEngine } from '../sync/sync-engine';
 import type { BackendConfig } from './backend-config';
 
 export interface Backend {
   invoke(channel: unknown, payload: unknown): Promise<Result<unknown>>;
-  /** Closes the database; resolves when it is closed. */
+  /** Stops background sync and closes the database; resolves when it is closed. */
   close(): Promise<void>;
 }
 
@@ -20,16 +26,24 @@ export interface BackendLogger extends DbLogger {
 
 export const silentLogger: BackendLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
+const localOnlyStatus: SyncStatus = {
+  connection: 'not_configured',
+  pendingCommands: 0,
+  lastSyncAt: null,
+  progress: null,
+  error: null,
+};
+
 /**
- * The desktop backend in plain Node: database, repositories, services and the handler table.
- * Hosts run it in a worker thread (backend-worker.ts); tests may run it in-process.
+ * The desktop backend in plain Node: database, repositories, services, sync and the handler
+ * table. Hosts run it in a worker thread (backend-worker.ts); tests may run it in-process.
  */
 export function createBackend(config: BackendConfig, logger: BackendLogger = silentLogger): Backend {
   const db = new Database(config.dbPath, logger);
   try {
     const result = migrate(db, loadMigrations(config.migrationsDir));
     if (result.applied.length) logger.info('migrated local database', { from: result.from, to: result.to });
-    if (config.seedDemo) {
+    if (config.seedDemo && !config.centralUrl) {
       const seeded = seedDemoCacheIfEmpty(db, config.seedDemo);
       if (seeded) logger.info('seeded demo cache', { claims: seeded });
     }
@@ -38,23 +52,82 @@ export function createBackend(config: BackendConfig, logger: BackendLogger = sil
     throw error;
   }
 
+  const central = config.centralUrl ? new CentralClient({ baseUrl: config.centralUrl }) : null;
+  const engine = central ? new SyncEngine(db, central, config.sync) : null;
   const claims = new ClaimsRepository(db);
+
+  const currentUser = () => (central ? central.user : config.localUser);
+  const requireUser = () => {
+    const user = currentUser();
+    if (!user) throw new AppError('unauthorized', 'U bent niet aangemeld. Meld u eerst aan.');
+    return user;
+  };
+  const requireSync = () => {
+    if (!engine) throw new AppError('invalid_request', 'Er is geen centrale API ingesteld; synchroniseren kan niet.');
+    return engine;
+  };
+
   const table: HandlerTable = {
     'app.info': () => ({ appVersion: config.appVersion, schemaVersion: db.userVersion }),
-    'session.current': () => ({ user: config.localUser }),
-    'sync.status': () => ({
-      connection: 'not_configured',
-      pendingCommands: 0,
-      lastSyncAt: null,
-      progress: null,
-      error: null,
-    }),
-    'werkvoorraad.list': (request) => listWerkvoorraad(claims, request),
+    'session.current': () => ({ user: currentUser(), centralConfigured: central !== null }),
+    'session.login': async ({ username, password }) => {
+      if (!central || !engine) throw new AppError('invalid_request', 'Er is geen centrale API ingesteld.');
+      const user = await signIn(db, central, username, password);
+      engine.start();
+      return { user };
+    },
+    'session.logout': () => {
+      engine?.stop();
+      central?.logout();
+      return {};
+    },
+    'sync.status': () => engine?.status() ?? localOnlyStatus,
+    'sync.now': async () => {
+      requireUser();
+      const sync = requireSync();
+      await sync.syncOnce().catch(() => undefined); // the status carries the error in Dutch
+      return sync.status();
+    },
+    'sync.rebuild': async () => {
+      requireUser();
+      const sync = requireSync();
+      await sync.rebuild().catch(() => undefined);
+      return sync.status();
+    },
+    'werkvoorraad.list': (request) => {
+      requireUser();
+      return listWerkvoorraad(claims, request);
+    },
+    'claims.get': ({ id }) => {
+      requireUser();
+      const claim = claims.get(id);
+      if (!claim) throw new AppError('not_found', 'Deze vordering staat niet in uw werkvoorraad.');
+      return claim;
+    },
+    'notes.list': ({ claimId }) => {
+      requireUser();
+      return { notes: listCaseNotes(db, claimId) };
+    },
+    'notes.add': (request) => {
+      const note = addCaseNote(db, requireUser(), request);
+      engine?.trigger();
+      return note;
+    },
+    'reviews.list': () => {
+      requireUser();
+      return { reviews: listReviews(db) };
+    },
+    'reviews.drop': ({ commandId }) => {
+      requireUser();
+      dropReview(db, commandId);
+      return {};
+    },
   };
 
   return {
     invoke: (channel, payload) => dispatch(table, channel, payload, logger),
     close: () => {
+      engine?.stop();
       db.close();
       return Promise.resolve();
     },

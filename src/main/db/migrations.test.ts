@@ -102,7 +102,7 @@ describe('migration 0010_cache_core', () => {
     ).toThrow(/cannot store TEXT value in INTEGER column/);
   });
 
-  it('enforces the claim kind, a non-negative amount and the person reference', () => {
+  it('enforces the claim kind and a non-negative amount, and accepts a claim before its person', () => {
     db.run(
       sql`INSERT INTO persons (id, bsn, display_name, birth_date, city) VALUES ('p1', '1', 'A', '2000-01-01', 'B')`,
     );
@@ -112,6 +112,7 @@ describe('migration 0010_cache_core', () => {
     expect(() => insert('wahv', 100, 'p1')).not.toThrow();
     expect(() => insert('parkeerboete', 100, 'p1')).toThrow(/CHECK constraint/);
     expect(() => insert('wahv', -1, 'p1')).toThrow(/CHECK constraint/);
-    expect(() => insert('wahv', 100, 'nobody')).toThrow(/FOREIGN KEY/);
+    // The change feed may deliver a claim before its person's latest version (see the migration).
+    expect(() => insert('wahv', 100, 'not-yet-synced')).not.toThrow();
   });
 });

@@ -2,12 +2,35 @@ import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../shared/ipc/result';
 import { dispatch, type HandlerTable } from './dispatch';
 
+// Channels these tests do not call: a handler that fails loudly if one is reached.
+function unused<C extends keyof HandlerTable>(...channels: C[]): Pick<HandlerTable, C> {
+  return Object.fromEntries(
+    channels.map((c) => [
+      c,
+      () => {
+        throw new Error(`unexpected call to ${c}`);
+      },
+    ]),
+  ) as unknown as Pick<HandlerTable, C>;
+}
+
 function table(overrides: Partial<HandlerTable> = {}): HandlerTable {
   return {
     'app.info': () => ({ appVersion: '1.0.0', schemaVersion: 10 }),
-    'session.current': () => ({ user: null }),
+    'session.current': () => ({ user: null, centralConfigured: false }),
     'sync.status': () => ({ connection: 'offline', pendingCommands: 0, lastSyncAt: null, progress: null, error: null }),
     'werkvoorraad.list': () => ({ rows: [], total: 0 }),
+    ...unused(
+      'session.login',
+      'session.logout',
+      'sync.now',
+      'sync.rebuild',
+      'claims.get',
+      'notes.list',
+      'notes.add',
+      'reviews.list',
+      'reviews.drop',
+    ),
     ...overrides,
   };
 }
@@ -46,9 +69,9 @@ describe('dispatch', () => {
   });
 
   it('strips fields the response schema does not name, so nothing extra leaves the backend', async () => {
-    const leaky = () => ({ user: null, victimAddress: 'Geheimstraat 1' }) as never;
+    const leaky = () => ({ user: null, centralConfigured: false, victimAddress: 'Geheimstraat 1' }) as never;
     const result = await dispatch(table({ 'session.current': leaky }), 'session.current', {});
-    expect(result).toEqual({ ok: true, value: { user: null } });
+    expect(result).toEqual({ ok: true, value: { user: null, centralConfigured: false } });
   });
 
   it('turns AppError into its code and hides other errors behind a generic Dutch message', async () => {

@@ -31,13 +31,51 @@ export const sessionUser = z.object({
 export type SessionUser = z.infer<typeof sessionUser>;
 
 export const syncStatus = z.object({
-  connection: z.enum(['online', 'offline', 'not_configured']),
+  connection: z.enum(['online', 'offline', 'not_configured', 'signed_out']),
   pendingCommands: z.number().int().nonnegative(),
   lastSyncAt: isoDateTime.nullable(),
   progress: z.object({ done: z.number().int(), total: z.number().int() }).nullable(),
   error: z.string().nullable(),
 });
 export type SyncStatus = z.infer<typeof syncStatus>;
+
+export const caseNote = z.object({
+  id,
+  claimId: id,
+  authorName: z.string(),
+  text: z.string(),
+  createdAt: isoDateTime,
+  /** True while only this app knows it; it becomes false once the server has it. */
+  pending: z.boolean(),
+});
+export type CaseNote = z.infer<typeof caseNote>;
+
+export const claimDetail = claimRow.extend({ bsn: z.string(), city: z.string(), version: z.number().int() });
+export type ClaimDetail = z.infer<typeof claimDetail>;
+
+export const commandReview = z.object({
+  commandId: z.string(),
+  type: z.string(),
+  outcome: z.enum(['rejected', 'conflict']),
+  reason: z.string(),
+  createdAt: isoDateTime,
+  /** What the worker decided, and the case version they saw. */
+  mine: z.object({
+    claimId: id,
+    text: z.string(),
+    baseVersion: z.number().int().nullable(),
+    issuedAt: isoDateTime,
+  }),
+  /** The server's current state of the same case (null when it is no longer in the cache). */
+  theirs: claimDetail.nullable(),
+});
+export type CommandReview = z.infer<typeof commandReview>;
+
+export const noteText = z
+  .string()
+  .trim()
+  .min(1, 'Een notitie mag niet leeg zijn.')
+  .max(2000, 'Een notitie is hoogstens 2000 tekens.');
 
 export const contract = {
   'app.info': {
@@ -49,7 +87,48 @@ export const contract = {
   },
   'session.current': {
     request: emptyRequest,
-    response: z.object({ user: sessionUser.nullable() }),
+    response: z.object({ user: sessionUser.nullable(), centralConfigured: z.boolean() }),
+  },
+  'session.login': {
+    request: z
+      .object({
+        username: z.string().trim().min(1, 'Vul uw gebruikersnaam in.').max(100),
+        password: z.string().min(1, 'Vul uw wachtwoord in.').max(200),
+      })
+      .strict(),
+    response: z.object({ user: sessionUser }),
+  },
+  'session.logout': {
+    request: emptyRequest,
+    response: z.object({}),
+  },
+  'sync.now': {
+    request: emptyRequest,
+    response: syncStatus,
+  },
+  'sync.rebuild': {
+    request: emptyRequest,
+    response: syncStatus,
+  },
+  'claims.get': {
+    request: z.object({ id }).strict(),
+    response: claimDetail,
+  },
+  'notes.list': {
+    request: z.object({ claimId: id }).strict(),
+    response: z.object({ notes: z.array(caseNote) }),
+  },
+  'notes.add': {
+    request: z.object({ claimId: id, text: noteText }).strict(),
+    response: caseNote,
+  },
+  'reviews.list': {
+    request: emptyRequest,
+    response: z.object({ reviews: z.array(commandReview) }),
+  },
+  'reviews.drop': {
+    request: z.object({ commandId: id }).strict(),
+    response: z.object({}),
   },
   'sync.status': {
     request: emptyRequest,

@@ -2,6 +2,7 @@
 
 export const errorCodes = [
   'invalid_request',
+  'unauthorized',
   'unknown_channel',
   'forbidden',
   'not_found',

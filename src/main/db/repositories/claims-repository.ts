@@ -1,5 +1,5 @@
 import type { ClaimKind, ClaimPhase } from '../../../shared/domain/claims';
-import type { ClaimRow } from '../../../shared/ipc/contract';
+import type { ClaimDetail, ClaimRow } from '../../../shared/ipc/contract';
 import type { Database } from '../connection';
 import { emptySql, sql, sqlJoin, sqlTrusted } from '../sql';
 
@@ -66,6 +66,14 @@ export class ClaimsRepository {
       LIMIT ${query.limit} OFFSET ${query.offset}`);
     const total = this.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM claims c ${where}`)?.n ?? 0;
     return { rows, total };
+  }
+
+  get(id: string): ClaimDetail | undefined {
+    return this.db.get<ClaimDetail>(sql`
+      SELECT c.id, c.person_id AS personId, coalesce(p.display_name, '') AS personName, c.kind, c.phase, c.reference,
+             c.original_cents AS originalCents, c.outstanding_cents AS outstandingCents, c.due_date AS dueDate,
+             coalesce(p.bsn, '') AS bsn, coalesce(p.city, '') AS city, c.version
+      FROM claims c LEFT JOIN persons p ON p.id = c.person_id WHERE c.id = ${id}`);
   }
 
   count(): number {

@@ -31,6 +31,7 @@ export const nl = {
     online: 'Online',
     offline: 'Offline',
     not_configured: 'Lokaal (geen centrale API)',
+    signed_out: 'Niet aangemeld bij de centrale API',
     pending: '{count} wijzigingen wachten',
     noPending: 'Alles verzonden',
     lastSync: 'Laatst gesynchroniseerd {time}',

@@ -1,4 +1,4 @@
-import { formatDateTime } from '../../app/format';
+import { formatDateTime } from '../../../shared/format';
 import { t } from '../../app/i18n/t';
 import { useSyncStatusQuery } from './session-api';
 

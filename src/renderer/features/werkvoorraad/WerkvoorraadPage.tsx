@@ -1,5 +1,5 @@
 import { claimKinds, claimPhases, type ClaimKind, type ClaimPhase } from '../../../shared/domain/claims';
-import { formatCents, formatDate, formatNumber } from '../../app/format';
+import { formatCents, formatDate, formatNumber } from '../../../shared/format';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { t, type MessageKey } from '../../app/i18n/t';
 import { useListWerkvoorraadQuery } from './werkvoorraad-api';

@@ -1,4 +1,4 @@
-/** Display formats for Dutch users: € 1.234,56 and dd-mm-jjjj. Amounts are integer cents. */
+/** Display formats for Dutch users (€ 1.234,56, dd-mm-jjjj), used by screens, letters and traces. Amounts are integer cents. */
 
 const euro = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
 const integer = new Intl.NumberFormat('nl-NL');

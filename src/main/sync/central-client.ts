@@ -1,0 +1,138 @@
+import type { z } from 'zod';
+import type { Command } from '../../shared/api/commands';
+import {
+  apiErrorBody,
+  pullResponse,
+  pushResponse,
+  tokenResponse,
+  type PullResponse,
+  type PushResponse,
+  type TokenResponse,
+} from '../../shared/api/wire';
+import type { SessionUser } from '../../shared/ipc/contract';
+
+export type CentralErrorKind = 'offline' | 'unauthorized' | 'locked' | 'rejected' | 'bad_response' | 'server';
+
+/** A failure talking to the central API, with a Dutch message for the header or the form. */
+export class CentralError extends Error {
+  constructor(
+    readonly kind: CentralErrorKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CentralError';
+  }
+}
+
+export interface CentralClientOptions {
+  baseUrl: string;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+/**
+ * The desktop's HTTP client for the central API. Every answer is validated with the same zod
+ * schemas the server uses; anything else is a `bad_response` and is never applied.
+ */
+export class CentralClient {
+  private tokens: TokenResponse | null = null;
+  private readonly timeoutMs: number;
+  private readonly fetchImpl: typeof fetch;
+
+  constructor(private readonly options: CentralClientOptions) {
+    this.timeoutMs = options.timeoutMs ?? 15_000;
+    this.fetchImpl = options.fetch ?? fetch;
+  }
+
+  get user(): SessionUser | null {
+    return this.tokens?.user ?? null;
+  }
+
+  async login(username: string, password: string): Promise<SessionUser> {
+    this.tokens = await this.request('POST', '/api/v1/auth/login', tokenResponse, { username, password }, false);
+    return this.tokens.user;
+  }
+
+  logout(): void {
+    this.tokens = null;
+  }
+
+  pull(clientId: string, cursor: number, limit: number): Promise<PullResponse> {
+    const query = new URLSearchParams({ clientId, cursor: String(cursor), limit: String(limit) });
+    return this.authorized('GET', `/api/v1/sync/changes?${query}`, pullResponse);
+  }
+
+  push(clientId: string, commands: readonly Command[]): Promise<PushResponse> {
+    return this.authorized('POST', '/api/v1/sync/commands', pushResponse, { clientId, commands });
+  }
+
+  private async authorized<S extends z.ZodType>(
+    method: string,
+    path: string,
+    schema: S,
+    body?: unknown,
+  ): Promise<z.output<S>> {
+    try {
+      return await this.request(method, path, schema, body, true);
+    } catch (error) {
+      if (!(error instanceof CentralError) || error.kind !== 'unauthorized' || !this.tokens) throw error;
+      // The access token expired: rotate once with the refresh token, then retry.
+      const refreshToken = this.tokens.refreshToken;
+      try {
+        this.tokens = await this.request('POST', '/api/v1/auth/refresh', tokenResponse, { refreshToken }, false);
+      } catch (refreshError) {
+        if (refreshError instanceof CentralError && refreshError.kind === 'unauthorized') this.tokens = null;
+        throw refreshError;
+      }
+      return this.request(method, path, schema, body, true);
+    }
+  }
+
+  private async request<S extends z.ZodType>(
+    method: string,
+    path: string,
+    schema: S,
+    body: unknown,
+    withToken: boolean,
+  ): Promise<z.output<S>> {
+    if (withToken && !this.tokens) throw new CentralError('unauthorized', 'U bent niet aangemeld bij de centrale API.');
+    let response: Response;
+    try {
+      response = await this.fetchImpl(new URL(path, this.options.baseUrl), {
+        method,
+        headers: {
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(withToken && this.tokens ? { authorization: `Bearer ${this.tokens.accessToken}` } : {}),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch {
+      throw new CentralError('offline', 'Geen verbinding met de centrale API. Uw werk wordt lokaal bewaard.');
+    }
+    let json: unknown;
+    try {
+      json = await response.json();
+    } catch {
+      throw response.status >= 500
+        ? new CentralError(
+            'server',
+            `De centrale API gaf een fout (${response.status}). Er wordt later opnieuw geprobeerd.`,
+          )
+        : new CentralError('bad_response', 'De centrale API gaf een onleesbaar antwoord. Er is niets gewijzigd.');
+    }
+    if (!response.ok) {
+      const message =
+        apiErrorBody.safeParse(json).data?.error.message ?? `Fout ${response.status} van de centrale API.`;
+      if (response.status === 401) throw new CentralError('unauthorized', message);
+      if (response.status === 423) throw new CentralError('locked', message);
+      if (response.status >= 500) throw new CentralError('server', message);
+      throw new CentralError('rejected', message);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      throw new CentralError('bad_response', 'De centrale API gaf een antwoord dat niet klopt. Er is niets gewijzigd.');
+    }
+    return parsed.data;
+  }
+}

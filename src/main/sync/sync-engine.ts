@@ -1,0 +1,203 @@
+import type { SyncStatus } from '../../shared/ipc/contract';
+import type { Database } from '../db/connection';
+import { CaseNotesRepository } from '../db/repositories/case-notes-repository';
+import { OutboxRepository } from '../db/repositories/outbox-repository';
+import { SyncStateRepository } from '../db/repositories/sync-state-repository';
+import { applyChanges } from './apply-changes';
+import { CentralError, type CentralClient } from './central-client';
+import { revertOptimisticEffect } from './command-effects';
+
+export interface SyncEngineOptions {
+  pageSize?: number;
+  pushBatchSize?: number;
+  /** Pause between background rounds when nothing happens. */
+  intervalMs?: number;
+  /** Longest pause after repeated failures. */
+  maxBackoffMs?: number;
+}
+
+/**
+ * Push, then pull, over and over; never loses a command the UI reported saved:
+ * - push sends outbox entries in seq order; `applied` marks them, `rejected`/`conflict` move them
+ *   to the review list and undo their optimistic effect, all in one local transaction;
+ * - pull applies a page, clears outbox entries the server confirmed and stores the cursor in one
+ *   local transaction, so a crash between pages loses nothing and repeats nothing.
+ */
+export class SyncEngine {
+  private readonly outbox: OutboxRepository;
+  private readonly state: SyncStateRepository;
+  private readonly pageSize: number;
+  private readonly pushBatchSize: number;
+  private readonly intervalMs: number;
+  private readonly maxBackoffMs: number;
+  private connection: SyncStatus['connection'] = 'offline';
+  private error: string | null = null;
+  private progress: SyncStatus['progress'] = null;
+  private running: Promise<void> | null = null;
+  private rerun = false;
+  private timer: NodeJS.Timeout | null = null;
+  private failures = 0;
+  private stopped = true;
+
+  constructor(
+    private readonly db: Database,
+    private readonly client: CentralClient,
+    options: SyncEngineOptions = {},
+  ) {
+    this.outbox = new OutboxRepository(db);
+    this.state = new SyncStateRepository(db);
+    this.pageSize = options.pageSize ?? 2000;
+    this.pushBatchSize = options.pushBatchSize ?? 200;
+    this.intervalMs = options.intervalMs ?? 10_000;
+    this.maxBackoffMs = options.maxBackoffMs ?? 60_000;
+  }
+
+  status(): SyncStatus {
+    return {
+      connection: this.client.user ? this.connection : 'signed_out',
+      pendingCommands: this.outbox.countPending(),
+      lastSyncAt: this.state.get('last_sync_at') ?? null,
+      progress: this.progress,
+      error: this.error,
+    };
+  }
+
+  /** One push-and-pull round; concurrent calls share the round in progress (and queue one more). */
+  syncOnce(): Promise<void> {
+    if (this.running) {
+      this.rerun = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      try {
+        do {
+          this.rerun = false;
+          await this.push();
+          await this.pull();
+        } while (this.rerun);
+        this.connection = 'online';
+        this.error = null;
+        this.failures = 0;
+      } catch (error) {
+        this.failures++;
+        this.noteFailure(error);
+        throw error;
+      } finally {
+        this.running = null;
+      }
+    })();
+    return this.running;
+  }
+
+  /** Starts background rounds: now, then every interval, with backoff while failing. */
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** Ask for a round soon, e.g. right after a decision was saved locally. */
+  trigger(): void {
+    if (!this.stopped) this.schedule(0);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  async push(): Promise<void> {
+    const clientId = this.state.clientId();
+    for (;;) {
+      const entries = this.outbox.pending(this.pushBatchSize);
+      if (entries.length === 0) return;
+      this.db.transaction(() => this.outbox.countAttempt(entries.map((e) => e.commandId)));
+      const response = await this.client.push(
+        clientId,
+        entries.map((e) => e.command),
+      );
+      const byId = new Map(entries.map((e) => [e.commandId, e]));
+      let progressed = false;
+      this.db.transaction(() => {
+        for (const outcome of response.outcomes) {
+          const entry = byId.get(outcome.commandId);
+          if (!entry) continue; // not ours: a hostile or confused answer changes nothing
+          if (outcome.status === 'applied') {
+            this.outbox.markApplied(entry.commandId);
+            progressed = true;
+          } else if (outcome.status === 'rejected' || outcome.status === 'conflict') {
+            revertOptimisticEffect(this.db, entry.command);
+            this.outbox.moveToReview(entry, outcome.status, outcome.reason ?? 'Geen reden opgegeven.', null);
+            progressed = true;
+          }
+        }
+      });
+      if (!progressed) {
+        throw new CentralError(
+          'server',
+          'De centrale API verwerkte geen enkele opdracht; er wordt later opnieuw geprobeerd.',
+        );
+      }
+    }
+  }
+
+  async pull(): Promise<void> {
+    const clientId = this.state.clientId();
+    let done = 0;
+    for (;;) {
+      const cursor = this.state.cursor();
+      const page = await this.client.pull(clientId, cursor, this.pageSize);
+      if (page.nextCursor < cursor)
+        throw new CentralError('bad_response', 'De centrale API stuurde een cursor terug in de tijd.');
+      this.db.transaction(() => {
+        applyChanges(this.db, page.changes);
+        this.outbox.clearAcknowledged(page.lastProcessedSeq);
+        this.state.set('cursor', String(page.nextCursor));
+        this.state.set('last_sync_at', new Date().toISOString());
+      });
+      done += page.changes.length;
+      this.progress = page.hasMore ? { done, total: done + Math.max(0, page.remaining - page.changes.length) } : null;
+      if (!page.hasMore) return;
+    }
+  }
+
+  /**
+   * "Cache opnieuw opbouwen": drop the synced cache and pull everything again. The outbox and the
+   * optimistic rows it owns are kept, so no unsent decision is lost.
+   */
+  async rebuild(): Promise<void> {
+    await this.running?.catch(() => undefined);
+    this.db.transaction(() => {
+      this.db.raw.exec('DELETE FROM claims; DELETE FROM persons;');
+      new CaseNotesRepository(this.db).removeSynced();
+      this.state.set('cursor', '0');
+    });
+    await this.syncOnce();
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.syncOnce()
+        .catch(() => undefined)
+        .finally(() => {
+          if (this.stopped) return;
+          const backoff = this.failures
+            ? Math.min(this.maxBackoffMs, 1000 * 2 ** Math.min(this.failures, 6))
+            : this.intervalMs;
+          this.schedule(backoff);
+        });
+    }, delayMs);
+    this.timer.unref?.();
+  }
+
+  private noteFailure(error: unknown): void {
+    if (error instanceof CentralError) {
+      this.connection = error.kind === 'offline' || error.kind === 'server' ? 'offline' : this.connection;
+      this.error = error.message;
+    } else {
+      this.error = 'Synchroniseren mislukte door een interne fout; er wordt later opnieuw geprobeerd.';
+    }
+  }
+}
