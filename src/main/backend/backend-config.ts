@@ -9,6 +9,8 @@ export interface BackendConfig {
   appVersion: string;
   /** The central API; without it the app runs on its local cache alone, as `localUser`. */
   centralUrl?: string | undefined;
+  /** Per-request timeout towards the central API. */
+  centralTimeoutMs?: number | undefined;
   /** The signed-in user when there is no central API (local demo mode). */
   localUser: SessionUser | null;
   /** Seed an empty cache with this much demo data (local demo mode only). */

@@ -52,7 +52,9 @@ export function createBackend(config: BackendConfig, logger: BackendLogger = sil
     throw error;
   }
 
-  const central = config.centralUrl ? new CentralClient({ baseUrl: config.centralUrl }) : null;
+  const central = config.centralUrl
+    ? new CentralClient({ baseUrl: config.centralUrl, timeoutMs: config.centralTimeoutMs })
+    : null;
   const engine = central ? new SyncEngine(db, central, config.sync) : null;
   const claims = new ClaimsRepository(db);
 

@@ -26,7 +26,7 @@ export class CentralError extends Error {
 
 export interface CentralClientOptions {
   baseUrl: string;
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   fetch?: typeof fetch;
 }
 
