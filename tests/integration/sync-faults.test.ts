@@ -68,13 +68,25 @@ async function runScenario(options: { seed: number; rounds: number; notesPerRoun
     clients.push({ name: `${user.username}#${index}`, backend, teamId: user.teamId, saved: new Set() });
   }
 
-  proxy.setFaults({ pass: 40, drop_request: 8, drop_response: 10, duplicate: 10, late_duplicate: 10, error_5xx: 8, stall: 4, truncate: 10 });
+  proxy.setFaults({
+    pass: 40,
+    drop_request: 8,
+    drop_response: 10,
+    duplicate: 10,
+    late_duplicate: 10,
+    error_5xx: 8,
+    stall: 4,
+    truncate: 10,
+  });
   for (let round = 0; round < options.rounds; round++) {
     for (const client of clients) {
       const page = await call<{ rows: { id: string }[] }>(client.backend, 'werkvoorraad.list', { limit: 50 });
       for (let n = 0; n < options.notesPerRound; n++) {
         const claim = random.pick(page.rows);
-        const note = await call<{ id: string }>(client.backend, 'notes.add', { claimId: claim.id, text: `${client.name} r${round} n${n}` });
+        const note = await call<{ id: string }>(client.backend, 'notes.add', {
+          claimId: claim.id,
+          text: `${client.name} r${round} n${n}`,
+        });
         client.saved.add(note.id); // the UI would now say "opgeslagen"
       }
       await client.backend.invoke('sync.now', {}); // may fail: faults are on
@@ -90,39 +102,54 @@ async function runScenario(options: { seed: number; rounds: number; notesPerRoun
       }
     }
   }
-  return { problems: await check(server, clients), faults: { ...proxy.counts }, commands: clients.reduce((n, c) => n + c.saved.size, 0) };
+  return {
+    problems: await check(server, clients),
+    faults: { ...proxy.counts },
+    commands: clients.reduce((n, c) => n + c.saved.size, 0),
+  };
 }
 
 async function check(server: CentralServer, clients: Client[]): Promise<string[]> {
   const problems: string[] = [];
   const serverNotes = await server.db.query<{ id: string; team_id: string }>('SELECT id, team_id FROM case_notes');
   const serverIds = new Set(serverNotes.map((n) => n.id));
-  const commandRows = await server.db.query<{ command_id: string; status: string }>('SELECT command_id, status FROM commands');
+  const commandRows = await server.db.query<{ command_id: string; status: string }>(
+    'SELECT command_id, status FROM commands',
+  );
   const perCommand = new Map<string, number>();
   for (const row of commandRows) perCommand.set(row.command_id, (perCommand.get(row.command_id) ?? 0) + 1);
   for (const [id, count] of perCommand) if (count !== 1) problems.push(`command ${id} recorded ${count} times`);
-  for (const row of commandRows) if (row.status !== 'applied') problems.push(`command ${row.command_id} ended ${row.status}`);
+  for (const row of commandRows)
+    if (row.status !== 'applied') problems.push(`command ${row.command_id} ended ${row.status}`);
 
   const allSaved = new Set(clients.flatMap((c) => [...c.saved]));
   for (const id of allSaved) if (!serverIds.has(id)) problems.push(`saved note ${id} lost`);
   for (const id of serverIds) if (!allSaved.has(id)) problems.push(`server note ${id} was never saved by a client`);
-  if (commandRows.length !== allSaved.size) problems.push(`${commandRows.length} commands applied for ${allSaved.size} saved notes`);
+  if (commandRows.length !== allSaved.size)
+    problems.push(`${commandRows.length} commands applied for ${allSaved.size} saved notes`);
 
   for (const client of clients) {
     const status = await call<{ pendingCommands: number }>(client.backend, 'sync.status');
     if (status.pendingCommands) problems.push(`${client.name}: ${status.pendingCommands} commands still pending`);
     const reviews = await call<{ reviews: { outcome: string; reason: string }[] }>(client.backend, 'reviews.list');
     for (const r of reviews.reviews) problems.push(`${client.name}: command in review (${r.outcome}: ${r.reason})`);
-    const teamNotes = serverNotes.filter((n) => n.team_id === client.teamId).map((n) => n.id).sort();
+    const teamNotes = serverNotes
+      .filter((n) => n.team_id === client.teamId)
+      .map((n) => n.id)
+      .sort();
     const localNotes: string[] = [];
     const page = await call<{ rows: { id: string }[] }>(client.backend, 'werkvoorraad.list', { limit: 200 });
     for (const row of page.rows) {
-      const notes = await call<{ notes: { id: string; pending: boolean }[] }>(client.backend, 'notes.list', { claimId: row.id });
+      const notes = await call<{ notes: { id: string; pending: boolean }[] }>(client.backend, 'notes.list', {
+        claimId: row.id,
+      });
       for (const n of notes.notes) localNotes.push(n.id);
     }
     localNotes.sort();
     if (JSON.stringify(localNotes) !== JSON.stringify(teamNotes)) {
-      problems.push(`${client.name}: local notes (${localNotes.length}) differ from the server's team notes (${teamNotes.length})`);
+      problems.push(
+        `${client.name}: local notes (${localNotes.length}) differ from the server's team notes (${teamNotes.length})`,
+      );
     }
   }
   return problems;
@@ -139,7 +166,9 @@ describe('sync under injected faults', () => {
 
   it('the checker fails when the server’s deduplication is switched off', async () => {
     const result = await runScenario({ seed: 7, rounds: 6, notesPerRound: 10, deduplicate: false });
-    console.log(`checker without deduplication: ${result.problems.length} problems, e.g. ${result.problems.slice(0, 2).join('; ')}`);
+    console.log(
+      `checker without deduplication: ${result.problems.length} problems, e.g. ${result.problems.slice(0, 2).join('; ')}`,
+    );
     expect(result.problems.length).toBeGreaterThan(0);
   }, 120_000);
 });

@@ -13,15 +13,21 @@ afterAll(() => temp.cleanup());
 /** Starts the client, lets it save `stopAfter` notes while syncing, then SIGKILLs it. */
 function runAndKill(centralUrl: string, dbPath: string, stopAfter: number): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../fixtures/sync-client-to-kill.ts'), centralUrl, dbPath], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(import.meta.dirname, '../fixtures/sync-client-to-kill.ts'), centralUrl, dbPath],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     const saved: string[] = [];
     createInterface({ input: child.stdout }).on('line', (line) => {
       if (line.startsWith('saved ')) saved.push(line.slice(6));
       if (saved.length >= stopAfter && !child.killed) child.kill('SIGKILL');
     });
-    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve(saved) : reject(new Error(`client exited without being killed (${signal})`))));
+    child.on('exit', (_code, signal) =>
+      signal === 'SIGKILL' ? resolve(saved) : reject(new Error(`client exited without being killed (${signal})`)),
+    );
     child.on('error', reject);
   });
 }
@@ -39,7 +45,13 @@ describe('a client killed with SIGKILL in the middle of a sync', () => {
     db.close();
     for (const id of saved) expect(local.has(id), `note ${id} reported saved but missing locally`).toBe(true);
 
-    const backend = createBackend({ dbPath, migrationsDir: localMigrationsDir, appVersion: 'test', centralUrl: server.url, localUser: null });
+    const backend = createBackend({
+      dbPath,
+      migrationsDir: localMigrationsDir,
+      appVersion: 'test',
+      centralUrl: server.url,
+      localUser: null,
+    });
     await backend.invoke('session.login', demoLogin);
     const status = await backend.invoke('sync.now', {});
     expect(status).toMatchObject({ ok: true, value: { pendingCommands: 0, error: null } });

@@ -7,7 +7,8 @@ import { SeededRandom } from '../../src/shared/demo/random';
  * they arrive out of order), answers 5xx, stalls past the client's timeout, or truncates bodies.
  */
 
-export type Fault = 'pass' | 'drop_request' | 'drop_response' | 'duplicate' | 'late_duplicate' | 'error_5xx' | 'stall' | 'truncate';
+export type Fault =
+  'pass' | 'drop_request' | 'drop_response' | 'duplicate' | 'late_duplicate' | 'error_5xx' | 'stall' | 'truncate';
 
 export interface FaultProxy {
   url: string;
@@ -22,20 +23,37 @@ export async function startFaultProxy(target: string, seed: number, stallMs = 15
   const targetUrl = new URL(target);
   let table: (readonly [Fault, number])[] | null = null;
   const counts: Record<Fault, number> = {
-    pass: 0, drop_request: 0, drop_response: 0, duplicate: 0, late_duplicate: 0, error_5xx: 0, stall: 0, truncate: 0,
+    pass: 0,
+    drop_request: 0,
+    drop_response: 0,
+    duplicate: 0,
+    late_duplicate: 0,
+    error_5xx: 0,
+    stall: 0,
+    truncate: 0,
   };
   const pendingTimers = new Set<NodeJS.Timeout>();
 
-  const forward = (req: IncomingMessage, body: Buffer): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> =>
+  const forward = (
+    req: IncomingMessage,
+    body: Buffer,
+  ): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> =>
     new Promise((resolve, reject) => {
       const upstream = httpRequest(
-        { host: targetUrl.hostname, port: targetUrl.port, path: req.url, method: req.method, headers: { ...req.headers, host: targetUrl.host } },
+        {
+          host: targetUrl.hostname,
+          port: targetUrl.port,
+          path: req.url,
+          method: req.method,
+          headers: { ...req.headers, host: targetUrl.host },
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
           res.on('end', () => {
             const headers: Record<string, string> = {};
-            for (const [k, v] of Object.entries(res.headers)) if (typeof v === 'string' && k !== 'content-length') headers[k] = v;
+            for (const [k, v] of Object.entries(res.headers))
+              if (typeof v === 'string' && k !== 'content-length') headers[k] = v;
             resolve({ status: res.statusCode ?? 502, headers, body: Buffer.concat(chunks) });
           });
           res.on('error', reject);
@@ -79,10 +97,13 @@ export async function startFaultProxy(target: string, seed: number, stallMs = 15
             await forward(req, body);
             return reply(res, await forward(req, body));
           case 'late_duplicate': {
-            const timer = setTimeout(() => {
-              pendingTimers.delete(timer);
-              forward(req, body).catch(() => undefined);
-            }, random.int(50, 400));
+            const timer = setTimeout(
+              () => {
+                pendingTimers.delete(timer);
+                forward(req, body).catch(() => undefined);
+              },
+              random.int(50, 400),
+            );
             pendingTimers.add(timer);
             return reply(res, await forward(req, body));
           }
