@@ -10,14 +10,29 @@ beforeAll(async () => {
 afterAll(async () => app?.close());
 
 const screens = [
-  { link: 'Werkvoorraad', path: '/werkvoorraad' },
-  { link: 'Betalingsonmacht', path: '/betalingsonmacht' },
-  { link: 'Slachtofferinformatie', path: '/slachtofferinformatie' },
-  { link: 'Escalaties', path: '/escalaties' },
-  { link: 'Teamoverzicht', path: '/teamoverzicht' },
+  { link: 'Werkvoorraad', path: '/werkvoorraad', heading: 'Werkvoorraad' },
+  { link: 'Betalingsonmacht', path: '/betalingsonmacht', heading: 'Betalingsonmacht' },
+  { link: 'Slachtofferinformatie', path: '/slachtofferinformatie', heading: 'Slachtofferinformatie' },
+  { link: 'Escalaties', path: '/escalaties', heading: 'Escalaties' },
+  { link: 'Teamoverzicht', path: '/teamoverzicht', heading: 'Teamoverzicht' },
+  { link: 'Conflicten', path: '/conflicten', heading: 'Conflicten en geweigerde beslissingen' },
 ];
 
 describe('app frame in the browser host', () => {
+  it('asks for sign-in first; a wrong password gets a Dutch message; axe finds nothing', async () => {
+    const page = await app.openPage();
+    await page.getByRole('heading', { level: 1, name: 'Aanmelden' }).waitFor();
+    expect(await page.locator('table').count()).toBe(0);
+    await page.getByLabel('Gebruikersnaam').fill('sdevries');
+    await page.getByLabel('Wachtwoord').fill('verkeerd');
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toBe('Gebruikersnaam of wachtwoord is onjuist.');
+    expect(await axeViolations(page)).toEqual([]);
+    mkdirSync(screenshotDir, { recursive: true });
+    await page.screenshot({ path: `${screenshotDir}/aanmelden.png` });
+    await page.close();
+  });
+
   it('opens from the launch URL, drops the token from the address and shows the Dutch frame', async () => {
     const page = await app.openApp();
     expect(page.url()).toBe(`${app.host.origin}/werkvoorraad`);
@@ -34,7 +49,7 @@ describe('app frame in the browser host', () => {
     for (const screen of screens) {
       await page.getByRole('link', { name: screen.link }).focus();
       await page.keyboard.press('Enter');
-      await page.getByRole('heading', { level: 1, name: screen.link }).waitFor();
+      await page.getByRole('heading', { level: 1, name: screen.heading }).waitFor();
       expect(new URL(page.url()).pathname).toBe(screen.path);
       if (screen.path === '/werkvoorraad') await page.locator('table tbody tr').first().waitFor();
       const violations = await axeViolations(page);

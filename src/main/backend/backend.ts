@@ -6,8 +6,8 @@ import { ClaimsRepository } from '../db/repositories/claims-repository';
 import { dispatch, type HandlerTable } from '../ipc/dispatch';
 import { addCaseNote, listCaseNotes } from '../services/case-notes-service';
 import { seedDemoCacheIfEmpty } from '../services/demo-seed-service';
-import { dropReview, listReviews } from '../services/review-service';
-import { signIn } from '../services/session-service';
+import { dropReview, listReviews, redoReview } from '../services/review-service';
+import { signIn, unlock } from '../services/session-service';
 import { listWerkvoorraad } from '../services/werkvoorraad-service';
 import { CentralClient } from '../sync/central-client';
 import { SyncEngine } from '../sync/sync-engine';
@@ -78,6 +78,10 @@ export function createBackend(config: BackendConfig, logger: BackendLogger = sil
       engine.start();
       return { user };
     },
+    'session.unlock': async ({ password }) => {
+      if (!central) throw new AppError('invalid_request', 'Er is geen centrale API ingesteld.');
+      return { user: await unlock(central, password) };
+    },
     'session.logout': () => {
       engine?.stop();
       central?.logout();
@@ -122,6 +126,11 @@ export function createBackend(config: BackendConfig, logger: BackendLogger = sil
     'reviews.drop': ({ commandId }) => {
       requireUser();
       dropReview(db, commandId);
+      return {};
+    },
+    'reviews.redo': ({ commandId }) => {
+      redoReview(db, requireUser(), commandId);
+      engine?.trigger();
       return {};
     },
   };

@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, session } from 'electron';
 import type { Backend } from '../backend/backend';
 import { startBackendThread } from '../backend/backend-thread';
-import { demoLocalUser, demoSeedSize } from '../backend/local-defaults';
 import { appEntryUrl } from '../security/app-origin';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { registerIpcBridge } from './ipc-bridge';
@@ -26,8 +25,9 @@ async function main(): Promise<void> {
     dbPath: join(app.getPath('userData'), 'cache.sqlite'),
     migrationsDir: join(distDir, 'migrations', 'local'),
     appVersion: app.getVersion(),
-    localUser: demoLocalUser,
-    seedDemo: demoSeedSize,
+    // Set by `npm start` (embedded reference server) or by the installation's configuration.
+    centralUrl: process.env.CENTRAL_API_URL,
+    localUser: null,
   });
   registerIpcBridge(ipcMain, backend);
 

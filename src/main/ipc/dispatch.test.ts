@@ -30,6 +30,8 @@ function table(overrides: Partial<HandlerTable> = {}): HandlerTable {
       'notes.add',
       'reviews.list',
       'reviews.drop',
+      'reviews.redo',
+      'session.unlock',
     ),
     ...overrides,
   };

@@ -45,3 +45,21 @@ export async function signIn(
   state.set('owner_user_id', user.id);
   return user;
 }
+
+/** Unlocks a screen locked for inactivity: the same user proves their password again. */
+export function unlock(central: CentralClient, password: string): Promise<SessionUser> {
+  return asAppError(() => central.reauthenticate(password));
+}
+
+async function asAppError<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof CentralError) {
+      const code =
+        error.kind === 'unauthorized' ? 'unauthorized' : error.kind === 'locked' ? 'forbidden' : 'unavailable';
+      throw new AppError(code, error.message);
+    }
+    throw error;
+  }
+}

@@ -36,6 +36,7 @@ export interface CentralClientOptions {
  */
 export class CentralClient {
   private tokens: TokenResponse | null = null;
+  private username: string | null = null;
   private readonly timeoutMs: number;
   private readonly fetchImpl: typeof fetch;
 
@@ -50,11 +51,19 @@ export class CentralClient {
 
   async login(username: string, password: string): Promise<SessionUser> {
     this.tokens = await this.request('POST', '/api/v1/auth/login', tokenResponse, { username, password }, false);
+    this.username = username;
     return this.tokens.user;
+  }
+
+  /** Re-checks the signed-in user's password (unlocking an idle screen) and renews the tokens. */
+  async reauthenticate(password: string): Promise<SessionUser> {
+    if (!this.username) throw new CentralError('unauthorized', 'U bent niet aangemeld.');
+    return this.login(this.username, password);
   }
 
   logout(): void {
     this.tokens = null;
+    this.username = null;
   }
 
   pull(clientId: string, cursor: number, limit: number): Promise<PullResponse> {

@@ -21,7 +21,7 @@ async function bodyRows() {
 describe('app frame', () => {
   it('shows the navigation, the signed-in user and the sync state in Dutch', async () => {
     renderApp();
-    const nav = screen.getByRole('navigation', { name: 'Hoofdnavigatie' });
+    const nav = await screen.findByRole('navigation', { name: 'Hoofdnavigatie' });
     expect(
       within(nav)
         .getAllByRole('link')
@@ -34,7 +34,7 @@ describe('app frame', () => {
   it('navigates by keyboard to another area and marks the current link', async () => {
     renderApp();
     const user = userEvent.setup();
-    const link = screen.getByRole('link', { name: 'Escalaties' });
+    const link = await screen.findByRole('link', { name: 'Escalaties' });
     link.focus();
     await user.keyboard('{Enter}');
     expect(await screen.findByRole('heading', { level: 1, name: 'Escalaties' })).toBeInTheDocument();

@@ -1,17 +1,26 @@
 import { Navigate, type RouteObject } from 'react-router';
 import { AppFrame } from '../components/AppFrame';
 import { ComingSoonPage } from '../components/ComingSoonPage';
+import { ClaimPage } from '../features/claims/ClaimPage';
+import { ConflictenPage } from '../features/conflicten/ConflictenPage';
 import { NotFoundPage } from '../features/not-found/NotFoundPage';
+import { SessionGate } from '../features/session/SessionGate';
 import { WerkvoorraadPage } from '../features/werkvoorraad/WerkvoorraadPage';
 
 export const routes: RouteObject[] = [
   {
     path: '/',
-    element: <AppFrame />,
+    element: (
+      <SessionGate>
+        <AppFrame />
+      </SessionGate>
+    ),
     children: [
       { index: true, element: <Navigate to="/werkvoorraad" replace /> },
       { path: 'index.html', element: <Navigate to="/werkvoorraad" replace /> },
       { path: 'werkvoorraad', element: <WerkvoorraadPage /> },
+      { path: 'werkvoorraad/:claimId', element: <ClaimPage /> },
+      { path: 'conflicten', element: <ConflictenPage /> },
       {
         path: 'betalingsonmacht',
         element: <ComingSoonPage title="nav.betalingsonmacht" description="comingSoon.betalingsonmacht" />,

@@ -9,6 +9,7 @@ export const navigationItems: readonly { path: string; label: MessageKey }[] = [
   { path: '/slachtofferinformatie', label: 'nav.slachtofferinformatie' },
   { path: '/escalaties', label: 'nav.escalaties' },
   { path: '/teamoverzicht', label: 'nav.teamoverzicht' },
+  { path: '/conflicten', label: 'nav.conflicten' },
 ];
 
 /** The frame around every screen: header with user and sync state, navigation, content. */

@@ -98,6 +98,10 @@ export const contract = {
       .strict(),
     response: z.object({ user: sessionUser }),
   },
+  'session.unlock': {
+    request: z.object({ password: z.string().min(1, 'Vul uw wachtwoord in.').max(200) }).strict(),
+    response: z.object({ user: sessionUser }),
+  },
   'session.logout': {
     request: emptyRequest,
     response: z.object({}),
@@ -127,6 +131,10 @@ export const contract = {
     response: z.object({ reviews: z.array(commandReview) }),
   },
   'reviews.drop': {
+    request: z.object({ commandId: id }).strict(),
+    response: z.object({}),
+  },
+  'reviews.redo': {
     request: z.object({ commandId: id }).strict(),
     response: z.object({}),
   },

@@ -2,47 +2,81 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import type { CentralServer } from '../../../src/central/central-server';
 import { startBackendThread } from '../../../src/main/backend/backend-thread';
-import { demoLocalUser } from '../../../src/main/backend/local-defaults';
 import { startBrowserHost, type BrowserHost } from '../../../src/main/browser-host/browser-host';
+import { demoLogin, startTestCentral } from '../../support/central';
 import { launchChromium } from '../../support/chromium';
 import { localMigrationsDir, makeTempDir } from '../../support/temp-dir';
 
 const rendererDir = join(import.meta.dirname, '..', '..', '..', 'dist', 'renderer');
 
 export interface AppUnderTest {
+  central: CentralServer;
   host: BrowserHost;
   browser: Browser;
-  /** A new page, signed in through the launch URL, on the werkvoorraad. */
-  openApp(): Promise<Page>;
+  /** Every /api/invoke response body the pages received, for privacy scans. */
+  responses: string[];
+  /** A new page on the launch URL (the sign-in screen until someone signs in). */
+  openPage(): Promise<Page>;
+  /** A new page, signed in (first time) or already in session, showing the werkvoorraad. */
+  openApp(login?: { username: string; password: string }): Promise<Page>;
   close(): Promise<void>;
 }
 
-/** The real thing: backend worker on a real SQLite file, browser host, built renderer, chromium. */
+/**
+ * The real thing: the reference central API (PGlite, demo data), the backend worker on a real
+ * SQLite file syncing with it, the browser host, the built renderer, and chromium.
+ */
 export async function startAppUnderTest(): Promise<AppUnderTest> {
   const temp = makeTempDir('cjib-e2e-');
+  const central = await startTestCentral({ seed: { persons: 200, claims: 600 } });
   const backend = await startBackendThread({
     dbPath: join(temp.dir, 'cache.sqlite'),
     migrationsDir: localMigrationsDir,
     appVersion: '0.0.0-e2e',
-    localUser: demoLocalUser,
-    seedDemo: { persons: 200, claims: 600 },
+    centralUrl: central.url,
+    localUser: null,
   });
   const host = await startBrowserHost({ backend, staticDir: rendererDir });
   const browser = await launchChromium();
+  const responses: string[] = [];
+  const openPage = async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
+    page.on('response', (response) => {
+      if (response.url().endsWith('/api/invoke'))
+        void response.text().then(
+          (body) => responses.push(body),
+          () => undefined,
+        );
+    });
+    await page.goto(host.url);
+    return page;
+  };
   return {
+    central,
     host,
     browser,
-    async openApp() {
-      const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
-      await page.goto(host.url);
+    responses,
+    openPage,
+    async openApp(login = demoLogin) {
+      const page = await openPage();
+      const heading = page.getByRole('heading', { level: 1 });
+      await heading.first().waitFor();
+      if ((await heading.first().textContent()) === 'Aanmelden') {
+        await page.getByLabel('Gebruikersnaam').fill(login.username);
+        await page.getByLabel('Wachtwoord').fill(login.password);
+        await page.getByRole('button', { name: 'Aanmelden' }).click();
+      }
       await page.getByRole('heading', { level: 1, name: 'Werkvoorraad' }).waitFor();
+      await page.locator('table tbody tr').first().waitFor();
       return page;
     },
     async close() {
       await browser.close();
       await host.close();
       await backend.close();
+      await central.close();
       temp.cleanup();
     },
   };

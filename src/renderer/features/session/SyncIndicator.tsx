@@ -1,23 +1,64 @@
-import { formatDateTime } from '../../../shared/format';
+import { useEffect, useRef } from 'react';
+import { formatDateTime, formatNumber } from '../../../shared/format';
+import { useAppDispatch } from '../../app/hooks';
 import { t } from '../../app/i18n/t';
-import { useSyncStatusQuery } from './session-api';
+import { cjibApi } from '../../api/cjib-api';
+import { useRebuildCacheMutation, useSyncNowMutation, useSyncStatusQuery } from './session-api';
 
-const pollMs = 5000;
+const pollMs = 3000;
 
 export function SyncIndicator() {
   const { data } = useSyncStatusQuery(undefined, { pollingInterval: pollMs });
+  const [syncNow, { isLoading: syncing }] = useSyncNowMutation();
+  const [rebuild, { isLoading: rebuilding }] = useRebuildCacheMutation();
+  const dispatch = useAppDispatch();
+  const lastSeen = useRef<string | null>(null);
+
+  // New data arrived in the background: let the screens on display fetch their rows again.
+  useEffect(() => {
+    if (data?.lastSyncAt && data.lastSyncAt !== lastSeen.current) {
+      if (lastSeen.current !== null) dispatch(cjibApi.util.invalidateTags(['Claims', 'Notes', 'Reviews']));
+      lastSeen.current = data.lastSyncAt;
+    }
+  }, [data?.lastSyncAt, dispatch]);
+
   if (!data) return null;
+  const canSync = data.connection !== 'not_configured' && data.connection !== 'signed_out';
   return (
-    <div className={`sync-indicator sync-indicator--${data.connection}`} role="status" aria-label={t('sync.label')}>
-      <span className="sync-indicator__dot" aria-hidden="true" />
-      <span>{t(`sync.${data.connection}`)}</span>
-      <span className="sync-indicator__meta">
-        {data.pendingCommands > 0 ? t('sync.pending', { count: data.pendingCommands }) : t('sync.noPending')}
-        {' · '}
-        {data.lastSyncAt ? t('sync.lastSync', { time: formatDateTime(data.lastSyncAt) }) : t('sync.neverSynced')}
-      </span>
-      {data.progress && <progress max={data.progress.total} value={data.progress.done} />}
-      {data.error && <span className="sync-indicator__error">{data.error}</span>}
+    <div className="sync-indicator-group">
+      <div className={`sync-indicator sync-indicator--${data.connection}`} role="status" aria-label={t('sync.label')}>
+        <span className="sync-indicator__dot" aria-hidden="true" />
+        <span>{t(`sync.${data.connection}`)}</span>
+        <span className="sync-indicator__meta">
+          {data.pendingCommands > 0 ? t('sync.pending', { count: data.pendingCommands }) : t('sync.noPending')}
+          {' · '}
+          {data.lastSyncAt ? t('sync.lastSync', { time: formatDateTime(data.lastSyncAt) }) : t('sync.neverSynced')}
+        </span>
+        {data.progress ? (
+          <span className="sync-indicator__progress">
+            <progress max={data.progress.total} value={data.progress.done} aria-label={t('sync.label')} />
+            {t('sync.progress', { done: formatNumber(data.progress.done), total: formatNumber(data.progress.total) })}
+          </span>
+        ) : null}
+        {data.error ? <span className="sync-indicator__error">{data.error}</span> : null}
+      </div>
+      {canSync ? (
+        <div className="sync-indicator__actions">
+          <button type="button" className="button--header" disabled={syncing} onClick={() => void syncNow()}>
+            {t('sync.syncNow')}
+          </button>
+          <button
+            type="button"
+            className="button--header"
+            disabled={rebuilding}
+            onClick={() => {
+              if (window.confirm(t('sync.rebuildConfirm'))) void rebuild();
+            }}
+          >
+            {t('sync.rebuild')}
+          </button>
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { ResponseOf } from '../../../shared/ipc/contract';
+import type { RequestOf, ResponseOf } from '../../../shared/ipc/contract';
 import { cjibApi } from '../../api/cjib-api';
 
 export const sessionApi = cjibApi.injectEndpoints({
@@ -7,11 +7,38 @@ export const sessionApi = cjibApi.injectEndpoints({
       query: () => ({ channel: 'session.current', request: {} }),
       providesTags: ['Session'],
     }),
+    login: build.mutation<ResponseOf<'session.login'>, RequestOf<'session.login'>>({
+      query: (request) => ({ channel: 'session.login', request }),
+      invalidatesTags: ['Session', 'Sync', 'Claims'],
+    }),
+    unlock: build.mutation<ResponseOf<'session.unlock'>, RequestOf<'session.unlock'>>({
+      query: (request) => ({ channel: 'session.unlock', request }),
+    }),
+    logout: build.mutation<ResponseOf<'session.logout'>, void>({
+      query: () => ({ channel: 'session.logout', request: {} }),
+      invalidatesTags: ['Session', 'Sync'],
+    }),
     syncStatus: build.query<ResponseOf<'sync.status'>, void>({
       query: () => ({ channel: 'sync.status', request: {} }),
       providesTags: ['Sync'],
     }),
+    syncNow: build.mutation<ResponseOf<'sync.now'>, void>({
+      query: () => ({ channel: 'sync.now', request: {} }),
+      invalidatesTags: ['Sync', 'Claims', 'Notes', 'Reviews'],
+    }),
+    rebuildCache: build.mutation<ResponseOf<'sync.rebuild'>, void>({
+      query: () => ({ channel: 'sync.rebuild', request: {} }),
+      invalidatesTags: ['Sync', 'Claims', 'Notes', 'Reviews'],
+    }),
   }),
 });
 
-export const { useCurrentSessionQuery, useSyncStatusQuery } = sessionApi;
+export const {
+  useCurrentSessionQuery,
+  useLoginMutation,
+  useUnlockMutation,
+  useLogoutMutation,
+  useSyncStatusQuery,
+  useSyncNowMutation,
+  useRebuildCacheMutation,
+} = sessionApi;

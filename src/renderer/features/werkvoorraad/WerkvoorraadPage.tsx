@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { claimKinds, claimPhases, type ClaimKind, type ClaimPhase } from '../../../shared/domain/claims';
 import { formatCents, formatDate, formatNumber } from '../../../shared/format';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
@@ -115,7 +116,14 @@ export function WerkvoorraadPage() {
         <tbody>
           {data?.rows.map((row) => (
             <tr key={row.id}>
-              <td>{row.personName}</td>
+              <td>
+                <Link
+                  to={`/werkvoorraad/${row.id}`}
+                  aria-label={t('werkvoorraad.openClaim', { reference: row.reference, person: row.personName })}
+                >
+                  {row.personName}
+                </Link>
+              </td>
               <td>{t(`claimKind.${row.kind}`)}</td>
               <td className="mono">{row.reference}</td>
               <td>{t(`claimPhase.${row.phase}`)}</td>

@@ -1,0 +1,245 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestCentral } from '../../../tests/support/central';
+import { demoPassword } from '../demo/demo-users';
+import type { CentralServer } from '../central-server';
+
+let server: CentralServer;
+beforeAll(async () => {
+  server = await startTestCentral({ seed: { persons: 40, claims: 120 } });
+});
+afterAll(async () => server.close());
+
+async function post(path: string, body: unknown, token?: string, raw?: string) {
+  const response = await fetch(server.url + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: raw ?? JSON.stringify(body),
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as Record<string, unknown> & { error?: { code: string; message: string } },
+  };
+}
+
+async function get(path: string, token?: string) {
+  const response = await fetch(server.url + path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+async function login(username: string): Promise<{ accessToken: string; refreshToken: string }> {
+  const r = await post('/api/v1/auth/login', { username, password: demoPassword });
+  expect(r.status).toBe(200);
+  return r.body as unknown as { accessToken: string; refreshToken: string };
+}
+
+async function pullAll(token: string): Promise<{ entity: string; data: Record<string, unknown> }[]> {
+  const clientId = randomUUID();
+  const changes: { entity: string; data: Record<string, unknown> }[] = [];
+  let cursor = 0;
+  for (;;) {
+    const page = await get(`/api/v1/sync/changes?clientId=${clientId}&cursor=${cursor}&limit=500`, token);
+    expect(page.status).toBe(200);
+    changes.push(...(page.body.changes as typeof changes));
+    cursor = page.body.nextCursor as number;
+    if (!page.body.hasMore) return changes;
+  }
+}
+
+const note = (claimId: string, seq = 1) => ({
+  commandId: randomUUID(),
+  seq,
+  issuedAt: new Date().toISOString(),
+  baseVersion: null,
+  type: 'AddCaseNote',
+  payload: { noteId: randomUUID(), claimId, text: 'Test' },
+});
+
+describe('authentication', () => {
+  it('stores passwords as scrypt hashes, never in plain text', async () => {
+    const rows = await server.db.query<{ password_hash: string }>('SELECT password_hash FROM users');
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row.password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
+      expect(row.password_hash).not.toContain(demoPassword);
+    }
+  });
+
+  it('locks an account after five failed attempts, also for the right password, and audits it', async () => {
+    for (let i = 0; i < 5; i++) {
+      const r = await post('/api/v1/auth/login', { username: 'jbakker', password: `fout-${i}` });
+      expect(r.status).toBe(401);
+      expect(r.body.error?.message).toBe('Gebruikersnaam of wachtwoord is onjuist.');
+    }
+    const locked = await post('/api/v1/auth/login', { username: 'jbakker', password: demoPassword });
+    expect(locked.status).toBe(423);
+    expect(locked.body.error?.message).toMatch(/tijdelijk geblokkeerd/);
+    const audit = await server.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'login_failed' AND actor_id = 'u-jbakker'`,
+    );
+    expect(audit[0]?.n).toBe(5);
+    await server.db.query(`UPDATE users SET locked_until = NULL, failed_attempts = 0 WHERE id = 'u-jbakker'`);
+  });
+
+  it('rotates refresh tokens: a used one no longer works', async () => {
+    const first = await login('sdevries');
+    const second = await post('/api/v1/auth/refresh', { refreshToken: first.refreshToken });
+    expect(second.status).toBe(200);
+    const reused = await post('/api/v1/auth/refresh', { refreshToken: first.refreshToken });
+    expect(reused.status).toBe(401);
+  });
+
+  it('refuses requests without a token, with a forged token, or with a tampered one', async () => {
+    const { accessToken } = await login('sdevries');
+    expect((await get('/api/v1/me')).status).toBe(401);
+    expect((await get('/api/v1/me', 'v1.eyJzdWIiOiJ4In0.AAAA')).status).toBe(401);
+    const [v, payload, sig] = accessToken.split('.');
+    const forged = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString()) as Record<string, unknown>;
+    forged.role = 'teamleider';
+    const tampered = `${v}.${Buffer.from(JSON.stringify(forged)).toString('base64url')}.${sig}`;
+    expect((await get('/api/v1/me', tampered)).status).toBe(401);
+    expect((await get('/api/v1/me', accessToken)).body).toMatchObject({ role: 'medewerker_inning' });
+  });
+});
+
+describe('authorization', () => {
+  it('shows each case role only its own team’s persons and claims', async () => {
+    const leeuwarden = await pullAll((await login('sdevries')).accessToken);
+    const zwolle = await pullAll((await login('jbakker')).accessToken);
+    const teamOf = async (ids: unknown[]) =>
+      new Set(
+        (
+          await server.db.query<{ team_id: string }>('SELECT DISTINCT team_id FROM claims WHERE id = ANY($1)', [ids])
+        ).map((r) => r.team_id),
+      );
+    expect(await teamOf(leeuwarden.filter((c) => c.entity === 'claim').map((c) => c.data.id))).toEqual(
+      new Set(['team-inning-leeuwarden']),
+    );
+    expect(await teamOf(zwolle.filter((c) => c.entity === 'claim').map((c) => c.data.id))).toEqual(
+      new Set(['team-inning-zwolle']),
+    );
+    const leeuwardenIds = new Set(leeuwarden.map((c) => c.data.id));
+    expect(zwolle.some((c) => leeuwardenIds.has(c.data.id))).toBe(false);
+  });
+
+  it('gives the victim-information role and the functional administrator no debtor cases', async () => {
+    expect(await pullAll((await login('famrani')).accessToken)).toEqual([]);
+    expect(await pullAll((await login('hkok')).accessToken)).toEqual([]);
+  });
+
+  it('rejects a note on another team’s claim and a note by a role without case access, in Dutch', async () => {
+    const foreign = await server.db.query<{ id: string }>(
+      `SELECT id FROM claims WHERE team_id = 'team-inning-zwolle' LIMIT 1`,
+    );
+    const own = await server.db.query<{ id: string }>(
+      `SELECT id FROM claims WHERE team_id = 'team-inning-leeuwarden' LIMIT 1`,
+    );
+    const worker = await login('sdevries');
+    const r = await post(
+      '/api/v1/sync/commands',
+      { clientId: randomUUID(), commands: [note(foreign[0]?.id ?? '')] },
+      worker.accessToken,
+    );
+    expect(r.body).toMatchObject({
+      outcomes: [{ status: 'rejected', reason: 'Deze vordering bestaat niet of hoort niet bij uw team.' }],
+    });
+    const victimWorker = await login('famrani');
+    const v = await post(
+      '/api/v1/sync/commands',
+      { clientId: randomUUID(), commands: [note(own[0]?.id ?? '')] },
+      victimWorker.accessToken,
+    );
+    expect(v.body).toMatchObject({
+      outcomes: [{ status: 'rejected', reason: 'Uw rol mag geen notities bij vorderingen maken.' }],
+    });
+    expect((await server.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM case_notes`))[0]?.n).toBe(0);
+  });
+
+  it('refuses a client id that belongs to another user', async () => {
+    const clientId = randomUUID();
+    const own = await server.db.query<{ id: string }>(
+      `SELECT id FROM claims WHERE team_id = 'team-inning-leeuwarden' LIMIT 1`,
+    );
+    await post(
+      '/api/v1/sync/commands',
+      { clientId, commands: [note(own[0]?.id ?? '')] },
+      (await login('sdevries')).accessToken,
+    );
+    const other = await post(
+      '/api/v1/sync/commands',
+      { clientId, commands: [note(own[0]?.id ?? '')] },
+      (await login('mpostma')).accessToken,
+    );
+    expect(other.status).toBe(403);
+  });
+
+  it('audits every page of personal data read, with who and why', async () => {
+    const before = await server.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'read'`,
+    );
+    await pullAll((await login('mpostma')).accessToken);
+    const rows = await server.db.query<{ actor_id: string; reason: string }>(
+      `SELECT actor_id, reason FROM audit_log WHERE action = 'read' ORDER BY id DESC LIMIT 1`,
+    );
+    const after = await server.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'read'`,
+    );
+    expect((after[0]?.n ?? 0) - (before[0]?.n ?? 0)).toBeGreaterThan(0);
+    expect(rows[0]).toEqual({ actor_id: 'u-mpostma', reason: 'synchronisatie werkvoorraad' });
+    await expect(server.db.query('UPDATE audit_log SET reason = NULL')).rejects.toThrow(/append-only/);
+  });
+});
+
+describe('bad input', () => {
+  it('answers malformed, oversized, wrongly typed and unknown-field bodies with a 400-class error in Dutch and writes nothing', async () => {
+    const { accessToken } = await login('sdevries');
+    const own = await server.db.query<{ id: string }>(
+      `SELECT id FROM claims WHERE team_id = 'team-inning-leeuwarden' LIMIT 1`,
+    );
+    const countBefore = await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM commands');
+    const cases: [string, unknown, string | undefined, number][] = [
+      ['malformed JSON', undefined, '{"clientId": ', 400],
+      ['wrong type', { clientId: randomUUID(), commands: 'veel' }, undefined, 400],
+      ['unknown field', { clientId: randomUUID(), commands: [note(own[0]?.id ?? '')], admin: true }, undefined, 400],
+      [
+        'unknown command',
+        { clientId: randomUUID(), commands: [{ ...note(own[0]?.id ?? ''), type: 'DropTable' }] },
+        undefined,
+        400,
+      ],
+      [
+        'empty note',
+        {
+          clientId: randomUUID(),
+          commands: [{ ...note(own[0]?.id ?? ''), payload: { noteId: 'x', claimId: own[0]?.id, text: '  ' } }],
+        },
+        undefined,
+        400,
+      ],
+      ['oversized', undefined, JSON.stringify({ clientId: randomUUID(), pad: 'x'.repeat(3 * 1024 * 1024) }), 413],
+    ];
+    for (const [label, body, raw, status] of cases) {
+      const r = await post('/api/v1/sync/commands', body, accessToken, raw);
+      expect(r.status, label).toBe(status);
+      expect(r.body.error?.message, label).toMatch(/^De aanvraag/);
+    }
+    // A batch with one invalid command is refused whole: no partial write.
+    const mixed = await post(
+      '/api/v1/sync/commands',
+      { clientId: randomUUID(), commands: [note(own[0]?.id ?? '', 1), { ...note(own[0]?.id ?? '', 2), seq: 'twee' }] },
+      accessToken,
+    );
+    expect(mixed.status).toBe(400);
+    const countAfter = await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM commands');
+    expect(countAfter[0]?.n).toBe(countBefore[0]?.n);
+  });
+
+  it('rejects a bad pull query with the field named', async () => {
+    const { accessToken } = await login('sdevries');
+    const r = await get(`/api/v1/sync/changes?clientId=niet-een-uuid&cursor=-1`, accessToken);
+    expect(r.status).toBe(400);
+    expect(Object.keys((r.body.error as { issues: Record<string, string> }).issues)).toEqual(
+      expect.arrayContaining(['clientId', 'cursor']),
+    );
+  });
+});

@@ -1,0 +1,31 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { describe, expect, it } from 'vitest';
+import { buildOpenApiDocument } from './openapi';
+import { routes } from './routes';
+
+describe('OpenAPI document', () => {
+  const document = buildOpenApiDocument('1.0.0');
+
+  it('is a valid OpenAPI 3.1 document', async () => {
+    const validator = new Validator();
+    const result = await validator.validate(document);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(document.openapi).toBe('3.1.0');
+  });
+
+  it('describes every route with its request schema from src/shared/api', () => {
+    const paths = document.paths as Record<
+      string,
+      Record<string, { requestBody?: unknown; parameters?: { name: string }[] }>
+    >;
+    for (const route of Object.values(routes)) {
+      expect(paths[route.path]?.[route.method.toLowerCase()], route.path).toBeDefined();
+    }
+    const push = paths['/api/v1/sync/commands']?.post?.requestBody as {
+      content: { 'application/json': { schema: { properties: Record<string, unknown> } } };
+    };
+    expect(Object.keys(push.content['application/json'].schema.properties)).toEqual(['clientId', 'commands']);
+    expect(paths['/api/v1/sync/changes']?.get?.parameters?.map((p) => p.name)).toEqual(['clientId', 'cursor', 'limit']);
+  });
+});

@@ -1,0 +1,21 @@
+import type { RequestOf, ResponseOf } from '../../../shared/ipc/contract';
+import { cjibApi } from '../../api/cjib-api';
+
+export const claimsApi = cjibApi.injectEndpoints({
+  endpoints: (build) => ({
+    claim: build.query<ResponseOf<'claims.get'>, string>({
+      query: (id) => ({ channel: 'claims.get', request: { id } }),
+      providesTags: ['Claims'],
+    }),
+    notes: build.query<ResponseOf<'notes.list'>, string>({
+      query: (claimId) => ({ channel: 'notes.list', request: { claimId } }),
+      providesTags: ['Notes'],
+    }),
+    addNote: build.mutation<ResponseOf<'notes.add'>, RequestOf<'notes.add'>>({
+      query: (request) => ({ channel: 'notes.add', request }),
+      invalidatesTags: ['Notes', 'Sync'],
+    }),
+  }),
+});
+
+export const { useClaimQuery, useNotesQuery, useAddNoteMutation } = claimsApi;

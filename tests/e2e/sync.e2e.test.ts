@@ -1,0 +1,82 @@
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, startAppUnderTest, type AppUnderTest } from './support/app-under-test';
+
+const screenshotDir = '.test-results/screenshots';
+let app: AppUnderTest;
+beforeAll(async () => {
+  app = await startAppUnderTest();
+  mkdirSync(screenshotDir, { recursive: true });
+});
+afterAll(async () => app?.close());
+
+async function openFirstClaim(page: Page, row = 0): Promise<string> {
+  const link = page.locator('table tbody tr').nth(row).getByRole('link');
+  await link.click();
+  await page.getByRole('heading', { level: 2, name: 'Notities' }).waitFor();
+  return new URL(page.url()).pathname.split('/').pop() ?? '';
+}
+
+describe('notes through the outbox, end to end', () => {
+  it('saves a note at once, shows it as not yet sent, and the server gets it exactly once', async () => {
+    const page = await app.openApp();
+    const claimId = await openFirstClaim(page);
+    await page.getByLabel('Nieuwe notitie').fill('Debiteur telefonisch bereikt; stuurt loonstroken.');
+    await page.getByRole('button', { name: 'Notitie opslaan' }).click();
+    await page.getByRole('status').filter({ hasText: 'Opgeslagen' }).waitFor();
+    await page.getByText('Debiteur telefonisch bereikt; stuurt loonstroken.').waitFor();
+
+    await page.getByRole('button', { name: 'Nu synchroniseren' }).click();
+    await page.getByText('Alles verzonden').waitFor();
+    const rows = await app.central.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM case_notes WHERE claim_id = $1 AND text = $2',
+      [claimId, 'Debiteur telefonisch bereikt; stuurt loonstroken.'],
+    );
+    expect(rows[0]?.n).toBe(1);
+    await page.getByText('nog niet verzonden').waitFor({ state: 'detached' });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${screenshotDir}/vordering.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('refuses an empty note inline, in Dutch, and saves nothing', async () => {
+    const page = await app.openApp();
+    await openFirstClaim(page, 1);
+    const before = await page.locator('.note').count();
+    await page.getByLabel('Nieuwe notitie').fill('   ');
+    await page.getByRole('button', { name: 'Notitie opslaan' }).click();
+    await expect(page.locator('.field__error').textContent()).resolves.toBe('Een notitie mag niet leeg zijn.');
+    expect(await page.getByLabel('Nieuwe notitie').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('.note').count()).toBe(before);
+    await page.close();
+  });
+
+  it('shows a decision the server refused beside the server’s state, and lets the worker drop it', async () => {
+    const page = await app.openApp();
+    const claimId = await openFirstClaim(page, 2);
+    // Meanwhile the claim moved to another team on the server: the note will be refused.
+    await app.central.db.query(`UPDATE claims SET team_id = 'team-inning-zwolle' WHERE id = $1`, [claimId]);
+    await page.getByLabel('Nieuwe notitie').fill('Afspraak gemaakt');
+    await page.getByRole('button', { name: 'Notitie opslaan' }).click();
+    await page.getByRole('button', { name: 'Nu synchroniseren' }).click();
+    await page.getByRole('link', { name: 'Conflicten' }).click();
+    const review = page.getByRole('article');
+    await review.first().waitFor();
+    expect(await review.count()).toBe(1);
+    await expect(review.getByText('Deze vordering bestaat niet of hoort niet bij uw team.').count()).resolves.toBe(1);
+    await expect(review.getByRole('heading', { name: 'Uw beslissing' }).count()).resolves.toBe(1);
+    await expect(review.getByRole('heading', { name: 'Huidige stand op de server' }).count()).resolves.toBe(1);
+    await expect(review.getByText('Afspraak gemaakt').count()).resolves.toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${screenshotDir}/conflicten-met-beslissing.png`, fullPage: true });
+
+    await review.getByRole('button', { name: 'Laten vervallen' }).click();
+    await page.getByText('Er zijn geen conflicten.').waitFor();
+    const onServer = await app.central.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM case_notes WHERE text = 'Afspraak gemaakt'`,
+    );
+    expect(onServer[0]?.n).toBe(0);
+    await page.close();
+  });
+});
