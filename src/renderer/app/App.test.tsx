@@ -26,7 +26,14 @@ describe('app frame', () => {
       within(nav)
         .getAllByRole('link')
         .map((l) => l.textContent),
-    ).toEqual(['Werkvoorraad', 'Betalingsonmacht', 'Slachtofferinformatie', 'Escalaties', 'Teamoverzicht']);
+    ).toEqual([
+      'Werkvoorraad',
+      'Betalingsonmacht',
+      'Slachtofferinformatie',
+      'Escalaties',
+      'Teamoverzicht',
+      'Conflicten',
+    ]);
     expect(await screen.findByText('Sanne de Vries')).toBeInTheDocument();
     expect(await screen.findByText('Lokaal (geen centrale API)')).toBeInTheDocument();
   });
