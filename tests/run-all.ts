@@ -6,7 +6,9 @@ import { chromiumInstallHint, chromiumPath, hasChromium } from './support/chromi
 /**
  * `npm test`: every check, in order, with one summary at the end.
  *   static     typecheck, lint (zero warnings), prettier
- *   unit       vitest in node (real SQLite files, real worker threads, real HTTP on loopback)
+ *   unit       vitest in node (real SQLite files, real worker threads, real HTTP on loopback;
+ *              the central API on embedded PGlite)
+ *   unit-pg    the central API and sync tests again on a real PostgreSQL server (TEST_DATABASE_URL)
  *   component  vitest in jsdom (@testing-library/react against the real backend in memory)
  *   e2e        playwright-core + Debian chromium against the browser host
  *   electron   electronegativity over the Electron shell
@@ -61,7 +63,7 @@ function vitestProject(project: string): void {
   } catch {
     counts = undefined;
   }
-  summary.push({ step: project, status: ok ? 'ok' : 'failed', ...(counts ? { counts } : {}) });
+  summary.push({ step: label, status: ok ? 'ok' : 'failed', ...(counts ? { counts } : {}) });
 }
 
 function step(name: string, ok: boolean): void {
@@ -72,6 +74,12 @@ step('typecheck', npx('tsc', '-p', 'tsconfig.json', '--noEmit'));
 step('lint', npx('eslint', '--max-warnings', '0', '.'));
 step('format', npx('prettier', '--check', '--log-level', 'warn', '.'));
 vitestProject('unit');
+if (process.env.TEST_DATABASE_URL) {
+  vitestProject('unit', 'unit-postgresql', ['src/central', 'tests/integration']);
+} else {
+  const note = 'Geen TEST_DATABASE_URL: de centrale-API-tests draaiden alleen op PGlite. Zie README (PostgreSQL).';
+  summary.push({ step: 'unit-postgresql', status: isCi ? 'failed' : 'skipped', note });
+}
 vitestProject('component');
 
 if (hasChromium()) {
@@ -85,7 +93,12 @@ if (hasChromium()) {
 
 step('electron-security', run('npx', ['--no-install', 'tsx', 'build/electron-security-check.ts']));
 
-const labels: Record<string, string> = { unit: 'Unit', component: 'Component', e2e: 'End-to-end' };
+const labels: Record<string, string> = {
+  unit: 'Unit',
+  'unit-postgresql': 'Unit (PostgreSQL)',
+  component: 'Component',
+  e2e: 'End-to-end',
+};
 console.log('\n──────── Testoverzicht ────────');
 for (const entry of summary) {
   const counts = entry.counts
