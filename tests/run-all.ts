@@ -36,13 +36,14 @@ function npx(...args: string[]): boolean {
   return run('npx', ['--no-install', ...args]);
 }
 
-function vitestProject(project: string): void {
-  const outputFile = join(resultsDir, `${project}.json`);
+function vitestProject(project: string, label = project, filters: string[] = []): void {
+  const outputFile = join(resultsDir, `${label}.json`);
   const ok = npx(
     'vitest',
     'run',
     '--project',
     project,
+    ...filters,
     '--reporter=default',
     '--reporter=json',
     `--outputFile.json=${outputFile}`,

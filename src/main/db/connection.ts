@@ -50,6 +50,20 @@ export class Database {
     return this.timed(query, (s, v) => s.run(...v));
   }
 
+  /**
+   * One statement run for many rows (bulk loads): the text is prepared once and each row's values
+   * bound in turn. `query` is built with `sql` from placeholders only; `rows` supply the values.
+   */
+  runMany(query: SqlQuery, rows: Iterable<readonly SqlValue[]>): number {
+    const statement = this.statement(query.text);
+    let count = 0;
+    for (const values of rows) {
+      statement.run(...values);
+      count++;
+    }
+    return count;
+  }
+
   /** Runs `fn` in one transaction; nested calls become savepoints. */
   transaction<T>(fn: () => T): T {
     return this.raw.transaction(fn)();

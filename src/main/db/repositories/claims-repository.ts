@@ -35,22 +35,33 @@ const orderColumns: Record<ClaimSortKey, string> = {
   phase: 'c.phase',
 };
 
+const upsertClaim = sql`
+  INSERT INTO claims (id, person_id, kind, phase, reference, original_cents, outstanding_cents, due_date, version)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT (id) DO UPDATE SET
+    person_id = excluded.person_id, kind = excluded.kind, phase = excluded.phase, reference = excluded.reference,
+    original_cents = excluded.original_cents, outstanding_cents = excluded.outstanding_cents,
+    due_date = excluded.due_date, version = excluded.version`;
+
 export class ClaimsRepository {
   constructor(private readonly db: Database) {}
 
   /** Inserts or replaces claims; call inside a transaction for bulk loads. */
   upsertMany(claims: readonly ClaimRecord[]): void {
-    for (const c of claims) {
-      this.db.run(sql`
-        INSERT INTO claims (id, person_id, kind, phase, reference, original_cents, outstanding_cents, due_date, version)
-        VALUES (${c.id}, ${c.personId}, ${c.kind}, ${c.phase}, ${c.reference}, ${c.originalCents},
-                ${c.outstandingCents}, ${c.dueDate}, ${c.version})
-        ON CONFLICT (id) DO UPDATE SET
-          person_id = excluded.person_id, kind = excluded.kind, phase = excluded.phase,
-          reference = excluded.reference, original_cents = excluded.original_cents,
-          outstanding_cents = excluded.outstanding_cents, due_date = excluded.due_date,
-          version = excluded.version`);
-    }
+    this.db.runMany(
+      upsertClaim,
+      claims.map((c) => [
+        c.id,
+        c.personId,
+        c.kind,
+        c.phase,
+        c.reference,
+        c.originalCents,
+        c.outstandingCents,
+        c.dueDate,
+        c.version,
+      ]),
+    );
   }
 
   listPage(query: ClaimPageQuery): { rows: ClaimRow[]; total: number } {

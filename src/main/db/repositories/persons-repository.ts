@@ -10,19 +10,21 @@ export interface PersonRecord {
   version: number;
 }
 
+const upsertPerson = sql`
+  INSERT INTO persons (id, bsn, display_name, birth_date, city, version) VALUES (?, ?, ?, ?, ?, ?)
+  ON CONFLICT (id) DO UPDATE SET
+    bsn = excluded.bsn, display_name = excluded.display_name, birth_date = excluded.birth_date,
+    city = excluded.city, version = excluded.version`;
+
 export class PersonsRepository {
   constructor(private readonly db: Database) {}
 
   /** Inserts or replaces persons; call inside a transaction for bulk loads. */
   upsertMany(persons: readonly PersonRecord[]): void {
-    for (const p of persons) {
-      this.db.run(sql`
-        INSERT INTO persons (id, bsn, display_name, birth_date, city, version)
-        VALUES (${p.id}, ${p.bsn}, ${p.displayName}, ${p.birthDate}, ${p.city}, ${p.version})
-        ON CONFLICT (id) DO UPDATE SET
-          bsn = excluded.bsn, display_name = excluded.display_name, birth_date = excluded.birth_date,
-          city = excluded.city, version = excluded.version`);
-    }
+    this.db.runMany(
+      upsertPerson,
+      persons.map((p) => [p.id, p.bsn, p.displayName, p.birthDate, p.city, p.version]),
+    );
   }
 
   get(id: string): PersonRecord | undefined {

@@ -1,0 +1,145 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { createBackend, type Backend } from '../src/main/backend/backend';
+import { Database } from '../src/main/db/connection';
+import { loadMigrations, migrate } from '../src/main/db/migrations';
+import { localMigrationsDir, makeTempDir } from '../tests/support/temp-dir';
+import { median, type Measure } from './results';
+
+/**
+ * Initial sync of ~100,000 claims with their persons from the reference server (its own process,
+ * PGlite in memory) into an empty local cache, against raw better-sqlite3 bulk insert of the same
+ * rows in the same run; then an incremental sync of 100 changes; and the backend's peak RSS.
+ */
+export async function benchInitialSync(persons = 25_000, claims = 100_000): Promise<Measure[]> {
+  const root = join(import.meta.dirname, '..');
+  const central = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'src/central/cli.ts'), '--memory', '--persons', String(persons), '--claims', String(claims)],
+    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, DATABASE_URL: '' } },
+  );
+  try {
+    const url = await centralUrl(central);
+    const temp = makeTempDir('cjib-bench-sync-');
+    const backend = createBackend({
+      dbPath: join(temp.dir, 'cache.sqlite'),
+      migrationsDir: localMigrationsDir,
+      appVersion: 'bench',
+      centralUrl: url,
+      localUser: null,
+      sync: { intervalMs: 3_600_000, pageSize: 5000 },
+    });
+    await call(backend, 'session.login', { username: 'sdevries', password: 'Welkom-CJIB-2026' });
+
+    const baseRss = process.memoryUsage().rss;
+    let peakRss = baseRss;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 10);
+    const started = performance.now();
+    const status = await call<{ error: string | null }>(backend, 'sync.now');
+    const seconds = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    if (status.error) throw new Error(`initial sync failed: ${status.error}`);
+
+    const cache = new Database(join(temp.dir, 'cache.sqlite'));
+    const personRows = cache.raw.prepare('SELECT * FROM persons').all() as Record<string, unknown>[];
+    const claimRows = cache.raw.prepare('SELECT * FROM claims').all() as Record<string, unknown>[];
+    cache.close();
+    const rows = personRows.length + claimRows.length;
+    const rawRate = median([0, 1, 2].map(() => rawInsertRate(temp.dir, personRows, claimRows)));
+    const syncRate = rows / seconds;
+
+    const incrementalMs = await incrementalSync(url, backend, claimRows.slice(0, 100).map((c) => String(c.id)));
+    await backend.close();
+    temp.cleanup();
+
+    return [
+      {
+        name: 'sync.initial.rows-per-second',
+        value: syncRate,
+        unit: 'rows/s',
+        baseline: { name: 'raw better-sqlite3 bulk insert of the same rows', value: rawRate, unit: 'rows/s' },
+        ratio: syncRate / rawRate,
+        note: `${claimRows.length} claims + ${personRows.length} persons of one team (of ${claims} claims in all), pages of 5000, HTTP on loopback, server PGlite in its own process`,
+      },
+      { name: 'sync.initial.seconds', value: seconds, unit: 's' },
+      { name: 'sync.incremental.100-changes', value: incrementalMs, unit: 'ms', note: 'pull of 100 new case notes made by a colleague' },
+      {
+        name: 'sync.initial.backend-peak-rss',
+        value: peakRss / 1024 / 1024,
+        unit: 'MB',
+        baseline: { name: 'backend RSS before the sync', value: baseRss / 1024 / 1024, unit: 'MB' },
+        ratio: peakRss / baseRss,
+      },
+    ];
+  } finally {
+    central.kill('SIGTERM');
+  }
+}
+
+function rawInsertRate(dir: string, persons: Record<string, unknown>[], claims: Record<string, unknown>[]): number {
+  const db = new Database(join(dir, `raw-${randomUUID()}.sqlite`));
+  migrate(db, loadMigrations(localMigrationsDir));
+  const insertPerson = db.raw.prepare(
+    'INSERT INTO persons (id, bsn, display_name, birth_date, city, is_test_data, version) VALUES (@id, @bsn, @display_name, @birth_date, @city, @is_test_data, @version)',
+  );
+  const insertClaim = db.raw.prepare(
+    `INSERT INTO claims (id, person_id, kind, phase, reference, original_cents, outstanding_cents, due_date, version)
+     VALUES (@id, @person_id, @kind, @phase, @reference, @original_cents, @outstanding_cents, @due_date, @version)`,
+  );
+  const started = performance.now();
+  db.raw.transaction(() => {
+    for (const p of persons) insertPerson.run(p);
+    for (const c of claims) insertClaim.run(c);
+  })();
+  const rate = (persons.length + claims.length) / ((performance.now() - started) / 1000);
+  db.close();
+  return rate;
+}
+
+async function incrementalSync(url: string, backend: Backend, claimIds: string[]): Promise<number> {
+  // A colleague in the same team (the team lead) adds 100 notes through the API.
+  const login = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'mpostma', password: 'Welkom-CJIB-2026' }),
+  });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const commands = claimIds.map((claimId, i) => ({
+    commandId: randomUUID(),
+    seq: i + 1,
+    issuedAt: new Date().toISOString(),
+    baseVersion: null,
+    type: 'AddCaseNote',
+    payload: { noteId: randomUUID(), claimId, text: `Bench-notitie ${i}` },
+  }));
+  await fetch(`${url}/api/v1/sync/commands`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+    body: JSON.stringify({ clientId: randomUUID(), commands }),
+  });
+  const started = performance.now();
+  await call(backend, 'sync.now');
+  const elapsed = performance.now() - started;
+  const notes = await call<{ notes: unknown[] }>(backend, 'notes.list', { claimId: claimIds[0] });
+  if (notes.notes.length !== 1) throw new Error('incremental sync did not bring the new notes');
+  return elapsed;
+}
+
+async function call<T>(backend: Backend, channel: string, request: unknown = {}): Promise<T> {
+  const result = await backend.invoke(channel, request);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+  return result.value as T;
+}
+
+function centralUrl(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    if (!child.stdout) return reject(new Error('no stdout'));
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      if (line.startsWith('CENTRAL_API_LISTENING ')) resolve(line.slice('CENTRAL_API_LISTENING '.length));
+    });
+    child.on('exit', (code) => reject(new Error(`central exited (${code})`)));
+  });
+}
