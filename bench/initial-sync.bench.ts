@@ -15,10 +15,22 @@ import { median, type Measure } from './results';
  */
 export async function benchInitialSync(persons = 25_000, claims = 100_000): Promise<Measure[]> {
   const root = join(import.meta.dirname, '..');
+  const databaseUrl = process.env.BENCH_DATABASE_URL;
+  const engine = databaseUrl ? 'PostgreSQL' : 'PGlite';
   const central = spawn(
     process.execPath,
-    ['--import', 'tsx', join(root, 'src/central/cli.ts'), '--memory', '--persons', String(persons), '--claims', String(claims)],
-    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, DATABASE_URL: '' } },
+    [
+      '--import',
+      'tsx',
+      join(root, 'src/central/cli.ts'),
+      '--memory',
+      '--persons',
+      String(persons),
+      '--claims',
+      String(claims),
+    ],
+    // An empty DATABASE_URL means PGlite; BENCH_DATABASE_URL must name an empty database.
+    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, DATABASE_URL: databaseUrl ?? '' } },
   );
   try {
     const url = await centralUrl(central);
@@ -51,23 +63,32 @@ export async function benchInitialSync(persons = 25_000, claims = 100_000): Prom
     const rawRate = median([0, 1, 2].map(() => rawInsertRate(temp.dir, personRows, claimRows)));
     const syncRate = rows / seconds;
 
-    const incrementalMs = await incrementalSync(url, backend, claimRows.slice(0, 100).map((c) => String(c.id)));
+    const incrementalMs = await incrementalSync(
+      url,
+      backend,
+      claimRows.slice(0, 100).map((c) => String(c.id)),
+    );
     await backend.close();
     temp.cleanup();
 
     return [
       {
-        name: 'sync.initial.rows-per-second',
+        name: `sync.initial.rows-per-second.${engine}`,
         value: syncRate,
         unit: 'rows/s',
         baseline: { name: 'raw better-sqlite3 bulk insert of the same rows', value: rawRate, unit: 'rows/s' },
         ratio: syncRate / rawRate,
-        note: `${claimRows.length} claims + ${personRows.length} persons of one team (of ${claims} claims in all), pages of 5000, HTTP on loopback, server PGlite in its own process`,
+        note: `${claimRows.length} claims + ${personRows.length} persons of one team (of ${claims} claims in all), pages of 5000, HTTP on loopback, central API on ${engine} in its own process`,
       },
-      { name: 'sync.initial.seconds', value: seconds, unit: 's' },
-      { name: 'sync.incremental.100-changes', value: incrementalMs, unit: 'ms', note: 'pull of 100 new case notes made by a colleague' },
+      { name: `sync.initial.seconds.${engine}`, value: seconds, unit: 's' },
       {
-        name: 'sync.initial.backend-peak-rss',
+        name: `sync.incremental.100-changes.${engine}`,
+        value: incrementalMs,
+        unit: 'ms',
+        note: 'pull of 100 new case notes made by a colleague',
+      },
+      {
+        name: `sync.initial.backend-peak-rss.${engine}`,
         value: peakRss / 1024 / 1024,
         unit: 'MB',
         baseline: { name: 'backend RSS before the sync', value: baseRss / 1024 / 1024, unit: 'MB' },

@@ -1,10 +1,23 @@
-import { benchInitialSync } from './initial-sync.bench';
-import { benchLocalDbInsert } from './local-db-insert.bench';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { printMeasure, recordMeasures, type Measure } from './results';
 
-// `npm run bench`: every benchmark, printed as ratios against baselines measured in this run,
-// and merged into bench/results.json.
-const measures: Measure[] = [...benchLocalDbInsert(), ...(await benchInitialSync())];
-for (const m of measures) printMeasure(m);
+// `npm run bench`: every benchmark in its own process, printed as ratios against baselines
+// measured in the same run, and merged into bench/results.json.
+// BENCH_DATABASE_URL=postgres://… runs the central API of the sync benchmark on PostgreSQL.
+const names = process.argv.slice(2).length ? process.argv.slice(2) : ['local-db-insert', 'initial-sync'];
+const measures: Measure[] = [];
+for (const name of names) {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'run-one.ts'), name], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (run.status !== 0) throw new Error(`benchmark ${name} failed`);
+  const lines = run.stdout.trim().split('\n');
+  const result = JSON.parse(lines[lines.length - 1] ?? '[]') as Measure[];
+  for (const m of result) printMeasure(m);
+  measures.push(...result);
+}
 recordMeasures(measures);
 console.log('\nbench/results.json bijgewerkt.');

@@ -92,7 +92,12 @@ export async function pullChanges(
  * The current state of the entities in one page, one joined query per entity type over the
  * page's version range (cheaper than shipping thousands of ids back in ANY($1) arrays).
  */
-async function loadEntities(db: Queryable, rows: readonly ChangeRow[], teams: string[], cursor: number): Promise<Change[]> {
+async function loadEntities(
+  db: Queryable,
+  rows: readonly ChangeRow[],
+  teams: string[],
+  cursor: number,
+): Promise<Change[]> {
   if (rows.length === 0) return [];
   const last = Number(rows[rows.length - 1]?.version);
   const range = [teams, cursor, last];

@@ -10,6 +10,7 @@ import { dropReview, listReviews, redoReview } from '../services/review-service'
 import { signIn, unlock } from '../services/session-service';
 import { listWerkvoorraad } from '../services/werkvoorraad-service';
 import { CentralClient } from '../sync/central-client';
+import { restoreDeferredIndexes } from '../sync/deferred-indexes';
 import { SyncEngine } from '../sync/sync-engine';
 import type { BackendConfig } from './backend-config';
 
@@ -43,6 +44,7 @@ export function createBackend(config: BackendConfig, logger: BackendLogger = sil
   try {
     const result = migrate(db, loadMigrations(config.migrationsDir));
     if (result.applied.length) logger.info('migrated local database', { from: result.from, to: result.to });
+    restoreDeferredIndexes(db); // an initial sync interrupted by a crash left them dropped
     if (config.seedDemo && !config.centralUrl) {
       const seeded = seedDemoCacheIfEmpty(db, config.seedDemo);
       if (seeded) logger.info('seeded demo cache', { claims: seeded });

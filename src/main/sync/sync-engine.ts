@@ -1,9 +1,11 @@
 import type { SyncStatus } from '../../shared/ipc/contract';
 import type { Database } from '../db/connection';
 import { CaseNotesRepository } from '../db/repositories/case-notes-repository';
+import { ClaimsRepository } from '../db/repositories/claims-repository';
 import { OutboxRepository } from '../db/repositories/outbox-repository';
 import { SyncStateRepository } from '../db/repositories/sync-state-repository';
 import { applyChanges } from './apply-changes';
+import { deferCacheIndexes, restoreDeferredIndexes } from './deferred-indexes';
 import { CentralError, type CentralClient } from './central-client';
 import { revertOptimisticEffect } from './command-effects';
 
@@ -143,21 +145,33 @@ export class SyncEngine {
 
   async pull(): Promise<void> {
     const clientId = this.state.clientId();
-    let done = 0;
-    for (;;) {
-      const cursor = this.state.cursor();
-      const page = await this.client.pull(clientId, cursor, this.pageSize);
-      if (page.nextCursor < cursor)
-        throw new CentralError('bad_response', 'De centrale API stuurde een cursor terug in de tijd.');
-      this.db.transaction(() => {
-        applyChanges(this.db, page.changes);
-        this.outbox.clearAcknowledged(page.lastProcessedSeq);
-        this.state.set('cursor', String(page.nextCursor));
-        this.state.set('last_sync_at', new Date().toISOString());
-      });
-      done += page.changes.length;
-      this.progress = page.hasMore ? { done, total: done + Math.max(0, page.remaining - page.changes.length) } : null;
-      if (!page.hasMore) return;
+    const initial = this.state.cursor() === 0 && new ClaimsRepository(this.db).count() === 0;
+    if (initial) deferCacheIndexes(this.db);
+    let cursor = this.state.cursor();
+    let next = this.client.pull(clientId, cursor, this.pageSize);
+    try {
+      let done = 0;
+      for (;;) {
+        const page = await next;
+        if (page.nextCursor < cursor)
+          throw new CentralError('bad_response', 'De centrale API stuurde een cursor terug in de tijd.');
+        // Fetch the next page while this one is written: the server works while SQLite does.
+        if (page.hasMore) next = this.client.pull(clientId, page.nextCursor, this.pageSize);
+        this.db.transaction(() => {
+          applyChanges(this.db, page.changes);
+          this.outbox.clearAcknowledged(page.lastProcessedSeq);
+          this.state.set('cursor', String(page.nextCursor));
+          this.state.set('last_sync_at', new Date().toISOString());
+        });
+        cursor = page.nextCursor;
+        done += page.changes.length;
+        this.progress = page.hasMore ? { done, total: done + Math.max(0, page.remaining - page.changes.length) } : null;
+        if (!page.hasMore) return;
+      }
+    } finally {
+      next.catch(() => undefined); // a prefetched page nobody will read any more
+      this.progress = null;
+      restoreDeferredIndexes(this.db);
     }
   }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '../connection';
 import { sql } from '../sql';
 
-type Key = 'client_id' | 'next_seq' | 'cursor' | 'last_sync_at' | 'owner_user_id';
+type Key = 'client_id' | 'next_seq' | 'cursor' | 'last_sync_at' | 'owner_user_id' | 'deferred_indexes';
 
 export class SyncStateRepository {
   constructor(private readonly db: Database) {}

@@ -1,0 +1,15 @@
+import { benchInitialSync } from './initial-sync.bench';
+import { benchLocalDbInsert } from './local-db-insert.bench';
+import type { Measure } from './results';
+
+// Runs one benchmark in this (fresh) process and prints its measures as the last line, so
+// memory figures are not inflated by benchmarks that ran before.
+const benches: Record<string, () => Measure[] | Promise<Measure[]>> = {
+  'local-db-insert': () => benchLocalDbInsert(),
+  'initial-sync': () => benchInitialSync(),
+};
+
+const name = process.argv[2] ?? '';
+const bench = benches[name];
+if (!bench) throw new Error(`unknown benchmark ${name}; known: ${Object.keys(benches).join(', ')}`);
+process.stdout.write(`${JSON.stringify(await bench())}\n`);

@@ -1,0 +1,37 @@
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { localMigrationsDir, makeTempDir } from '../../../tests/support/temp-dir';
+import { Database } from '../db/connection';
+import { loadMigrations, migrate } from '../db/migrations';
+import { deferCacheIndexes, restoreDeferredIndexes } from './deferred-indexes';
+
+const temp = makeTempDir();
+afterAll(() => temp.cleanup());
+
+const indexNames = (db: Database) =>
+  (
+    db.raw.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name`).all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
+
+describe('deferred cache indexes', () => {
+  it('drops the cache indexes and rebuilds exactly them, also after a crash in between', () => {
+    const path = join(temp.dir, 'idx.sqlite');
+    const db = new Database(path);
+    migrate(db, loadMigrations(localMigrationsDir));
+    const before = indexNames(db);
+    expect(before).toEqual(expect.arrayContaining(['claims_due_date', 'persons_display_name', 'case_notes_claim']));
+
+    deferCacheIndexes(db);
+    expect(indexNames(db)).toEqual([]);
+    db.close(); // "crash": the process ends before the sync finished
+
+    const reopened = new Database(path);
+    restoreDeferredIndexes(reopened);
+    expect(indexNames(reopened)).toEqual(before);
+    restoreDeferredIndexes(reopened); // nothing left to do, and no error
+    expect(indexNames(reopened)).toEqual(before);
+    reopened.close();
+  });
+});
