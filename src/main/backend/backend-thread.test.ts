@@ -4,6 +4,7 @@ import { localMigrationsDir, makeTempDir } from '../../../tests/support/temp-dir
 import { Database } from '../db/connection';
 import type { BackendConfig } from './backend-config';
 import { startBackendThread } from './backend-thread';
+import { demoLocalUser } from './local-defaults';
 
 const temp = makeTempDir();
 afterAll(() => temp.cleanup());
@@ -12,7 +13,7 @@ const config = (name: string): BackendConfig => ({
   dbPath: join(temp.dir, name),
   migrationsDir: localMigrationsDir,
   appVersion: '1.2.3',
-  localUser: null,
+  localUser: demoLocalUser,
   seedDemo: { persons: 20, claims: 60 },
 });
 
