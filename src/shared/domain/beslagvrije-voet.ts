@@ -1,0 +1,234 @@
+import { formatCents } from '../format';
+import { percentOf, roundCents, type Cents } from './money';
+import type { LivingSituation, NormCategory } from './parameters/beslagvrije-voet-parameters';
+import { bvvParameterSets, type BvvParameterSet } from './parameters/beslagvrije-voet-parameters';
+import { selectParameterSet } from './parameters/parameter-set';
+import { step, type Explained, type TraceStep } from './trace';
+
+/**
+ * The beslagvrije voet (BVV) since 2021 (DOMAIN.md §3) and the repayment capacity above it.
+ * Implemented: the household norm by living situation and age, 95 % of the norm for income groups
+ * 1 and 2, the fixed maximum for group 3, halving when information is withheld, residence, holiday
+ * allowance paid yearly or monthly alike. Everything the public sources leave open (the group-2
+ * compensation, kostendelers, housing, health premium, kindgebonden budget, partner income) enters
+ * only as a correction the worker types in with a reason, and is flagged as unconfirmed.
+ */
+
+export type AgeGroup = '18_20' | '21_tot_pgl' | 'pgl';
+export type IncomeGroup = 'volledige_toeslagen' | 'gedeeltelijke_toeslagen' | 'geen_toeslagen';
+export type CorrectionTopic =
+  | 'compensatie_gedeeltelijke_toeslagen'
+  | 'kostendelers'
+  | 'woonkosten'
+  | 'zorgpremie_zorgtoeslag'
+  | 'kindgebonden_budget'
+  | 'partnerinkomen'
+  | 'verblijf_in_instelling'
+  | 'overig';
+
+export interface BvvCorrection {
+  topic: CorrectionTopic;
+  /** Added to the BVV (negative lowers it). */
+  amountCents: Cents;
+  reason: string;
+}
+
+export interface BvvInput {
+  /** The date the assessment is about; selects the parameter set. */
+  peildatum: string;
+  livingSituation: LivingSituation;
+  /** For a couple: 'pgl' when one or both have reached the state pension age. */
+  ageGroup: AgeGroup;
+  incomeGroup: IncomeGroup;
+  /** Net periodic income under garnishment, per month, without holiday allowance. */
+  netIncomeMonthlyCents: Cents;
+  otherIncomeMonthlyCents: Cents;
+  holidayAllowance: { paid: 'maandelijks' | 'jaarlijks' | 'geen'; amountCents: Cents };
+  residentOfNetherlands: boolean;
+  informationWithheld: boolean;
+  corrections: readonly BvvCorrection[];
+  /** Replaces the computed BVV altogether; needs a team lead's approval. */
+  override?: { bvvCents: Cents; reason: string } | undefined;
+}
+
+export interface BvvResult {
+  /** Null when no BVV applies (debtor not resident) or no norm is known and no override given. */
+  bvvCents: Cents | null;
+  monthlyIncomeCents: Cents;
+  afloscapaciteitCents: Cents;
+  requiresApproval: boolean;
+  hasUnconfirmedSteps: boolean;
+}
+
+const topicLabels: Record<CorrectionTopic, string> = {
+  compensatie_gedeeltelijke_toeslagen: 'compensatie bij gedeeltelijke toeslagen',
+  kostendelers: 'kostendelers',
+  woonkosten: 'woonkosten en huurtoeslag',
+  zorgpremie_zorgtoeslag: 'zorgpremie en zorgtoeslag',
+  kindgebonden_budget: 'kinderen en kindgebonden budget',
+  partnerinkomen: 'inkomen van de partner',
+  verblijf_in_instelling: 'verblijf in een instelling',
+  overig: 'overig',
+};
+
+const livingLabels: Record<LivingSituation, string> = {
+  alleenstaand: 'alleenstaand',
+  alleenstaande_ouder: 'alleenstaande ouder (kind onder 18)',
+  paar: 'paar zonder kind onder 18',
+  paar_met_kind: 'paar met kind onder 18',
+};
+
+export function normCategory(living: LivingSituation, age: AgeGroup): NormCategory | null {
+  const single = living === 'alleenstaand' || living === 'alleenstaande_ouder';
+  if (age === 'pgl') return single ? 'alleenstaand_pgl' : 'paar_pgl';
+  if (age === '21_tot_pgl') return single ? 'alleenstaand_21_pgl' : 'paar_21_pgl';
+  return single ? 'alleenstaand_18_20' : null;
+}
+
+/** Income per month; a yearly holiday allowance counts for a twelfth each month. */
+export function monthlyIncome(
+  input: Pick<BvvInput, 'netIncomeMonthlyCents' | 'otherIncomeMonthlyCents' | 'holidayAllowance'>,
+): Cents {
+  const holiday =
+    input.holidayAllowance.paid === 'jaarlijks'
+      ? roundCents(input.holidayAllowance.amountCents / 12)
+      : input.holidayAllowance.paid === 'maandelijks'
+        ? input.holidayAllowance.amountCents
+        : 0;
+  return input.netIncomeMonthlyCents + input.otherIncomeMonthlyCents + holiday;
+}
+
+export function computeBeslagvrijeVoet(
+  input: BvvInput,
+  sets: readonly BvvParameterSet[] = bvvParameterSets,
+): Explained<BvvResult, BvvInput> {
+  const parameters = selectParameterSet(sets, input.peildatum);
+  const trace: TraceStep[] = [];
+  const income = monthlyIncome(input);
+  trace.push(
+    step(
+      'inkomen.maand',
+      `Inkomen per maand: ${formatCents(income)} (netto ${formatCents(input.netIncomeMonthlyCents)}, overig ${formatCents(input.otherIncomeMonthlyCents)}` +
+        (input.holidayAllowance.paid === 'geen'
+          ? ', geen vakantiegeld)'
+          : `, vakantiegeld ${input.holidayAllowance.paid === 'jaarlijks' ? 'jaarlijks betaald, per maand een twaalfde' : 'maandelijks'})`),
+    ),
+  );
+
+  const finish = (bvv: Cents | null, requiresApproval: boolean): Explained<BvvResult, BvvInput> => {
+    const capacity = bvv === null ? 0 : Math.max(0, income - bvv);
+    if (bvv !== null)
+      trace.push(
+        step(
+          'afloscapaciteit',
+          `Afloscapaciteit: ${formatCents(income)} − ${formatCents(bvv)} = ${formatCents(capacity)} per maand (nooit minder dan € 0).`,
+        ),
+      );
+    return {
+      value: {
+        bvvCents: bvv,
+        monthlyIncomeCents: income,
+        afloscapaciteitCents: capacity,
+        requiresApproval,
+        hasUnconfirmedSteps: trace.some((s) => s.unconfirmed),
+      },
+      inputs: input,
+      parameterSet: { id: parameters.id, validFrom: parameters.validFrom },
+      trace,
+    };
+  };
+
+  if (input.override) {
+    trace.push(
+      step(
+        'bvv.handmatig',
+        `Beslagvrije voet handmatig vastgesteld op ${formatCents(input.override.bvvCents)}: ${input.override.reason}. Goedkeuring teamleider vereist.`,
+        true,
+      ),
+    );
+    return finish(Math.max(0, input.override.bvvCents), true);
+  }
+  if (!input.residentOfNetherlands) {
+    trace.push(
+      step(
+        'bvv.niet-ingezetene',
+        'Geen beslagvrije voet: de persoon woont niet in Nederland. Beoordeel handmatig.',
+        true,
+      ),
+    );
+    return finish(null, true);
+  }
+
+  let bvv: Cents;
+  if (input.incomeGroup === 'geen_toeslagen') {
+    const maximum = parameters.maximumBvv[input.livingSituation];
+    bvv = maximum.value;
+    trace.push(
+      step(
+        'bvv.groep3.maximum',
+        `Inkomensgroep 3 (geen toeslagen): vaste beslagvrije voet voor ${livingLabels[input.livingSituation]} ${formatCents(bvv)} (${maximum.source}` +
+          (maximum.status === 'open' ? '; actuele waarde niet bevestigd)' : ')'),
+        maximum.status !== 'confirmed',
+      ),
+    );
+  } else {
+    const category = normCategory(input.livingSituation, input.ageGroup);
+    const norm = category ? parameters.bijstandsnormen[category] : undefined;
+    if (!norm) {
+      trace.push(
+        step(
+          'bvv.norm-onbekend',
+          `Geen bijstandsnorm bekend voor ${livingLabels[input.livingSituation]} (${input.ageGroup}) op ${input.peildatum}. Stel de beslagvrije voet handmatig vast.`,
+          true,
+        ),
+      );
+      return finish(null, true);
+    }
+    const percentage = parameters.normPercentage.value;
+    bvv = percentOf(norm.value, percentage);
+    trace.push(
+      step(
+        'bvv.95-procent',
+        `${percentage} % van de bijstandsnorm ${formatCents(norm.value)} (${livingLabels[input.livingSituation]}) = ${formatCents(bvv)}`,
+        norm.status !== 'confirmed',
+      ),
+    );
+    if (
+      input.incomeGroup === 'gedeeltelijke_toeslagen' &&
+      !input.corrections.some((c) => c.topic === 'compensatie_gedeeltelijke_toeslagen')
+    ) {
+      trace.push(
+        step(
+          'bvv.groep2.compensatie-ontbreekt',
+          'Inkomensgroep 2: de compensatie voor gedeeltelijke toeslagen is niet ingevuld (rekenregel niet openbaar; voer haar in als correctie).',
+          true,
+        ),
+      );
+    }
+  }
+
+  for (const correction of input.corrections) {
+    bvv += correction.amountCents;
+    trace.push(
+      step(
+        `bvv.correctie.${correction.topic}`,
+        `Correctie ${topicLabels[correction.topic]}: ${correction.amountCents >= 0 ? '+' : '−'}${formatCents(Math.abs(correction.amountCents))} — ${correction.reason}`,
+        true,
+      ),
+    );
+  }
+  bvv = Math.max(0, bvv);
+
+  if (input.informationWithheld) {
+    const halved = roundCents(bvv / 2);
+    trace.push(
+      step(
+        'bvv.gehalveerd',
+        `Gehalveerd omdat de persoon gevraagde informatie niet gaf: ${formatCents(bvv)} / 2 = ${formatCents(halved)}`,
+      ),
+    );
+    bvv = halved;
+  }
+  trace.push(step('bvv.uitkomst', `Beslagvrije voet: ${formatCents(bvv)} per maand.`));
+  return finish(bvv, false);
+}
