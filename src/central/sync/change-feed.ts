@@ -101,7 +101,7 @@ async function loadEntities(
   if (rows.length === 0) return [];
   const last = Number(rows[rows.length - 1]?.version);
   const range = [teams, cursor, last];
-  const [persons, claims, notes] = await Promise.all([
+  const [persons, claims, notes, arrangements] = await Promise.all([
     db.query<Record<string, unknown>>(
       `SELECT p.id, p.bsn, p.display_name AS "displayName", to_char(p.birth_date, 'YYYY-MM-DD') AS "birthDate", p.city,
               p.is_test_data AS "isTestData", p.version::bigint AS version
@@ -124,9 +124,23 @@ async function loadEntities(
        WHERE ch.entity = 'case_note' AND ch.team_id = ANY($1) AND ch.version > $2 AND ch.version <= $3`,
       range,
     ),
+    db.query<Record<string, unknown>>(
+      `SELECT a.id, a.person_id AS "personId", a.kind, a.status, a.total_cents::bigint AS "totalCents",
+              coalesce((SELECT json_agg(json_build_object('number', i.number, 'dueDate', to_char(i.due_date, 'YYYY-MM-DD'),
+                                                          'amountCents', i.amount_cents) ORDER BY i.number)
+                        FROM arrangement_instalments i WHERE i.arrangement_id = a.id), '[]'::json) AS instalments,
+              to_char(a.pause_until, 'YYYY-MM-DD') AS "pauseUntil", a.motivation,
+              d.display_name AS "decidedBy", a.decided_by AS "decidedById",
+              to_char(a.decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "decidedAt",
+              ap.display_name AS "approvedBy", a.approval_note AS "approvalNote", a.assessment, a.version::bigint AS version
+       FROM changes ch JOIN arrangements a ON a.id = ch.entity_id
+         JOIN users d ON d.id = a.decided_by LEFT JOIN users ap ON ap.id = a.approved_by
+       WHERE ch.entity = 'arrangement' AND ch.team_id = ANY($1) AND ch.version > $2 AND ch.version <= $3`,
+      range,
+    ),
   ]);
   const byId = new Map<string, Record<string, unknown>>();
-  for (const row of [...persons, ...claims, ...notes]) byId.set(String(row.id), normaliseNumbers(row));
+  for (const row of [...persons, ...claims, ...notes, ...arrangements]) byId.set(String(row.id), normaliseNumbers(row));
   const changes: Change[] = [];
   for (const row of rows) {
     const data = byId.get(row.entity_id);

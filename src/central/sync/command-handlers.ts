@@ -2,6 +2,7 @@ import type { Command } from '../../shared/api/commands';
 import type { Principal } from '../auth/access-token';
 import type { Queryable } from '../db/sql-client';
 import { canWriteCaseNotes, caseTeams } from '../scope';
+import { decideApproval, recordBetalingsonmachtDecision } from './betalingsonmacht-handlers';
 import { recordChange } from './change-feed';
 
 export interface CommandResult {
@@ -15,6 +16,10 @@ export async function applyCommand(tx: Queryable, principal: Principal, command:
   switch (command.type) {
     case 'AddCaseNote':
       return addCaseNote(tx, principal, command);
+    case 'RecordBetalingsonmachtDecision':
+      return recordBetalingsonmachtDecision(tx, principal, command);
+    case 'DecideApproval':
+      return decideApproval(tx, principal, command);
   }
 }
 

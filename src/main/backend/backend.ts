@@ -2,8 +2,10 @@ import type { SyncStatus } from '../../shared/ipc/contract';
 import { AppError, type Result } from '../../shared/ipc/result';
 import { Database, type DbLogger } from '../db/connection';
 import { loadMigrations, migrate } from '../db/migrations';
+import { ArrangementsRepository } from '../db/repositories/arrangements-repository';
 import { ClaimsRepository } from '../db/repositories/claims-repository';
 import { dispatch, type HandlerTable } from '../ipc/dispatch';
+import { decideApproval, personOverview, recordDecision } from '../services/betalingsonmacht-service';
 import { addCaseNote, listCaseNotes } from '../services/case-notes-service';
 import { seedDemoCacheIfEmpty } from '../services/demo-seed-service';
 import { dropReview, listReviews, redoReview } from '../services/review-service';
@@ -59,6 +61,7 @@ export function createBackend(config: BackendConfig, logger: BackendLogger = sil
     : null;
   const engine = central ? new SyncEngine(db, central, config.sync) : null;
   const claims = new ClaimsRepository(db);
+  const arrangements = new ArrangementsRepository(db);
 
   const currentUser = () => (central ? central.user : config.localUser);
   const requireUser = () => {
@@ -120,6 +123,29 @@ export function createBackend(config: BackendConfig, logger: BackendLogger = sil
       const note = addCaseNote(db, requireUser(), request);
       engine?.trigger();
       return note;
+    },
+    'betalingsonmacht.person': ({ personId }) => {
+      requireUser();
+      return personOverview(db, personId);
+    },
+    'betalingsonmacht.saveDraft': ({ personId, draft }) => {
+      requireUser();
+      arrangements.saveDraft(personId, draft);
+      return {};
+    },
+    'betalingsonmacht.decide': (request) => {
+      const arrangement = recordDecision(db, requireUser(), request);
+      engine?.trigger();
+      return arrangement;
+    },
+    'arrangements.list': ({ status, limit }) => {
+      requireUser();
+      return { arrangements: arrangements.list(status, limit) };
+    },
+    'arrangements.decideApproval': (request) => {
+      decideApproval(db, requireUser(), request);
+      engine?.trigger();
+      return {};
     },
     'reviews.list': () => {
       requireUser();

@@ -1,15 +1,27 @@
 import type { Command } from '../../shared/api/commands';
 import type { Database } from '../db/connection';
+import { ArrangementsRepository } from '../db/repositories/arrangements-repository';
 import { CaseNotesRepository } from '../db/repositories/case-notes-repository';
 
 /**
- * The optimistic local effect of each command type, and how to undo it when the server rejects
- * the command or finds a conflict. Applied in the same transaction as the outbox entry.
+ * How to undo each command type's optimistic local effect when the server rejects the command or
+ * finds a conflict. Runs in the same transaction that moves the command to the review list.
  */
 export function revertOptimisticEffect(db: Database, command: Command): void {
   switch (command.type) {
     case 'AddCaseNote':
       new CaseNotesRepository(db).removePending(command.payload.noteId);
       return;
+    case 'RecordBetalingsonmachtDecision':
+      new ArrangementsRepository(db).removePending(command.payload.arrangementId);
+      return;
+    case 'DecideApproval': {
+      // Back to what the server last said; a pull brings the authoritative row anyway.
+      const arrangements = new ArrangementsRepository(db);
+      const current = arrangements.get(command.payload.arrangementId);
+      if (current?.pending)
+        arrangements.savePending({ ...current, status: 'ter_goedkeuring', approvedBy: null, approvalNote: null });
+      return;
+    }
   }
 }

@@ -1,5 +1,6 @@
 import type { SyncStatus } from '../../shared/ipc/contract';
 import type { Database } from '../db/connection';
+import { ArrangementsRepository } from '../db/repositories/arrangements-repository';
 import { CaseNotesRepository } from '../db/repositories/case-notes-repository';
 import { ClaimsRepository } from '../db/repositories/claims-repository';
 import { OutboxRepository } from '../db/repositories/outbox-repository';
@@ -184,6 +185,7 @@ export class SyncEngine {
     this.db.transaction(() => {
       this.db.raw.exec('DELETE FROM claims; DELETE FROM persons;');
       new CaseNotesRepository(this.db).removeSynced();
+      new ArrangementsRepository(this.db).removeSynced();
       this.state.set('cursor', '0');
     });
     await this.syncOnce();

@@ -1,7 +1,10 @@
 import { Navigate, type RouteObject } from 'react-router';
 import { AppFrame } from '../components/AppFrame';
 import { ComingSoonPage } from '../components/ComingSoonPage';
+import { AssessmentPage } from '../features/betalingsonmacht/AssessmentPage';
+import { BetalingsonmachtOverviewPage } from '../features/betalingsonmacht/BetalingsonmachtOverviewPage';
 import { ClaimPage } from '../features/claims/ClaimPage';
+import { TeamoverzichtPage } from '../features/teamoverzicht/TeamoverzichtPage';
 import { ConflictenPage } from '../features/conflicten/ConflictenPage';
 import { NotFoundPage } from '../features/not-found/NotFoundPage';
 import { SessionGate } from '../features/session/SessionGate';
@@ -21,19 +24,14 @@ export const routes: RouteObject[] = [
       { path: 'werkvoorraad', element: <WerkvoorraadPage /> },
       { path: 'werkvoorraad/:claimId', element: <ClaimPage /> },
       { path: 'conflicten', element: <ConflictenPage /> },
-      {
-        path: 'betalingsonmacht',
-        element: <ComingSoonPage title="nav.betalingsonmacht" description="comingSoon.betalingsonmacht" />,
-      },
+      { path: 'betalingsonmacht', element: <BetalingsonmachtOverviewPage /> },
+      { path: 'betalingsonmacht/:personId', element: <AssessmentPage /> },
       {
         path: 'slachtofferinformatie',
         element: <ComingSoonPage title="nav.slachtofferinformatie" description="comingSoon.slachtofferinformatie" />,
       },
       { path: 'escalaties', element: <ComingSoonPage title="nav.escalaties" description="comingSoon.escalaties" /> },
-      {
-        path: 'teamoverzicht',
-        element: <ComingSoonPage title="nav.teamoverzicht" description="comingSoon.teamoverzicht" />,
-      },
+      { path: 'teamoverzicht', element: <TeamoverzichtPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

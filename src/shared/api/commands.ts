@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id } from '../ipc/schemas';
+import { decisionRequestSchema } from './betalingsonmacht';
 
 /**
  * Intent-level commands a worker's app sends to the central API. Each has a UUID `commandId`, a
@@ -33,6 +34,42 @@ export const addCaseNoteCommand = z
   })
   .strict();
 
-export const command = z.discriminatedUnion('type', [addCaseNoteCommand]);
+export const recordBetalingsonmachtDecisionCommand = z
+  .object({
+    ...commandBase,
+    type: z.literal('RecordBetalingsonmachtDecision'),
+    payload: decisionRequestSchema
+      .extend({
+        arrangementId: id,
+        /** The total the worker's assessment was based on; a different total on the server is a conflict. */
+        expectedTotalCents: z.number().int().nonnegative(),
+      })
+      .strict(),
+  })
+  .strict();
+
+export const decideApprovalCommand = z
+  .object({
+    ...commandBase,
+    type: z.literal('DecideApproval'),
+    payload: z
+      .object({
+        arrangementId: id,
+        approve: z.boolean(),
+        note: z.string().trim().max(2000),
+      })
+      .strict()
+      .refine((p) => p.approve || p.note.length >= 10, {
+        message: 'Geef bij afkeuren een reden (minstens 10 tekens).',
+        path: ['note'],
+      }),
+  })
+  .strict();
+
+export const command = z.discriminatedUnion('type', [
+  addCaseNoteCommand,
+  recordBetalingsonmachtDecisionCommand,
+  decideApprovalCommand,
+]);
 export type Command = z.infer<typeof command>;
 export type CommandType = Command['type'];

@@ -37,9 +37,38 @@ export const caseNoteWire = z.object({
 });
 export type CaseNoteWire = z.infer<typeof caseNoteWire>;
 
+export const arrangementStatuses = ['ter_goedkeuring', 'lopend', 'afgewezen', 'vastgelegd'] as const;
+
+export const arrangementWire = z.object({
+  id,
+  personId: id,
+  kind: z.enum(['standaard', 'persoonlijk', 'noodstop', 'afwijzing']),
+  status: z.enum(arrangementStatuses),
+  totalCents: cents.nonnegative(),
+  instalments: z.array(z.object({ number: z.number().int(), dueDate: isoDate, amountCents: cents })),
+  pauseUntil: isoDate.nullable(),
+  motivation: z.string(),
+  decidedBy: z.string(),
+  decidedById: z.string(),
+  decidedAt: isoDateTime,
+  approvedBy: z.string().nullable(),
+  approvalNote: z.string().nullable(),
+  /** The stored assessment: inputs, parameter sets and the Dutch rule trace. */
+  assessment: z.object({
+    bvvCents: cents.nullable(),
+    afloscapaciteitCents: cents,
+    monthlyIncomeCents: cents,
+    parameterSets: z.array(z.string()),
+    trace: z.array(z.object({ rule: z.string(), text: z.string(), unconfirmed: z.boolean().optional() })),
+  }),
+  version: z.number().int().nonnegative(),
+});
+export type ArrangementWire = z.infer<typeof arrangementWire>;
+
 export const change = z.discriminatedUnion('entity', [
   z.object({ entity: z.literal('person'), version: z.number().int(), data: personWire }),
   z.object({ entity: z.literal('claim'), version: z.number().int(), data: claimWire }),
   z.object({ entity: z.literal('case_note'), version: z.number().int(), data: caseNoteWire }),
+  z.object({ entity: z.literal('arrangement'), version: z.number().int(), data: arrangementWire }),
 ]);
 export type Change = z.infer<typeof change>;

@@ -46,7 +46,7 @@ export interface BvvInput {
   holidayAllowance: { paid: 'maandelijks' | 'jaarlijks' | 'geen'; amountCents: Cents };
   residentOfNetherlands: boolean;
   informationWithheld: boolean;
-  corrections: readonly BvvCorrection[];
+  corrections: BvvCorrection[];
   /** Replaces the computed BVV altogether; needs a team lead's approval. */
   override?: { bvvCents: Cents; reason: string } | undefined;
 }

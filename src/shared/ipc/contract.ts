@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { decisionRequestSchema } from '../api/betalingsonmacht';
+import { arrangementStatuses, arrangementWire } from '../api/entities';
 import { claimKind, claimPhase, cents, emptyRequest, id, isoDate, isoDateTime, role } from './schemas';
 
 /**
@@ -55,19 +57,42 @@ export type ClaimDetail = z.infer<typeof claimDetail>;
 
 export const commandReview = z.object({
   commandId: z.string(),
-  type: z.string(),
   outcome: z.enum(['rejected', 'conflict']),
   reason: z.string(),
   createdAt: isoDateTime,
-  /** What the worker decided, and the case version they saw. */
-  mine: z.object({
-    claimId: id,
-    text: z.string(),
-    baseVersion: z.number().int().nullable(),
-    issuedAt: isoDateTime,
+  /** What the worker decided, and the version they saw. */
+  mine: z.discriminatedUnion('type', [
+    z.object({
+      type: z.literal('AddCaseNote'),
+      claimId: id,
+      text: z.string(),
+      baseVersion: z.number().int().nullable(),
+      issuedAt: isoDateTime,
+    }),
+    z.object({
+      type: z.literal('RecordBetalingsonmachtDecision'),
+      personId: id,
+      decisionKind: z.string(),
+      expectedTotalCents: cents,
+      baseVersion: z.number().int().nullable(),
+      issuedAt: isoDateTime,
+    }),
+    z.object({
+      type: z.literal('DecideApproval'),
+      arrangementId: id,
+      approve: z.boolean(),
+      note: z.string(),
+      baseVersion: z.number().int().nullable(),
+      issuedAt: isoDateTime,
+    }),
+  ]),
+  /** The server's current state of the same case, as far as this cache has it. */
+  theirs: z.object({
+    claim: claimDetail.nullable(),
+    personName: z.string().nullable(),
+    openTotalCents: cents.nullable(),
+    arrangementStatus: z.string().nullable(),
   }),
-  /** The server's current state of the same case (null when it is no longer in the cache). */
-  theirs: claimDetail.nullable(),
 });
 export type CommandReview = z.infer<typeof commandReview>;
 
@@ -76,6 +101,8 @@ export const noteText = z
   .trim()
   .min(1, 'Een notitie mag niet leeg zijn.')
   .max(2000, 'Een notitie is hoogstens 2000 tekens.');
+
+const arrangementRecord = arrangementWire.extend({ pending: z.boolean() });
 
 export const contract = {
   'app.info': {
@@ -125,6 +152,42 @@ export const contract = {
   'notes.add': {
     request: z.object({ claimId: id, text: noteText }).strict(),
     response: caseNote,
+  },
+  'betalingsonmacht.person': {
+    request: z.object({ personId: id }).strict(),
+    response: z.object({
+      person: z.object({ id, displayName: z.string(), bsn: z.string(), birthDate: isoDate, city: z.string() }),
+      claims: z.array(claimRow),
+      facts: z.object({
+        claims: z.array(
+          z.object({ id, outstandingCents: cents, administratiekostenCents: cents, isPartnerClaim: z.boolean() }),
+        ),
+        deurwaarderInvolved: z.boolean(),
+        dwangmiddelInProgress: z.boolean(),
+        previousArrangements: z.array(z.object({ endedOn: isoDate, honouredExactly: z.boolean() })),
+      }),
+      arrangements: z.array(arrangementRecord),
+      /** The form of an interrupted assessment, as the screen saved it. */
+      draft: z.string().nullable(),
+    }),
+  },
+  'betalingsonmacht.saveDraft': {
+    request: z.object({ personId: id, draft: z.string().max(50_000) }).strict(),
+    response: z.object({}),
+  },
+  'betalingsonmacht.decide': {
+    request: decisionRequestSchema,
+    response: arrangementWire,
+  },
+  'arrangements.list': {
+    request: z
+      .object({ status: z.enum(arrangementStatuses).optional(), limit: z.number().int().min(1).max(500).default(200) })
+      .strict(),
+    response: z.object({ arrangements: z.array(arrangementRecord.extend({ personName: z.string() })) }),
+  },
+  'arrangements.decideApproval': {
+    request: z.object({ arrangementId: id, approve: z.boolean(), note: z.string().trim().max(2000) }).strict(),
+    response: z.object({}),
   },
   'reviews.list': {
     request: emptyRequest,

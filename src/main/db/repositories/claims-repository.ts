@@ -87,6 +87,24 @@ export class ClaimsRepository {
       FROM claims c LEFT JOIN persons p ON p.id = c.person_id WHERE c.id = ${id}`);
   }
 
+  forPerson(personId: string): ClaimRow[] {
+    return this.db.all<ClaimRow>(sql`
+      SELECT c.id, c.person_id AS personId, coalesce(p.display_name, '') AS personName, c.kind, c.phase, c.reference,
+             c.original_cents AS originalCents, c.outstanding_cents AS outstandingCents, c.due_date AS dueDate
+      FROM claims c LEFT JOIN persons p ON p.id = c.person_id
+      WHERE c.person_id = ${personId} ORDER BY c.due_date, c.id`);
+  }
+
+  /** What a person owes CJIB in open claims (partner claims left out). */
+  openTotalForPerson(personId: string): number {
+    return (
+      this.db.get<{ total: number | null }>(sql`
+        SELECT sum(outstanding_cents) AS total FROM claims
+        WHERE person_id = ${personId} AND kind IN ('wahv', 'strafbeschikking', 'geldboetevonnis', 'schadevergoedingsmaatregel')`)
+        ?.total ?? 0
+    );
+  }
+
   count(): number {
     return this.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM claims`)?.n ?? 0;
   }

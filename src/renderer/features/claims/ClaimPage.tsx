@@ -40,6 +40,11 @@ export function ClaimPage() {
             <dt>{t('claim.dueDate')}</dt>
             <dd>{formatDate(claim.dueDate)}</dd>
           </dl>
+          <p>
+            <Link className="button-link" to={`/betalingsonmacht/${claim.personId}`}>
+              {t('betalingsonmacht.assess')}
+            </Link>
+          </p>
           <h2>{t('claim.notes')}</h2>
           <NoteForm claimId={claim.id} />
           {notes && notes.notes.length === 0 ? <p className="empty-state">{t('claim.noNotes')}</p> : null}

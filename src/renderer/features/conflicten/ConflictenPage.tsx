@@ -1,3 +1,4 @@
+import type { CommandReview } from '../../../shared/ipc/contract';
 import { formatCents, formatDateTime } from '../../../shared/format';
 import { t } from '../../app/i18n/t';
 import { useDropReviewMutation, useRedoReviewMutation, useReviewsQuery } from './reviews-api';
@@ -21,39 +22,19 @@ export function ConflictenPage() {
           <div className="review__sides">
             <div className="review__side">
               <h2>{t('conflicten.mine')}</h2>
-              <dl className="details">
-                <dt>{t('conflicten.noteText')}</dt>
-                <dd>{review.mine.text}</dd>
-                <dt>{t('conflicten.seenVersion')}</dt>
-                <dd>{review.mine.baseVersion ?? '–'}</dd>
-                <dt>{t('conflicten.recordedAt')}</dt>
-                <dd>{formatDateTime(review.mine.issuedAt)}</dd>
-              </dl>
+              <Mine mine={review.mine} />
             </div>
             <div className="review__side">
               <h2>{t('conflicten.theirs')}</h2>
-              {review.theirs ? (
-                <dl className="details">
-                  <dt>{t('claim.person')}</dt>
-                  <dd>{review.theirs.personName}</dd>
-                  <dt>{t('claim.reference')}</dt>
-                  <dd className="mono">{review.theirs.reference}</dd>
-                  <dt>{t('claim.phase')}</dt>
-                  <dd>{t(`claimPhase.${review.theirs.phase}`)}</dd>
-                  <dt>{t('claim.outstanding')}</dt>
-                  <dd>{formatCents(review.theirs.outstandingCents)}</dd>
-                  <dt>{t('conflicten.currentVersion')}</dt>
-                  <dd>{review.theirs.version}</dd>
-                </dl>
-              ) : (
-                <p>{t('conflicten.gone')}</p>
-              )}
+              <Theirs theirs={review.theirs} />
             </div>
           </div>
           <div className="review__actions">
-            <button type="button" className="button--primary" onClick={() => void redo(review.commandId)}>
-              {t('conflicten.redo')}
-            </button>
+            {review.mine.type === 'AddCaseNote' ? (
+              <button type="button" className="button--primary" onClick={() => void redo(review.commandId)}>
+                {t('conflicten.redo')}
+              </button>
+            ) : null}
             <button type="button" onClick={() => void drop(review.commandId)}>
               {t('conflicten.drop')}
             </button>
@@ -62,4 +43,81 @@ export function ConflictenPage() {
       ))}
     </section>
   );
+}
+
+function Mine({ mine }: { mine: CommandReview['mine'] }) {
+  return (
+    <dl className="details">
+      <dt>{t('conflicten.decision')}</dt>
+      <dd>{t(`conflicten.type.${mine.type}`)}</dd>
+      {mine.type === 'AddCaseNote' ? (
+        <>
+          <dt>{t('conflicten.noteText')}</dt>
+          <dd>{mine.text}</dd>
+        </>
+      ) : null}
+      {mine.type === 'RecordBetalingsonmachtDecision' ? (
+        <>
+          <dt>{t('betalingsonmacht.decision')}</dt>
+          <dd>{mine.decisionKind}</dd>
+          <dt>{t('conflicten.expectedTotal')}</dt>
+          <dd>{formatCents(mine.expectedTotalCents)}</dd>
+        </>
+      ) : null}
+      {mine.type === 'DecideApproval' ? (
+        <>
+          <dt>{t('conflicten.approval')}</dt>
+          <dd>{mine.approve ? t('teamoverzicht.approve') : t('teamoverzicht.reject')}</dd>
+        </>
+      ) : null}
+      <dt>{t('conflicten.seenVersion')}</dt>
+      <dd>{mine.baseVersion ?? '–'}</dd>
+      <dt>{t('conflicten.recordedAt')}</dt>
+      <dd>{formatDateTime(mine.issuedAt)}</dd>
+    </dl>
+  );
+}
+
+function Theirs({ theirs }: { theirs: CommandReview['theirs'] }) {
+  if (theirs.claim) {
+    return (
+      <dl className="details">
+        <dt>{t('claim.person')}</dt>
+        <dd>{theirs.claim.personName}</dd>
+        <dt>{t('claim.reference')}</dt>
+        <dd className="mono">{theirs.claim.reference}</dd>
+        <dt>{t('claim.phase')}</dt>
+        <dd>{t(`claimPhase.${theirs.claim.phase}`)}</dd>
+        <dt>{t('claim.outstanding')}</dt>
+        <dd>{formatCents(theirs.claim.outstandingCents)}</dd>
+        <dt>{t('conflicten.currentVersion')}</dt>
+        <dd>{theirs.claim.version}</dd>
+      </dl>
+    );
+  }
+  if (theirs.openTotalCents !== null || theirs.arrangementStatus !== null) {
+    return (
+      <dl className="details">
+        {theirs.personName ? (
+          <>
+            <dt>{t('claim.person')}</dt>
+            <dd>{theirs.personName}</dd>
+          </>
+        ) : null}
+        {theirs.openTotalCents !== null ? (
+          <>
+            <dt>{t('conflicten.currentTotal')}</dt>
+            <dd>{formatCents(theirs.openTotalCents)}</dd>
+          </>
+        ) : null}
+        {theirs.arrangementStatus ? (
+          <>
+            <dt>{t('conflicten.currentStatus')}</dt>
+            <dd>{theirs.arrangementStatus}</dd>
+          </>
+        ) : null}
+      </dl>
+    );
+  }
+  return <p>{t('conflicten.gone')}</p>;
 }

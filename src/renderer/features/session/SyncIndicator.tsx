@@ -17,7 +17,8 @@ export function SyncIndicator() {
   // New data arrived in the background: let the screens on display fetch their rows again.
   useEffect(() => {
     if (data?.lastSyncAt && data.lastSyncAt !== lastSeen.current) {
-      if (lastSeen.current !== null) dispatch(cjibApi.util.invalidateTags(['Claims', 'Notes', 'Reviews']));
+      if (lastSeen.current !== null)
+        dispatch(cjibApi.util.invalidateTags(['Claims', 'Notes', 'Reviews', 'Arrangements']));
       lastSeen.current = data.lastSyncAt;
     }
   }, [data?.lastSyncAt, dispatch]);

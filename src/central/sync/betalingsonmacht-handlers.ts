@@ -1,0 +1,159 @@
+import type { Command } from '../../shared/api/commands';
+import { evaluateDecision, type CaseFacts } from '../../shared/domain/betalingsonmacht-besluit';
+import { isPartnerClaim, type ClaimKind, type ClaimPhase } from '../../shared/domain/claims';
+import { formatCents } from '../../shared/format';
+import type { Principal } from '../auth/access-token';
+import type { Queryable } from '../db/sql-client';
+import { canWriteCaseNotes, caseTeams } from '../scope';
+import { recordChange } from './change-feed';
+import type { CommandResult } from './command-handlers';
+
+type DecisionCommand = Extract<Command, { type: 'RecordBetalingsonmachtDecision' }>;
+type ApprovalCommand = Extract<Command, { type: 'DecideApproval' }>;
+
+/** The facts as the server has them now; the worker's app saw them perhaps hours ago, offline. */
+async function caseFacts(tx: Queryable, personId: string): Promise<CaseFacts> {
+  const claims = await tx.query<{ id: string; kind: ClaimKind; phase: ClaimPhase; outstanding_cents: number }>(
+    `SELECT id, kind, phase, outstanding_cents::bigint AS outstanding_cents FROM claims
+     WHERE person_id = $1 AND phase NOT IN ('betaald', 'gestopt')`,
+    [personId],
+  );
+  return {
+    claims: claims.map((c) => ({
+      id: c.id,
+      outstandingCents: Number(c.outstanding_cents),
+      administratiekostenCents: 0,
+      isPartnerClaim: isPartnerClaim(c.kind),
+    })),
+    deurwaarderInvolved: claims.some((c) => c.phase === 'deurwaarder'),
+    dwangmiddelInProgress: claims.some((c) => c.phase === 'dwangmiddel'),
+    previousArrangements: [],
+  };
+}
+
+export async function recordBetalingsonmachtDecision(
+  tx: Queryable,
+  principal: Principal,
+  command: DecisionCommand,
+): Promise<CommandResult> {
+  if (!canWriteCaseNotes(principal))
+    return { status: 'rejected', reason: 'Uw rol mag geen betalingsonmacht beoordelen.' };
+  const { payload } = command;
+  const persons = await tx.query<{ team_id: string }>('SELECT team_id FROM persons WHERE id = $1', [payload.personId]);
+  const teamId = persons[0]?.team_id;
+  if (!teamId || !caseTeams(principal).includes(teamId)) {
+    return { status: 'rejected', reason: 'Deze persoon bestaat niet of hoort niet bij uw team.' };
+  }
+  const existing = await tx.query('SELECT 1 FROM arrangements WHERE id = $1', [payload.arrangementId]);
+  if (existing.length) return { status: 'conflict', reason: 'Er bestaat al een besluit met dit kenmerk.' };
+  const running = await tx.query(
+    `SELECT 1 FROM arrangements WHERE person_id = $1 AND status IN ('lopend', 'ter_goedkeuring')`,
+    [payload.personId],
+  );
+  if (running.length) {
+    return {
+      status: 'conflict',
+      reason: 'Voor deze persoon loopt al een regeling of wacht al een besluit op goedkeuring.',
+    };
+  }
+
+  const outcome = evaluateDecision(payload.bvvInput, await caseFacts(tx, payload.personId), payload.choice);
+  if (!outcome.allowed) return { status: 'rejected', reason: outcome.reason };
+  if (outcome.totalCents !== payload.expectedTotalCents) {
+    return {
+      status: 'conflict',
+      reason: `De vorderingen zijn gewijzigd sinds de beoordeling: het openstaande bedrag is nu ${formatCents(outcome.totalCents)} in plaats van ${formatCents(payload.expectedTotalCents)}.`,
+    };
+  }
+  const status = outcome.requiresApproval
+    ? 'ter_goedkeuring'
+    : outcome.kind === 'standaard' || outcome.kind === 'persoonlijk'
+      ? 'lopend'
+      : 'vastgelegd';
+  const version = await recordChange(tx, 'arrangement', payload.arrangementId, teamId);
+  await tx.query(
+    `INSERT INTO arrangements (id, person_id, team_id, kind, status, total_cents, pause_until, motivation, decided_by, decided_at,
+                               bvv_input, assessment, version)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+    [
+      payload.arrangementId,
+      payload.personId,
+      teamId,
+      outcome.kind,
+      status,
+      outcome.totalCents,
+      outcome.pauseUntil,
+      payload.choice.motivation,
+      principal.sub,
+      command.issuedAt,
+      JSON.stringify(payload.bvvInput),
+      JSON.stringify({
+        bvvCents: outcome.assessment.bvv.bvvCents,
+        afloscapaciteitCents: outcome.assessment.bvv.afloscapaciteitCents,
+        monthlyIncomeCents: outcome.assessment.bvv.monthlyIncomeCents,
+        parameterSets: outcome.assessment.parameterSets,
+        trace: outcome.trace,
+      }),
+      version,
+    ],
+  );
+  for (const instalment of outcome.instalments) {
+    await tx.query(
+      'INSERT INTO arrangement_instalments (arrangement_id, number, due_date, amount_cents) VALUES ($1, $2, $3, $4)',
+      [payload.arrangementId, instalment.number, instalment.dueDate, instalment.amountCents],
+    );
+  }
+  if (status === 'lopend') await markClaimsInArrangement(tx, payload.personId, teamId);
+  return { status: 'applied', reason: null };
+}
+
+export async function decideApproval(
+  tx: Queryable,
+  principal: Principal,
+  command: ApprovalCommand,
+): Promise<CommandResult> {
+  if (principal.role !== 'teamleider')
+    return { status: 'rejected', reason: 'Alleen een teamleider kan besluiten goedkeuren.' };
+  const rows = await tx.query<{ team_id: string; status: string; kind: string; decided_by: string; person_id: string }>(
+    'SELECT team_id, status, kind, decided_by, person_id FROM arrangements WHERE id = $1 FOR UPDATE',
+    [command.payload.arrangementId],
+  );
+  const arrangement = rows[0];
+  if (!arrangement || arrangement.team_id !== principal.team) {
+    return { status: 'rejected', reason: 'Dit besluit bestaat niet of hoort niet bij uw team.' };
+  }
+  if (arrangement.decided_by === principal.sub)
+    return { status: 'rejected', reason: 'Vier ogen: u kunt uw eigen besluit niet goedkeuren.' };
+  if (arrangement.status !== 'ter_goedkeuring') {
+    return {
+      status: 'conflict',
+      reason: 'Dit besluit wacht niet meer op goedkeuring; een ander heeft het al beoordeeld.',
+    };
+  }
+  const { approve, note } = command.payload;
+  const status = !approve
+    ? 'afgewezen'
+    : arrangement.kind === 'standaard' || arrangement.kind === 'persoonlijk'
+      ? 'lopend'
+      : 'vastgelegd';
+  const version = await recordChange(tx, 'arrangement', command.payload.arrangementId, arrangement.team_id);
+  await tx.query(
+    'UPDATE arrangements SET status = $2, approved_by = $3, approval_note = $4, version = $5 WHERE id = $1',
+    [command.payload.arrangementId, status, principal.sub, note || null, version],
+  );
+  if (status === 'lopend') await markClaimsInArrangement(tx, arrangement.person_id, arrangement.team_id);
+  return { status: 'applied', reason: null };
+}
+
+/** While an arrangement runs, its claims are in the phase `regeling` (escalation reads this). */
+async function markClaimsInArrangement(tx: Queryable, personId: string, teamId: string): Promise<void> {
+  const claims = await tx.query<{ id: string }>(
+    `SELECT id FROM claims WHERE person_id = $1 AND outstanding_cents > 0 AND phase NOT IN ('betaald', 'gestopt', 'regeling')
+       AND kind IN ('wahv', 'strafbeschikking', 'geldboetevonnis', 'schadevergoedingsmaatregel')`,
+    [personId],
+  );
+  for (const claim of claims) {
+    const version = await recordChange(tx, 'claim', claim.id, teamId);
+    await tx.query(`UPDATE claims SET phase = 'regeling', version = $2 WHERE id = $1`, [claim.id, version]);
+  }
+}

@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import type { DecisionRequest } from '../../shared/api/betalingsonmacht';
+import type { Command } from '../../shared/api/commands';
+import type { ArrangementWire } from '../../shared/api/entities';
+import { evaluateDecision, type CaseFacts } from '../../shared/domain/betalingsonmacht-besluit';
+import { isPartnerClaim } from '../../shared/domain/claims';
+import type { ResponseOf, SessionUser } from '../../shared/ipc/contract';
+import { AppError } from '../../shared/ipc/result';
+import type { Database } from '../db/connection';
+import { ArrangementsRepository } from '../db/repositories/arrangements-repository';
+import { ClaimsRepository } from '../db/repositories/claims-repository';
+import { OutboxRepository } from '../db/repositories/outbox-repository';
+import { PersonsRepository } from '../db/repositories/persons-repository';
+import { SyncStateRepository } from '../db/repositories/sync-state-repository';
+
+/** The facts a decision rests on, read from the local cache (the server reads its own). */
+export function caseFactsFromCache(db: Database, personId: string): CaseFacts {
+  const claims = new ClaimsRepository(db).forPerson(personId);
+  return {
+    claims: claims
+      .filter((c) => c.phase !== 'betaald' && c.phase !== 'gestopt')
+      .map((c) => ({
+        id: c.id,
+        outstandingCents: c.outstandingCents,
+        administratiekostenCents: 0,
+        isPartnerClaim: isPartnerClaim(c.kind),
+      })),
+    deurwaarderInvolved: claims.some((c) => c.phase === 'deurwaarder'),
+    dwangmiddelInProgress: claims.some((c) => c.phase === 'dwangmiddel'),
+    previousArrangements: [],
+  };
+}
+
+export function personOverview(db: Database, personId: string): ResponseOf<'betalingsonmacht.person'> {
+  const person = new PersonsRepository(db).get(personId);
+  if (!person) throw new AppError('not_found', 'Deze persoon staat niet in uw werkvoorraad.');
+  const arrangements = new ArrangementsRepository(db);
+  return {
+    person: {
+      id: person.id,
+      displayName: person.displayName,
+      bsn: person.bsn,
+      birthDate: person.birthDate,
+      city: person.city,
+    },
+    claims: new ClaimsRepository(db).forPerson(personId),
+    facts: (({ claims, previousArrangements, ...rest }) => ({
+      ...rest,
+      claims: [...claims],
+      previousArrangements: [...previousArrangements],
+    }))(caseFactsFromCache(db, personId)),
+    arrangements: arrangements.forPerson(personId),
+    draft: arrangements.draft(personId),
+  };
+}
+
+/**
+ * Records a betalingsonmacht decision: the rules run here on the cached state (the server runs
+ * them again), then the optimistic arrangement and the outbox command commit together.
+ */
+export function recordDecision(db: Database, user: SessionUser, request: DecisionRequest): ArrangementWire {
+  return db.transaction(() => {
+    if (!new PersonsRepository(db).get(request.personId))
+      throw new AppError('not_found', 'Deze persoon staat niet in uw werkvoorraad.');
+    const facts = caseFactsFromCache(db, request.personId);
+    const outcome = evaluateDecision(request.bvvInput, facts, request.choice);
+    if (!outcome.allowed) throw new AppError('invalid_request', outcome.reason);
+    const now = new Date().toISOString();
+    const arrangement: ArrangementWire = {
+      id: randomUUID(),
+      personId: request.personId,
+      kind: outcome.kind,
+      status: statusAfterDecision(outcome.kind, outcome.requiresApproval),
+      totalCents: outcome.totalCents,
+      instalments: outcome.instalments,
+      pauseUntil: outcome.pauseUntil,
+      motivation: request.choice.motivation,
+      decidedBy: user.displayName,
+      decidedById: user.id,
+      decidedAt: now,
+      approvedBy: null,
+      approvalNote: null,
+      assessment: {
+        bvvCents: outcome.assessment.bvv.bvvCents,
+        afloscapaciteitCents: outcome.assessment.bvv.afloscapaciteitCents,
+        monthlyIncomeCents: outcome.assessment.bvv.monthlyIncomeCents,
+        parameterSets: outcome.assessment.parameterSets,
+        trace: outcome.trace,
+      },
+      version: 0,
+    };
+    const command: Command = {
+      type: 'RecordBetalingsonmachtDecision',
+      commandId: randomUUID(),
+      seq: new SyncStateRepository(db).takeSeq(),
+      issuedAt: now,
+      baseVersion: null,
+      payload: { ...request, arrangementId: arrangement.id, expectedTotalCents: outcome.totalCents },
+    };
+    const arrangements = new ArrangementsRepository(db);
+    new OutboxRepository(db).add(command);
+    arrangements.savePending(arrangement);
+    arrangements.removeDraft(request.personId);
+    return arrangement;
+  });
+}
+
+export function statusAfterDecision(
+  kind: ArrangementWire['kind'],
+  requiresApproval: boolean,
+): ArrangementWire['status'] {
+  if (requiresApproval) return 'ter_goedkeuring';
+  return kind === 'standaard' || kind === 'persoonlijk' ? 'lopend' : 'vastgelegd';
+}
+
+/** A team lead approves or rejects a decision waiting for a second person. */
+export function decideApproval(
+  db: Database,
+  user: SessionUser,
+  request: { arrangementId: string; approve: boolean; note: string },
+): void {
+  if (user.role !== 'teamleider') throw new AppError('forbidden', 'Alleen een teamleider kan besluiten goedkeuren.');
+  db.transaction(() => {
+    const arrangements = new ArrangementsRepository(db);
+    const arrangement = arrangements.get(request.arrangementId);
+    if (!arrangement) throw new AppError('not_found', 'Dit besluit staat niet in uw werkvoorraad.');
+    if (arrangement.status !== 'ter_goedkeuring')
+      throw new AppError('conflict', 'Dit besluit wacht niet (meer) op goedkeuring.');
+    if (arrangement.decidedById === user.id) {
+      throw new AppError('forbidden', 'Vier ogen: u kunt uw eigen besluit niet goedkeuren.');
+    }
+    if (!request.approve && request.note.trim().length < 10) {
+      throw new AppError('invalid_request', 'Geef bij afkeuren een reden (minstens 10 tekens).', {
+        note: 'Geef bij afkeuren een reden (minstens 10 tekens).',
+      });
+    }
+    const command: Command = {
+      type: 'DecideApproval',
+      commandId: randomUUID(),
+      seq: new SyncStateRepository(db).takeSeq(),
+      issuedAt: new Date().toISOString(),
+      baseVersion: arrangement.version,
+      payload: request,
+    };
+    new OutboxRepository(db).add(command);
+    arrangements.savePending({
+      ...arrangement,
+      status: request.approve ? statusAfterDecision(arrangement.kind, false) : 'afgewezen',
+      approvedBy: user.displayName,
+      approvalNote: request.note || null,
+    });
+  });
+}

@@ -1,0 +1,554 @@
+import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { Link, useParams } from 'react-router';
+import { evaluateDecision, assess, decisionKinds } from '../../../shared/domain/betalingsonmacht-besluit';
+import { formatCents, formatDate } from '../../../shared/format';
+import type { ResponseOf } from '../../../shared/ipc/contract';
+import { t, type MessageKey } from '../../app/i18n/t';
+import { appError } from '../../api/errors';
+import { ArrangementSummary, Schedule, Trace } from './ArrangementSummary';
+import { emptyForm, toBvvInput, toChoice, type AssessmentForm, type FieldErrors } from './assessment-form';
+import { useDecideMutation, usePersonOverviewQuery, useSaveDraftMutation } from './betalingsonmacht-api';
+
+const draftDelayMs = 600;
+
+export function AssessmentPage() {
+  const { personId = '' } = useParams();
+  const { data, error } = usePersonOverviewQuery(personId);
+  const failure = appError(error);
+  if (failure) {
+    return (
+      <div className="alert alert--error" role="alert">
+        {failure.message}
+      </div>
+    );
+  }
+  if (!data) return <p>{t('app.loading')}</p>;
+  // Keyed by person: a new person starts from their own draft, not the previous form.
+  return <Assessment key={personId} overview={data} />;
+}
+
+type Overview = ResponseOf<'betalingsonmacht.person'>;
+
+function Assessment({ overview }: { overview: Overview }) {
+  const today = new Date().toISOString().slice(0, 10);
+  const [form, setForm] = useState<AssessmentForm>(() => restoreDraft(overview.draft, today));
+  const [touched, setTouched] = useState(false);
+  const [saveDraft, draftState] = useSaveDraftMutation();
+  const [decide, decision] = useDecideMutation();
+  const timer = useRef<number | undefined>(undefined);
+  const personId = overview.person.id;
+
+  // An interrupted assessment is kept as a draft in the local database.
+  useEffect(() => {
+    if (!touched) return;
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => void saveDraft({ personId, draft: JSON.stringify(form) }), draftDelayMs);
+    return () => window.clearTimeout(timer.current);
+  }, [form, touched, personId, saveDraft]);
+
+  const update = <K extends keyof AssessmentForm>(key: K, value: AssessmentForm[K]) => {
+    setTouched(true);
+    setForm((f) => ({ ...f, [key]: value }));
+  };
+
+  const bvv = useMemo(() => toBvvInput(form), [form]);
+  const assessment = useMemo(() => (bvv.input ? assess(bvv.input, overview.facts) : null), [bvv.input, overview.facts]);
+  const choice = useMemo(() => toChoice(form), [form]);
+  const outcome = useMemo(
+    () => (bvv.input && choice.choice ? evaluateDecision(bvv.input, overview.facts, choice.choice) : null),
+    [bvv.input, choice.choice, overview.facts],
+  );
+  const [submitted, setSubmitted] = useState(false);
+  const errors: FieldErrors = { ...bvv.errors, ...(submitted ? choice.errors : {}) };
+  const serverError = appError(decision.error);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (!bvv.input || !choice.choice || !outcome?.allowed) return;
+    await decide({ personId, bvvInput: bvv.input, choice: choice.choice, documents: form.documents });
+  };
+
+  const cjibTotal = overview.facts.claims.filter((c) => !c.isPartnerClaim).reduce((s, c) => s + c.outstandingCents, 0);
+  const running = overview.arrangements.some((a) => a.status === 'lopend' || a.status === 'ter_goedkeuring');
+
+  return (
+    <section aria-labelledby="page-title" className="assessment">
+      <Link to="/werkvoorraad">{t('claim.back')}</Link>
+      <h1 id="page-title">{t('betalingsonmacht.assessmentOf', { name: overview.person.displayName })}</h1>
+
+      <div className="assessment__columns">
+        <div>
+          <h2>{t('betalingsonmacht.person')}</h2>
+          <dl className="details">
+            <dt>{t('claim.bsn')}</dt>
+            <dd className="mono">{overview.person.bsn}</dd>
+            <dt>{t('betalingsonmacht.birthDate')}</dt>
+            <dd>{formatDate(overview.person.birthDate)}</dd>
+            <dt>{t('claim.city')}</dt>
+            <dd>{overview.person.city}</dd>
+          </dl>
+          <h2>{t('betalingsonmacht.claims')}</h2>
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('claim.reference')}</th>
+                <th scope="col">{t('claim.kind')}</th>
+                <th scope="col">{t('claim.phase')}</th>
+                <th scope="col" className="numeric">
+                  {t('claim.outstanding')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {overview.claims.map((c) => (
+                <tr key={c.id}>
+                  <td className="mono">{c.reference}</td>
+                  <td>{t(`claimKind.${c.kind}`)}</td>
+                  <td>{t(`claimPhase.${c.phase}`)}</td>
+                  <td className="numeric">{formatCents(c.outstandingCents)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row" colSpan={3}>
+                  {t('betalingsonmacht.cjibTotal')}
+                </th>
+                <td className="numeric">{formatCents(cjibTotal)}</td>
+              </tr>
+            </tfoot>
+          </table>
+          {overview.arrangements.length ? (
+            <>
+              <h2>{t('betalingsonmacht.earlier')}</h2>
+              {overview.arrangements.map((a) => (
+                <ArrangementSummary key={a.id} arrangement={a} pending={a.pending} />
+              ))}
+            </>
+          ) : null}
+        </div>
+
+        <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('betalingsonmacht.household')}>
+          <fieldset>
+            <legend>{t('betalingsonmacht.household')}</legend>
+            <Field label={t('betalingsonmacht.peildatum')} error={errors.peildatum}>
+              {(id, describedBy) => (
+                <input
+                  id={id}
+                  type="date"
+                  value={form.peildatum}
+                  aria-describedby={describedBy}
+                  aria-invalid={!!errors.peildatum || undefined}
+                  onChange={(e) => update('peildatum', e.target.value)}
+                />
+              )}
+            </Field>
+            <Select
+              label={t('betalingsonmacht.livingSituation')}
+              value={form.livingSituation}
+              options={['alleenstaand', 'alleenstaande_ouder', 'paar', 'paar_met_kind'] as const}
+              prefix="betalingsonmacht.living"
+              onChange={(v) => update('livingSituation', v)}
+            />
+            <Select
+              label={t('betalingsonmacht.ageGroup')}
+              value={form.ageGroup}
+              options={['18_20', '21_tot_pgl', 'pgl'] as const}
+              prefix="betalingsonmacht.age"
+              onChange={(v) => update('ageGroup', v)}
+            />
+            <Select
+              label={t('betalingsonmacht.incomeGroup')}
+              value={form.incomeGroup}
+              options={['volledige_toeslagen', 'gedeeltelijke_toeslagen', 'geen_toeslagen'] as const}
+              prefix="betalingsonmacht.income"
+              onChange={(v) => update('incomeGroup', v)}
+            />
+            <Money
+              label={t('betalingsonmacht.netIncome')}
+              value={form.netIncome}
+              error={errors.netIncome}
+              onChange={(v) => update('netIncome', v)}
+            />
+            <Money
+              label={t('betalingsonmacht.otherIncome')}
+              value={form.otherIncome}
+              error={errors.otherIncome}
+              onChange={(v) => update('otherIncome', v)}
+            />
+            <Select
+              label={t('betalingsonmacht.holidayPaid')}
+              value={form.holidayPaid}
+              options={['geen', 'maandelijks', 'jaarlijks'] as const}
+              prefix="betalingsonmacht.holiday"
+              onChange={(v) => update('holidayPaid', v)}
+            />
+            {form.holidayPaid !== 'geen' ? (
+              <Money
+                label={t('betalingsonmacht.holidayAmount')}
+                value={form.holidayAmount}
+                error={errors.holidayAmount}
+                onChange={(v) => update('holidayAmount', v)}
+              />
+            ) : null}
+            <Check
+              label={t('betalingsonmacht.resident')}
+              checked={form.residentOfNetherlands}
+              onChange={(v) => update('residentOfNetherlands', v)}
+            />
+            <Check
+              label={t('betalingsonmacht.withheld')}
+              checked={form.informationWithheld}
+              onChange={(v) => update('informationWithheld', v)}
+            />
+          </fieldset>
+
+          <fieldset>
+            <legend>{t('betalingsonmacht.documents')}</legend>
+            {(Object.keys(form.documents) as (keyof AssessmentForm['documents'])[]).map((key) => (
+              <Check
+                key={key}
+                label={`${t(`betalingsonmacht.document.${key}`)} — ${form.documents[key] ? t('betalingsonmacht.received') : t('betalingsonmacht.missing')}`}
+                checked={form.documents[key]}
+                onChange={(v) => update('documents', { ...form.documents, [key]: v })}
+              />
+            ))}
+          </fieldset>
+
+          <fieldset>
+            <legend>{t('betalingsonmacht.corrections')}</legend>
+            <p className="hint">{t('betalingsonmacht.correctionsIntro')}</p>
+            {form.corrections.map((c, i) => (
+              <div key={i} className="correction">
+                <Select
+                  label={t('betalingsonmacht.topic')}
+                  value={c.topic}
+                  options={
+                    [
+                      'compensatie_gedeeltelijke_toeslagen',
+                      'kostendelers',
+                      'woonkosten',
+                      'zorgpremie_zorgtoeslag',
+                      'kindgebonden_budget',
+                      'partnerinkomen',
+                      'verblijf_in_instelling',
+                      'overig',
+                    ] as const
+                  }
+                  prefix="betalingsonmacht.topics"
+                  onChange={(v) =>
+                    update(
+                      'corrections',
+                      form.corrections.map((x, j) => (j === i ? { ...x, topic: v } : x)),
+                    )
+                  }
+                />
+                <Money
+                  label={t('betalingsonmacht.amount')}
+                  value={c.amount}
+                  error={errors[`corrections.${i}.amount`]}
+                  onChange={(v) =>
+                    update(
+                      'corrections',
+                      form.corrections.map((x, j) => (j === i ? { ...x, amount: v } : x)),
+                    )
+                  }
+                />
+                <Text
+                  label={t('betalingsonmacht.reason')}
+                  value={c.reason}
+                  error={errors[`corrections.${i}.reason`]}
+                  onChange={(v) =>
+                    update(
+                      'corrections',
+                      form.corrections.map((x, j) => (j === i ? { ...x, reason: v } : x)),
+                    )
+                  }
+                />
+                <button
+                  type="button"
+                  onClick={() =>
+                    update(
+                      'corrections',
+                      form.corrections.filter((_, j) => j !== i),
+                    )
+                  }
+                >
+                  {t('betalingsonmacht.removeCorrection')}
+                </button>
+              </div>
+            ))}
+            <button
+              type="button"
+              onClick={() => update('corrections', [...form.corrections, { topic: 'overig', amount: '0', reason: '' }])}
+            >
+              {t('betalingsonmacht.addCorrection')}
+            </button>
+            <Check
+              label={t('betalingsonmacht.override')}
+              checked={form.overrideEnabled}
+              onChange={(v) => update('overrideEnabled', v)}
+            />
+            {form.overrideEnabled ? (
+              <>
+                <Money
+                  label={t('betalingsonmacht.overrideAmount')}
+                  value={form.overrideAmount}
+                  error={errors.overrideAmount}
+                  onChange={(v) => update('overrideAmount', v)}
+                />
+                <Text
+                  label={t('betalingsonmacht.overrideReason')}
+                  value={form.overrideReason}
+                  error={errors.overrideReason}
+                  onChange={(v) => update('overrideReason', v)}
+                />
+              </>
+            ) : null}
+          </fieldset>
+
+          <section className="breakdown" aria-labelledby="breakdown-title" aria-live="polite">
+            <h2 id="breakdown-title">{t('betalingsonmacht.breakdown')}</h2>
+            {assessment ? (
+              <>
+                <dl className="details details--large">
+                  <dt>{t('betalingsonmacht.monthlyIncome')}</dt>
+                  <dd>{formatCents(assessment.bvv.monthlyIncomeCents)}</dd>
+                  <dt>{t('betalingsonmacht.bvv')}</dt>
+                  <dd data-testid="bvv">
+                    {assessment.bvv.bvvCents === null
+                      ? t('betalingsonmacht.noBvv')
+                      : formatCents(assessment.bvv.bvvCents)}
+                  </dd>
+                  <dt>{t('betalingsonmacht.capacity')}</dt>
+                  <dd data-testid="capacity">{formatCents(assessment.bvv.afloscapaciteitCents)}</dd>
+                </dl>
+                <h3>{t('betalingsonmacht.proposal')}</h3>
+                <p data-testid="proposal">
+                  {assessment.proposal.kind === 'niet_aflosbaar'
+                    ? t('betalingsonmacht.proposalKind.niet_aflosbaar')
+                    : t(`betalingsonmacht.proposalKind.${assessment.proposal.kind}`, {
+                        months: assessment.proposal.months,
+                        amount: formatCents(assessment.proposal.instalmentCents),
+                      })}
+                </p>
+                {!assessment.standard.eligible ? (
+                  <p>{t('betalingsonmacht.standardRefused', { reasons: assessment.standard.refusals.join(' ') })}</p>
+                ) : null}
+                <details>
+                  <summary>{t('betalingsonmacht.trace')}</summary>
+                  <Trace steps={assessment.trace} />
+                </details>
+              </>
+            ) : (
+              <p>{t('betalingsonmacht.fixErrors')}</p>
+            )}
+          </section>
+
+          <fieldset>
+            <legend>{t('betalingsonmacht.decision')}</legend>
+            <div role="radiogroup" aria-label={t('betalingsonmacht.decision')} className="radios">
+              {decisionKinds.map((kind) => (
+                <label key={kind} className="check">
+                  <input
+                    type="radio"
+                    name="decisionKind"
+                    value={kind}
+                    checked={form.decisionKind === kind}
+                    onChange={() => update('decisionKind', kind)}
+                  />
+                  {t(`betalingsonmacht.decisionKind.${kind}`)}
+                </label>
+              ))}
+            </div>
+            {form.decisionKind === 'standaard' ? (
+              <Text
+                label={t('betalingsonmacht.months')}
+                value={form.months}
+                error={errors.months}
+                inputMode="numeric"
+                onChange={(v) => update('months', v)}
+              />
+            ) : null}
+            {form.decisionKind === 'persoonlijk' ? (
+              <Money
+                label={t('betalingsonmacht.instalment')}
+                value={form.instalment}
+                error={errors.instalment}
+                onChange={(v) => update('instalment', v)}
+              />
+            ) : null}
+            {form.decisionKind === 'noodstop' ? (
+              <Check
+                label={t('betalingsonmacht.withDebtHelp')}
+                checked={form.withDebtHelp}
+                onChange={(v) => update('withDebtHelp', v)}
+              />
+            ) : null}
+            <Field label={t('betalingsonmacht.firstDueDate')} error={errors.firstDueDate}>
+              {(id, describedBy) => (
+                <input
+                  id={id}
+                  type="date"
+                  value={form.firstDueDate}
+                  aria-describedby={describedBy}
+                  aria-invalid={!!errors.firstDueDate || undefined}
+                  onChange={(e) => update('firstDueDate', e.target.value)}
+                />
+              )}
+            </Field>
+            <Field label={t('betalingsonmacht.motivation')} error={errors.motivation}>
+              {(id, describedBy) => (
+                <textarea
+                  id={id}
+                  rows={3}
+                  value={form.motivation}
+                  aria-describedby={describedBy}
+                  aria-invalid={!!errors.motivation || undefined}
+                  onChange={(e) => update('motivation', e.target.value)}
+                />
+              )}
+            </Field>
+            {outcome && !outcome.allowed ? (
+              <p className="field__error" role="alert">
+                {t('betalingsonmacht.notAllowed', { reason: outcome.reason })}
+              </p>
+            ) : null}
+            {outcome?.allowed && outcome.instalments.length ? <Schedule instalments={outcome.instalments} /> : null}
+            {outcome?.allowed && outcome.requiresApproval ? (
+              <p className="alert">{t('betalingsonmacht.needsApproval')}</p>
+            ) : null}
+            {serverError ? (
+              <p className="alert alert--error" role="alert">
+                {serverError.message}
+              </p>
+            ) : null}
+            <button type="submit" className="button--primary" disabled={decision.isLoading || running}>
+              {t('betalingsonmacht.submit')}
+            </button>
+            {decision.isSuccess ? (
+              <p role="status" className="note-form__saved">
+                {t('betalingsonmacht.saved')}
+              </p>
+            ) : null}
+            {draftState.isSuccess && !decision.isSuccess ? (
+              <p className="hint">{t('betalingsonmacht.draftSaved')}</p>
+            ) : null}
+          </fieldset>
+        </form>
+      </div>
+    </section>
+  );
+}
+
+function restoreDraft(draft: string | null, today: string): AssessmentForm {
+  if (!draft) return emptyForm(today);
+  try {
+    return { ...emptyForm(today), ...(JSON.parse(draft) as Partial<AssessmentForm>) };
+  } catch {
+    return emptyForm(today);
+  }
+}
+
+let fieldCounter = 0;
+function useFieldId(): string {
+  const [id] = useState(() => `veld-${++fieldCounter}`);
+  return id;
+}
+
+function Field({
+  label,
+  error,
+  children,
+}: {
+  label: string;
+  error?: string | undefined;
+  children: (id: string, describedBy: string | undefined) => ReactNode;
+}) {
+  const id = useFieldId();
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      {children(id, error ? `${id}-error` : undefined)}
+      {error ? (
+        <p id={`${id}-error`} className="field__error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function Text({
+  label,
+  value,
+  error,
+  onChange,
+  inputMode,
+}: {
+  label: string;
+  value: string;
+  error?: string | undefined;
+  onChange: (v: string) => void;
+  inputMode?: 'numeric' | 'decimal';
+}) {
+  return (
+    <Field label={label} error={error}>
+      {(id, describedBy) => (
+        <input
+          id={id}
+          type="text"
+          value={value}
+          inputMode={inputMode}
+          aria-describedby={describedBy}
+          aria-invalid={!!error || undefined}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+function Money(props: { label: string; value: string; error?: string | undefined; onChange: (v: string) => void }) {
+  return <Text {...props} inputMode="decimal" />;
+}
+
+function Check({ label, checked, onChange }: { label: string; checked: boolean; onChange: (v: boolean) => void }) {
+  return (
+    <label className="check">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      {label}
+    </label>
+  );
+}
+
+function Select<V extends string>({
+  label,
+  value,
+  options,
+  prefix,
+  onChange,
+}: {
+  label: string;
+  value: V;
+  options: readonly V[];
+  prefix: string;
+  onChange: (v: V) => void;
+}) {
+  return (
+    <Field label={label}>
+      {(id) => (
+        <select id={id} value={value} onChange={(e) => onChange(e.target.value as V)}>
+          {options.map((o) => (
+            <option key={o} value={o}>
+              {t(`${prefix}.${o}` as MessageKey)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}

@@ -1,0 +1,36 @@
+import type { RequestOf, ResponseOf } from '../../../shared/ipc/contract';
+import { cjibApi } from '../../api/cjib-api';
+
+export const betalingsonmachtApi = cjibApi.injectEndpoints({
+  endpoints: (build) => ({
+    personOverview: build.query<ResponseOf<'betalingsonmacht.person'>, string>({
+      query: (personId) => ({ channel: 'betalingsonmacht.person', request: { personId } }),
+      providesTags: ['Claims', 'Arrangements'],
+    }),
+    saveDraft: build.mutation<ResponseOf<'betalingsonmacht.saveDraft'>, RequestOf<'betalingsonmacht.saveDraft'>>({
+      query: (request) => ({ channel: 'betalingsonmacht.saveDraft', request }),
+    }),
+    decide: build.mutation<ResponseOf<'betalingsonmacht.decide'>, RequestOf<'betalingsonmacht.decide'>>({
+      query: (request) => ({ channel: 'betalingsonmacht.decide', request }),
+      invalidatesTags: ['Arrangements', 'Sync'],
+    }),
+    arrangements: build.query<ResponseOf<'arrangements.list'>, RequestOf<'arrangements.list'>>({
+      query: (request) => ({ channel: 'arrangements.list', request }),
+      providesTags: ['Arrangements'],
+    }),
+    decideApproval: build.mutation<ResponseOf<'arrangements.decideApproval'>, RequestOf<'arrangements.decideApproval'>>(
+      {
+        query: (request) => ({ channel: 'arrangements.decideApproval', request }),
+        invalidatesTags: ['Arrangements', 'Sync'],
+      },
+    ),
+  }),
+});
+
+export const {
+  usePersonOverviewQuery,
+  useSaveDraftMutation,
+  useDecideMutation,
+  useArrangementsQuery,
+  useDecideApprovalMutation,
+} = betalingsonmachtApi;

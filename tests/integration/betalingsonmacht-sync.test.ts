@@ -1,0 +1,264 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CentralServer } from '../../src/central/central-server';
+import { createBackend, type Backend } from '../../src/main/backend/backend';
+import type { DecisionRequest } from '../../src/shared/api/betalingsonmacht';
+import type { ArrangementWire } from '../../src/shared/api/entities';
+import { startTestCentral } from '../support/central';
+import { localMigrationsDir, makeTempDir } from '../support/temp-dir';
+
+const temp = makeTempDir('cjib-bo-');
+let server: CentralServer;
+const backends: Backend[] = [];
+
+beforeAll(async () => {
+  server = await startTestCentral({ seed: { persons: 80, claims: 300 } });
+});
+afterAll(async () => {
+  for (const b of backends) await b.close();
+  await server.close();
+  temp.cleanup();
+});
+
+async function desktop(username: string): Promise<Backend> {
+  const backend = createBackend({
+    dbPath: join(temp.dir, `${username}-${randomUUID()}.sqlite`),
+    migrationsDir: localMigrationsDir,
+    appVersion: 'test',
+    centralUrl: server.url,
+    localUser: null,
+    sync: { intervalMs: 3_600_000 },
+  });
+  backends.push(backend);
+  await call(backend, 'session.login', { username, password: 'Welkom-CJIB-2026' });
+  await call(backend, 'sync.now');
+  return backend;
+}
+
+async function call<T>(backend: Backend, channel: string, request: unknown = {}): Promise<T> {
+  const result = await backend.invoke(channel, request);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+}
+
+/** A Leeuwarden person with open CJIB claims and no deurwaarder or dwangmiddel yet. */
+async function pickPerson(exclude: string[] = []): Promise<{ id: string; total: number }> {
+  const rows = await server.db.query<{ id: string; total: number }>(
+    `SELECT p.id, sum(c.outstanding_cents)::bigint AS total FROM persons p JOIN claims c ON c.person_id = p.id
+     WHERE p.team_id = 'team-inning-leeuwarden' AND c.kind IN ('wahv','strafbeschikking','geldboetevonnis','schadevergoedingsmaatregel')
+       AND c.phase NOT IN ('betaald', 'gestopt') AND NOT (p.id = ANY($1))
+       AND NOT EXISTS (SELECT 1 FROM claims d WHERE d.person_id = p.id AND d.phase IN ('deurwaarder', 'dwangmiddel'))
+     GROUP BY p.id HAVING sum(c.outstanding_cents) >= 20000 ORDER BY p.id LIMIT 1`,
+    [exclude],
+  );
+  const row = rows[0];
+  if (!row) throw new Error('no suitable demo person');
+  return { id: row.id, total: Number(row.total) };
+}
+
+/** A tailored arrangement over about 32 months: longer than standard terms, so it needs approval. */
+function tailoredRequest(
+  personId: string,
+  total: number,
+  overrides: Partial<DecisionRequest['choice']> = {},
+): DecisionRequest {
+  const capacity = Math.floor(total / 32) + 1;
+  return {
+    personId,
+    bvvInput: {
+      peildatum: '2026-11-29',
+      livingSituation: 'alleenstaand',
+      ageGroup: '21_tot_pgl',
+      incomeGroup: 'volledige_toeslagen',
+      netIncomeMonthlyCents: 127818 + capacity,
+      otherIncomeMonthlyCents: 0,
+      holidayAllowance: { paid: 'geen', amountCents: 0 },
+      residentOfNetherlands: true,
+      informationWithheld: false,
+      corrections: [],
+    },
+    choice: {
+      kind: 'persoonlijk',
+      instalmentCents: capacity,
+      firstDueDate: '2027-01-01',
+      motivation: 'Loonstroken en bankafschriften tonen weinig ruimte.',
+      ...overrides,
+    },
+    documents: {
+      loonstroken: true,
+      bankafschriften: true,
+      woonlasten: true,
+      verzekeringen: false,
+      andereSchulden: false,
+      bijzondereOmstandigheden: false,
+    },
+  };
+}
+
+describe('betalingsonmacht decisions through sync', () => {
+  it('a worker grants a tailored arrangement, the team lead approves it, and the claims show it running', async () => {
+    const worker = await desktop('sdevries');
+    const lead = await desktop('mpostma');
+    const person = await pickPerson();
+
+    const local = await call<ArrangementWire>(
+      worker,
+      'betalingsonmacht.decide',
+      tailoredRequest(person.id, person.total),
+    );
+    expect(local).toMatchObject({ kind: 'persoonlijk', status: 'ter_goedkeuring', totalCents: person.total });
+    expect(local.instalments.reduce((s, i) => s + i.amountCents, 0)).toBe(person.total);
+    await call(worker, 'sync.now');
+    const stored = await server.db.query<{ status: string; assessment: { trace: { text: string }[] } }>(
+      'SELECT status, assessment FROM arrangements WHERE id = $1',
+      [local.id],
+    );
+    expect(stored[0]?.status).toBe('ter_goedkeuring');
+    expect(stored[0]?.assessment.trace.some((s) => /Beslagvrije voet/.test(s.text))).toBe(true);
+
+    await call(lead, 'sync.now');
+    const queue = await call<{ arrangements: { id: string }[] }>(lead, 'arrangements.list', {
+      status: 'ter_goedkeuring',
+    });
+    expect(queue.arrangements.map((a) => a.id)).toContain(local.id);
+    await call(lead, 'arrangements.decideApproval', { arrangementId: local.id, approve: true, note: '' });
+    await call(lead, 'sync.now');
+
+    const after = await server.db.query<{ status: string; approved_by: string }>(
+      'SELECT status, approved_by FROM arrangements WHERE id = $1',
+      [local.id],
+    );
+    expect(after[0]).toEqual({ status: 'lopend', approved_by: 'u-mpostma' });
+    const phases = await server.db.query<{ phase: string }>(
+      `SELECT DISTINCT phase FROM claims WHERE person_id = $1 AND kind IN ('wahv','strafbeschikking','geldboetevonnis','schadevergoedingsmaatregel') AND outstanding_cents > 0`,
+      [person.id],
+    );
+    expect(phases.map((p) => p.phase)).toEqual(['regeling']);
+
+    await call(worker, 'sync.now');
+    const overview = await call<{ arrangements: ArrangementWire[]; claims: { phase: string; kind: string }[] }>(
+      worker,
+      'betalingsonmacht.person',
+      { personId: person.id },
+    );
+    expect(overview.arrangements[0]).toMatchObject({ id: local.id, status: 'lopend', approvedBy: 'Marieke Postma' });
+    expect(
+      overview.claims
+        .filter((c) => ['wahv', 'strafbeschikking', 'geldboetevonnis', 'schadevergoedingsmaatregel'].includes(c.kind))
+        .every((c) => c.phase === 'regeling' || c.phase === 'betaald' || c.phase === 'gestopt'),
+    ).toBe(true);
+  });
+
+  it('four eyes: a team lead cannot approve their own decision, locally or on the server', async () => {
+    const lead = await desktop('mpostma');
+    const person = await pickPerson(
+      (await server.db.query<{ person_id: string }>('SELECT person_id FROM arrangements')).map((r) => r.person_id),
+    );
+    const own = await call<ArrangementWire>(lead, 'betalingsonmacht.decide', tailoredRequest(person.id, person.total));
+    const local = await lead.invoke('arrangements.decideApproval', { arrangementId: own.id, approve: true, note: '' });
+    expect(local).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: 'Vier ogen: u kunt uw eigen besluit niet goedkeuren.' },
+    });
+    await call(lead, 'sync.now');
+
+    // Bypassing the app: the command goes straight to the API.
+    const login = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'mpostma', password: 'Welkom-CJIB-2026' }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const push = await fetch(`${server.url}/api/v1/sync/commands`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify({
+        clientId: randomUUID(),
+        commands: [
+          {
+            type: 'DecideApproval',
+            commandId: randomUUID(),
+            seq: 1,
+            issuedAt: new Date().toISOString(),
+            baseVersion: null,
+            payload: { arrangementId: own.id, approve: true, note: '' },
+          },
+        ],
+      }),
+    });
+    expect(await push.json()).toMatchObject({
+      outcomes: [{ status: 'rejected', reason: 'Vier ogen: u kunt uw eigen besluit niet goedkeuren.' }],
+    });
+  });
+
+  it('the server re-checks the rules: an instalment above the capacity is rejected even when the app is bypassed', async () => {
+    const login = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'sdevries', password: 'Welkom-CJIB-2026' }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const person = await pickPerson(
+      (await server.db.query<{ person_id: string }>('SELECT person_id FROM arrangements')).map((r) => r.person_id),
+    );
+    const request = tailoredRequest(person.id, person.total);
+    const greedy = {
+      ...request,
+      choice: { ...request.choice, instalmentCents: (request.choice.instalmentCents ?? 0) + 1 },
+    };
+    const push = await fetch(`${server.url}/api/v1/sync/commands`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify({
+        clientId: randomUUID(),
+        commands: [
+          {
+            type: 'RecordBetalingsonmachtDecision',
+            commandId: randomUUID(),
+            seq: 1,
+            issuedAt: new Date().toISOString(),
+            baseVersion: null,
+            payload: { ...greedy, arrangementId: randomUUID(), expectedTotalCents: person.total },
+          },
+        ],
+      }),
+    });
+    const body = (await push.json()) as { outcomes: { status: string; reason: string }[] };
+    expect(body.outcomes[0]?.status).toBe('rejected');
+    expect(body.outcomes[0]?.reason).toMatch(/hoger dan de afloscapaciteit/);
+  });
+
+  it('a decision made on an outdated total becomes a conflict, shown in the review list', async () => {
+    const worker = await desktop('sdevries');
+    const person = await pickPerson(
+      (await server.db.query<{ person_id: string }>('SELECT person_id FROM arrangements')).map((r) => r.person_id),
+    );
+    const decided = await call<ArrangementWire>(
+      worker,
+      'betalingsonmacht.decide',
+      tailoredRequest(person.id, person.total),
+    );
+    // Meanwhile a payment lowers one claim on the server.
+    await server.db.query(
+      `UPDATE claims SET outstanding_cents = outstanding_cents - 1000 WHERE id = (SELECT id FROM claims WHERE person_id = $1 AND outstanding_cents > 1000 AND kind = 'wahv' LIMIT 1)`,
+      [person.id],
+    );
+    await call(worker, 'sync.now');
+    const reviews = await call<{ reviews: { outcome: string; reason: string; mine: { type: string } }[] }>(
+      worker,
+      'reviews.list',
+    );
+    expect(reviews.reviews).toEqual([
+      expect.objectContaining({
+        outcome: 'conflict',
+        mine: expect.objectContaining({ type: 'RecordBetalingsonmachtDecision' }),
+        reason: expect.stringMatching(/gewijzigd sinds de beoordeling/),
+      }),
+    ]);
+    const overview = await call<{ arrangements: ArrangementWire[] }>(worker, 'betalingsonmacht.person', {
+      personId: person.id,
+    });
+    expect(overview.arrangements.find((a) => a.id === decided.id)).toBeUndefined();
+  });
+});
