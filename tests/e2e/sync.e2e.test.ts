@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, startAppUnderTest, type AppUnderTest } from './support/app-under-test';
+import { axeViolations, screenshotWhole, startAppUnderTest, type AppUnderTest } from './support/app-under-test';
 
 const screenshotDir = '.test-results/screenshots';
 let app: AppUnderTest;
@@ -36,7 +36,7 @@ describe('notes through the outbox, end to end', () => {
     expect(rows[0]?.n).toBe(1);
     await page.getByText('nog niet verzonden').waitFor({ state: 'detached' });
     expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: `${screenshotDir}/vordering.png`, fullPage: true });
+    await screenshotWhole(page, `${screenshotDir}/vordering.png`);
     await page.close();
   });
 
@@ -69,7 +69,7 @@ describe('notes through the outbox, end to end', () => {
     await expect(review.getByRole('heading', { name: 'Huidige stand op de server' }).count()).resolves.toBe(1);
     await expect(review.getByText('Afspraak gemaakt').count()).resolves.toBe(1);
     expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: `${screenshotDir}/conflicten-met-beslissing.png`, fullPage: true });
+    await screenshotWhole(page, `${screenshotDir}/conflicten-met-beslissing.png`);
 
     await review.getByRole('button', { name: 'Laten vervallen' }).click();
     await page.getByText('Er zijn geen conflicten.').waitFor();

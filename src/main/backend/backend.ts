@@ -5,7 +5,7 @@ import { loadMigrations, migrate } from '../db/migrations';
 import { ArrangementsRepository } from '../db/repositories/arrangements-repository';
 import { ClaimsRepository } from '../db/repositories/claims-repository';
 import { dispatch, type HandlerTable } from '../ipc/dispatch';
-import { decideApproval, personOverview, recordDecision } from '../services/betalingsonmacht-service';
+import { decideApproval, decisionLetter, personOverview, recordDecision } from '../services/betalingsonmacht-service';
 import { addCaseNote, listCaseNotes } from '../services/case-notes-service';
 import { seedDemoCacheIfEmpty } from '../services/demo-seed-service';
 import { dropReview, listReviews, redoReview } from '../services/review-service';
@@ -137,6 +137,10 @@ export function createBackend(config: BackendConfig, logger: BackendLogger = sil
       const arrangement = recordDecision(db, requireUser(), request);
       engine?.trigger();
       return arrangement;
+    },
+    'betalingsonmacht.letter': ({ arrangementId }) => {
+      requireUser();
+      return decisionLetter(db, arrangementId);
     },
     'arrangements.list': ({ status, limit }) => {
       requireUser();

@@ -12,6 +12,7 @@ import { ClaimsRepository } from '../db/repositories/claims-repository';
 import { OutboxRepository } from '../db/repositories/outbox-repository';
 import { PersonsRepository } from '../db/repositories/persons-repository';
 import { SyncStateRepository } from '../db/repositories/sync-state-repository';
+import { renderDecisionLetter } from './decision-letter';
 
 /** The facts a decision rests on, read from the local cache (the server reads its own). */
 export function caseFactsFromCache(db: Database, personId: string): CaseFacts {
@@ -150,4 +151,21 @@ export function decideApproval(
       approvalNote: request.note || null,
     });
   });
+}
+
+/** The decision letter as a PDF, for a decision in this cache. */
+export async function decisionLetter(
+  db: Database,
+  arrangementId: string,
+): Promise<{ fileName: string; pdfBase64: string }> {
+  const arrangement = new ArrangementsRepository(db).get(arrangementId);
+  if (!arrangement) throw new AppError('not_found', 'Dit besluit staat niet in uw werkvoorraad.');
+  const person = new PersonsRepository(db).get(arrangement.personId);
+  if (!person) throw new AppError('not_found', 'De persoon bij dit besluit staat niet in uw werkvoorraad.');
+  const today = new Date().toISOString().slice(0, 10);
+  const pdf = await renderDecisionLetter(arrangement, person, today);
+  return {
+    fileName: `besluit-betalingsregeling-${arrangement.id.slice(0, 8)}.pdf`,
+    pdfBase64: Buffer.from(pdf).toString('base64'),
+  };
 }

@@ -179,6 +179,10 @@ export const contract = {
     request: decisionRequestSchema,
     response: arrangementWire,
   },
+  'betalingsonmacht.letter': {
+    request: z.object({ arrangementId: id }).strict(),
+    response: z.object({ fileName: z.string(), pdfBase64: z.string() }),
+  },
   'arrangements.list': {
     request: z
       .object({ status: z.enum(arrangementStatuses).optional(), limit: z.number().int().min(1).max(500).default(200) })

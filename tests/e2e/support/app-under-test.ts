@@ -26,11 +26,13 @@ export interface AppUnderTest {
 
 /**
  * The real thing: the reference central API (PGlite, demo data), the backend worker on a real
- * SQLite file syncing with it, the browser host, the built renderer, and chromium.
+ * SQLite file syncing with it, the browser host, the built renderer, and chromium. A second
+ * desktop (another worker) can share the first one's central API.
  */
-export async function startAppUnderTest(): Promise<AppUnderTest> {
+export async function startAppUnderTest(options: { central?: CentralServer } = {}): Promise<AppUnderTest> {
   const temp = makeTempDir('cjib-e2e-');
-  const central = await startTestCentral({ seed: { persons: 200, claims: 600 } });
+  const ownCentral = !options.central;
+  const central = options.central ?? (await startTestCentral({ seed: { persons: 200, claims: 600 } }));
   const backend = await startBackendThread({
     dbPath: join(temp.dir, 'cache.sqlite'),
     migrationsDir: localMigrationsDir,
@@ -42,7 +44,11 @@ export async function startAppUnderTest(): Promise<AppUnderTest> {
   const browser = await launchChromium();
   const responses: string[] = [];
   const openPage = async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
+    const page = await browser.newPage({
+      viewport: { width: 1366, height: 800 },
+      locale: 'nl-NL',
+      timezoneId: 'Europe/Amsterdam',
+    });
     page.on('response', (response) => {
       if (response.url().endsWith('/api/invoke'))
         void response.text().then(
@@ -76,7 +82,7 @@ export async function startAppUnderTest(): Promise<AppUnderTest> {
       await browser.close();
       await host.close();
       await backend.close();
-      await central.close();
+      if (ownCentral) await central.close();
       temp.cleanup();
     },
   };
@@ -104,4 +110,20 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
       nodes: v.nodes.map((n) => ({ target: n.target })),
     }));
   });
+}
+
+/**
+ * A screenshot of the whole screen: the app scrolls inside its main area, so the viewport is made
+ * as tall as that content for the shot, then restored.
+ */
+export async function screenshotWhole(page: Page, path: string): Promise<void> {
+  const viewport = page.viewportSize() ?? { width: 1366, height: 800 };
+  const height = await page.evaluate(() => {
+    const main = document.querySelector('main');
+    const header = document.querySelector('header');
+    return Math.ceil((main?.scrollHeight ?? 0) + (header?.getBoundingClientRect().height ?? 0));
+  });
+  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, Math.min(height, 6000)) });
+  await page.screenshot({ path });
+  await page.setViewportSize(viewport);
 }

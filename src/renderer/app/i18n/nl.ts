@@ -268,6 +268,8 @@ export const nl = {
     submit: 'Besluit vastleggen',
     saved: 'Besluit vastgelegd. Het wordt verzonden zodra er verbinding is.',
     draftSaved: 'Concept bewaard',
+    pauseUntil: 'Noodstop tot en met',
+    letter: 'Besluitbrief (PDF)',
     status: {
       ter_goedkeuring: 'Ter goedkeuring',
       lopend: 'Lopend',

@@ -1,6 +1,7 @@
 import type { ArrangementWire } from '../../../shared/api/entities';
 import { formatCents, formatDate, formatDateTime } from '../../../shared/format';
 import { t } from '../../app/i18n/t';
+import { useLetterMutation } from './betalingsonmacht-api';
 
 /** One decision with its status, schedule and stored rule trace. */
 export function ArrangementSummary({ arrangement, pending }: { arrangement: ArrangementWire; pending?: boolean }) {
@@ -17,10 +18,49 @@ export function ArrangementSummary({ arrangement, pending }: { arrangement: Arra
         {t('betalingsonmacht.decidedBy', { name: arrangement.decidedBy, date: formatDateTime(arrangement.decidedAt) })}
         {arrangement.approvedBy ? ` · ${t('betalingsonmacht.approvedBy', { name: arrangement.approvedBy })}` : ''}
       </p>
+      <dl className="details">
+        <dt>{t('betalingsonmacht.monthlyIncome')}</dt>
+        <dd>{formatCents(arrangement.assessment.monthlyIncomeCents)}</dd>
+        <dt>{t('betalingsonmacht.bvv')}</dt>
+        <dd>
+          {arrangement.assessment.bvvCents === null
+            ? t('betalingsonmacht.noBvv')
+            : formatCents(arrangement.assessment.bvvCents)}
+        </dd>
+        <dt>{t('betalingsonmacht.capacity')}</dt>
+        <dd>{formatCents(arrangement.assessment.afloscapaciteitCents)}</dd>
+        {arrangement.pauseUntil ? (
+          <>
+            <dt>{t('betalingsonmacht.pauseUntil')}</dt>
+            <dd>{formatDate(arrangement.pauseUntil)}</dd>
+          </>
+        ) : null}
+      </dl>
       <p>{arrangement.motivation}</p>
       {arrangement.approvalNote ? <p className="note__meta">{arrangement.approvalNote}</p> : null}
       {arrangement.instalments.length ? <Schedule instalments={arrangement.instalments} /> : null}
+      {arrangement.status !== 'ter_goedkeuring' && !pending ? <LetterButton arrangementId={arrangement.id} /> : null}
     </div>
+  );
+}
+
+function LetterButton({ arrangementId }: { arrangementId: string }) {
+  const [letter, { isLoading }] = useLetterMutation();
+  const download = async () => {
+    const result = await letter(arrangementId);
+    if (!('data' in result) || !result.data) return;
+    const bytes = Uint8Array.from(atob(result.data.pdfBase64), (c) => c.charCodeAt(0));
+    const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+    const anchor = document.createElement('a');
+    anchor.href = url;
+    anchor.download = result.data.fileName;
+    anchor.click();
+    URL.revokeObjectURL(url);
+  };
+  return (
+    <button type="button" disabled={isLoading} onClick={() => void download()}>
+      {t('betalingsonmacht.letter')}
+    </button>
   );
 }
 
@@ -34,7 +74,7 @@ export function Schedule({ instalments }: { instalments: ArrangementWire['instal
           <th scope="col">{t('betalingsonmacht.number')}</th>
           <th scope="col">{t('betalingsonmacht.dueDate')}</th>
           <th scope="col" className="numeric">
-            {t('claim.outstanding')}
+            {t('betalingsonmacht.columns.total')}
           </th>
         </tr>
       </thead>

@@ -14,6 +14,9 @@ export const betalingsonmachtApi = cjibApi.injectEndpoints({
       query: (request) => ({ channel: 'betalingsonmacht.decide', request }),
       invalidatesTags: ['Arrangements', 'Sync'],
     }),
+    letter: build.mutation<ResponseOf<'betalingsonmacht.letter'>, string>({
+      query: (arrangementId) => ({ channel: 'betalingsonmacht.letter', request: { arrangementId } }),
+    }),
     arrangements: build.query<ResponseOf<'arrangements.list'>, RequestOf<'arrangements.list'>>({
       query: (request) => ({ channel: 'arrangements.list', request }),
       providesTags: ['Arrangements'],
@@ -31,6 +34,7 @@ export const {
   usePersonOverviewQuery,
   useSaveDraftMutation,
   useDecideMutation,
+  useLetterMutation,
   useArrangementsQuery,
   useDecideApprovalMutation,
 } = betalingsonmachtApi;

@@ -1,0 +1,98 @@
+import { inflateSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import type { ArrangementWire } from '../../shared/api/entities';
+import { generatePlanForInstalment } from '../../shared/domain/betalingsregeling';
+import { renderDecisionLetter } from './decision-letter';
+
+const instalments = generatePlanForInstalment(83450, 2608, '2026-12-01');
+const arrangement: ArrangementWire = {
+  id: '6f1c2a9e-0000-4000-8000-000000000001',
+  personId: 'p1',
+  kind: 'persoonlijk',
+  status: 'lopend',
+  totalCents: 83450,
+  instalments,
+  pauseUntil: null,
+  motivation: 'Weinig ruimte in het budget.',
+  decidedBy: 'Sanne de Vries',
+  decidedById: 'u-sdevries',
+  decidedAt: '2026-11-29T10:00:00.000Z',
+  approvedBy: 'Marieke Postma',
+  approvalNote: null,
+  assessment: {
+    bvvCents: 127818,
+    afloscapaciteitCents: 2608,
+    monthlyIncomeCents: 130426,
+    parameterSets: ['bvv-2025-01'],
+    trace: [],
+  },
+  version: 3,
+};
+
+/** The text pdf-lib drew: hex strings in the (possibly deflated) content streams, decoded. */
+function drawnText(pdf: Uint8Array): string {
+  const raw = Buffer.from(pdf).toString('latin1');
+  const streams: string[] = [];
+  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+    const body = Buffer.from(match[1] ?? '', 'latin1');
+    try {
+      streams.push(inflateSync(body).toString('latin1'));
+    } catch {
+      streams.push(body.toString('latin1'));
+    }
+  }
+  return (
+    streams
+      .join('\n')
+      .match(/<([0-9A-Fa-f]+)> Tj/g)
+      // WinAnsi: 0x80 is the euro sign; the rest of what we draw is Latin-1.
+      ?.map((hex) => Buffer.from(hex.slice(1, -4), 'hex').toString('latin1').replaceAll('\x80', '€'))
+      .join('\n') ?? ''
+  );
+}
+
+describe('decision letter', () => {
+  it('is a PDF in plain Dutch with the person, the decision, the calculation and every instalment', async () => {
+    const pdf = await renderDecisionLetter(arrangement, { displayName: 'Sanne Jacobs', city: 'Zwolle' }, '2026-11-29');
+    expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
+    const text = drawnText(pdf);
+    expect(text).toContain('Sanne Jacobs');
+    expect(text).toContain('Datum: 29-11-2026');
+    expect(text).toMatch(/in 32 maandelijkse termijnen/);
+    expect(text).toMatch(/beslagvrije voet\): €\s1\.278,18/);
+    expect(text).toContain('01-12-2026');
+    expect(text).toContain('01-07-2029');
+    const amounts = [...text.matchAll(/€\s([\d.]+,\d{2})/g)].length;
+    expect(amounts).toBeGreaterThanOrEqual(32);
+  });
+
+  it('is not made for a decision still waiting for the team lead', async () => {
+    await expect(
+      renderDecisionLetter(
+        { ...arrangement, status: 'ter_goedkeuring' },
+        { displayName: 'X', city: 'Y' },
+        '2026-11-29',
+      ),
+    ).rejects.toThrow(/pas worden gemaakt als de teamleider/);
+  });
+
+  it('tells a noodstop and a refusal in their own words', async () => {
+    const pause = drawnText(
+      await renderDecisionLetter(
+        { ...arrangement, kind: 'noodstop', status: 'vastgelegd', instalments: [], pauseUntil: '2027-03-29' },
+        { displayName: 'X', city: 'Y' },
+        '2026-11-29',
+      ),
+    );
+    expect(pause).toMatch(/tot en met 29-03-2027/);
+    const refusal = drawnText(
+      await renderDecisionLetter(
+        { ...arrangement, kind: 'afwijzing', status: 'vastgelegd', instalments: [] },
+        { displayName: 'X', city: 'Y' },
+        '2026-11-29',
+      ),
+    );
+    expect(refusal).toMatch(/geen betalingsregeling geven/);
+    expect(refusal).not.toMatch(/Betaalschema/);
+  });
+});

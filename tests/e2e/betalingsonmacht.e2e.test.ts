@@ -1,0 +1,102 @@
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { centsToEuroInput } from '../../src/renderer/features/betalingsonmacht/euro-input';
+import { axeViolations, screenshotWhole, startAppUnderTest, type AppUnderTest } from './support/app-under-test';
+
+const screenshotDir = '.test-results/screenshots';
+let worker: AppUnderTest;
+let lead: AppUnderTest;
+
+beforeAll(async () => {
+  worker = await startAppUnderTest();
+  lead = await startAppUnderTest({ central: worker.central });
+  mkdirSync(screenshotDir, { recursive: true });
+});
+afterAll(async () => {
+  await lead?.close();
+  await worker?.close();
+});
+
+describe('betalingsonmacht end to end', () => {
+  it('a worker grants a tailored arrangement, the team lead approves it, and the claims show it running', async () => {
+    const [person] = await worker.central.db.query<{ id: string; total: number; claim_id: string }>(
+      `SELECT p.id, sum(c.outstanding_cents)::bigint AS total, min(c.id) AS claim_id FROM persons p JOIN claims c ON c.person_id = p.id
+       WHERE p.team_id = 'team-inning-leeuwarden' AND c.kind IN ('wahv','strafbeschikking','geldboetevonnis','schadevergoedingsmaatregel')
+         AND c.phase NOT IN ('betaald', 'gestopt')
+         AND NOT EXISTS (SELECT 1 FROM claims d WHERE d.person_id = p.id AND d.phase IN ('deurwaarder', 'dwangmiddel'))
+       GROUP BY p.id HAVING sum(c.outstanding_cents) >= 50000 ORDER BY p.id LIMIT 1`,
+    );
+    if (!person) throw new Error('no demo person');
+    const total = Number(person.total);
+    const capacity = Math.floor(total / 32) + 1;
+
+    // The worker opens the item and starts the assessment.
+    const page = await worker.openApp();
+    await page.goto(`${worker.host.origin}/werkvoorraad/${person.claim_id}`);
+    await page.getByRole('link', { name: 'Betalingsonmacht beoordelen' }).click();
+    await page.getByRole('heading', { level: 1, name: /Beoordeling betalingsonmacht/ }).waitFor();
+
+    // Bad input: an inline message in Dutch, and no figures computed from it.
+    await page.getByLabel('Netto inkomen per maand (zonder vakantiegeld)').fill('twaalfhonderd');
+    await page.getByText("Vul een bedrag in euro's in, bijvoorbeeld 1.250,00.").waitFor();
+    expect(await page.getByTestId('bvv').count()).toBe(0);
+
+    await page.getByLabel('Netto inkomen per maand (zonder vakantiegeld)').fill(centsToEuroInput(127818 + capacity));
+    await expect(page.getByTestId('bvv').textContent()).resolves.toMatch(/1\.278,18/);
+    await expect(page.getByTestId('capacity').textContent()).resolves.toContain(centsToEuroInput(capacity));
+    await page.getByLabel('Loonstroken of uitkeringsspecificaties — ontbreekt').check();
+    await page.getByLabel('Persoonlijke betalingsregeling').check();
+    await page.getByLabel('Termijnbedrag per maand').fill(centsToEuroInput(capacity));
+    await page.getByLabel('Motivering').fill('Loonstroken tonen weinig ruimte; standaardtermijn te hoog.');
+    await page.getByText('Dit besluit gaat ter goedkeuring naar de teamleider.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshotWhole(page, `${screenshotDir}/betalingsonmacht-beoordeling.png`);
+    await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Besluit vastgelegd' }).waitFor();
+    await page.getByRole('button', { name: 'Nu synchroniseren' }).click();
+    await page.getByText('Alles verzonden').waitFor();
+    const stored = await worker.central.db.query<{ id: string; status: string }>(
+      'SELECT id, status FROM arrangements WHERE person_id = $1',
+      [person.id],
+    );
+    expect(stored.map((r) => r.status)).toEqual(['ter_goedkeuring']);
+
+    // The team lead approves it from the four-eyes queue.
+    const leadPage = await lead.openApp({ username: 'mpostma', password: 'Welkom-CJIB-2026' });
+    await leadPage.getByRole('link', { name: 'Teamoverzicht' }).click();
+    const item = leadPage.getByRole('article');
+    await item.first().waitFor();
+    expect(await axeViolations(leadPage)).toEqual([]);
+    await screenshotWhole(leadPage, `${screenshotDir}/teamoverzicht-goedkeuren.png`);
+    await item.first().getByRole('button', { name: 'Goedkeuren' }).click();
+    await leadPage.getByRole('button', { name: 'Nu synchroniseren' }).click();
+    await leadPage.getByText('Er wachten geen besluiten op goedkeuring.').waitFor();
+    await expect
+      .poll(
+        async () =>
+          (
+            await worker.central.db.query<{ status: string }>('SELECT status FROM arrangements WHERE person_id = $1', [
+              person.id,
+            ])
+          )[0]?.status,
+      )
+      .toBe('lopend');
+
+    // Back at the worker: the arrangement runs and the claims show it.
+    await page.getByRole('button', { name: 'Nu synchroniseren' }).click();
+    await page.getByText('Lopend').first().waitFor();
+    const rows = await page
+      .locator('table')
+      .first()
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => ({ kind: tr.children[1]?.textContent ?? '', phase: tr.children[2]?.textContent ?? '' })),
+      );
+    const cjibRows = rows.filter((r) =>
+      ['Wahv-beschikking', 'Strafbeschikking', 'Geldboetevonnis', 'Schadevergoedingsmaatregel'].includes(r.kind),
+    );
+    expect(cjibRows.length).toBeGreaterThan(0);
+    expect(cjibRows.every((r) => ['Betalingsregeling', 'Betaald', 'Gestopt'].includes(r.phase))).toBe(true);
+    await screenshotWhole(page, `${screenshotDir}/betalingsonmacht-lopend.png`);
+  });
+});
