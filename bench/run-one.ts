@@ -1,3 +1,4 @@
+import { benchBetalingsonmacht } from './betalingsonmacht.bench';
 import { benchInitialSync } from './initial-sync.bench';
 import { benchLocalDbInsert } from './local-db-insert.bench';
 import type { Measure } from './results';
@@ -7,6 +8,7 @@ import type { Measure } from './results';
 const benches: Record<string, () => Measure[] | Promise<Measure[]>> = {
   'local-db-insert': () => benchLocalDbInsert(),
   'initial-sync': () => benchInitialSync(),
+  betalingsonmacht: () => benchBetalingsonmacht(),
 };
 
 const name = process.argv[2] ?? '';

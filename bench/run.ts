@@ -5,7 +5,9 @@ import { printMeasure, recordMeasures, type Measure } from './results';
 // `npm run bench`: every benchmark in its own process, printed as ratios against baselines
 // measured in the same run, and merged into bench/results.json.
 // BENCH_DATABASE_URL=postgres://… runs the central API of the sync benchmark on PostgreSQL.
-const names = process.argv.slice(2).length ? process.argv.slice(2) : ['local-db-insert', 'initial-sync'];
+const names = process.argv.slice(2).length
+  ? process.argv.slice(2)
+  : ['local-db-insert', 'initial-sync', 'betalingsonmacht'];
 const measures: Measure[] = [];
 for (const name of names) {
   const run = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'run-one.ts'), name], {
