@@ -99,4 +99,23 @@ describe('betalingsonmacht end to end', () => {
     expect(cjibRows.every((r) => ['Betalingsregeling', 'Betaald', 'Gestopt'].includes(r.phase))).toBe(true);
     await screenshotWhole(page, `${screenshotDir}/betalingsonmacht-lopend.png`);
   });
+
+  it('keeps an interrupted assessment as a draft, also after a reload', async () => {
+    const [person] = await worker.central.db.query<{ id: string }>(
+      `SELECT id FROM persons WHERE team_id = 'team-inning-leeuwarden'
+         AND NOT EXISTS (SELECT 1 FROM arrangements a WHERE a.person_id = persons.id) ORDER BY id DESC LIMIT 1`,
+    );
+    const page = await worker.openApp();
+    await page.goto(`${worker.host.origin}/betalingsonmacht/${person?.id}`);
+    await page.getByLabel('Netto inkomen per maand (zonder vakantiegeld)').fill('1.500,00');
+    await page.getByLabel('Motivering').fill('Half ingevuld, wordt morgen afgemaakt.');
+    await page.getByText('Concept bewaard').waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: /Beoordeling betalingsonmacht/ }).waitFor();
+    expect(await page.getByLabel('Netto inkomen per maand (zonder vakantiegeld)').inputValue()).toBe('1.500,00');
+    expect(await page.getByLabel('Motivering').inputValue()).toBe('Half ingevuld, wordt morgen afgemaakt.');
+    const saved = await worker.central.db.query('SELECT 1 FROM arrangements WHERE person_id = $1', [person?.id]);
+    expect(saved).toEqual([]); // a draft is local and is not a decision
+    await page.close();
+  });
 });
