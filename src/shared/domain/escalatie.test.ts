@@ -1,0 +1,237 @@
+import { describe, expect, it } from 'vitest';
+import type { ClaimKind, ClaimPhase } from './claims';
+import {
+  adviseEscalation,
+  aanmaningDueDate,
+  gijzelingDays,
+  verhogingen,
+  vervangendeHechtenisDays,
+  type ClaimForEscalation,
+  type EscalationStep,
+  type PersonSituation,
+} from './escalatie';
+import { escalatieParameterSets } from './parameters/escalatie-parameters';
+
+const p = escalatieParameterSets[0];
+if (!p) throw new Error('no parameter set');
+const today = '2026-11-29';
+
+const claim = (overrides: Partial<ClaimForEscalation> = {}): ClaimForEscalation => ({
+  kind: 'wahv',
+  phase: 'tweede_aanmaning',
+  outstandingCents: 90000,
+  finalDate: '2025-06-01',
+  verhaalFailed: true,
+  hasDrivingLicence: true,
+  vehicle: 'eigen',
+  ...overrides,
+});
+const calm: PersonSituation = {
+  arrangementRunning: false,
+  arrangementAgreed: false,
+  noodstopUntil: null,
+  moratorium: false,
+  betalingsonmacht: 'geen',
+  deceased: false,
+};
+const advise = (c: Partial<ClaimForEscalation> = {}, s: Partial<PersonSituation> = {}, day = today) =>
+  adviseEscalation(claim(c), { ...calm, ...s }, day);
+const allowedSteps = (c: Partial<ClaimForEscalation> = {}, s: Partial<PersonSituation> = {}, day = today) =>
+  advise(c, s, day).allowed.map((a) => a.step);
+const reasonsFor = (stepName: EscalationStep, c: Partial<ClaimForEscalation> = {}, s: Partial<PersonSituation> = {}) =>
+  advise(c, s)
+    .blocked.find((b) => b.step === stepName)
+    ?.reasons.join(' ') ?? '';
+
+describe('verhogingen — worked examples of DOMAIN.md §1', () => {
+  it('Wahv: € 300 → € 450 → € 900 (three times the fine)', () => {
+    const v = verhogingen('wahv', 30000, today);
+    expect([v.totalAfterFirstCents, v.totalAfterSecondCents]).toEqual([45000, 90000]);
+  });
+
+  it('schadevergoedingsmaatregel: € 200 → € 220 → € 264 (20 % = € 44, above the € 40 minimum)', () => {
+    const v = verhogingen('schadevergoedingsmaatregel', 20000, today);
+    expect([v.totalAfterFirstCents, v.totalAfterSecondCents]).toEqual([22000, 26400]);
+  });
+
+  it('strafbeschikking: the € 40 minimum applies below € 200 after the first increase', () => {
+    expect(verhogingen('strafbeschikking', 10000, today).secondCents).toBe(4000); // 20 % of 120 = 24 < 40
+    expect(verhogingen('strafbeschikking', 18000, today).secondCents).toBe(4000); // 20 % of 200 = 40
+    expect(verhogingen('strafbeschikking', 18005, today).secondCents).toBe(4001); // 20 % of 200,05 = 40,01
+  });
+
+  it('geldboetevonnis uses the newer (inferred) amounts and says they are unconfirmed', () => {
+    const v = verhogingen('geldboetevonnis', 50000, today);
+    expect([v.firstCents, v.secondCents]).toEqual([2000, 10400]);
+    expect(v.trace.every((s) => s.unconfirmed)).toBe(true);
+  });
+
+  it('partner claims get no increase', () => {
+    expect(verhogingen('duo', 50000, today).totalAfterSecondCents).toBe(50000);
+  });
+
+  it('an aanmaning is due four weeks after it is sent, across a year end', () => {
+    expect(aanmaningDueDate('2026-12-15')).toBe('2027-01-12');
+  });
+});
+
+describe('durations of coercive measures', () => {
+  it.each([
+    [1, 1],
+    [5000, 1],
+    [5001, 2],
+    [34999, 7],
+    [35000, 7],
+    [1_000_000, 7],
+  ])('gijzeling for %i cents: %i days (1 per € 50, at most 7)', (cents, days) =>
+    expect(gijzelingDays(cents, p)).toBe(days),
+  );
+
+  it.each([
+    [2500, 1],
+    [2501, 2],
+    [912_500, 365],
+    [912_501, 365],
+  ])('vervangende hechtenis for %i cents: %i days (1 per € 25, at most a year)', (cents, days) =>
+    expect(vervangendeHechtenisDays(cents, p)).toBe(days),
+  );
+
+  it('uses the days fixed in the judgment when known', () => {
+    const advice = advise({ kind: 'geldboetevonnis', phase: 'deurwaarder', judgmentDays: 12 });
+    expect(advice.allowed.find((a) => a.step === 'vervangende_hechtenis')?.duration).toEqual({ days: 12 });
+  });
+});
+
+describe('the life of each claim kind, phase by phase', () => {
+  it.each<[ClaimKind, ClaimPhase, EscalationStep | null]>([
+    ['wahv', 'beschikking', 'eerste_aanmaning'],
+    ['wahv', 'eerste_aanmaning', 'tweede_aanmaning'],
+    ['wahv', 'tweede_aanmaning', 'verhaal_zonder_dwangbevel'],
+    ['wahv', 'verhaal', 'verhaal_zonder_dwangbevel'],
+    ['wahv', 'dwangmiddel', 'verhaal_zonder_dwangbevel'],
+    ['strafbeschikking', 'beschikking', 'eerste_aanmaning'],
+    ['strafbeschikking', 'tweede_aanmaning', 'dwangbevel_deurwaarder'],
+    ['geldboetevonnis', 'eerste_aanmaning', 'tweede_aanmaning'],
+    ['geldboetevonnis', 'tweede_aanmaning', 'dwangbevel_deurwaarder'],
+    ['schadevergoedingsmaatregel', 'tweede_aanmaning', 'dwangbevel_deurwaarder'],
+    ['wahv', 'betaald', null],
+    ['wahv', 'gestopt', null],
+    ['cak', 'tweede_aanmaning', null],
+    ['duo', 'beschikking', null],
+  ])('%s in phase %s → recommended %s', (kind, phase, expected) => {
+    expect(advise({ kind, phase }).recommended).toBe(expected);
+  });
+
+  it('never offers vervangende hechtenis for a strafbeschikking, nor gijzeling for a court fine', () => {
+    expect(allowedSteps({ kind: 'strafbeschikking', phase: 'deurwaarder' })).not.toContain('vervangende_hechtenis');
+    expect(allowedSteps({ kind: 'geldboetevonnis', phase: 'deurwaarder' })).not.toContain('gijzeling');
+    expect(allowedSteps({ kind: 'schadevergoedingsmaatregel', phase: 'deurwaarder' })).toContain(
+      'vervangende_hechtenis',
+    );
+  });
+
+  it('cannot skip the aanmaningen', () => {
+    expect(allowedSteps({ phase: 'beschikking' })).toEqual(['eerste_aanmaning']);
+    expect(reasonsFor('dwangbevel_deurwaarder', { phase: 'eerste_aanmaning' })).toMatch(/tweede aanmaning/);
+  });
+});
+
+describe('blockers', () => {
+  const heavy = { phase: 'deurwaarder' as const };
+
+  it('a running arrangement blocks every new step', () => {
+    expect(allowedSteps(heavy, { arrangementRunning: true })).toEqual([]);
+    expect(reasonsFor('gijzeling', heavy, { arrangementRunning: true })).toMatch(/betalingsregeling/);
+  });
+
+  it('noodstop blocks until and including its last day', () => {
+    expect(allowedSteps(heavy, { noodstopUntil: '2026-11-29' })).toEqual([]);
+    expect(allowedSteps(heavy, { noodstopUntil: '2026-11-28' })).not.toEqual([]);
+  });
+
+  it('a moratorium and death block everything', () => {
+    expect(allowedSteps(heavy, { moratorium: true })).toEqual([]);
+    expect(allowedSteps(heavy, { deceased: true })).toEqual([]);
+  });
+
+  it('an open betalingsonmacht assessment blocks every dwangmiddel but not verhaal', () => {
+    const steps = allowedSteps(heavy, { betalingsonmacht: 'in_beoordeling' });
+    expect(steps).toContain('verhaal_zonder_dwangbevel');
+    expect(
+      steps.filter((s) => ['gijzeling', 'rijbewijsinneming', 'buitengebruikstelling_voertuig'].includes(s)),
+    ).toEqual([]);
+  });
+
+  it('established betalingsonmacht blocks gijzeling, whatever else is possible', () => {
+    for (const c of [
+      heavy,
+      { ...heavy, hasDrivingLicence: false, vehicle: 'geen' as const },
+      { kind: 'strafbeschikking' as const, ...heavy },
+    ]) {
+      const advice = advise(c, { betalingsonmacht: 'vastgesteld' });
+      expect(advice.allowed.map((a) => a.step)).not.toContain('gijzeling');
+      expect(advice.recommended).not.toBe('gijzeling');
+      expect(reasonsFor('gijzeling', c, { betalingsonmacht: 'vastgesteld' })).toMatch(
+        /Betalingsonmacht is vastgesteld/,
+      );
+    }
+  });
+
+  it('prefers a lighter measure: gijzeling only when licence and vehicle are not possible', () => {
+    expect(reasonsFor('gijzeling', heavy)).toMatch(/lichter dwangmiddel/);
+    expect(allowedSteps({ ...heavy, hasDrivingLicence: false, vehicle: 'geen' })).toContain('gijzeling');
+  });
+
+  it('never immobilises a third party’s vehicle', () => {
+    expect(reasonsFor('buitengebruikstelling_voertuig', { ...heavy, vehicle: 'van_derde' })).toMatch(/van een derde/);
+  });
+
+  it('dwangmiddelen on a Wahv fine only after verhaal failed', () => {
+    expect(allowedSteps({ ...heavy, verhaalFailed: false })).not.toContain('rijbewijsinneming');
+  });
+
+  it('gijzeling, licence and vehicle measures need the team lead', () => {
+    const advice = advise({ ...heavy, hasDrivingLicence: true, vehicle: 'eigen' });
+    expect(advice.allowed.find((a) => a.step === 'rijbewijsinneming')).toMatchObject({
+      requiresApproval: true,
+      duration: { weeks: 4 },
+    });
+    expect(advice.allowed.find((a) => a.step === 'dwangbevel_deurwaarder')?.requiresApproval).toBe(false);
+  });
+});
+
+describe('terms, on both sides of each boundary', () => {
+  const final = '2023-11-29';
+  it('verhaal ends 3 years after the claim became final, 4 with an arrangement', () => {
+    expect(allowedSteps({ finalDate: final, phase: 'deurwaarder' }, {}, '2026-11-28')).toContain(
+      'dwangbevel_deurwaarder',
+    );
+    expect(allowedSteps({ finalDate: final, phase: 'deurwaarder' }, {}, '2026-11-29')).not.toContain(
+      'dwangbevel_deurwaarder',
+    );
+    expect(
+      allowedSteps({ finalDate: final, phase: 'deurwaarder' }, { arrangementAgreed: true }, '2027-11-28'),
+    ).toContain('dwangbevel_deurwaarder');
+    expect(
+      allowedSteps({ finalDate: final, phase: 'deurwaarder' }, { arrangementAgreed: true }, '2027-11-29'),
+    ).not.toContain('dwangbevel_deurwaarder');
+  });
+
+  it('dwangmiddelen end 5 years after, 6 with an arrangement', () => {
+    const c = { finalDate: '2021-11-29', phase: 'deurwaarder' as const, hasDrivingLicence: true };
+    expect(allowedSteps(c, {}, '2026-11-28')).toContain('rijbewijsinneming');
+    expect(allowedSteps(c, {}, '2026-11-29')).not.toContain('rijbewijsinneming');
+    expect(allowedSteps(c, { arrangementAgreed: true }, '2027-11-28')).toContain('rijbewijsinneming');
+    expect(allowedSteps(c, { arrangementAgreed: true }, '2027-11-29')).not.toContain('rijbewijsinneming');
+  });
+});
+
+describe('every advice explains itself in Dutch', () => {
+  it('names the recommended step and each blocked one with its reason', () => {
+    const advice = advise({ phase: 'deurwaarder' }, { betalingsonmacht: 'vastgesteld' });
+    const text = advice.trace.map((s) => s.text).join('\n');
+    expect(text).toMatch(/Advies: verhaal zonder dwangbevel/);
+    expect(text).toMatch(/Niet toegestaan: gijzeling — .*Betalingsonmacht is vastgesteld/);
+    expect(advice.parameterSet).toBe('escalatie-2024-01');
+  });
+});
