@@ -33,8 +33,9 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/e2e/**/*.e2e.test.ts'],
           fileParallelism: false,
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          // Generous: a shared 2-core CI machine runs chromium, the backend and the server at once.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
     ],

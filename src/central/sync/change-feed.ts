@@ -101,7 +101,7 @@ async function loadEntities(
   if (rows.length === 0) return [];
   const last = Number(rows[rows.length - 1]?.version);
   const range = [teams, cursor, last];
-  const [persons, claims, notes, arrangements] = await Promise.all([
+  const [persons, claims, notes, arrangements, escalations] = await Promise.all([
     db.query<Record<string, unknown>>(
       `SELECT p.id, p.bsn, p.display_name AS "displayName", to_char(p.birth_date, 'YYYY-MM-DD') AS "birthDate", p.city,
               p.is_test_data AS "isTestData", p.version::bigint AS version
@@ -138,9 +138,20 @@ async function loadEntities(
        WHERE ch.entity = 'arrangement' AND ch.team_id = ANY($1) AND ch.version > $2 AND ch.version <= $3`,
       range,
     ),
+    db.query<Record<string, unknown>>(
+      `SELECT e.id, e.claim_id AS "claimId", e.person_id AS "personId", e.step, e.status, e.motivation,
+              d.display_name AS "decidedBy", e.decided_by AS "decidedById",
+              to_char(e.decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "decidedAt",
+              ap.display_name AS "approvedBy", e.approval_note AS "approvalNote", e.trace, e.version::bigint AS version
+       FROM changes ch JOIN escalation_decisions e ON e.id = ch.entity_id
+         JOIN users d ON d.id = e.decided_by LEFT JOIN users ap ON ap.id = e.approved_by
+       WHERE ch.entity = 'escalation' AND ch.team_id = ANY($1) AND ch.version > $2 AND ch.version <= $3`,
+      range,
+    ),
   ]);
   const byId = new Map<string, Record<string, unknown>>();
-  for (const row of [...persons, ...claims, ...notes, ...arrangements]) byId.set(String(row.id), normaliseNumbers(row));
+  for (const row of [...persons, ...claims, ...notes, ...arrangements, ...escalations])
+    byId.set(String(row.id), normaliseNumbers(row));
   const changes: Change[] = [];
   for (const row of rows) {
     const data = byId.get(row.entity_id);

@@ -4,6 +4,7 @@ import type { Queryable } from '../db/sql-client';
 import { canWriteCaseNotes, caseTeams } from '../scope';
 import { decideApproval, recordBetalingsonmachtDecision } from './betalingsonmacht-handlers';
 import { recordChange } from './change-feed';
+import { decideEscalationApproval, recordEscalationDecision } from './escalatie-handlers';
 
 export interface CommandResult {
   status: 'applied' | 'rejected' | 'conflict';
@@ -20,6 +21,10 @@ export async function applyCommand(tx: Queryable, principal: Principal, command:
       return recordBetalingsonmachtDecision(tx, principal, command);
     case 'DecideApproval':
       return decideApproval(tx, principal, command);
+    case 'RecordEscalationDecision':
+      return recordEscalationDecision(tx, principal, command, today());
+    case 'DecideEscalationApproval':
+      return decideEscalationApproval(tx, principal, command, today());
   }
 }
 
@@ -53,4 +58,9 @@ async function addCaseNote(
     ],
   );
   return { status: 'applied', reason: null };
+}
+
+/** The server's date decides which terms have run out; the client's clock is not trusted. */
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
 }

@@ -4,9 +4,16 @@ import { Database, type DbLogger } from '../db/connection';
 import { loadMigrations, migrate } from '../db/migrations';
 import { ArrangementsRepository } from '../db/repositories/arrangements-repository';
 import { ClaimsRepository } from '../db/repositories/claims-repository';
+import { EscalationsRepository } from '../db/repositories/escalations-repository';
 import { dispatch, type HandlerTable } from '../ipc/dispatch';
 import { decideApproval, decisionLetter, personOverview, recordDecision } from '../services/betalingsonmacht-service';
 import { addCaseNote, listCaseNotes } from '../services/case-notes-service';
+import {
+  decideEscalationApproval,
+  escalationCase,
+  escalationPage,
+  recordEscalation,
+} from '../services/escalatie-service';
 import { seedDemoCacheIfEmpty } from '../services/demo-seed-service';
 import { dropReview, listReviews, redoReview } from '../services/review-service';
 import { signIn, unlock } from '../services/session-service';
@@ -62,6 +69,8 @@ export function createBackend(config: BackendConfig, logger: BackendLogger = sil
   const engine = central ? new SyncEngine(db, central, config.sync) : null;
   const claims = new ClaimsRepository(db);
   const arrangements = new ArrangementsRepository(db);
+  const escalations = new EscalationsRepository(db);
+  const today = () => new Date().toISOString().slice(0, 10);
 
   const currentUser = () => (central ? central.user : config.localUser);
   const requireUser = () => {
@@ -148,6 +157,28 @@ export function createBackend(config: BackendConfig, logger: BackendLogger = sil
     },
     'arrangements.decideApproval': (request) => {
       decideApproval(db, requireUser(), request);
+      engine?.trigger();
+      return {};
+    },
+    'escalaties.page': ({ offset, limit }) => {
+      requireUser();
+      return escalationPage(db, offset, limit, today());
+    },
+    'escalaties.claim': ({ claimId }) => {
+      requireUser();
+      return escalationCase(db, claimId);
+    },
+    'escalaties.decide': (request) => {
+      const decision = recordEscalation(db, requireUser(), request, today());
+      engine?.trigger();
+      return decision;
+    },
+    'escalaties.list': ({ status, limit }) => {
+      requireUser();
+      return { decisions: escalations.list(status, limit) };
+    },
+    'escalaties.decideApproval': (request) => {
+      decideEscalationApproval(db, requireUser(), request);
       engine?.trigger();
       return {};
     },

@@ -44,6 +44,16 @@ function describeMine(command: Command): CommandReview['mine'] {
         note: command.payload.note,
         ...common,
       };
+    case 'RecordEscalationDecision':
+      return { type: command.type, claimId: command.payload.claimId, step: command.payload.step, ...common };
+    case 'DecideEscalationApproval':
+      return {
+        type: command.type,
+        decisionId: command.payload.decisionId,
+        approve: command.payload.approve,
+        note: command.payload.note,
+        ...common,
+      };
   }
 }
 
@@ -75,6 +85,15 @@ function describeTheirs(
         openTotalCents: null,
         arrangementStatus: arrangements.get(command.payload.arrangementId)?.status ?? null,
       };
+    case 'RecordEscalationDecision':
+      return {
+        claim: claims.get(command.payload.claimId) ?? null,
+        personName: null,
+        openTotalCents: null,
+        arrangementStatus: null,
+      };
+    case 'DecideEscalationApproval':
+      return { claim: null, personName: null, openTotalCents: null, arrangementStatus: null };
   }
 }
 

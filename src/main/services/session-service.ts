@@ -39,7 +39,7 @@ export async function signIn(
     }
     db.transaction(() => {
       db.raw.exec(`DELETE FROM case_notes; DELETE FROM claims; DELETE FROM persons; DELETE FROM command_reviews;
-                   DELETE FROM arrangements; DELETE FROM assessment_drafts;
+                   DELETE FROM arrangements; DELETE FROM assessment_drafts; DELETE FROM escalation_decisions;
                    DELETE FROM sync_state WHERE key IN ('cursor', 'last_sync_at', 'client_id', 'next_seq');`);
     });
   }

@@ -2,6 +2,7 @@ import type { Command } from '../../shared/api/commands';
 import type { Database } from '../db/connection';
 import { ArrangementsRepository } from '../db/repositories/arrangements-repository';
 import { CaseNotesRepository } from '../db/repositories/case-notes-repository';
+import { EscalationsRepository } from '../db/repositories/escalations-repository';
 
 /**
  * How to undo each command type's optimistic local effect when the server rejects the command or
@@ -15,6 +16,16 @@ export function revertOptimisticEffect(db: Database, command: Command): void {
     case 'RecordBetalingsonmachtDecision':
       new ArrangementsRepository(db).removePending(command.payload.arrangementId);
       return;
+    case 'RecordEscalationDecision':
+      new EscalationsRepository(db).removePending(command.payload.decisionId);
+      return;
+    case 'DecideEscalationApproval': {
+      const escalations = new EscalationsRepository(db);
+      const current = escalations.get(command.payload.decisionId);
+      if (current?.pending)
+        escalations.savePending({ ...current, status: 'ter_goedkeuring', approvedBy: null, approvalNote: null });
+      return;
+    }
     case 'DecideApproval': {
       // Back to what the server last said; a pull brings the authoritative row anyway.
       const arrangements = new ArrangementsRepository(db);

@@ -3,6 +3,7 @@ import type { Database } from '../db/connection';
 import { ArrangementsRepository } from '../db/repositories/arrangements-repository';
 import { CaseNotesRepository } from '../db/repositories/case-notes-repository';
 import { ClaimsRepository } from '../db/repositories/claims-repository';
+import { EscalationsRepository } from '../db/repositories/escalations-repository';
 import { OutboxRepository } from '../db/repositories/outbox-repository';
 import { SyncStateRepository } from '../db/repositories/sync-state-repository';
 import { applyChanges } from './apply-changes';
@@ -186,6 +187,7 @@ export class SyncEngine {
       this.db.raw.exec('DELETE FROM claims; DELETE FROM persons;');
       new CaseNotesRepository(this.db).removeSynced();
       new ArrangementsRepository(this.db).removeSynced();
+      new EscalationsRepository(this.db).removeSynced();
       this.state.set('cursor', '0');
     });
     await this.syncOnce();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id } from '../ipc/schemas';
+import { escalationSteps } from '../domain/escalatie';
 import { decisionRequestSchema } from './betalingsonmacht';
 
 /**
@@ -66,10 +67,50 @@ export const decideApprovalCommand = z
   })
   .strict();
 
+export const escalationFactsSchema = z
+  .object({
+    hasDrivingLicence: z.boolean(),
+    vehicle: z.enum(['geen', 'eigen', 'van_derde']),
+    verhaalFailed: z.boolean(),
+  })
+  .strict();
+
+export const recordEscalationDecisionCommand = z
+  .object({
+    ...commandBase,
+    type: z.literal('RecordEscalationDecision'),
+    payload: z
+      .object({
+        decisionId: id,
+        claimId: id,
+        step: z.enum(escalationSteps, { message: 'Kies een stap.' }),
+        facts: escalationFactsSchema,
+        motivation: z.string().trim().min(10, 'Geef een motivering van minstens 10 tekens.').max(2000),
+      })
+      .strict(),
+  })
+  .strict();
+
+export const decideEscalationApprovalCommand = z
+  .object({
+    ...commandBase,
+    type: z.literal('DecideEscalationApproval'),
+    payload: z
+      .object({ decisionId: id, approve: z.boolean(), note: z.string().trim().max(2000) })
+      .strict()
+      .refine((p) => p.approve || p.note.length >= 10, {
+        message: 'Geef bij afkeuren een reden (minstens 10 tekens).',
+        path: ['note'],
+      }),
+  })
+  .strict();
+
 export const command = z.discriminatedUnion('type', [
   addCaseNoteCommand,
   recordBetalingsonmachtDecisionCommand,
   decideApprovalCommand,
+  recordEscalationDecisionCommand,
+  decideEscalationApprovalCommand,
 ]);
 export type Command = z.infer<typeof command>;
 export type CommandType = Command['type'];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { escalationSteps } from '../domain/escalatie';
 import { cents, claimKind, claimPhase, id, isoDate, isoDateTime } from '../ipc/schemas';
 
 /** Entities as the central API sends them in the change feed. `version` is the global change version. */
@@ -65,10 +66,28 @@ export const arrangementWire = z.object({
 });
 export type ArrangementWire = z.infer<typeof arrangementWire>;
 
+export const escalationDecisionWire = z.object({
+  id,
+  claimId: id,
+  personId: id,
+  step: z.enum(escalationSteps),
+  status: z.enum(['ter_goedkeuring', 'vastgelegd', 'afgewezen']),
+  motivation: z.string(),
+  decidedBy: z.string(),
+  decidedById: z.string(),
+  decidedAt: isoDateTime,
+  approvedBy: z.string().nullable(),
+  approvalNote: z.string().nullable(),
+  trace: z.array(z.object({ rule: z.string(), text: z.string(), unconfirmed: z.boolean().optional() })),
+  version: z.number().int().nonnegative(),
+});
+export type EscalationDecisionWire = z.infer<typeof escalationDecisionWire>;
+
 export const change = z.discriminatedUnion('entity', [
   z.object({ entity: z.literal('person'), version: z.number().int(), data: personWire }),
   z.object({ entity: z.literal('claim'), version: z.number().int(), data: claimWire }),
   z.object({ entity: z.literal('case_note'), version: z.number().int(), data: caseNoteWire }),
   z.object({ entity: z.literal('arrangement'), version: z.number().int(), data: arrangementWire }),
+  z.object({ entity: z.literal('escalation'), version: z.number().int(), data: escalationDecisionWire }),
 ]);
 export type Change = z.infer<typeof change>;

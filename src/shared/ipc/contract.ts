@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { decisionRequestSchema } from '../api/betalingsonmacht';
-import { arrangementStatuses, arrangementWire } from '../api/entities';
+import { arrangementStatuses, arrangementWire, escalationDecisionWire } from '../api/entities';
+import { escalationSteps } from '../domain/escalatie';
 import { claimKind, claimPhase, cents, emptyRequest, id, isoDate, isoDateTime, role } from './schemas';
 
 /**
@@ -78,6 +79,21 @@ export const commandReview = z.object({
       issuedAt: isoDateTime,
     }),
     z.object({
+      type: z.literal('RecordEscalationDecision'),
+      claimId: id,
+      step: z.string(),
+      baseVersion: z.number().int().nullable(),
+      issuedAt: isoDateTime,
+    }),
+    z.object({
+      type: z.literal('DecideEscalationApproval'),
+      decisionId: id,
+      approve: z.boolean(),
+      note: z.string(),
+      baseVersion: z.number().int().nullable(),
+      issuedAt: isoDateTime,
+    }),
+    z.object({
       type: z.literal('DecideApproval'),
       arrangementId: id,
       approve: z.boolean(),
@@ -103,6 +119,14 @@ export const noteText = z
   .max(2000, 'Een notitie is hoogstens 2000 tekens.');
 
 const arrangementRecord = arrangementWire.extend({ pending: z.boolean() });
+const escalationRecord = escalationDecisionWire.extend({ pending: z.boolean() });
+const escalationFacts = z
+  .object({
+    hasDrivingLicence: z.boolean(),
+    vehicle: z.enum(['geen', 'eigen', 'van_derde']),
+    verhaalFailed: z.boolean(),
+  })
+  .strict();
 
 export const contract = {
   'app.info': {
@@ -191,6 +215,57 @@ export const contract = {
   },
   'arrangements.decideApproval': {
     request: z.object({ arrangementId: id, approve: z.boolean(), note: z.string().trim().max(2000) }).strict(),
+    response: z.object({}),
+  },
+  'escalaties.page': {
+    request: z
+      .object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(200).default(50) })
+      .strict(),
+    response: z.object({
+      rows: z.array(
+        claimRow.extend({ recommended: z.enum(escalationSteps).nullable(), blockedCount: z.number().int() }),
+      ),
+      total: z.number().int(),
+    }),
+  },
+  'escalaties.claim': {
+    request: z.object({ claimId: id }).strict(),
+    response: z.object({
+      claim: claimDetail,
+      personDecisions: z.array(
+        z.object({
+          kind: z.enum(['standaard', 'persoonlijk', 'noodstop', 'afwijzing']),
+          status: z.enum(arrangementStatuses),
+          pauseUntil: isoDate.nullable(),
+        }),
+      ),
+      decisions: z.array(escalationRecord),
+    }),
+  },
+  'escalaties.decide': {
+    request: z
+      .object({
+        claimId: id,
+        step: z.enum(escalationSteps, { message: 'Kies een stap.' }),
+        facts: escalationFacts,
+        motivation: z.string().trim().min(10, 'Geef een motivering van minstens 10 tekens.').max(2000),
+      })
+      .strict(),
+    response: escalationDecisionWire,
+  },
+  'escalaties.list': {
+    request: z
+      .object({
+        status: z.enum(['ter_goedkeuring', 'vastgelegd', 'afgewezen']).optional(),
+        limit: z.number().int().min(1).max(500).default(200),
+      })
+      .strict(),
+    response: z.object({
+      decisions: z.array(escalationRecord.extend({ personName: z.string(), claimReference: z.string() })),
+    }),
+  },
+  'escalaties.decideApproval': {
+    request: z.object({ decisionId: id, approve: z.boolean(), note: z.string().trim().max(2000) }).strict(),
     response: z.object({}),
   },
   'reviews.list': {

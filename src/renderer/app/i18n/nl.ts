@@ -92,6 +92,8 @@ export const nl = {
       AddCaseNote: 'Notitie toevoegen',
       RecordBetalingsonmachtDecision: 'Besluit betalingsonmacht',
       DecideApproval: 'Goedkeuring',
+      RecordEscalationDecision: 'Invorderingsstap',
+      DecideEscalationApproval: 'Goedkeuring invorderingsstap',
     },
     expectedTotal: 'Openstaand bij uw beoordeling',
     currentTotal: 'Openstaand nu',

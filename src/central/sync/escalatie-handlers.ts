@@ -1,0 +1,193 @@
+import type { Command } from '../../shared/api/commands';
+import type { ClaimKind, ClaimPhase } from '../../shared/domain/claims';
+import { adviseEscalation, stepLabels, verhogingen } from '../../shared/domain/escalatie';
+import {
+  claimForEscalation,
+  phaseAfterStep,
+  situationFromDecisions,
+  type DecisionOnRecord,
+} from '../../shared/domain/escalatie-situatie';
+import type { Principal } from '../auth/access-token';
+import type { Queryable } from '../db/sql-client';
+import { canWriteCaseNotes, caseTeams } from '../scope';
+import { recordChange } from './change-feed';
+import type { CommandResult } from './command-handlers';
+
+type DecisionCommand = Extract<Command, { type: 'RecordEscalationDecision' }>;
+type ApprovalCommand = Extract<Command, { type: 'DecideEscalationApproval' }>;
+
+interface ClaimRow {
+  person_id: string;
+  team_id: string;
+  kind: ClaimKind;
+  phase: ClaimPhase;
+  outstanding_cents: number;
+  original_cents: number;
+  due_date: string;
+  version: number;
+}
+
+/**
+ * The server decides again on its current state, with the same domain code as the app. A step
+ * that is no longer allowed because the claim moved on since the worker looked is a conflict;
+ * one that was never allowed is rejected.
+ */
+export async function recordEscalationDecision(
+  tx: Queryable,
+  principal: Principal,
+  command: DecisionCommand,
+  today: string,
+): Promise<CommandResult> {
+  if (!canWriteCaseNotes(principal))
+    return { status: 'rejected', reason: 'Uw rol mag geen invorderingsstappen nemen.' };
+  const { payload } = command;
+  const rows = await tx.query<ClaimRow>(
+    `SELECT person_id, team_id, kind, phase, outstanding_cents::bigint AS outstanding_cents, original_cents::bigint AS original_cents,
+            to_char(due_date, 'YYYY-MM-DD') AS due_date, version::bigint AS version
+     FROM claims WHERE id = $1 FOR UPDATE`,
+    [payload.claimId],
+  );
+  const claim = rows[0];
+  if (!claim || !caseTeams(principal).includes(claim.team_id)) {
+    return { status: 'rejected', reason: 'Deze vordering bestaat niet of hoort niet bij uw team.' };
+  }
+  if (
+    await tx.query('SELECT 1 FROM escalation_decisions WHERE id = $1', [payload.decisionId]).then((r) => r.length > 0)
+  ) {
+    return { status: 'conflict', reason: 'Er bestaat al een besluit met dit kenmerk.' };
+  }
+  const decisions = await tx.query<DecisionOnRecord & { pause_until: string | null }>(
+    `SELECT kind, status, to_char(pause_until, 'YYYY-MM-DD') AS "pauseUntil" FROM arrangements WHERE person_id = $1`,
+    [claim.person_id],
+  );
+  const advice = adviseEscalation(
+    claimForEscalation(
+      {
+        kind: claim.kind,
+        phase: claim.phase,
+        outstandingCents: Number(claim.outstanding_cents),
+        dueDate: claim.due_date,
+      },
+      payload.facts,
+    ),
+    situationFromDecisions(decisions),
+    today,
+  );
+  const allowed = advice.allowed.find((a) => a.step === payload.step);
+  if (!allowed) {
+    const reasons =
+      advice.blocked.find((b) => b.step === payload.step)?.reasons.join(' ') ??
+      'Deze stap past niet bij deze vordering.';
+    const movedOn = command.baseVersion !== null && Number(claim.version) !== command.baseVersion;
+    return {
+      status: movedOn ? 'conflict' : 'rejected',
+      reason: `${movedOn ? 'De vordering is gewijzigd sinds uw beoordeling. ' : ''}${stepLabels[payload.step]} is niet toegestaan: ${reasons}`,
+    };
+  }
+  const status = allowed.requiresApproval ? 'ter_goedkeuring' : 'vastgelegd';
+  const version = await recordChange(tx, 'escalation', payload.decisionId, claim.team_id);
+  await tx.query(
+    `INSERT INTO escalation_decisions (id, claim_id, person_id, team_id, step, status, facts, motivation, trace, decided_by, decided_at, version)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+    [
+      payload.decisionId,
+      payload.claimId,
+      claim.person_id,
+      claim.team_id,
+      payload.step,
+      status,
+      JSON.stringify(payload.facts),
+      payload.motivation,
+      JSON.stringify(advice.trace),
+      principal.sub,
+      command.issuedAt,
+      version,
+    ],
+  );
+  if (status === 'vastgelegd') await applyStep(tx, payload.claimId, claim, payload.step, today);
+  return { status: 'applied', reason: null };
+}
+
+export async function decideEscalationApproval(
+  tx: Queryable,
+  principal: Principal,
+  command: ApprovalCommand,
+  today: string,
+): Promise<CommandResult> {
+  if (principal.role !== 'teamleider')
+    return { status: 'rejected', reason: 'Alleen een teamleider kan besluiten goedkeuren.' };
+  const rows = await tx.query<{
+    team_id: string;
+    status: string;
+    decided_by: string;
+    claim_id: string;
+    step: string;
+    facts: { hasDrivingLicence: boolean; vehicle: 'geen' | 'eigen' | 'van_derde'; verhaalFailed: boolean };
+  }>('SELECT team_id, status, decided_by, claim_id, step, facts FROM escalation_decisions WHERE id = $1 FOR UPDATE', [
+    command.payload.decisionId,
+  ]);
+  const decision = rows[0];
+  if (!decision || decision.team_id !== principal.team)
+    return { status: 'rejected', reason: 'Dit besluit bestaat niet of hoort niet bij uw team.' };
+  if (decision.decided_by === principal.sub)
+    return { status: 'rejected', reason: 'Vier ogen: u kunt uw eigen besluit niet goedkeuren.' };
+  if (decision.status !== 'ter_goedkeuring')
+    return { status: 'conflict', reason: 'Dit besluit wacht niet meer op goedkeuring.' };
+  const claimRows = await tx.query<ClaimRow>(
+    `SELECT person_id, team_id, kind, phase, outstanding_cents::bigint AS outstanding_cents, original_cents::bigint AS original_cents,
+            to_char(due_date, 'YYYY-MM-DD') AS due_date, version::bigint AS version FROM claims WHERE id = $1 FOR UPDATE`,
+    [decision.claim_id],
+  );
+  const claim = claimRows[0];
+  if (!claim) return { status: 'rejected', reason: 'De vordering bestaat niet meer.' };
+  if (command.payload.approve) {
+    // Approval is a decision too: the step must still be allowed on today's state.
+    const decisions = await tx.query<DecisionOnRecord>(
+      `SELECT kind, status, to_char(pause_until, 'YYYY-MM-DD') AS "pauseUntil" FROM arrangements WHERE person_id = $1`,
+      [claim.person_id],
+    );
+    const advice = adviseEscalation(
+      claimForEscalation(
+        {
+          kind: claim.kind,
+          phase: claim.phase,
+          outstandingCents: Number(claim.outstanding_cents),
+          dueDate: claim.due_date,
+        },
+        decision.facts,
+      ),
+      situationFromDecisions(decisions),
+      today,
+    );
+    if (!advice.allowed.some((a) => a.step === decision.step)) {
+      const reasons = advice.blocked.find((b) => b.step === decision.step)?.reasons.join(' ') ?? '';
+      return { status: 'conflict', reason: `Goedkeuren kan niet meer: ${reasons}` };
+    }
+  }
+  const status = command.payload.approve ? 'vastgelegd' : 'afgewezen';
+  const version = await recordChange(tx, 'escalation', command.payload.decisionId, decision.team_id);
+  await tx.query(
+    'UPDATE escalation_decisions SET status = $2, approved_by = $3, approval_note = $4, version = $5 WHERE id = $1',
+    [command.payload.decisionId, status, principal.sub, command.payload.note || null, version],
+  );
+  if (status === 'vastgelegd') await applyStep(tx, decision.claim_id, claim, decision.step, today);
+  return { status: 'applied', reason: null };
+}
+
+/** A step that takes effect moves the claim on; an aanmaning adds its verhoging. */
+async function applyStep(
+  tx: Queryable,
+  claimId: string,
+  claim: ClaimRow,
+  stepName: string,
+  today: string,
+): Promise<void> {
+  const increase = verhogingen(claim.kind, Number(claim.original_cents), today);
+  const added =
+    stepName === 'eerste_aanmaning' ? increase.firstCents : stepName === 'tweede_aanmaning' ? increase.secondCents : 0;
+  const version = await recordChange(tx, 'claim', claimId, claim.team_id);
+  await tx.query(
+    'UPDATE claims SET phase = $2, outstanding_cents = outstanding_cents + $3, version = $4 WHERE id = $1',
+    [claimId, phaseAfterStep(stepName), added, version],
+  );
+}

@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import type { Command } from '../../shared/api/commands';
+import type { EscalationDecisionWire } from '../../shared/api/entities';
+import { adviseEscalation, stepLabels, type EscalationStep } from '../../shared/domain/escalatie';
+import {
+  claimForEscalation,
+  situationFromDecisions,
+  type DecisionOnRecord,
+  type EscalationFacts,
+} from '../../shared/domain/escalatie-situatie';
+import type { ResponseOf, SessionUser } from '../../shared/ipc/contract';
+import { AppError } from '../../shared/ipc/result';
+import type { Database } from '../db/connection';
+import { ArrangementsRepository } from '../db/repositories/arrangements-repository';
+import { ClaimsRepository } from '../db/repositories/claims-repository';
+import { EscalationsRepository } from '../db/repositories/escalations-repository';
+import { OutboxRepository } from '../db/repositories/outbox-repository';
+import { SyncStateRepository } from '../db/repositories/sync-state-repository';
+
+/** Facts assumed for the list view, before the worker has checked licence, vehicle and verhaal. */
+export const uncheckedFacts: EscalationFacts = { hasDrivingLicence: false, vehicle: 'geen', verhaalFailed: false };
+
+function decisionsOnRecord(db: Database, personId: string): DecisionOnRecord[] {
+  return new ArrangementsRepository(db)
+    .forPerson(personId)
+    .map((a) => ({ kind: a.kind, status: a.status, pauseUntil: a.pauseUntil }));
+}
+
+export function escalationCase(db: Database, claimId: string): ResponseOf<'escalaties.claim'> {
+  const claim = new ClaimsRepository(db).get(claimId);
+  if (!claim) throw new AppError('not_found', 'Deze vordering staat niet in uw werkvoorraad.');
+  return {
+    claim,
+    personDecisions: decisionsOnRecord(db, claim.personId),
+    decisions: new EscalationsRepository(db).forClaim(claimId),
+  };
+}
+
+/** A page of the werkvoorraad with the recommended next step of each claim on it. */
+export function escalationPage(
+  db: Database,
+  offset: number,
+  limit: number,
+  today: string,
+): ResponseOf<'escalaties.page'> {
+  const claims = new ClaimsRepository(db);
+  const page = claims.listPage({ sort: 'dueDate', direction: 'asc', offset, limit });
+  const situations = new Map<string, ReturnType<typeof situationFromDecisions>>();
+  const rows = page.rows.map((row) => {
+    let situation = situations.get(row.personId);
+    if (!situation) {
+      situation = situationFromDecisions(decisionsOnRecord(db, row.personId));
+      situations.set(row.personId, situation);
+    }
+    const advice = adviseEscalation(claimForEscalation(row, uncheckedFacts), situation, today);
+    return { ...row, recommended: advice.recommended, blockedCount: advice.blocked.length };
+  });
+  return { rows, total: page.total };
+}
+
+export function recordEscalation(
+  db: Database,
+  user: SessionUser,
+  request: { claimId: string; step: EscalationStep; facts: EscalationFacts; motivation: string },
+  today: string,
+): EscalationDecisionWire {
+  return db.transaction(() => {
+    const claim = new ClaimsRepository(db).get(request.claimId);
+    if (!claim) throw new AppError('not_found', 'Deze vordering staat niet in uw werkvoorraad.');
+    const advice = adviseEscalation(
+      claimForEscalation(claim, request.facts),
+      situationFromDecisions(decisionsOnRecord(db, claim.personId)),
+      today,
+    );
+    const allowed = advice.allowed.find((a) => a.step === request.step);
+    if (!allowed) {
+      const reasons =
+        advice.blocked.find((b) => b.step === request.step)?.reasons.join(' ') ??
+        'Deze stap past niet bij deze vordering.';
+      throw new AppError('invalid_request', `${stepLabels[request.step]} is niet toegestaan: ${reasons}`);
+    }
+    const now = new Date().toISOString();
+    const decision: EscalationDecisionWire = {
+      id: randomUUID(),
+      claimId: claim.id,
+      personId: claim.personId,
+      step: request.step,
+      status: allowed.requiresApproval ? 'ter_goedkeuring' : 'vastgelegd',
+      motivation: request.motivation,
+      decidedBy: user.displayName,
+      decidedById: user.id,
+      decidedAt: now,
+      approvedBy: null,
+      approvalNote: null,
+      trace: advice.trace,
+      version: 0,
+    };
+    const command: Command = {
+      type: 'RecordEscalationDecision',
+      commandId: randomUUID(),
+      seq: new SyncStateRepository(db).takeSeq(),
+      issuedAt: now,
+      // The claim version the worker saw: if the server's has moved on, a refusal is a conflict.
+      baseVersion: claim.version,
+      payload: {
+        decisionId: decision.id,
+        claimId: claim.id,
+        step: request.step,
+        facts: request.facts,
+        motivation: request.motivation,
+      },
+    };
+    new OutboxRepository(db).add(command);
+    new EscalationsRepository(db).savePending(decision);
+    return decision;
+  });
+}
+
+export function decideEscalationApproval(
+  db: Database,
+  user: SessionUser,
+  request: { decisionId: string; approve: boolean; note: string },
+): void {
+  if (user.role !== 'teamleider') throw new AppError('forbidden', 'Alleen een teamleider kan besluiten goedkeuren.');
+  db.transaction(() => {
+    const escalations = new EscalationsRepository(db);
+    const decision = escalations.get(request.decisionId);
+    if (!decision) throw new AppError('not_found', 'Dit besluit staat niet in uw werkvoorraad.');
+    if (decision.status !== 'ter_goedkeuring')
+      throw new AppError('conflict', 'Dit besluit wacht niet (meer) op goedkeuring.');
+    if (decision.decidedById === user.id)
+      throw new AppError('forbidden', 'Vier ogen: u kunt uw eigen besluit niet goedkeuren.');
+    if (!request.approve && request.note.trim().length < 10) {
+      throw new AppError('invalid_request', 'Geef bij afkeuren een reden (minstens 10 tekens).', {
+        note: 'Geef bij afkeuren een reden (minstens 10 tekens).',
+      });
+    }
+    const command: Command = {
+      type: 'DecideEscalationApproval',
+      commandId: randomUUID(),
+      seq: new SyncStateRepository(db).takeSeq(),
+      issuedAt: new Date().toISOString(),
+      baseVersion: decision.version,
+      payload: request,
+    };
+    new OutboxRepository(db).add(command);
+    escalations.savePending({
+      ...decision,
+      status: request.approve ? 'vastgelegd' : 'afgewezen',
+      approvedBy: user.displayName,
+      approvalNote: request.note || null,
+    });
+  });
+}

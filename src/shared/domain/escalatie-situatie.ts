@@ -1,0 +1,81 @@
+import { addDays } from './calendar';
+import type { ClaimKind, ClaimPhase } from './claims';
+import type { ClaimForEscalation, PersonSituation } from './escalatie';
+import type { Cents } from './money';
+
+/**
+ * How the app and the server derive the escalation inputs from the case data they both hold, so
+ * they reach the same verdict: the person's betalingsonmacht decisions give the situation, the
+ * claim and the worker's checked facts give the claim.
+ */
+
+export interface DecisionOnRecord {
+  kind: 'standaard' | 'persoonlijk' | 'noodstop' | 'afwijzing';
+  status: 'ter_goedkeuring' | 'lopend' | 'afgewezen' | 'vastgelegd';
+  pauseUntil: string | null;
+}
+
+export function situationFromDecisions(decisions: readonly DecisionOnRecord[]): PersonSituation {
+  const final = decisions.filter((d) => d.status === 'lopend' || d.status === 'vastgelegd');
+  const noodstops = final.filter((d) => d.kind === 'noodstop' && d.pauseUntil).map((d) => d.pauseUntil as string);
+  return {
+    arrangementRunning: final.some(
+      (d) => (d.kind === 'standaard' || d.kind === 'persoonlijk') && d.status === 'lopend',
+    ),
+    arrangementAgreed: decisions.some(
+      (d) =>
+        (d.kind === 'standaard' || d.kind === 'persoonlijk') &&
+        d.status !== 'afgewezen' &&
+        d.status !== 'ter_goedkeuring',
+    ),
+    noodstopUntil: noodstops.length ? (noodstops.sort().at(-1) ?? null) : null,
+    moratorium: false,
+    // A tailored arrangement or a noodstop rests on the finding that the person cannot pay.
+    betalingsonmacht: decisions.some((d) => d.status === 'ter_goedkeuring')
+      ? 'in_beoordeling'
+      : final.some((d) => d.kind === 'persoonlijk' || d.kind === 'noodstop')
+        ? 'vastgesteld'
+        : 'geen',
+    deceased: false,
+  };
+}
+
+export interface EscalationFacts {
+  hasDrivingLicence: boolean;
+  vehicle: 'geen' | 'eigen' | 'van_derde';
+  verhaalFailed: boolean;
+}
+
+/** A Wahv fine is due two weeks after it became final; we use that for every kind [inferred]. */
+export const daysFromFinalToDue = 14;
+
+export function claimForEscalation(
+  claim: { kind: ClaimKind; phase: ClaimPhase; outstandingCents: Cents; dueDate: string },
+  facts: EscalationFacts,
+): ClaimForEscalation {
+  return {
+    kind: claim.kind,
+    phase: claim.phase,
+    outstandingCents: claim.outstandingCents,
+    finalDate: addDays(claim.dueDate, -daysFromFinalToDue),
+    verhaalFailed: facts.verhaalFailed,
+    hasDrivingLicence: facts.hasDrivingLicence,
+    vehicle: facts.vehicle,
+  };
+}
+
+/** The phase a claim moves to once a step takes effect. */
+export function phaseAfterStep(step: string): ClaimPhase {
+  switch (step) {
+    case 'eerste_aanmaning':
+      return 'eerste_aanmaning';
+    case 'tweede_aanmaning':
+      return 'tweede_aanmaning';
+    case 'verhaal_zonder_dwangbevel':
+      return 'verhaal';
+    case 'dwangbevel_deurwaarder':
+      return 'deurwaarder';
+    default:
+      return 'dwangmiddel';
+  }
+}

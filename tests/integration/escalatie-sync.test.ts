@@ -1,0 +1,232 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CentralServer } from '../../src/central/central-server';
+import { createBackend, type Backend } from '../../src/main/backend/backend';
+import type { EscalationDecisionWire } from '../../src/shared/api/entities';
+import { startTestCentral } from '../support/central';
+import { localMigrationsDir, makeTempDir } from '../support/temp-dir';
+
+const temp = makeTempDir('cjib-esc-');
+let server: CentralServer;
+const backends: Backend[] = [];
+const facts = { hasDrivingLicence: false, vehicle: 'geen' as const, verhaalFailed: true };
+
+beforeAll(async () => {
+  server = await startTestCentral({ seed: { persons: 80, claims: 300 } });
+});
+afterAll(async () => {
+  for (const b of backends) await b.close();
+  await server.close();
+  temp.cleanup();
+});
+
+async function desktop(username: string): Promise<Backend> {
+  const backend = createBackend({
+    dbPath: join(temp.dir, `${username}-${randomUUID()}.sqlite`),
+    migrationsDir: localMigrationsDir,
+    appVersion: 'test',
+    centralUrl: server.url,
+    localUser: null,
+    sync: { intervalMs: 3_600_000 },
+  });
+  backends.push(backend);
+  await call(backend, 'session.login', { username, password: 'Welkom-CJIB-2026' });
+  await call(backend, 'sync.now');
+  return backend;
+}
+
+async function call<T>(backend: Backend, channel: string, request: unknown = {}): Promise<T> {
+  const result = await backend.invoke(channel, request);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+}
+
+const used: string[] = [];
+/** A fresh Leeuwarden Wahv claim of a person with no other decisions, put in the given phase. */
+async function freshClaim(phase: string): Promise<{ id: string; personId: string }> {
+  const rows = await server.db.query<{ id: string; person_id: string }>(
+    `SELECT c.id, c.person_id FROM claims c WHERE c.team_id = 'team-inning-leeuwarden' AND c.kind = 'wahv' AND c.outstanding_cents > 0
+       AND NOT (c.person_id = ANY($1)) AND NOT EXISTS (SELECT 1 FROM arrangements a WHERE a.person_id = c.person_id)
+     ORDER BY c.id LIMIT 1`,
+    [used],
+  );
+  const row = rows[0];
+  if (!row) throw new Error('no claim left');
+  used.push(row.person_id);
+  // Recent enough for every term, and in the requested phase; bump the feed so clients see it.
+  await server.db.query(
+    `UPDATE claims SET phase = $2, due_date = current_date - 30, version = nextval('change_version') WHERE id = $1`,
+    [row.id, phase],
+  );
+  await server.db.query(
+    `UPDATE changes SET version = (SELECT version FROM claims WHERE id = $1) WHERE entity = 'claim' AND entity_id = $1`,
+    [row.id],
+  );
+  return { id: row.id, personId: row.person_id };
+}
+
+async function apiToken(username: string): Promise<string> {
+  const login = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'Welkom-CJIB-2026' }),
+  });
+  return ((await login.json()) as { accessToken: string }).accessToken;
+}
+
+async function pushDirect(token: string, command: Record<string, unknown>) {
+  const response = await fetch(`${server.url}/api/v1/sync/commands`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      clientId: randomUUID(),
+      commands: [
+        { commandId: randomUUID(), seq: 1, issuedAt: new Date().toISOString(), baseVersion: null, ...command },
+      ],
+    }),
+  });
+  return ((await response.json()) as { outcomes: { status: string; reason: string }[] }).outcomes[0];
+}
+
+/** An arrangement decided earlier (by another route), published in the change feed. */
+async function giveArrangement(personId: string, kind: 'persoonlijk' | 'standaard', status: 'lopend' | 'vastgelegd') {
+  const id = randomUUID();
+  const assessment = {
+    bvvCents: 127818,
+    afloscapaciteitCents: 5000,
+    monthlyIncomeCents: 132818,
+    parameterSets: [],
+    trace: [],
+  };
+  await server.db.query(
+    `INSERT INTO arrangements (id, person_id, team_id, kind, status, total_cents, motivation, decided_by, decided_at, bvv_input, assessment, version)
+     VALUES ($1, $2, 'team-inning-leeuwarden', $3, $4, 1000, 'Eerder besluit', 'u-mpostma', now(), '{}', $5, nextval('change_version'))`,
+    [id, personId, kind, status, JSON.stringify(assessment)],
+  );
+  await server.db.query(
+    `INSERT INTO changes (entity, entity_id, team_id, version) SELECT 'arrangement', id, team_id, version FROM arrangements WHERE id = $1`,
+    [id],
+  );
+}
+
+describe('escalation decisions through sync', () => {
+  it('a worker proposes gijzeling, the team lead approves it, and both see the claim under a dwangmiddel', async () => {
+    const worker = await desktop('sdevries');
+    const lead = await desktop('mpostma');
+    const claim = await freshClaim('deurwaarder');
+    await call(worker, 'sync.now');
+    const decision = await call<EscalationDecisionWire>(worker, 'escalaties.decide', {
+      claimId: claim.id,
+      step: 'gijzeling',
+      facts,
+      motivation: 'Verhaal mislukt, geen rijbewijs of voertuig bekend.',
+    });
+    expect(decision.status).toBe('ter_goedkeuring');
+    await call(worker, 'sync.now');
+    await call(lead, 'sync.now');
+    const queue = await call<{ decisions: { id: string }[] }>(lead, 'escalaties.list', { status: 'ter_goedkeuring' });
+    expect(queue.decisions.map((d) => d.id)).toContain(decision.id);
+    await call(lead, 'escalaties.decideApproval', { decisionId: decision.id, approve: true, note: '' });
+    await call(lead, 'sync.now');
+    const stored = await server.db.query<{ status: string }>('SELECT status FROM escalation_decisions WHERE id = $1', [
+      decision.id,
+    ]);
+    expect(stored[0]?.status).toBe('vastgelegd');
+    await call(worker, 'sync.now');
+    const view = await call<{ claim: { phase: string }; decisions: EscalationDecisionWire[] }>(
+      worker,
+      'escalaties.claim',
+      { claimId: claim.id },
+    );
+    expect(view.claim.phase).toBe('dwangmiddel');
+    expect(view.decisions[0]).toMatchObject({ id: decision.id, status: 'vastgelegd', approvedBy: 'Marieke Postma' });
+  });
+
+  it('the server never accepts gijzeling while betalingsonmacht is established or an arrangement runs, even bypassing the app', async () => {
+    const token = await apiToken('sdevries');
+    const established = await freshClaim('deurwaarder');
+    await giveArrangement(established.personId, 'persoonlijk', 'vastgelegd');
+    const a = await pushDirect(token, {
+      type: 'RecordEscalationDecision',
+      payload: {
+        decisionId: randomUUID(),
+        claimId: established.id,
+        step: 'gijzeling',
+        facts,
+        motivation: 'Rechtstreeks naar de API gestuurd.',
+      },
+    });
+    expect(a).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/Betalingsonmacht is vastgesteld/) });
+
+    const running = await freshClaim('deurwaarder');
+    await giveArrangement(running.personId, 'standaard', 'lopend');
+    const b = await pushDirect(token, {
+      type: 'RecordEscalationDecision',
+      payload: {
+        decisionId: randomUUID(),
+        claimId: running.id,
+        step: 'gijzeling',
+        facts,
+        motivation: 'Rechtstreeks naar de API gestuurd.',
+      },
+    });
+    expect(b).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/betalingsregeling/) });
+    const stored = await server.db.query('SELECT 1 FROM escalation_decisions WHERE claim_id = ANY($1)', [
+      [established.id, running.id],
+    ]);
+    expect(stored).toEqual([]);
+  });
+
+  it('the app refuses it as well, and never recommends it', async () => {
+    const worker = await desktop('sdevries');
+    const claim = await freshClaim('deurwaarder');
+    await giveArrangement(claim.personId, 'persoonlijk', 'vastgelegd');
+    await call(worker, 'sync.now');
+    const result = await worker.invoke('escalaties.decide', {
+      claimId: claim.id,
+      step: 'gijzeling',
+      facts,
+      motivation: 'Probeer het toch maar eens.',
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_request',
+        message: expect.stringMatching(/gijzeling is niet toegestaan: .*Betalingsonmacht is vastgesteld/),
+      },
+    });
+  });
+
+  it('a decision made offline is refused as a conflict when an arrangement arrived meanwhile', async () => {
+    const worker = await desktop('sdevries');
+    const claim = await freshClaim('tweede_aanmaning');
+    await call(worker, 'sync.now');
+    const decision = await call<EscalationDecisionWire>(worker, 'escalaties.decide', {
+      claimId: claim.id,
+      step: 'verhaal_zonder_dwangbevel',
+      facts,
+      motivation: 'Loonbeslag via de werkgever.',
+    });
+    expect(decision.status).toBe('vastgelegd');
+    // Meanwhile, on the server: an arrangement starts and moves the claim into `regeling`.
+    await giveArrangement(claim.personId, 'standaard', 'lopend');
+    await server.db.query(`UPDATE claims SET phase = 'regeling', version = nextval('change_version') WHERE id = $1`, [
+      claim.id,
+    ]);
+    await call(worker, 'sync.now');
+    const reviews = await call<{ reviews: { outcome: string; reason: string; mine: { type: string } }[] }>(
+      worker,
+      'reviews.list',
+    );
+    expect(reviews.reviews).toEqual([
+      expect.objectContaining({
+        outcome: 'conflict',
+        mine: expect.objectContaining({ type: 'RecordEscalationDecision' }),
+        reason: expect.stringMatching(/gewijzigd sinds uw beoordeling.*betalingsregeling/),
+      }),
+    ]);
+    const stored = await server.db.query('SELECT 1 FROM escalation_decisions WHERE id = $1', [decision.id]);
+    expect(stored).toEqual([]);
+  });
+});
