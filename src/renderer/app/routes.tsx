@@ -6,6 +6,8 @@ import { BetalingsonmachtOverviewPage } from '../features/betalingsonmacht/Betal
 import { ClaimPage } from '../features/claims/ClaimPage';
 import { TeamoverzichtPage } from '../features/teamoverzicht/TeamoverzichtPage';
 import { ConflictenPage } from '../features/conflicten/ConflictenPage';
+import { EscalatiesPage } from '../features/escalaties/EscalatiesPage';
+import { EscalationCasePage } from '../features/escalaties/EscalationCasePage';
 import { NotFoundPage } from '../features/not-found/NotFoundPage';
 import { SessionGate } from '../features/session/SessionGate';
 import { WerkvoorraadPage } from '../features/werkvoorraad/WerkvoorraadPage';
@@ -30,7 +32,8 @@ export const routes: RouteObject[] = [
         path: 'slachtofferinformatie',
         element: <ComingSoonPage title="nav.slachtofferinformatie" description="comingSoon.slachtofferinformatie" />,
       },
-      { path: 'escalaties', element: <ComingSoonPage title="nav.escalaties" description="comingSoon.escalaties" /> },
+      { path: 'escalaties', element: <EscalatiesPage /> },
+      { path: 'escalaties/:claimId', element: <EscalationCasePage /> },
       { path: 'teamoverzicht', element: <TeamoverzichtPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

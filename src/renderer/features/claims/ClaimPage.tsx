@@ -43,6 +43,9 @@ export function ClaimPage() {
           <p>
             <Link className="button-link" to={`/betalingsonmacht/${claim.personId}`}>
               {t('betalingsonmacht.assess')}
+            </Link>{' '}
+            <Link className="button-link" to={`/escalaties/${claim.id}`}>
+              {t('escalaties.open')}
             </Link>
           </p>
           <h2>{t('claim.notes')}</h2>

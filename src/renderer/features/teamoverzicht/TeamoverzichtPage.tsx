@@ -1,20 +1,52 @@
-import { useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { ResponseOf } from '../../../shared/ipc/contract';
-import { formatCents } from '../../../shared/format';
+import { formatCents, formatDateTime } from '../../../shared/format';
+import type { AppErrorShape } from '../../../shared/ipc/result';
 import { t } from '../../app/i18n/t';
 import { appError } from '../../api/errors';
 import { ArrangementSummary, Trace } from '../betalingsonmacht/ArrangementSummary';
 import { useArrangementsQuery, useDecideApprovalMutation } from '../betalingsonmacht/betalingsonmacht-api';
+import { useDecideEscalationApprovalMutation, useEscalationDecisionsQuery } from '../escalaties/escalaties-api';
 import { useCurrentSessionQuery } from '../session/session-api';
 
 type Arrangement = ResponseOf<'arrangements.list'>['arrangements'][number];
+type EscalationDecision = ResponseOf<'escalaties.list'>['decisions'][number];
+
+function EscalationApprovalItem({ decision }: { decision: EscalationDecision }) {
+  const [decideApproval, { error, isLoading }] = useDecideEscalationApprovalMutation();
+  return (
+    <ApprovalCard
+      label={`${decision.personName}: ${t(`escalaties.steps.${decision.step}`)}`}
+      heading={
+        <>
+          <Link to={`/escalaties/${decision.claimId}`}>{decision.personName}</Link> ·{' '}
+          {t(`escalaties.steps.${decision.step}`)} · <span className="mono">{decision.claimReference}</span>
+        </>
+      }
+      body={
+        <>
+          <p className="note__meta">
+            {t('betalingsonmacht.decidedBy', { name: decision.decidedBy, date: formatDateTime(decision.decidedAt) })}
+          </p>
+          <p>{decision.motivation}</p>
+        </>
+      }
+      trace={decision.trace}
+      error={appError(error)}
+      busy={isLoading}
+      onDecide={(approve, note) => void decideApproval({ decisionId: decision.id, approve, note })}
+    />
+  );
+}
 
 /** The team lead's four-eyes queue: decisions of others waiting for approval. */
 export function TeamoverzichtPage() {
   const { data: session } = useCurrentSessionQuery();
   const isTeamleider = session?.user?.role === 'teamleider';
   const { data } = useArrangementsQuery({ status: 'ter_goedkeuring' }, { skip: !isTeamleider });
+  const { data: escalations } = useEscalationDecisionsQuery({ status: 'ter_goedkeuring' }, { skip: !isTeamleider });
+  const nothingWaiting = data?.arrangements.length === 0 && escalations?.decisions.length === 0;
 
   return (
     <section aria-labelledby="page-title">
@@ -25,9 +57,12 @@ export function TeamoverzichtPage() {
         <>
           <h2>{t('teamoverzicht.approvals')}</h2>
           <p>{t('teamoverzicht.approvalsIntro')}</p>
-          {data && data.arrangements.length === 0 ? (
-            <p className="empty-state">{t('teamoverzicht.noApprovals')}</p>
-          ) : null}
+          {nothingWaiting ? <p className="empty-state">{t('teamoverzicht.noApprovals')}</p> : null}
+          {escalations?.decisions.length ? <h3>{t('teamoverzicht.escalationApprovals')}</h3> : null}
+          {escalations?.decisions.map((d) => (
+            <EscalationApprovalItem key={d.id} decision={d} />
+          ))}
+          {data?.arrangements.length ? <h3>{t('teamoverzicht.arrangementApprovals')}</h3> : null}
           {data?.arrangements.map((a) => (
             <ApprovalItem key={a.id} arrangement={a} />
           ))}
@@ -38,23 +73,44 @@ export function TeamoverzichtPage() {
 }
 
 function ApprovalItem({ arrangement }: { arrangement: Arrangement }) {
-  const [note, setNote] = useState('');
   const [decideApproval, { error, isLoading }] = useDecideApprovalMutation();
-  const failure = appError(error);
-  const noteId = `note-${arrangement.id}`;
   return (
-    <article
-      className="review"
-      aria-label={`${arrangement.personName}: ${t(`betalingsonmacht.decisionKind.${arrangement.kind}`)}`}
-    >
-      <h3>
-        <Link to={`/betalingsonmacht/${arrangement.personId}`}>{arrangement.personName}</Link> ·{' '}
-        {formatCents(arrangement.totalCents)}
-      </h3>
-      <ArrangementSummary arrangement={arrangement} pending={arrangement.pending} />
+    <ApprovalCard
+      label={`${arrangement.personName}: ${t(`betalingsonmacht.decisionKind.${arrangement.kind}`)}`}
+      heading={
+        <>
+          <Link to={`/betalingsonmacht/${arrangement.personId}`}>{arrangement.personName}</Link> ·{' '}
+          {formatCents(arrangement.totalCents)}
+        </>
+      }
+      body={<ArrangementSummary arrangement={arrangement} pending={arrangement.pending} />}
+      trace={arrangement.assessment.trace}
+      error={appError(error)}
+      busy={isLoading}
+      onDecide={(approve, note) => void decideApproval({ arrangementId: arrangement.id, approve, note })}
+    />
+  );
+}
+
+/** One decision waiting for a second person: what was decided, why, and approve or reject. */
+function ApprovalCard(props: {
+  label: string;
+  heading: ReactNode;
+  body: ReactNode;
+  trace: readonly { rule: string; text: string; unconfirmed?: boolean | undefined }[];
+  error: AppErrorShape | null;
+  busy: boolean;
+  onDecide: (approve: boolean, note: string) => void;
+}) {
+  const [note, setNote] = useState('');
+  const noteId = useId();
+  return (
+    <article className="review" aria-label={props.label}>
+      <h3>{props.heading}</h3>
+      {props.body}
       <details>
         <summary>{t('teamoverzicht.trace')}</summary>
-        <Trace steps={arrangement.assessment.trace} />
+        <Trace steps={props.trace} />
       </details>
       <div className="field">
         <label className="field__label" htmlFor={noteId}>
@@ -65,11 +121,11 @@ function ApprovalItem({ arrangement }: { arrangement: Arrangement }) {
           rows={2}
           value={note}
           onChange={(e) => setNote(e.target.value)}
-          aria-invalid={failure?.issues?.note ? true : undefined}
+          aria-invalid={props.error?.issues?.note ? true : undefined}
         />
-        {failure ? (
+        {props.error ? (
           <p className="field__error" role="alert">
-            {failure.issues?.note ?? failure.message}
+            {props.error.issues?.note ?? props.error.message}
           </p>
         ) : null}
       </div>
@@ -77,16 +133,12 @@ function ApprovalItem({ arrangement }: { arrangement: Arrangement }) {
         <button
           type="button"
           className="button--primary"
-          disabled={isLoading}
-          onClick={() => void decideApproval({ arrangementId: arrangement.id, approve: true, note })}
+          disabled={props.busy}
+          onClick={() => props.onDecide(true, note)}
         >
           {t('teamoverzicht.approve')}
         </button>
-        <button
-          type="button"
-          disabled={isLoading}
-          onClick={() => void decideApproval({ arrangementId: arrangement.id, approve: false, note })}
-        >
+        <button type="button" disabled={props.busy} onClick={() => props.onDecide(false, note)}>
           {t('teamoverzicht.reject')}
         </button>
       </div>

@@ -1,0 +1,221 @@
+import { useId, useMemo, useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import { adviseEscalation, verhogingen, type EscalationStep } from '../../../shared/domain/escalatie';
+import {
+  claimForEscalation,
+  situationFromDecisions,
+  type EscalationFacts,
+} from '../../../shared/domain/escalatie-situatie';
+import { formatCents, formatDate, formatDateTime } from '../../../shared/format';
+import type { ResponseOf } from '../../../shared/ipc/contract';
+import { t } from '../../app/i18n/t';
+import { appError } from '../../api/errors';
+import { Trace } from '../betalingsonmacht/ArrangementSummary';
+import { useDecideEscalationMutation, useEscalationCaseQuery } from './escalaties-api';
+
+export function EscalationCasePage() {
+  const { claimId = '' } = useParams();
+  const { data, error } = useEscalationCaseQuery(claimId);
+  const failure = appError(error);
+  if (failure) {
+    return (
+      <div className="alert alert--error" role="alert">
+        {failure.message}
+      </div>
+    );
+  }
+  return data ? <EscalationCase key={claimId} view={data} /> : <p>{t('app.loading')}</p>;
+}
+
+function EscalationCase({ view }: { view: ResponseOf<'escalaties.claim'> }) {
+  const [facts, setFacts] = useState<EscalationFacts>({
+    hasDrivingLicence: false,
+    vehicle: 'geen',
+    verhaalFailed: false,
+  });
+  const [chosen, setChosen] = useState<EscalationStep | null>(null);
+  const [motivation, setMotivation] = useState('');
+  const [submitted, setSubmitted] = useState(false);
+  const [decide, decision] = useDecideEscalationMutation();
+  const motivationId = useId();
+  const today = new Date().toISOString().slice(0, 10);
+  const { claim } = view;
+
+  // The same rules the server applies, live on what the worker has checked.
+  const advice = useMemo(
+    () => adviseEscalation(claimForEscalation(claim, facts), situationFromDecisions(view.personDecisions), today),
+    [claim, facts, view.personDecisions, today],
+  );
+  const increases = useMemo(
+    () => verhogingen(claim.kind, claim.originalCents, today),
+    [claim.kind, claim.originalCents, today],
+  );
+  const step = chosen && advice.allowed.some((a) => a.step === chosen) ? chosen : advice.recommended;
+  const motivationError =
+    submitted && motivation.trim().length < 10 ? 'Geef een motivering van minstens 10 tekens.' : undefined;
+  const serverError = appError(decision.error);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (!step || motivation.trim().length < 10) return;
+    await decide({ claimId: claim.id, step, facts, motivation: motivation.trim() });
+  };
+
+  return (
+    <section aria-labelledby="page-title">
+      <Link to="/escalaties">{t('claim.back')}</Link>
+      <h1 id="page-title">{t('escalaties.caseTitle', { name: claim.personName })}</h1>
+      <dl className="details">
+        <dt>{t('claim.kind')}</dt>
+        <dd>{t(`claimKind.${claim.kind}`)}</dd>
+        <dt>{t('claim.reference')}</dt>
+        <dd className="mono">{claim.reference}</dd>
+        <dt>{t('claim.phase')}</dt>
+        <dd>{t(`claimPhase.${claim.phase}`)}</dd>
+        <dt>{t('claim.original')}</dt>
+        <dd>{formatCents(claim.originalCents)}</dd>
+        <dt>{t('claim.outstanding')}</dt>
+        <dd>{formatCents(claim.outstandingCents)}</dd>
+        <dt>{t('claim.dueDate')}</dt>
+        <dd>{formatDate(claim.dueDate)}</dd>
+        <dt>{t('escalaties.afterFirst')}</dt>
+        <dd>{formatCents(increases.totalAfterFirstCents)}</dd>
+        <dt>{t('escalaties.afterSecond')}</dt>
+        <dd>{formatCents(increases.totalAfterSecondCents)}</dd>
+      </dl>
+
+      <div className="assessment__columns">
+        <div>
+          <h2>{t('escalaties.history')}</h2>
+          {view.decisions.length === 0 ? <p className="empty-state">{t('escalaties.noHistory')}</p> : null}
+          <ol className="timeline">
+            {view.decisions.map((d) => (
+              <li key={d.id} className="arrangement">
+                <p className="arrangement__head">
+                  <strong>{t(`escalaties.steps.${d.step}`)}</strong>{' '}
+                  <span className={`tag tag--status-${d.status}`}>{t(`escalaties.status.${d.status}`)}</span>
+                  {d.pending ? <span className="tag tag--pending">{t('betalingsonmacht.notSent')}</span> : null}
+                </p>
+                <p className="note__meta">
+                  {t('betalingsonmacht.decidedBy', { name: d.decidedBy, date: formatDateTime(d.decidedAt) })}
+                  {d.approvedBy ? ` · ${t('betalingsonmacht.approvedBy', { name: d.approvedBy })}` : ''}
+                </p>
+                <p>{d.motivation}</p>
+              </li>
+            ))}
+          </ol>
+        </div>
+
+        <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('escalaties.decision')}>
+          <fieldset>
+            <legend>{t('escalaties.facts')}</legend>
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={facts.hasDrivingLicence}
+                onChange={(e) => setFacts({ ...facts, hasDrivingLicence: e.target.checked })}
+              />
+              {t('escalaties.licence')}
+            </label>
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={facts.verhaalFailed}
+                onChange={(e) => setFacts({ ...facts, verhaalFailed: e.target.checked })}
+              />
+              {t('escalaties.verhaalFailed')}
+            </label>
+            <div className="radios" role="radiogroup" aria-label={t('escalaties.vehicle')}>
+              {(['geen', 'eigen', 'van_derde'] as const).map((v) => (
+                <label key={v} className="check">
+                  <input
+                    type="radio"
+                    name="vehicle"
+                    checked={facts.vehicle === v}
+                    onChange={() => setFacts({ ...facts, vehicle: v })}
+                  />
+                  {t(`escalaties.vehicles.${v}`)}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+
+          <section className="breakdown" aria-labelledby="advice-title" aria-live="polite">
+            <h2 id="advice-title">{t('escalaties.advice')}</h2>
+            <p data-testid="recommended">
+              {advice.recommended
+                ? t('escalaties.recommended', { step: t(`escalaties.steps.${advice.recommended}`) })
+                : t('escalaties.noRecommendation')}
+            </p>
+            {advice.blocked.length ? (
+              <>
+                <h3>{t('escalaties.blocked')}</h3>
+                <ul className="blocked">
+                  {advice.blocked.map((b) => (
+                    <li key={b.step}>
+                      <strong>{t(`escalaties.steps.${b.step}`)}</strong>: {b.reasons.join(' ')}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+            <details>
+              <summary>{t('betalingsonmacht.trace')}</summary>
+              <Trace steps={advice.trace} />
+            </details>
+          </section>
+
+          {advice.allowed.length ? (
+            <fieldset>
+              <legend>{t('escalaties.allowed')}</legend>
+              <div className="radios" role="radiogroup" aria-label={t('escalaties.step')}>
+                {advice.allowed.map((a) => (
+                  <label key={a.step} className="check">
+                    <input type="radio" name="step" checked={step === a.step} onChange={() => setChosen(a.step)} />
+                    {t(`escalaties.steps.${a.step}`)}
+                    {a.duration
+                      ? ` (${'days' in a.duration ? t('escalaties.days', { days: a.duration.days }) : t('escalaties.weeks', { weeks: a.duration.weeks })})`
+                      : ''}
+                    {a.requiresApproval ? ` — ${t('escalaties.approval')}` : ''}
+                  </label>
+                ))}
+              </div>
+              <div className="field">
+                <label className="field__label" htmlFor={motivationId}>
+                  {t('escalaties.motivation')}
+                </label>
+                <textarea
+                  id={motivationId}
+                  rows={3}
+                  value={motivation}
+                  onChange={(e) => setMotivation(e.target.value)}
+                  aria-invalid={motivationError ? true : undefined}
+                  aria-describedby={motivationError ? `${motivationId}-error` : undefined}
+                />
+                {motivationError ? (
+                  <p id={`${motivationId}-error`} className="field__error">
+                    {motivationError}
+                  </p>
+                ) : null}
+              </div>
+              {serverError ? (
+                <p className="alert alert--error" role="alert">
+                  {serverError.message}
+                </p>
+              ) : null}
+              <button type="submit" className="button--primary" disabled={decision.isLoading}>
+                {t('escalaties.submit')}
+              </button>
+              {decision.isSuccess ? (
+                <p role="status" className="note-form__saved">
+                  {t('escalaties.saved')}
+                </p>
+              ) : null}
+            </fieldset>
+          ) : null}
+        </form>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+import type { RequestOf, ResponseOf } from '../../../shared/ipc/contract';
+import { cjibApi } from '../../api/cjib-api';
+
+export const escalatiesApi = cjibApi.injectEndpoints({
+  endpoints: (build) => ({
+    escalationPage: build.query<ResponseOf<'escalaties.page'>, RequestOf<'escalaties.page'>>({
+      query: (request) => ({ channel: 'escalaties.page', request }),
+      providesTags: ['Claims', 'Arrangements', 'Escalations'],
+    }),
+    escalationCase: build.query<ResponseOf<'escalaties.claim'>, string>({
+      query: (claimId) => ({ channel: 'escalaties.claim', request: { claimId } }),
+      providesTags: ['Claims', 'Arrangements', 'Escalations'],
+    }),
+    decideEscalation: build.mutation<ResponseOf<'escalaties.decide'>, RequestOf<'escalaties.decide'>>({
+      query: (request) => ({ channel: 'escalaties.decide', request }),
+      invalidatesTags: ['Escalations', 'Sync'],
+    }),
+    escalationDecisions: build.query<ResponseOf<'escalaties.list'>, RequestOf<'escalaties.list'>>({
+      query: (request) => ({ channel: 'escalaties.list', request }),
+      providesTags: ['Escalations'],
+    }),
+    decideEscalationApproval: build.mutation<
+      ResponseOf<'escalaties.decideApproval'>,
+      RequestOf<'escalaties.decideApproval'>
+    >({
+      query: (request) => ({ channel: 'escalaties.decideApproval', request }),
+      invalidatesTags: ['Escalations', 'Sync'],
+    }),
+  }),
+});
+
+export const {
+  useEscalationPageQuery,
+  useEscalationCaseQuery,
+  useDecideEscalationMutation,
+  useEscalationDecisionsQuery,
+  useDecideEscalationApprovalMutation,
+} = escalatiesApi;
