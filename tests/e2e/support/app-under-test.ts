@@ -6,6 +6,7 @@ import type { CentralServer } from '../../../src/central/central-server';
 import { startBackendThread } from '../../../src/main/backend/backend-thread';
 import { startBrowserHost, type BrowserHost } from '../../../src/main/browser-host/browser-host';
 import { demoLogin, startTestCentral } from '../../support/central';
+import { startFaultProxy } from '../../support/fault-proxy';
 import { launchChromium } from '../../support/chromium';
 import { localMigrationsDir, makeTempDir } from '../../support/temp-dir';
 
@@ -13,6 +14,8 @@ const rendererDir = join(import.meta.dirname, '..', '..', '..', 'dist', 'rendere
 
 export interface AppUnderTest {
   central: CentralServer;
+  /** With `viaProxy`: cut or restore this desktop's connection to the central API. */
+  setOffline(offline: boolean): void;
   host: BrowserHost;
   browser: Browser;
   /** Every /api/invoke response body the pages received, for privacy scans. */
@@ -29,15 +32,20 @@ export interface AppUnderTest {
  * SQLite file syncing with it, the browser host, the built renderer, and chromium. A second
  * desktop (another worker) can share the first one's central API.
  */
-export async function startAppUnderTest(options: { central?: CentralServer } = {}): Promise<AppUnderTest> {
+export async function startAppUnderTest(
+  options: { central?: CentralServer; viaProxy?: boolean } = {},
+): Promise<AppUnderTest> {
   const temp = makeTempDir('cjib-e2e-');
   const ownCentral = !options.central;
   const central = options.central ?? (await startTestCentral({ seed: { persons: 200, claims: 600 } }));
+  // A loopback proxy that can drop every request stands in for a network cable pulled out.
+  const proxy = options.viaProxy ? await startFaultProxy(central.url, 1) : null;
   const backend = await startBackendThread({
     dbPath: join(temp.dir, 'cache.sqlite'),
     migrationsDir: localMigrationsDir,
     appVersion: '0.0.0-e2e',
-    centralUrl: central.url,
+    centralUrl: proxy?.url ?? central.url,
+    centralTimeoutMs: 2000,
     localUser: null,
   });
   const host = await startBrowserHost({ backend, staticDir: rendererDir });
@@ -61,6 +69,10 @@ export async function startAppUnderTest(options: { central?: CentralServer } = {
   };
   return {
     central,
+    setOffline(offline) {
+      if (!proxy) throw new Error('startAppUnderTest({ viaProxy: true }) is needed to go offline');
+      proxy.setFaults(offline ? { drop_request: 1 } : null);
+    },
     host,
     browser,
     responses,
@@ -82,6 +94,7 @@ export async function startAppUnderTest(options: { central?: CentralServer } = {
       await browser.close();
       await host.close();
       await backend.close();
+      await proxy?.close();
       if (ownCentral) await central.close();
       temp.cleanup();
     },

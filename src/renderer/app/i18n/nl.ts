@@ -325,6 +325,7 @@ export const nl = {
       vervangende_hechtenis: 'Vervangende hechtenis',
     },
     open: 'Escalatie beoordelen',
+    back: 'Terug naar escalaties',
   },
   teamoverzicht: {
     title: 'Teamoverzicht',

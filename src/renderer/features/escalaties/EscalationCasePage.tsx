@@ -64,7 +64,7 @@ function EscalationCase({ view }: { view: ResponseOf<'escalaties.claim'> }) {
 
   return (
     <section aria-labelledby="page-title">
-      <Link to="/escalaties">{t('claim.back')}</Link>
+      <Link to="/escalaties">{t('escalaties.back')}</Link>
       <h1 id="page-title">{t('escalaties.caseTitle', { name: claim.personName })}</h1>
       <dl className="details">
         <dt>{t('claim.kind')}</dt>

@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, screenshotWhole, startAppUnderTest, type AppUnderTest } from './support/app-under-test';
+
+const screenshotDir = '.test-results/screenshots';
+let worker: AppUnderTest;
+let lead: AppUnderTest;
+const used: string[] = [];
+
+beforeAll(async () => {
+  worker = await startAppUnderTest({ viaProxy: true });
+  lead = await startAppUnderTest({ central: worker.central });
+  mkdirSync(screenshotDir, { recursive: true });
+});
+afterAll(async () => {
+  await lead?.close();
+  await worker?.close();
+});
+
+/** A Leeuwarden Wahv claim of a person without decisions, moved to `phase` on the server. */
+async function prepareClaim(phase: string): Promise<{ id: string; personId: string }> {
+  const db = worker.central.db;
+  const [row] = await db.query<{ id: string; person_id: string }>(
+    `SELECT c.id, c.person_id FROM claims c WHERE c.team_id = 'team-inning-leeuwarden' AND c.kind = 'wahv' AND c.outstanding_cents > 0
+       AND NOT (c.person_id = ANY($1)) AND NOT EXISTS (SELECT 1 FROM arrangements a WHERE a.person_id = c.person_id)
+     ORDER BY c.id LIMIT 1`,
+    [used],
+  );
+  if (!row) throw new Error('no claim');
+  used.push(row.person_id);
+  await db.query(
+    `UPDATE claims SET phase = $2, due_date = current_date - 30, version = nextval('change_version') WHERE id = $1`,
+    [row.id, phase],
+  );
+  await db.query(
+    `UPDATE changes SET version = (SELECT version FROM claims WHERE id = $1) WHERE entity = 'claim' AND entity_id = $1`,
+    [row.id],
+  );
+  return { id: row.id, personId: row.person_id };
+}
+
+describe('escalation end to end', () => {
+  it('a worker proposes gijzeling, the team lead approves it, and both see the new state', async () => {
+    const claim = await prepareClaim('deurwaarder');
+    const page = await worker.openApp();
+    await page.getByRole('button', { name: 'Nu synchroniseren' }).click();
+    await page.getByText('Alles verzonden').waitFor();
+    await page.goto(`${worker.host.origin}/escalaties/${claim.id}`);
+    await page.getByRole('heading', { level: 1, name: /Escalatie:/ }).waitFor();
+    await page.getByLabel('Verhaal is (deels) mislukt').check();
+    await expect(page.getByTestId('recommended').textContent()).resolves.toBe('Aanbevolen: Verhaal zonder dwangbevel');
+    await page.getByRole('radio', { name: /^Gijzeling/ }).check();
+    await page.getByLabel('Motivering').fill('Verhaal mislukt; geen rijbewijs of voertuig bekend.');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshotWhole(page, `${screenshotDir}/escalatie-voorstel.png`);
+    await page.getByRole('button', { name: 'Stap vastleggen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Vastgelegd' }).waitFor();
+    await page.getByRole('button', { name: 'Nu synchroniseren' }).click();
+    await page.getByText('Alles verzonden').waitFor();
+
+    const leadPage = await lead.openApp({ username: 'mpostma', password: 'Welkom-CJIB-2026' });
+    await leadPage.getByRole('link', { name: 'Teamoverzicht' }).click();
+    const item = leadPage.getByRole('article', { name: /Gijzeling/ });
+    await item.waitFor();
+    await screenshotWhole(leadPage, `${screenshotDir}/teamoverzicht-escalatie.png`);
+    await item.getByRole('button', { name: 'Goedkeuren' }).click();
+    await leadPage.getByRole('button', { name: 'Nu synchroniseren' }).click();
+    await expect
+      .poll(
+        async () =>
+          (
+            await worker.central.db.query<{ status: string }>(
+              'SELECT status FROM escalation_decisions WHERE claim_id = $1',
+              [claim.id],
+            )
+          )[0]?.status,
+      )
+      .toBe('vastgelegd');
+
+    await leadPage.goto(`${lead.host.origin}/escalaties/${claim.id}`);
+    await leadPage.getByText('Vastgelegd').first().waitFor();
+    await page.getByRole('button', { name: 'Nu synchroniseren' }).click();
+    await page.getByText('Vastgelegd').first().waitFor();
+    await page.getByText('Dwangmiddel').first().waitFor();
+    await screenshotWhole(page, `${screenshotDir}/escalatie-vastgelegd.png`);
+  });
+
+  it('a decision made offline is refused when it syncs, because an arrangement arrived meanwhile, and the conflict is shown', async () => {
+    const claim = await prepareClaim('tweede_aanmaning');
+    const page = await worker.openApp();
+    await page.getByRole('button', { name: 'Nu synchroniseren' }).click();
+    await page.getByText('Alles verzonden').waitFor();
+    await page.goto(`${worker.host.origin}/escalaties/${claim.id}`);
+    worker.setOffline(true);
+    await page.getByRole('radio', { name: /^Verhaal zonder dwangbevel/ }).check();
+    await page.getByLabel('Motivering').fill('Loonbeslag via de werkgever.');
+    await page.getByRole('button', { name: 'Stap vastleggen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Vastgelegd' }).waitFor();
+    await page.getByRole('button', { name: 'Nu synchroniseren' }).click();
+    await page.getByText('Offline').first().waitFor();
+    await page.getByText('1 wijzigingen wachten').waitFor();
+
+    // While this decision waits in the outbox, an arrangement starts on the server.
+    const db = worker.central.db;
+    const arrangementId = randomUUID();
+    await db.query(
+      `INSERT INTO arrangements (id, person_id, team_id, kind, status, total_cents, motivation, decided_by, decided_at, bvv_input, assessment, version)
+       VALUES ($1, $2, 'team-inning-leeuwarden', 'standaard', 'lopend', 1000, 'Standaardregeling aangevraagd', 'u-mpostma', now(), '{}', $3, nextval('change_version'))`,
+      [
+        arrangementId,
+        claim.personId,
+        JSON.stringify({
+          bvvCents: null,
+          afloscapaciteitCents: 0,
+          monthlyIncomeCents: 0,
+          parameterSets: [],
+          trace: [],
+        }),
+      ],
+    );
+    await db.query(
+      `INSERT INTO changes (entity, entity_id, team_id, version) SELECT 'arrangement', id, team_id, version FROM arrangements WHERE id = $1`,
+      [arrangementId],
+    );
+    await db.query(`UPDATE claims SET phase = 'regeling', version = nextval('change_version') WHERE id = $1`, [
+      claim.id,
+    ]);
+
+    worker.setOffline(false);
+    await page.getByRole('button', { name: 'Nu synchroniseren' }).click();
+    await page.getByText('Alles verzonden').waitFor();
+    await page.getByRole('link', { name: 'Conflicten' }).click();
+    const review = page.getByRole('article');
+    await review.first().waitFor();
+    expect(await review.count()).toBe(1);
+    await expect(review.locator('.review__reason').textContent()).resolves.toMatch(
+      /Conflict.*gewijzigd sinds uw beoordeling.*betalingsregeling/,
+    );
+    await expect(review.getByText('Invorderingsstap', { exact: true }).count()).resolves.toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshotWhole(page, `${screenshotDir}/conflict-escalatie.png`);
+    const stored = await db.query('SELECT 1 FROM escalation_decisions WHERE claim_id = $1', [claim.id]);
+    expect(stored).toEqual([]);
+  });
+});
