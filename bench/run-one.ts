@@ -1,4 +1,5 @@
 import { benchBetalingsonmacht } from './betalingsonmacht.bench';
+import { benchEscalatie } from './escalatie.bench';
 import { benchInitialSync } from './initial-sync.bench';
 import { benchLocalDbInsert } from './local-db-insert.bench';
 import type { Measure } from './results';
@@ -9,6 +10,7 @@ const benches: Record<string, () => Measure[] | Promise<Measure[]>> = {
   'local-db-insert': () => benchLocalDbInsert(),
   'initial-sync': () => benchInitialSync(),
   betalingsonmacht: () => benchBetalingsonmacht(),
+  escalatie: () => benchEscalatie(),
 };
 
 const name = process.argv[2] ?? '';
