@@ -107,8 +107,8 @@ function rawInsertRate(dir: string, persons: Record<string, unknown>[], claims: 
     'INSERT INTO persons (id, bsn, display_name, birth_date, city, is_test_data, version) VALUES (@id, @bsn, @display_name, @birth_date, @city, @is_test_data, @version)',
   );
   const insertClaim = db.raw.prepare(
-    `INSERT INTO claims (id, person_id, kind, phase, reference, original_cents, outstanding_cents, due_date, version)
-     VALUES (@id, @person_id, @kind, @phase, @reference, @original_cents, @outstanding_cents, @due_date, @version)`,
+    `INSERT INTO claims (id, person_id, kind, phase, reference, original_cents, outstanding_cents, administratiekosten_cents, due_date, version)
+     VALUES (@id, @person_id, @kind, @phase, @reference, @original_cents, @outstanding_cents, @administratiekosten_cents, @due_date, @version)`,
   );
   const started = performance.now();
   db.raw.transaction(() => {

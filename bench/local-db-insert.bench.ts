@@ -32,8 +32,8 @@ export function benchLocalDbInsert(claimCount = 100_000, repetitions = 3): Measu
     {
       const db = freshDb();
       const insert = db.raw.prepare(
-        `INSERT INTO claims (id, person_id, kind, phase, reference, original_cents, outstanding_cents, due_date, version)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO claims (id, person_id, kind, phase, reference, original_cents, outstanding_cents, administratiekosten_cents, due_date, version)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       const started = performance.now();
       db.raw.transaction(() => {
@@ -46,6 +46,7 @@ export function benchLocalDbInsert(claimCount = 100_000, repetitions = 3): Measu
             c.reference,
             c.originalCents,
             c.outstandingCents,
+            c.administratiekostenCents,
             c.dueDate,
             c.version,
           );

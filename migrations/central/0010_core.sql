@@ -57,6 +57,8 @@ CREATE TABLE claims (
   reference          text NOT NULL,
   original_cents     bigint NOT NULL CHECK (original_cents >= 0),
   outstanding_cents  bigint NOT NULL CHECK (outstanding_cents >= 0),
+  -- Flat handling fee, charged once and never increased; not part of `outstanding_cents`.
+  administratiekosten_cents bigint NOT NULL DEFAULT 0 CHECK (administratiekosten_cents >= 0),
   due_date           date NOT NULL,
   version            bigint NOT NULL
 );

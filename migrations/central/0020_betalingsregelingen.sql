@@ -5,7 +5,7 @@ CREATE TABLE arrangements (
   id               text PRIMARY KEY,
   person_id        text NOT NULL REFERENCES persons (id),
   team_id          text NOT NULL REFERENCES teams (id),
-  kind             text NOT NULL CHECK (kind IN ('standaard', 'persoonlijk', 'noodstop', 'afwijzing')),
+  kind             text NOT NULL CHECK (kind IN ('standaard', 'persoonlijk', 'noodstop', 'schuldhulp', 'afwijzing')),
   status           text NOT NULL CHECK (status IN ('ter_goedkeuring', 'lopend', 'afgewezen', 'vastgelegd')),
   total_cents      bigint NOT NULL CHECK (total_cents >= 0),
   pause_until      date,

@@ -25,6 +25,8 @@ CREATE TABLE claims (
   reference          TEXT NOT NULL,
   original_cents     INTEGER NOT NULL CHECK (original_cents >= 0),
   outstanding_cents  INTEGER NOT NULL CHECK (outstanding_cents >= 0),
+  -- Flat handling fee, charged once and never increased; not part of outstanding_cents.
+  administratiekosten_cents INTEGER NOT NULL DEFAULT 0 CHECK (administratiekosten_cents >= 0),
   due_date           TEXT NOT NULL,
   version            INTEGER NOT NULL DEFAULT 0
 ) STRICT;

@@ -4,7 +4,7 @@
 CREATE TABLE arrangements (
   id           TEXT PRIMARY KEY,
   person_id    TEXT NOT NULL,
-  kind         TEXT NOT NULL CHECK (kind IN ('standaard', 'persoonlijk', 'noodstop', 'afwijzing')),
+  kind         TEXT NOT NULL CHECK (kind IN ('standaard', 'persoonlijk', 'noodstop', 'schuldhulp', 'afwijzing')),
   status       TEXT NOT NULL CHECK (status IN ('ter_goedkeuring', 'lopend', 'afgewezen', 'vastgelegd')),
   total_cents  INTEGER NOT NULL CHECK (total_cents >= 0),
   decided_at   TEXT NOT NULL,

@@ -20,7 +20,7 @@ afterAll(async () => {
 describe('betalingsonmacht end to end', () => {
   it('a worker grants a tailored arrangement, the team lead approves it, and the claims show it running', async () => {
     const [person] = await worker.central.db.query<{ id: string; total: number; claim_id: string }>(
-      `SELECT p.id, sum(c.outstanding_cents)::bigint AS total, min(c.id) AS claim_id FROM persons p JOIN claims c ON c.person_id = p.id
+      `SELECT p.id, sum(c.outstanding_cents + c.administratiekosten_cents)::bigint AS total, min(c.id) AS claim_id FROM persons p JOIN claims c ON c.person_id = p.id
        WHERE p.team_id = 'team-inning-leeuwarden' AND c.kind IN ('wahv','strafbeschikking','geldboetevonnis','schadevergoedingsmaatregel')
          AND c.phase NOT IN ('betaald', 'gestopt')
          AND NOT EXISTS (SELECT 1 FROM claims d WHERE d.person_id = p.id AND d.phase IN ('deurwaarder', 'dwangmiddel'))

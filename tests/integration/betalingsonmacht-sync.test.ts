@@ -45,7 +45,7 @@ async function call<T>(backend: Backend, channel: string, request: unknown = {})
 /** A Leeuwarden person with open CJIB claims and no deurwaarder or dwangmiddel yet. */
 async function pickPerson(exclude: string[] = []): Promise<{ id: string; total: number }> {
   const rows = await server.db.query<{ id: string; total: number }>(
-    `SELECT p.id, sum(c.outstanding_cents)::bigint AS total FROM persons p JOIN claims c ON c.person_id = p.id
+    `SELECT p.id, sum(c.outstanding_cents + c.administratiekosten_cents)::bigint AS total FROM persons p JOIN claims c ON c.person_id = p.id
      WHERE p.team_id = 'team-inning-leeuwarden' AND c.kind IN ('wahv','strafbeschikking','geldboetevonnis','schadevergoedingsmaatregel')
        AND c.phase NOT IN ('betaald', 'gestopt') AND NOT (p.id = ANY($1))
        AND NOT EXISTS (SELECT 1 FROM claims d WHERE d.person_id = p.id AND d.phase IN ('deurwaarder', 'dwangmiddel'))

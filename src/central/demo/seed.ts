@@ -51,11 +51,13 @@ export async function seedCentralDemo(
     for (let i = 0; i < data.claims.length; i += batchSize) {
       const batch = data.claims.slice(i, i + batchSize);
       await tx.query(
-        `INSERT INTO claims (id, person_id, team_id, kind, phase, reference, original_cents, outstanding_cents, due_date, version)
-         SELECT id, person_id, team_id, kind, phase, reference, original_cents, outstanding_cents, due_date::date,
-                nextval('change_version')
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::bigint[], $9::text[])
-           AS t(id, person_id, team_id, kind, phase, reference, original_cents, outstanding_cents, due_date)`,
+        `INSERT INTO claims (id, person_id, team_id, kind, phase, reference, original_cents, outstanding_cents,
+                             administratiekosten_cents, due_date, version)
+         SELECT id, person_id, team_id, kind, phase, reference, original_cents, outstanding_cents, administratiekosten_cents,
+                due_date::date, nextval('change_version')
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::bigint[],
+                     $9::text[], $10::bigint[])
+           AS t(id, person_id, team_id, kind, phase, reference, original_cents, outstanding_cents, due_date, administratiekosten_cents)`,
         [
           batch.map((c) => c.id),
           batch.map((c) => c.personId),
@@ -66,6 +68,7 @@ export async function seedCentralDemo(
           batch.map((c) => c.originalCents),
           batch.map((c) => c.outstandingCents),
           batch.map((c) => c.dueDate),
+          batch.map((c) => c.administratiekostenCents),
         ],
       );
     }

@@ -13,8 +13,15 @@ type ApprovalCommand = Extract<Command, { type: 'DecideApproval' }>;
 
 /** The facts as the server has them now; the worker's app saw them perhaps hours ago, offline. */
 async function caseFacts(tx: Queryable, personId: string): Promise<CaseFacts> {
-  const claims = await tx.query<{ id: string; kind: ClaimKind; phase: ClaimPhase; outstanding_cents: number }>(
-    `SELECT id, kind, phase, outstanding_cents::bigint AS outstanding_cents FROM claims
+  const claims = await tx.query<{
+    id: string;
+    kind: ClaimKind;
+    phase: ClaimPhase;
+    outstanding_cents: number;
+    administratiekosten_cents: number;
+  }>(
+    `SELECT id, kind, phase, outstanding_cents::bigint AS outstanding_cents,
+            administratiekosten_cents::bigint AS administratiekosten_cents FROM claims
      WHERE person_id = $1 AND phase NOT IN ('betaald', 'gestopt')`,
     [personId],
   );
@@ -22,7 +29,7 @@ async function caseFacts(tx: Queryable, personId: string): Promise<CaseFacts> {
     claims: claims.map((c) => ({
       id: c.id,
       outstandingCents: Number(c.outstanding_cents),
-      administratiekostenCents: 0,
+      administratiekostenCents: Number(c.administratiekosten_cents),
       isPartnerClaim: isPartnerClaim(c.kind),
     })),
     deurwaarderInvolved: claims.some((c) => c.phase === 'deurwaarder'),

@@ -111,7 +111,8 @@ async function loadEntities(
     ),
     db.query<Record<string, unknown>>(
       `SELECT c.id, c.person_id AS "personId", c.kind, c.phase, c.reference, c.original_cents::bigint AS "originalCents",
-              c.outstanding_cents::bigint AS "outstandingCents", to_char(c.due_date, 'YYYY-MM-DD') AS "dueDate",
+              c.outstanding_cents::bigint AS "outstandingCents", c.administratiekosten_cents::bigint AS "administratiekostenCents",
+              to_char(c.due_date, 'YYYY-MM-DD') AS "dueDate",
               c.version::bigint AS version
        FROM changes ch JOIN claims c ON c.id = ch.entity_id
        WHERE ch.entity = 'claim' AND ch.team_id = ANY($1) AND ch.version > $2 AND ch.version <= $3`,

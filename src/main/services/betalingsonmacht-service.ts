@@ -23,7 +23,7 @@ export function caseFactsFromCache(db: Database, personId: string): CaseFacts {
       .map((c) => ({
         id: c.id,
         outstandingCents: c.outstandingCents,
-        administratiekostenCents: 0,
+        administratiekostenCents: c.administratiekostenCents,
         isPartnerClaim: isPartnerClaim(c.kind),
       })),
     deurwaarderInvolved: claims.some((c) => c.phase === 'deurwaarder'),

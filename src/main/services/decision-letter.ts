@@ -63,6 +63,11 @@ export async function renderDecisionLetter(
         `Wij zetten de inning tijdelijk stil tot en met ${formatDate(arrangement.pauseUntil ?? today)}. In die tijd komen er geen verhogingen bij en nemen wij geen nieuwe maatregelen. Zoek in die tijd hulp bij uw gemeente voor uw schulden.`,
       );
       break;
+    case 'schuldhulp':
+      writer.paragraph(
+        'Uw schulden zijn te hoog om binnen drie jaar af te lossen. Wij raden u aan hulp te vragen bij uw gemeente (schuldhulpverlening). Laat ons weten wanneer u met schuldhulp bent gestart; dan kunnen wij de inning tijdelijk stilzetten.',
+      );
+      break;
     case 'afwijzing':
       writer.paragraph(`Wij kunnen u geen betalingsregeling geven. De reden: ${arrangement.motivation}`);
       break;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decisionKinds } from '../domain/betalingsonmacht-besluit';
 import { escalationSteps } from '../domain/escalatie';
 import { cents, claimKind, claimPhase, id, isoDate, isoDateTime } from '../ipc/schemas';
 
@@ -23,6 +24,7 @@ export const claimWire = z.object({
   reference: z.string().max(40),
   originalCents: cents.nonnegative(),
   outstandingCents: cents.nonnegative(),
+  administratiekostenCents: cents.nonnegative(),
   dueDate: isoDate,
   version: z.number().int().nonnegative(),
 });
@@ -43,7 +45,7 @@ export const arrangementStatuses = ['ter_goedkeuring', 'lopend', 'afgewezen', 'v
 export const arrangementWire = z.object({
   id,
   personId: id,
-  kind: z.enum(['standaard', 'persoonlijk', 'noodstop', 'afwijzing']),
+  kind: z.enum(decisionKinds),
   status: z.enum(arrangementStatuses),
   totalCents: cents.nonnegative(),
   instalments: z.array(z.object({ number: z.number().int(), dueDate: isoDate, amountCents: cents })),

@@ -26,6 +26,7 @@ export interface DemoClaim {
   reference: string;
   originalCents: Cents;
   outstandingCents: Cents;
+  administratiekostenCents: Cents;
   dueDate: string;
 }
 
@@ -122,6 +123,8 @@ function demoClaim(random: SeededRandom, personId: string, reference: number): D
     reference: Array.from({ length: 16 }, () => random.int(0, 9)).join(''),
     originalCents,
     outstandingCents,
+    // The current administratiekosten are not public (DOMAIN.md §1.1, open); € 9 is demo data.
+    administratiekostenCents: kind === 'wahv' && phase !== 'betaald' ? 900 : 0,
     dueDate: isoDate(reference + dayOffset * 86_400_000),
   };
 }

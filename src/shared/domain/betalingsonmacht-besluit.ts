@@ -24,7 +24,7 @@ import { step, type TraceStep } from './trace';
  * team lead's approval.
  */
 
-export const decisionKinds = ['standaard', 'persoonlijk', 'noodstop', 'afwijzing'] as const;
+export const decisionKinds = ['standaard', 'persoonlijk', 'noodstop', 'schuldhulp', 'afwijzing'] as const;
 export type DecisionKind = (typeof decisionKinds)[number];
 
 export interface DecisionChoice {
@@ -171,6 +171,11 @@ export function evaluateDecision(bvvInput: BvvInput, facts: CaseFacts, choice: D
       );
       return allowed([], true, until);
     }
+    case 'schuldhulp':
+      trace.push(
+        step('besluit.schuldhulp', 'Verwijzing naar schuldhulpverlening bij de gemeente; een tweede persoon beslist.'),
+      );
+      return allowed([], true);
     case 'afwijzing':
       return allowed([], bvvNeedsApproval);
   }
@@ -180,5 +185,6 @@ const labels: Record<DecisionKind, string> = {
   standaard: 'standaardbetalingsregeling',
   persoonlijk: 'persoonlijke betalingsregeling',
   noodstop: 'noodstop',
+  schuldhulp: 'verwijzing naar schuldhulpverlening',
   afwijzing: 'verzoek afgewezen',
 };

@@ -10,7 +10,7 @@ import type { Cents } from './money';
  */
 
 export interface DecisionOnRecord {
-  kind: 'standaard' | 'persoonlijk' | 'noodstop' | 'afwijzing';
+  kind: 'standaard' | 'persoonlijk' | 'noodstop' | 'schuldhulp' | 'afwijzing';
   status: 'ter_goedkeuring' | 'lopend' | 'afgewezen' | 'vastgelegd';
   pauseUntil: string | null;
 }
@@ -30,10 +30,10 @@ export function situationFromDecisions(decisions: readonly DecisionOnRecord[]): 
     ),
     noodstopUntil: noodstops.length ? (noodstops.sort().at(-1) ?? null) : null,
     moratorium: false,
-    // A tailored arrangement or a noodstop rests on the finding that the person cannot pay.
+    // A tailored arrangement, a noodstop or a referral rests on the finding that the person cannot pay.
     betalingsonmacht: decisions.some((d) => d.status === 'ter_goedkeuring')
       ? 'in_beoordeling'
-      : final.some((d) => d.kind === 'persoonlijk' || d.kind === 'noodstop')
+      : final.some((d) => d.kind === 'persoonlijk' || d.kind === 'noodstop' || d.kind === 'schuldhulp')
         ? 'vastgesteld'
         : 'geen',
     deceased: false,

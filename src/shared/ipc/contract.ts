@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { decisionRequestSchema } from '../api/betalingsonmacht';
 import { arrangementStatuses, arrangementWire, escalationDecisionWire } from '../api/entities';
+import { decisionKinds } from '../domain/betalingsonmacht-besluit';
 import { escalationSteps } from '../domain/escalatie';
 import { claimKind, claimPhase, cents, emptyRequest, id, isoDate, isoDateTime, role } from './schemas';
 
@@ -21,6 +22,7 @@ export const claimRow = z.object({
   reference: z.string(),
   originalCents: cents,
   outstandingCents: cents,
+  administratiekostenCents: cents,
   dueDate: isoDate,
 });
 export type ClaimRow = z.infer<typeof claimRow>;
@@ -234,7 +236,7 @@ export const contract = {
       claim: claimDetail,
       personDecisions: z.array(
         z.object({
-          kind: z.enum(['standaard', 'persoonlijk', 'noodstop', 'afwijzing']),
+          kind: z.enum(decisionKinds),
           status: z.enum(arrangementStatuses),
           pauseUntil: isoDate.nullable(),
         }),

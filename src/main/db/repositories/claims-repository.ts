@@ -11,6 +11,7 @@ export interface ClaimRecord {
   reference: string;
   originalCents: number;
   outstandingCents: number;
+  administratiekostenCents: number;
   dueDate: string;
   version: number;
 }
@@ -36,12 +37,14 @@ const orderColumns: Record<ClaimSortKey, string> = {
 };
 
 const upsertClaim = sql`
-  INSERT INTO claims (id, person_id, kind, phase, reference, original_cents, outstanding_cents, due_date, version)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+  INSERT INTO claims (id, person_id, kind, phase, reference, original_cents, outstanding_cents,
+                      administratiekosten_cents, due_date, version)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT (id) DO UPDATE SET
     person_id = excluded.person_id, kind = excluded.kind, phase = excluded.phase, reference = excluded.reference,
     original_cents = excluded.original_cents, outstanding_cents = excluded.outstanding_cents,
-    due_date = excluded.due_date, version = excluded.version`;
+    administratiekosten_cents = excluded.administratiekosten_cents, due_date = excluded.due_date,
+    version = excluded.version`;
 
 export class ClaimsRepository {
   constructor(private readonly db: Database) {}
@@ -58,6 +61,7 @@ export class ClaimsRepository {
         c.reference,
         c.originalCents,
         c.outstandingCents,
+        c.administratiekostenCents,
         c.dueDate,
         c.version,
       ]),
@@ -70,7 +74,8 @@ export class ClaimsRepository {
     const order = `${orderColumns[query.sort]} ${direction}, c.id ${direction}`;
     const rows = this.db.all<ClaimRow>(sql`
       SELECT c.id, c.person_id AS personId, p.display_name AS personName, c.kind, c.phase, c.reference,
-             c.original_cents AS originalCents, c.outstanding_cents AS outstandingCents, c.due_date AS dueDate
+             c.original_cents AS originalCents, c.outstanding_cents AS outstandingCents,
+             c.administratiekosten_cents AS administratiekostenCents, c.due_date AS dueDate
       FROM claims c JOIN persons p ON p.id = c.person_id
       ${where}
       ORDER BY ${sqlTrusted(order)}
@@ -82,7 +87,8 @@ export class ClaimsRepository {
   get(id: string): ClaimDetail | undefined {
     return this.db.get<ClaimDetail>(sql`
       SELECT c.id, c.person_id AS personId, coalesce(p.display_name, '') AS personName, c.kind, c.phase, c.reference,
-             c.original_cents AS originalCents, c.outstanding_cents AS outstandingCents, c.due_date AS dueDate,
+             c.original_cents AS originalCents, c.outstanding_cents AS outstandingCents,
+             c.administratiekosten_cents AS administratiekostenCents, c.due_date AS dueDate,
              coalesce(p.bsn, '') AS bsn, coalesce(p.city, '') AS city, c.version
       FROM claims c LEFT JOIN persons p ON p.id = c.person_id WHERE c.id = ${id}`);
   }
@@ -90,7 +96,8 @@ export class ClaimsRepository {
   forPerson(personId: string): ClaimRow[] {
     return this.db.all<ClaimRow>(sql`
       SELECT c.id, c.person_id AS personId, coalesce(p.display_name, '') AS personName, c.kind, c.phase, c.reference,
-             c.original_cents AS originalCents, c.outstanding_cents AS outstandingCents, c.due_date AS dueDate
+             c.original_cents AS originalCents, c.outstanding_cents AS outstandingCents,
+             c.administratiekosten_cents AS administratiekostenCents, c.due_date AS dueDate
       FROM claims c LEFT JOIN persons p ON p.id = c.person_id
       WHERE c.person_id = ${personId} ORDER BY c.due_date, c.id`);
   }

@@ -254,6 +254,7 @@ export const nl = {
       standaard: 'Standaardbetalingsregeling',
       persoonlijk: 'Persoonlijke betalingsregeling',
       noodstop: 'Noodstop',
+      schuldhulp: 'Verwijzing naar schuldhulpverlening',
       afwijzing: 'Verzoek afwijzen',
     },
     months: 'Aantal termijnen (leeg: het maximum)',
