@@ -12,6 +12,15 @@ export function caseTeams(principal: Principal): string[] {
   return rolesWithCaseAccess.includes(principal.role) ? [principal.team] : [];
 }
 
+/** Victims, their offenders' detention events and the notifications: the victim-information role only. */
+export function victimTeams(principal: Principal): string[] {
+  return principal.role === 'medewerker_slachtofferinformatie' ? [principal.team] : [];
+}
+
+export function canReadVictimContacts(principal: Principal): boolean {
+  return principal.role === 'medewerker_slachtofferinformatie';
+}
+
 export function canWriteCaseNotes(principal: Principal): boolean {
   return rolesWithCaseAccess.includes(principal.role);
 }

@@ -10,6 +10,9 @@ export const demoTeams = [
   { id: 'team-beheer', name: 'Functioneel beheer' },
 ] as const;
 
+/** The team that informs victims; victims and detention events are scoped to it. */
+export const victimTeamId = 'team-slachtofferinformatie';
+
 /** Teams that hold debtors' cases; demo persons are spread over these. */
 export const caseTeamIds = ['team-inning-leeuwarden', 'team-inning-zwolle'] as const;
 

@@ -1,7 +1,9 @@
 import { generateDemoData, type DemoOptions } from '../../shared/demo/generator';
 import { hashPassword } from '../auth/passwords';
 import type { SqlClient } from '../db/sql-client';
-import { caseTeamIds, demoPassword, demoTeams, demoUsers } from './demo-users';
+import { generateDemoVictims } from '../../shared/demo/victims';
+import type { Queryable } from '../db/sql-client';
+import { caseTeamIds, demoPassword, demoTeams, demoUsers, victimTeamId } from './demo-users';
 
 const batchSize = 5000;
 
@@ -72,6 +74,12 @@ export async function seedCentralDemo(
         ],
       );
     }
+    await seedVictims(
+      tx,
+      data.claims
+        .filter((c) => c.kind === 'schadevergoedingsmaatregel' || c.kind === 'strafbeschikking')
+        .map((c) => c.personId),
+    );
     await tx.query(
       `INSERT INTO changes (entity, entity_id, team_id, version) SELECT 'person', id, team_id, version FROM persons`,
     );
@@ -80,4 +88,56 @@ export async function seedCentralDemo(
     );
   });
   return { persons: data.persons.length, claims: data.claims.length };
+}
+
+/** Victims of some offenders, in their own compartment and team; dates around today. */
+async function seedVictims(tx: Queryable, offenderIds: readonly string[]): Promise<void> {
+  const offenders = [...new Set(offenderIds)].slice(0, 60);
+  const today = new Date().toISOString().slice(0, 10);
+  const { victims, events } = generateDemoVictims(offenders, today);
+  for (const v of victims) {
+    await tx.query(
+      `INSERT INTO victims (id, team_id, offender_person_id, display_name, is_natural_person, opted_in, preferred_channel,
+                            offence_category, version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, nextval('change_version'))`,
+      [
+        v.id,
+        victimTeamId,
+        v.offenderPersonId,
+        v.displayName,
+        v.isNaturalPerson,
+        v.optedIn,
+        v.preferredChannel,
+        v.offenceCategory,
+      ],
+    );
+    await tx.query(
+      `INSERT INTO victim_contacts (victim_id, street, house_number, postal_code, city, phone, email, domicilie_address)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        v.id,
+        v.contact.street,
+        v.contact.houseNumber,
+        v.contact.postalCode,
+        v.contact.city,
+        v.contact.phone,
+        v.contact.email,
+        v.contact.domicilieAddress,
+      ],
+    );
+  }
+  for (const e of events) {
+    await tx.query(
+      `INSERT INTO detention_events (id, offender_person_id, kind, event_date, reported_on, version)
+       VALUES ($1, $2, $3, $4, $5, nextval('change_version'))`,
+      [e.id, e.offenderPersonId, e.kind, e.eventDate, e.reportedOn],
+    );
+  }
+  await tx.query(
+    `INSERT INTO changes (entity, entity_id, team_id, version) SELECT 'victim', id, team_id, version FROM victims`,
+  );
+  await tx.query(
+    `INSERT INTO changes (entity, entity_id, team_id, version) SELECT 'detention_event', id, $1, version FROM detention_events`,
+    [victimTeamId],
+  );
 }

@@ -6,6 +6,7 @@ import { AuthError, type AuthService } from '../auth/auth-service';
 import type { SqlClient } from '../db/sql-client';
 import { pullChanges } from '../sync/change-feed';
 import { ClientOwnershipError, processCommands, type ProcessorOptions } from '../sync/command-processor';
+import { readVictimContact, VictimAccessError } from '../sync/slachtoffer-handlers';
 import { buildOpenApiDocument } from './openapi';
 import { routes } from './routes';
 
@@ -39,6 +40,8 @@ export function buildCentralApp(options: CentralAppOptions): FastifyInstance {
     if (error instanceof HttpError) return sendError(reply, error.status, error.code, error.message, error.issues);
     if (error instanceof AuthError) return sendError(reply, error.status, 'unauthorized', error.message);
     if (error instanceof ClientOwnershipError) return sendError(reply, 403, 'forbidden', error.message);
+    if (error instanceof VictimAccessError)
+      return sendError(reply, error.status, error.status === 403 ? 'forbidden' : 'not_found', error.message);
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
       return sendError(reply, 413, 'too_large', 'De aanvraag is te groot.');
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
@@ -80,6 +83,13 @@ export function buildCentralApp(options: CentralAppOptions): FastifyInstance {
     const principal = authenticate(request);
     const query = parse(routes.pull.query, request.query);
     return pullChanges(options.db, principal, query.clientId, query.cursor, query.limit);
+  });
+
+  app.get(routes.victimContact.path, (request) => {
+    const principal = authenticate(request);
+    const { reason } = parse(routes.victimContact.query, request.query);
+    const { victimId } = request.params as { victimId: string };
+    return readVictimContact(options.db, principal, victimId, reason);
   });
 
   app.post(routes.push.path, (request) => {

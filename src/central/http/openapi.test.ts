@@ -20,8 +20,13 @@ describe('OpenAPI document', () => {
       Record<string, { requestBody?: unknown; parameters?: { name: string }[] }>
     >;
     for (const route of Object.values(routes)) {
-      expect(paths[route.path]?.[route.method.toLowerCase()], route.path).toBeDefined();
+      const path = route.path.replace(/:(\w+)/g, '{$1}');
+      expect(paths[path]?.[route.method.toLowerCase()], route.path).toBeDefined();
     }
+    expect(paths['/api/v1/victims/{victimId}/contact']?.get?.parameters?.map((p) => p.name)).toEqual([
+      'victimId',
+      'reason',
+    ]);
     const push = paths['/api/v1/sync/commands']?.post?.requestBody as {
       content: { 'application/json': { schema: { properties: Record<string, unknown> } } };
     };

@@ -43,7 +43,18 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
         schema: property,
       }));
     }
-    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operation };
+    // Fastify writes path parameters as :name, OpenAPI as {name}.
+    const pathParameters = [...route.path.matchAll(/:(\w+)/g)].map((m) => ({
+      name: m[1],
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }));
+    if (pathParameters.length) {
+      operation.parameters = [...pathParameters, ...((operation.parameters as unknown[] | undefined) ?? [])];
+    }
+    const openApiPath = route.path.replace(/:(\w+)/g, '{$1}');
+    paths[openApiPath] = { ...paths[openApiPath], [route.method.toLowerCase()]: operation };
   }
 
   return {

@@ -10,6 +10,7 @@ import {
   refreshRequest,
   tokenResponse,
 } from '../../shared/api/wire';
+import { victimContact, victimContactQuery } from '../../shared/api/victims';
 
 /**
  * The central API's routes as data: method, path, schemas and a summary. The Fastify app and the
@@ -56,6 +57,14 @@ export const routes = {
     auth: true,
     query: pullQuery,
     response: pullResponse,
+  },
+  victimContact: {
+    method: 'GET',
+    path: '/api/v1/victims/:victimId/contact',
+    summary: 'Contactgegevens van één slachtoffer; alleen voor slachtofferinformatie, met een reden die wordt gelogd',
+    auth: true,
+    query: victimContactQuery,
+    response: victimContact,
   },
   push: {
     method: 'POST',

@@ -3,7 +3,7 @@ import type { PullResponse } from '../../shared/api/wire';
 import type { Principal } from '../auth/access-token';
 import { audit } from '../audit';
 import type { Queryable, SqlClient } from '../db/sql-client';
-import { caseTeams } from '../scope';
+import { caseTeams, victimTeams } from '../scope';
 
 /** Writers call this inside their transaction (after taking the write lock) to bump the feed. */
 export async function recordChange(
@@ -44,7 +44,7 @@ export async function pullChanges(
   cursor: number,
   limit: number,
 ): Promise<PullResponse> {
-  const teams = caseTeams(principal);
+  const teams = [...caseTeams(principal), ...victimTeams(principal)];
   const rows = teams.length
     ? await db.query<ChangeRow>(
         `SELECT entity, entity_id, version::bigint AS version FROM changes
@@ -101,7 +101,7 @@ async function loadEntities(
   if (rows.length === 0) return [];
   const last = Number(rows[rows.length - 1]?.version);
   const range = [teams, cursor, last];
-  const [persons, claims, notes, arrangements, escalations] = await Promise.all([
+  const [persons, claims, notes, arrangements, escalations, victims, events, notifications] = await Promise.all([
     db.query<Record<string, unknown>>(
       `SELECT p.id, p.bsn, p.display_name AS "displayName", to_char(p.birth_date, 'YYYY-MM-DD') AS "birthDate", p.city,
               p.is_test_data AS "isTestData", p.version::bigint AS version
@@ -149,9 +149,43 @@ async function loadEntities(
        WHERE ch.entity = 'escalation' AND ch.team_id = ANY($1) AND ch.version > $2 AND ch.version <= $3`,
       range,
     ),
+    // Victims without their contact data: that lives in victim_contacts and never enters the feed.
+    db.query<Record<string, unknown>>(
+      `SELECT v.id, v.offender_person_id AS "offenderPersonId", v.display_name AS "displayName",
+              v.is_natural_person AS "isNaturalPerson", v.opted_in AS "optedIn", v.wants_information AS "wantsInformation",
+              v.preferred_channel AS "preferredChannel", v.representative, v.offence_category AS "offenceCategory",
+              v.version::bigint AS version
+       FROM changes ch JOIN victims v ON v.id = ch.entity_id
+       WHERE ch.entity = 'victim' AND ch.team_id = ANY($1) AND ch.version > $2 AND ch.version <= $3`,
+      range,
+    ),
+    db.query<Record<string, unknown>>(
+      `SELECT e.id, e.offender_person_id AS "offenderPersonId", e.kind, to_char(e.event_date, 'YYYY-MM-DD') AS "eventDate",
+              to_char(e.reported_on, 'YYYY-MM-DD') AS "reportedOn", e.version::bigint AS version
+       FROM changes ch JOIN detention_events e ON e.id = ch.entity_id
+       WHERE ch.entity = 'detention_event' AND ch.team_id = ANY($1) AND ch.version > $2 AND ch.version <= $3`,
+      range,
+    ),
+    db.query<Record<string, unknown>>(
+      `SELECT n.id, n.victim_id AS "victimId", n.event_id AS "eventId", n.channel, n.content,
+              to_char(n.notified_on, 'YYYY-MM-DD') AS "notifiedOn", to_char(n.deadline, 'YYYY-MM-DD') AS deadline, n.late,
+              u.display_name AS "notifiedBy", n.version::bigint AS version
+       FROM changes ch JOIN victim_notifications n ON n.id = ch.entity_id JOIN users u ON u.id = n.notified_by
+       WHERE ch.entity = 'victim_notification' AND ch.team_id = ANY($1) AND ch.version > $2 AND ch.version <= $3`,
+      range,
+    ),
   ]);
   const byId = new Map<string, Record<string, unknown>>();
-  for (const row of [...persons, ...claims, ...notes, ...arrangements, ...escalations])
+  for (const row of [
+    ...persons,
+    ...claims,
+    ...notes,
+    ...arrangements,
+    ...escalations,
+    ...victims,
+    ...events,
+    ...notifications,
+  ])
     byId.set(String(row.id), normaliseNumbers(row));
   const changes: Change[] = [];
   for (const row of rows) {

@@ -5,6 +5,7 @@ import { canWriteCaseNotes, caseTeams } from '../scope';
 import { decideApproval, recordBetalingsonmachtDecision } from './betalingsonmacht-handlers';
 import { recordChange } from './change-feed';
 import { decideEscalationApproval, recordEscalationDecision } from './escalatie-handlers';
+import { recordVictimNotification } from './slachtoffer-handlers';
 
 export interface CommandResult {
   status: 'applied' | 'rejected' | 'conflict';
@@ -25,6 +26,8 @@ export async function applyCommand(tx: Queryable, principal: Principal, command:
       return recordEscalationDecision(tx, principal, command, today());
     case 'DecideEscalationApproval':
       return decideEscalationApproval(tx, principal, command, today());
+    case 'RecordVictimNotification':
+      return recordVictimNotification(tx, principal, command);
   }
 }
 

@@ -17,8 +17,9 @@ import {
 import { seedDemoCacheIfEmpty } from '../services/demo-seed-service';
 import { dropReview, listReviews, redoReview } from '../services/review-service';
 import { signIn, unlock } from '../services/session-service';
+import { notificationTasks, recordNotification, victimCase } from '../services/slachtoffer-service';
 import { listWerkvoorraad } from '../services/werkvoorraad-service';
-import { CentralClient } from '../sync/central-client';
+import { CentralClient, CentralError } from '../sync/central-client';
 import { restoreDeferredIndexes } from '../sync/deferred-indexes';
 import { SyncEngine } from '../sync/sync-engine';
 import type { BackendConfig } from './backend-config';
@@ -181,6 +182,30 @@ export function createBackend(config: BackendConfig, logger: BackendLogger = sil
       decideEscalationApproval(db, requireUser(), request);
       engine?.trigger();
       return {};
+    },
+    'slachtoffers.tasks': () => notificationTasks(db, requireUser(), today()),
+    'slachtoffers.victim': ({ victimId }) => victimCase(db, requireUser(), victimId),
+    'slachtoffers.contact': async ({ victimId, reason }) => {
+      const user = requireUser();
+      if (user.role !== 'medewerker_slachtofferinformatie') {
+        throw new AppError(
+          'forbidden',
+          'Contactgegevens van slachtoffers zijn alleen voor medewerkers slachtofferinformatie.',
+        );
+      }
+      if (!central) throw new AppError('unavailable', 'Contactgegevens zijn alleen via de centrale API in te zien.');
+      try {
+        return await central.victimContact(victimId, reason);
+      } catch (error) {
+        if (error instanceof CentralError)
+          throw new AppError(error.kind === 'offline' ? 'unavailable' : 'forbidden', error.message);
+        throw error;
+      }
+    },
+    'slachtoffers.notify': (request) => {
+      const notification = recordNotification(db, requireUser(), request);
+      engine?.trigger();
+      return notification;
     },
     'reviews.list': () => {
       requireUser();

@@ -46,6 +46,8 @@ function describeMine(command: Command): CommandReview['mine'] {
       };
     case 'RecordEscalationDecision':
       return { type: command.type, claimId: command.payload.claimId, step: command.payload.step, ...common };
+    case 'RecordVictimNotification':
+      return { type: command.type, victimId: command.payload.victimId, eventId: command.payload.eventId, ...common };
     case 'DecideEscalationApproval':
       return {
         type: command.type,
@@ -93,6 +95,7 @@ function describeTheirs(
         arrangementStatus: null,
       };
     case 'DecideEscalationApproval':
+    case 'RecordVictimNotification':
       return { claim: null, personName: null, openTotalCents: null, arrangementStatus: null };
   }
 }

@@ -3,8 +3,11 @@ import type {
   CaseNoteWire,
   Change,
   ClaimWire,
+  DetentionEventWire,
   EscalationDecisionWire,
   PersonWire,
+  VictimNotificationWire,
+  VictimWire,
 } from '../../shared/api/entities';
 import type { Database } from '../db/connection';
 import { ArrangementsRepository } from '../db/repositories/arrangements-repository';
@@ -12,6 +15,7 @@ import { CaseNotesRepository } from '../db/repositories/case-notes-repository';
 import { ClaimsRepository } from '../db/repositories/claims-repository';
 import { EscalationsRepository } from '../db/repositories/escalations-repository';
 import { PersonsRepository } from '../db/repositories/persons-repository';
+import { VictimsRepository } from '../db/repositories/victims-repository';
 
 /** Writes one validated change-feed page into the cache; the caller holds the transaction. */
 export function applyChanges(db: Database, changes: readonly Change[]): void {
@@ -20,6 +24,9 @@ export function applyChanges(db: Database, changes: readonly Change[]): void {
   const notes: CaseNoteWire[] = [];
   const arrangements: ArrangementWire[] = [];
   const escalations: EscalationDecisionWire[] = [];
+  const victims: VictimWire[] = [];
+  const events: DetentionEventWire[] = [];
+  const notifications: VictimNotificationWire[] = [];
   for (const change of changes) {
     switch (change.entity) {
       case 'person':
@@ -37,6 +44,15 @@ export function applyChanges(db: Database, changes: readonly Change[]): void {
       case 'escalation':
         escalations.push(change.data);
         break;
+      case 'victim':
+        victims.push(change.data);
+        break;
+      case 'detention_event':
+        events.push(change.data);
+        break;
+      case 'victim_notification':
+        notifications.push(change.data);
+        break;
     }
   }
   new PersonsRepository(db).upsertMany(persons);
@@ -44,4 +60,8 @@ export function applyChanges(db: Database, changes: readonly Change[]): void {
   new CaseNotesRepository(db).upsertFromServer(notes);
   new ArrangementsRepository(db).upsertFromServer(arrangements);
   new EscalationsRepository(db).upsertFromServer(escalations);
+  const victimRepo = new VictimsRepository(db);
+  victimRepo.upsertVictims(victims);
+  victimRepo.upsertEvents(events);
+  victimRepo.upsertNotificationsFromServer(notifications);
 }

@@ -9,6 +9,7 @@ import {
   type PushResponse,
   type TokenResponse,
 } from '../../shared/api/wire';
+import { victimContact, type VictimContact } from '../../shared/api/victims';
 import type { SessionUser } from '../../shared/ipc/contract';
 
 export type CentralErrorKind = 'offline' | 'unauthorized' | 'locked' | 'rejected' | 'bad_response' | 'server';
@@ -69,6 +70,12 @@ export class CentralClient {
   pull(clientId: string, cursor: number, limit: number): Promise<PullResponse> {
     const query = new URLSearchParams({ clientId, cursor: String(cursor), limit: String(limit) });
     return this.authorized('GET', `/api/v1/sync/changes?${query}`, pullResponse);
+  }
+
+  /** Read live, never cached: each read is audited on the server with the reason. */
+  victimContact(victimId: string, reason: string): Promise<VictimContact> {
+    const query = new URLSearchParams({ reason });
+    return this.authorized('GET', `/api/v1/victims/${encodeURIComponent(victimId)}/contact?${query}`, victimContact);
   }
 
   push(clientId: string, commands: readonly Command[]): Promise<PushResponse> {

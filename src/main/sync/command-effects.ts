@@ -3,6 +3,7 @@ import type { Database } from '../db/connection';
 import { ArrangementsRepository } from '../db/repositories/arrangements-repository';
 import { CaseNotesRepository } from '../db/repositories/case-notes-repository';
 import { EscalationsRepository } from '../db/repositories/escalations-repository';
+import { VictimsRepository } from '../db/repositories/victims-repository';
 
 /**
  * How to undo each command type's optimistic local effect when the server rejects the command or
@@ -15,6 +16,9 @@ export function revertOptimisticEffect(db: Database, command: Command): void {
       return;
     case 'RecordBetalingsonmachtDecision':
       new ArrangementsRepository(db).removePending(command.payload.arrangementId);
+      return;
+    case 'RecordVictimNotification':
+      new VictimsRepository(db).removeNotificationPending(command.payload.notificationId);
       return;
     case 'RecordEscalationDecision':
       new EscalationsRepository(db).removePending(command.payload.decisionId);

@@ -6,6 +6,7 @@ import { ClaimsRepository } from '../db/repositories/claims-repository';
 import { EscalationsRepository } from '../db/repositories/escalations-repository';
 import { OutboxRepository } from '../db/repositories/outbox-repository';
 import { SyncStateRepository } from '../db/repositories/sync-state-repository';
+import { VictimsRepository } from '../db/repositories/victims-repository';
 import { applyChanges } from './apply-changes';
 import { deferCacheIndexes, restoreDeferredIndexes } from './deferred-indexes';
 import { CentralError, type CentralClient } from './central-client';
@@ -188,6 +189,7 @@ export class SyncEngine {
       new CaseNotesRepository(this.db).removeSynced();
       new ArrangementsRepository(this.db).removeSynced();
       new EscalationsRepository(this.db).removeSynced();
+      new VictimsRepository(this.db).removeSynced();
       this.state.set('cursor', '0');
     });
     await this.syncOnce();

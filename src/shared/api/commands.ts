@@ -105,12 +105,30 @@ export const decideEscalationApprovalCommand = z
   })
   .strict();
 
+export const recordVictimNotificationCommand = z
+  .object({
+    ...commandBase,
+    type: z.literal('RecordVictimNotification'),
+    payload: z
+      .object({
+        notificationId: id,
+        victimId: id,
+        eventId: id,
+        channel: z.enum(['brief', 'telefoon', 'email'], { message: 'Kies hoe het slachtoffer is geïnformeerd.' }),
+        content: z.string().trim().min(10, 'Beschrijf wat het slachtoffer is verteld (minstens 10 tekens).').max(4000),
+        notifiedOn: z.iso.date({ message: 'Vul een geldige datum in.' }),
+      })
+      .strict(),
+  })
+  .strict();
+
 export const command = z.discriminatedUnion('type', [
   addCaseNoteCommand,
   recordBetalingsonmachtDecisionCommand,
   decideApprovalCommand,
   recordEscalationDecisionCommand,
   decideEscalationApprovalCommand,
+  recordVictimNotificationCommand,
 ]);
 export type Command = z.infer<typeof command>;
 export type CommandType = Command['type'];

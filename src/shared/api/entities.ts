@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { decisionKinds } from '../domain/betalingsonmacht-besluit';
 import { escalationSteps } from '../domain/escalatie';
+import { detentionEventKinds } from '../domain/slachtoffer';
 import { cents, claimKind, claimPhase, id, isoDate, isoDateTime } from '../ipc/schemas';
 
 /** Entities as the central API sends them in the change feed. `version` is the global change version. */
@@ -85,11 +86,53 @@ export const escalationDecisionWire = z.object({
 });
 export type EscalationDecisionWire = z.infer<typeof escalationDecisionWire>;
 
+/** A victim as the victim-information role sees it in the feed: never their contact data. */
+export const victimWire = z.object({
+  id,
+  offenderPersonId: id,
+  displayName: z.string(),
+  isNaturalPerson: z.boolean(),
+  optedIn: z.boolean(),
+  wantsInformation: z.boolean(),
+  preferredChannel: z.enum(['brief', 'telefoon', 'email']),
+  representative: z.string().nullable(),
+  offenceCategory: z.string(),
+  version: z.number().int().nonnegative(),
+});
+export type VictimWire = z.infer<typeof victimWire>;
+
+export const detentionEventWire = z.object({
+  id,
+  offenderPersonId: id,
+  kind: z.enum(detentionEventKinds),
+  eventDate: isoDate,
+  reportedOn: isoDate,
+  version: z.number().int().nonnegative(),
+});
+export type DetentionEventWire = z.infer<typeof detentionEventWire>;
+
+export const victimNotificationWire = z.object({
+  id,
+  victimId: id,
+  eventId: id,
+  channel: z.enum(['brief', 'telefoon', 'email']),
+  content: z.string(),
+  notifiedOn: isoDate,
+  deadline: isoDate,
+  late: z.boolean(),
+  notifiedBy: z.string(),
+  version: z.number().int().nonnegative(),
+});
+export type VictimNotificationWire = z.infer<typeof victimNotificationWire>;
+
 export const change = z.discriminatedUnion('entity', [
   z.object({ entity: z.literal('person'), version: z.number().int(), data: personWire }),
   z.object({ entity: z.literal('claim'), version: z.number().int(), data: claimWire }),
   z.object({ entity: z.literal('case_note'), version: z.number().int(), data: caseNoteWire }),
   z.object({ entity: z.literal('arrangement'), version: z.number().int(), data: arrangementWire }),
   z.object({ entity: z.literal('escalation'), version: z.number().int(), data: escalationDecisionWire }),
+  z.object({ entity: z.literal('victim'), version: z.number().int(), data: victimWire }),
+  z.object({ entity: z.literal('detention_event'), version: z.number().int(), data: detentionEventWire }),
+  z.object({ entity: z.literal('victim_notification'), version: z.number().int(), data: victimNotificationWire }),
 ]);
 export type Change = z.infer<typeof change>;

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { decisionRequestSchema } from '../api/betalingsonmacht';
-import { arrangementStatuses, arrangementWire, escalationDecisionWire } from '../api/entities';
+import {
+  arrangementStatuses,
+  arrangementWire,
+  detentionEventWire,
+  escalationDecisionWire,
+  victimNotificationWire,
+  victimWire,
+} from '../api/entities';
+import { victimContact } from '../api/victims';
+import { detentionEventKinds } from '../domain/slachtoffer';
 import { decisionKinds } from '../domain/betalingsonmacht-besluit';
 import { escalationSteps } from '../domain/escalatie';
 import { claimKind, claimPhase, cents, emptyRequest, id, isoDate, isoDateTime, role } from './schemas';
@@ -84,6 +93,13 @@ export const commandReview = z.object({
       type: z.literal('RecordEscalationDecision'),
       claimId: id,
       step: z.string(),
+      baseVersion: z.number().int().nullable(),
+      issuedAt: isoDateTime,
+    }),
+    z.object({
+      type: z.literal('RecordVictimNotification'),
+      victimId: id,
+      eventId: id,
       baseVersion: z.number().int().nullable(),
       issuedAt: isoDateTime,
     }),
@@ -269,6 +285,54 @@ export const contract = {
   'escalaties.decideApproval': {
     request: z.object({ decisionId: id, approve: z.boolean(), note: z.string().trim().max(2000) }).strict(),
     response: z.object({}),
+  },
+  'slachtoffers.tasks': {
+    request: emptyRequest,
+    response: z.object({
+      tasks: z.array(
+        z.object({
+          victimId: id,
+          victimName: z.string(),
+          eventId: id,
+          eventKind: z.enum(detentionEventKinds),
+          eventDate: isoDate,
+          deadline: isoDate,
+          urgent: z.boolean(),
+          overdue: z.boolean(),
+        }),
+      ),
+      /** Notifications sent after their deadline (reported on). */
+      lateCount: z.number().int(),
+    }),
+  },
+  'slachtoffers.victim': {
+    request: z.object({ victimId: id }).strict(),
+    response: z.object({
+      victim: victimWire,
+      events: z.array(detentionEventWire.extend({ deadline: isoDate })),
+      notifications: z.array(victimNotificationWire.extend({ pending: z.boolean() })),
+    }),
+  },
+  'slachtoffers.contact': {
+    request: z
+      .object({
+        victimId: id,
+        reason: z.string().trim().min(5, 'Geef een reden om de contactgegevens in te zien.').max(500),
+      })
+      .strict(),
+    response: victimContact,
+  },
+  'slachtoffers.notify': {
+    request: z
+      .object({
+        victimId: id,
+        eventId: id,
+        channel: z.enum(['brief', 'telefoon', 'email'], { message: 'Kies hoe het slachtoffer is geïnformeerd.' }),
+        content: z.string().trim().min(10, 'Beschrijf wat het slachtoffer is verteld (minstens 10 tekens).').max(4000),
+        notifiedOn: isoDate,
+      })
+      .strict(),
+    response: victimNotificationWire,
   },
   'reviews.list': {
     request: emptyRequest,

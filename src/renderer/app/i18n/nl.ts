@@ -94,6 +94,7 @@ export const nl = {
       DecideApproval: 'Goedkeuring',
       RecordEscalationDecision: 'Invorderingsstap',
       DecideEscalationApproval: 'Goedkeuring invorderingsstap',
+      RecordVictimNotification: 'Slachtoffer geïnformeerd',
     },
     expectedTotal: 'Openstaand bij uw beoordeling',
     currentTotal: 'Openstaand nu',

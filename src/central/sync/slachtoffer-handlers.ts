@@ -1,0 +1,154 @@
+import type { Command } from '../../shared/api/commands';
+import type { VictimContact } from '../../shared/api/victims';
+import {
+  isLate,
+  needsNotificationTask,
+  notificationDeadline,
+  type DetentionEventKind,
+} from '../../shared/domain/slachtoffer';
+import type { Principal } from '../auth/access-token';
+import { audit } from '../audit';
+import type { Queryable } from '../db/sql-client';
+import { canReadVictimContacts, victimTeams } from '../scope';
+import { recordChange } from './change-feed';
+import type { CommandResult } from './command-handlers';
+
+type NotificationCommand = Extract<Command, { type: 'RecordVictimNotification' }>;
+
+export class VictimAccessError extends Error {
+  constructor(
+    readonly status: 403 | 404,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'VictimAccessError';
+  }
+}
+
+/** One victim's contact data, for the victim-information role only, each read audited with its reason. */
+export async function readVictimContact(
+  db: Queryable,
+  principal: Principal,
+  victimId: string,
+  reason: string,
+): Promise<VictimContact> {
+  if (!canReadVictimContacts(principal)) {
+    await audit(db, {
+      actorId: principal.sub,
+      action: 'read',
+      entity: 'victim_contact',
+      entityId: victimId,
+      reason: `GEWEIGERD: ${reason}`,
+    });
+    throw new VictimAccessError(
+      403,
+      'Contactgegevens van slachtoffers zijn alleen voor medewerkers slachtofferinformatie.',
+    );
+  }
+  const rows = await db.query<{
+    team_id: string;
+    street: string;
+    house_number: string;
+    postal_code: string;
+    city: string;
+    phone: string | null;
+    email: string | null;
+    domicilie_address: string | null;
+  }>(
+    `SELECT v.team_id, c.street, c.house_number, c.postal_code, c.city, c.phone, c.email, c.domicilie_address
+     FROM victims v JOIN victim_contacts c ON c.victim_id = v.id WHERE v.id = $1`,
+    [victimId],
+  );
+  const row = rows[0];
+  if (!row || !victimTeams(principal).includes(row.team_id))
+    throw new VictimAccessError(404, 'Dit slachtoffer bestaat niet of hoort niet bij uw team.');
+  await audit(db, { actorId: principal.sub, action: 'read', entity: 'victim_contact', entityId: victimId, reason });
+  const home = `${row.street} ${row.house_number}, ${row.postal_code} ${row.city}`;
+  return {
+    victimId,
+    street: row.street,
+    houseNumber: row.house_number,
+    postalCode: row.postal_code,
+    city: row.city,
+    phone: row.phone,
+    email: row.email,
+    domicilieAddress: row.domicilie_address,
+    mailTo: row.domicilie_address ?? home,
+  };
+}
+
+export async function recordVictimNotification(
+  tx: Queryable,
+  principal: Principal,
+  command: NotificationCommand,
+): Promise<CommandResult> {
+  if (principal.role !== 'medewerker_slachtofferinformatie') {
+    return { status: 'rejected', reason: 'Alleen medewerkers slachtofferinformatie informeren slachtoffers.' };
+  }
+  const { payload } = command;
+  const victims = await tx.query<{
+    team_id: string;
+    offender_person_id: string;
+    opted_in: boolean;
+    wants_information: boolean;
+  }>('SELECT team_id, offender_person_id, opted_in, wants_information FROM victims WHERE id = $1', [payload.victimId]);
+  const victim = victims[0];
+  if (!victim || !victimTeams(principal).includes(victim.team_id))
+    return { status: 'rejected', reason: 'Dit slachtoffer bestaat niet of hoort niet bij uw team.' };
+  if (!needsNotificationTask({ optedIn: victim.opted_in, wantsInformation: victim.wants_information })) {
+    return { status: 'rejected', reason: 'Dit slachtoffer wil niet geïnformeerd worden.' };
+  }
+  const events = await tx.query<{
+    offender_person_id: string;
+    kind: DetentionEventKind;
+    event_date: string;
+    reported_on: string;
+  }>(
+    `SELECT offender_person_id, kind, to_char(event_date, 'YYYY-MM-DD') AS event_date, to_char(reported_on, 'YYYY-MM-DD') AS reported_on
+     FROM detention_events WHERE id = $1`,
+    [payload.eventId],
+  );
+  const event = events[0];
+  if (!event || event.offender_person_id !== victim.offender_person_id)
+    return { status: 'rejected', reason: 'Deze gebeurtenis hoort niet bij de dader van dit slachtoffer.' };
+  if (
+    (
+      await tx.query('SELECT 1 FROM victim_notifications WHERE victim_id = $1 AND event_id = $2', [
+        payload.victimId,
+        payload.eventId,
+      ])
+    ).length
+  ) {
+    return { status: 'conflict', reason: 'Dit slachtoffer is over deze gebeurtenis al geïnformeerd.' };
+  }
+  const { deadline } = notificationDeadline({
+    kind: event.kind,
+    eventDate: event.event_date,
+    reportedOn: event.reported_on,
+  });
+  const version = await recordChange(tx, 'victim_notification', payload.notificationId, victim.team_id);
+  await tx.query(
+    `INSERT INTO victim_notifications (id, victim_id, event_id, channel, content, notified_on, deadline, late, notified_by, version)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [
+      payload.notificationId,
+      payload.victimId,
+      payload.eventId,
+      payload.channel,
+      payload.content,
+      payload.notifiedOn,
+      deadline,
+      isLate(deadline, payload.notifiedOn),
+      principal.sub,
+      version,
+    ],
+  );
+  await audit(tx, {
+    actorId: principal.sub,
+    action: 'create',
+    entity: 'victim_notification',
+    entityId: payload.notificationId,
+    reason: 'slachtoffer geïnformeerd',
+  });
+  return { status: 'applied', reason: null };
+}

@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import type { Command } from '../../shared/api/commands';
+import type { VictimNotificationWire } from '../../shared/api/entities';
+import { isLate, needsNotificationTask, notificationDeadline } from '../../shared/domain/slachtoffer';
+import type { ResponseOf, SessionUser } from '../../shared/ipc/contract';
+import { AppError } from '../../shared/ipc/result';
+import type { Database } from '../db/connection';
+import { OutboxRepository } from '../db/repositories/outbox-repository';
+import { SyncStateRepository } from '../db/repositories/sync-state-repository';
+import { VictimsRepository } from '../db/repositories/victims-repository';
+
+function requireVictimRole(user: SessionUser): void {
+  if (user.role !== 'medewerker_slachtofferinformatie') {
+    throw new AppError('forbidden', 'Slachtofferinformatie is alleen voor medewerkers slachtofferinformatie.');
+  }
+}
+
+/**
+ * The victim worker's queue: for every victim who opted in, one task per detention event of their
+ * offender not yet notified, with its deadline; escapes and overdue tasks first.
+ */
+export function notificationTasks(db: Database, user: SessionUser, today: string): ResponseOf<'slachtoffers.tasks'> {
+  requireVictimRole(user);
+  const repo = new VictimsRepository(db);
+  const notified = new Set(repo.notifications().map((n) => `${n.victimId}:${n.eventId}`));
+  const tasks: ResponseOf<'slachtoffers.tasks'>['tasks'] = [];
+  for (const victim of repo.victims()) {
+    if (!needsNotificationTask(victim)) continue;
+    for (const event of repo.eventsForOffender(victim.offenderPersonId)) {
+      if (notified.has(`${victim.id}:${event.id}`)) continue;
+      const { deadline, urgent } = notificationDeadline(event);
+      tasks.push({
+        victimId: victim.id,
+        victimName: victim.displayName,
+        eventId: event.id,
+        eventKind: event.kind,
+        eventDate: event.eventDate,
+        deadline,
+        urgent,
+        overdue: today > deadline,
+      });
+    }
+  }
+  tasks.sort((a, b) => Number(b.urgent) - Number(a.urgent) || a.deadline.localeCompare(b.deadline));
+  const lateCount = repo.notifications().filter((n) => n.late).length;
+  return { tasks, lateCount };
+}
+
+export function victimCase(db: Database, user: SessionUser, victimId: string): ResponseOf<'slachtoffers.victim'> {
+  requireVictimRole(user);
+  const repo = new VictimsRepository(db);
+  const victim = repo.victim(victimId);
+  if (!victim) throw new AppError('not_found', 'Dit slachtoffer staat niet in uw werkvoorraad.');
+  return {
+    victim,
+    events: repo
+      .eventsForOffender(victim.offenderPersonId)
+      .map((e) => ({ ...e, deadline: notificationDeadline(e).deadline })),
+    notifications: repo.notifications(victimId),
+  };
+}
+
+export function recordNotification(
+  db: Database,
+  user: SessionUser,
+  request: {
+    victimId: string;
+    eventId: string;
+    channel: 'brief' | 'telefoon' | 'email';
+    content: string;
+    notifiedOn: string;
+  },
+): VictimNotificationWire {
+  requireVictimRole(user);
+  return db.transaction(() => {
+    const repo = new VictimsRepository(db);
+    const victim = repo.victim(request.victimId);
+    const event = repo.event(request.eventId);
+    if (!victim || !event || event.offenderPersonId !== victim.offenderPersonId) {
+      throw new AppError('not_found', 'Dit slachtoffer of deze gebeurtenis staat niet in uw werkvoorraad.');
+    }
+    if (!needsNotificationTask(victim))
+      throw new AppError('invalid_request', 'Dit slachtoffer wil niet geïnformeerd worden.');
+    const { deadline } = notificationDeadline(event);
+    const notification: VictimNotificationWire = {
+      id: randomUUID(),
+      victimId: victim.id,
+      eventId: event.id,
+      channel: request.channel,
+      content: request.content,
+      notifiedOn: request.notifiedOn,
+      deadline,
+      late: isLate(deadline, request.notifiedOn),
+      notifiedBy: user.displayName,
+      version: 0,
+    };
+    const command: Command = {
+      type: 'RecordVictimNotification',
+      commandId: randomUUID(),
+      seq: new SyncStateRepository(db).takeSeq(),
+      issuedAt: new Date().toISOString(),
+      baseVersion: null,
+      payload: { notificationId: notification.id, ...request },
+    };
+    new OutboxRepository(db).add(command);
+    repo.saveNotificationPending(notification);
+    return notification;
+  });
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/** The one way to victim contact data: one victim at a time, with a reason that is audited. */
+export const victimContactQuery = z
+  .object({ reason: z.string().trim().min(5, 'Geef een reden om de contactgegevens in te zien.').max(500) })
+  .strict();
+
+export const victimContact = z.object({
+  victimId: z.string(),
+  street: z.string(),
+  houseNumber: z.string(),
+  postalCode: z.string(),
+  city: z.string(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  domicilieAddress: z.string().nullable(),
+  /** Where letters go: the domicilie address when there is one, so the home address stays hidden. */
+  mailTo: z.string(),
+});
+export type VictimContact = z.infer<typeof victimContact>;

@@ -1,0 +1,218 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CentralServer } from '../../src/central/central-server';
+import { createBackend, type Backend } from '../../src/main/backend/backend';
+import { startTestCentral } from '../support/central';
+import { localMigrationsDir, makeTempDir } from '../support/temp-dir';
+
+// The privacy suite: as each non-victim role, everything the API and the app answer is scanned for
+// any victim's address, phone and e-mail; and every read of victim contact data is audited with a reason.
+
+const temp = makeTempDir('cjib-privacy-');
+let server: CentralServer;
+let secrets: string[] = [];
+const backends: Backend[] = [];
+
+beforeAll(async () => {
+  server = await startTestCentral({ seed: { persons: 120, claims: 500 } });
+  const contacts = await server.db.query<{
+    street: string;
+    house_number: string;
+    postal_code: string;
+    phone: string | null;
+    email: string | null;
+    domicilie_address: string | null;
+  }>('SELECT street, house_number, postal_code, phone, email, domicilie_address FROM victim_contacts');
+  expect(contacts.length).toBeGreaterThan(10);
+  secrets = contacts.flatMap((c) =>
+    [c.house_number, c.postal_code, c.phone, c.email, c.domicilie_address].filter((v): v is string => !!v),
+  );
+});
+afterAll(async () => {
+  for (const b of backends) await b.close();
+  await server.close();
+  temp.cleanup();
+});
+
+const leaks = (body: string) => secrets.filter((s) => body.includes(s));
+
+async function token(username: string): Promise<string> {
+  const r = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'Welkom-CJIB-2026' }),
+  });
+  return ((await r.json()) as { accessToken: string }).accessToken;
+}
+
+async function allApiBodies(username: string): Promise<{ bodies: string[]; contactStatus: number }> {
+  const t = await token(username);
+  const headers = { authorization: `Bearer ${t}` };
+  const bodies: string[] = [];
+  const clientId = randomUUID();
+  let cursor = 0;
+  for (;;) {
+    const page = await fetch(`${server.url}/api/v1/sync/changes?clientId=${clientId}&cursor=${cursor}&limit=500`, {
+      headers,
+    });
+    const text = await page.text();
+    bodies.push(text);
+    const json = JSON.parse(text) as { nextCursor: number; hasMore: boolean };
+    cursor = json.nextCursor;
+    if (!json.hasMore) break;
+  }
+  for (const path of ['/api/v1/me', '/api/v1/openapi.json', '/api/v1/health'])
+    bodies.push(await (await fetch(server.url + path, { headers })).text());
+  const victim = (await server.db.query<{ id: string }>('SELECT id FROM victims LIMIT 1'))[0]?.id ?? '';
+  const contact = await fetch(
+    `${server.url}/api/v1/victims/${victim}/contact?reason=${encodeURIComponent('nieuwsgierig')}`,
+    { headers },
+  );
+  bodies.push(await contact.text());
+  return { bodies, contactStatus: contact.status };
+}
+
+describe('victim data never reaches another role', () => {
+  it.each(['sdevries', 'jbakker', 'mpostma', 'hkok'])(
+    '%s: no API response carries a victim address, phone or e-mail',
+    async (username) => {
+      const { bodies, contactStatus } = await allApiBodies(username);
+      expect(contactStatus).toBe(403);
+      for (const body of bodies) expect(leaks(body)).toEqual([]);
+      // Not even the victims' existence: no victim entities in their feed.
+      expect(bodies.some((b) => b.includes('"entity":"victim"'))).toBe(false);
+    },
+  );
+
+  it('a case worker’s app, through every screen’s channel, shows no victim contact data either', async () => {
+    const backend = createBackend({
+      dbPath: join(temp.dir, 'inning.sqlite'),
+      migrationsDir: localMigrationsDir,
+      appVersion: 'test',
+      centralUrl: server.url,
+      localUser: null,
+    });
+    backends.push(backend);
+    const answers: string[] = [];
+    const call = async (channel: string, request: unknown = {}) => {
+      const result = await backend.invoke(channel, request);
+      answers.push(JSON.stringify(result));
+      return result;
+    };
+    await call('session.login', { username: 'sdevries', password: 'Welkom-CJIB-2026' });
+    await call('sync.now');
+    const list = await call('werkvoorraad.list', { limit: 200 });
+    const rows = list.ok ? (list.value as { rows: { id: string; personId: string }[] }).rows : [];
+    for (const row of rows.slice(0, 50)) {
+      await call('claims.get', { id: row.id });
+      await call('betalingsonmacht.person', { personId: row.personId });
+      await call('escalaties.claim', { claimId: row.id });
+    }
+    await call('escalaties.page', { limit: 200 });
+    await call('arrangements.list', {});
+    const victim = (await server.db.query<{ id: string }>('SELECT id FROM victims LIMIT 1'))[0]?.id ?? '';
+    const contact = await call('slachtoffers.contact', { victimId: victim, reason: 'even kijken' });
+    expect(contact).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect((await call('slachtoffers.tasks')).ok).toBe(false);
+    for (const answer of answers) expect(leaks(answer)).toEqual([]);
+  });
+});
+
+describe('the victim-information role', () => {
+  it('gets victims and detention events, never their contact data in the feed, and reads contact data only with a reason that is audited', async () => {
+    const backend = createBackend({
+      dbPath: join(temp.dir, 'slachtoffer.sqlite'),
+      migrationsDir: localMigrationsDir,
+      appVersion: 'test',
+      centralUrl: server.url,
+      localUser: null,
+    });
+    backends.push(backend);
+    const login = await backend.invoke('session.login', { username: 'famrani', password: 'Welkom-CJIB-2026' });
+    expect(login.ok).toBe(true);
+    await backend.invoke('sync.now', {});
+    const tasks = await backend.invoke('slachtoffers.tasks', {});
+    expect(tasks.ok).toBe(true);
+    const list = (tasks.ok ? tasks.value : { tasks: [] }) as {
+      tasks: { victimId: string; eventId: string; deadline: string }[];
+    };
+    expect(list.tasks.length).toBeGreaterThan(0);
+    expect(leaks(JSON.stringify(tasks))).toEqual([]);
+
+    const victimId = list.tasks[0]?.victimId ?? '';
+    const refused = await backend.invoke('slachtoffers.contact', { victimId, reason: '' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    const before = await server.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE entity = 'victim_contact'`,
+    );
+    const contact = await backend.invoke('slachtoffers.contact', {
+      victimId,
+      reason: 'Verlofbericht per brief versturen',
+    });
+    expect(contact.ok).toBe(true);
+    const rows = await server.db.query<{ actor_id: string; reason: string; entity_id: string }>(
+      `SELECT actor_id, reason, entity_id FROM audit_log WHERE entity = 'victim_contact' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(rows[0]).toEqual({
+      actor_id: 'u-famrani',
+      reason: 'Verlofbericht per brief versturen',
+      entity_id: victimId,
+    });
+    const after = await server.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE entity = 'victim_contact'`,
+    );
+    expect((after[0]?.n ?? 0) - (before[0]?.n ?? 0)).toBe(1);
+
+    // The contact is read live and never stored in the local cache.
+    const value = (contact.ok ? contact.value : {}) as {
+      houseNumber: string;
+      mailTo: string;
+      domicilieAddress: string | null;
+    };
+    if (value.domicilieAddress) expect(value.mailTo).toBe(value.domicilieAddress);
+    else expect(value.mailTo).toContain(value.houseNumber);
+  });
+
+  it('records a notification that arrives on the server exactly once, with its deadline and late flag', async () => {
+    const backend = backends.at(-1);
+    if (!backend) throw new Error('no backend');
+    const tasks = await backend.invoke('slachtoffers.tasks', {});
+    const task = (
+      tasks.ok ? (tasks.value as { tasks: { victimId: string; eventId: string; deadline: string }[] }).tasks : []
+    )[0];
+    if (!task) throw new Error('no task');
+    const today = new Date().toISOString().slice(0, 10);
+    const recorded = await backend.invoke('slachtoffers.notify', {
+      victimId: task.victimId,
+      eventId: task.eventId,
+      channel: 'telefoon',
+      content: 'Slachtoffer gebeld over het verlof; wensen besproken.',
+      notifiedOn: today,
+    });
+    expect(recorded.ok).toBe(true);
+    await backend.invoke('sync.now', {});
+    const stored = await server.db.query<{ late: boolean; deadline: string }>(
+      `SELECT late, to_char(deadline, 'YYYY-MM-DD') AS deadline FROM victim_notifications WHERE victim_id = $1 AND event_id = $2`,
+      [task.victimId, task.eventId],
+    );
+    expect(stored).toEqual([{ late: today > task.deadline, deadline: task.deadline }]);
+    const after = await backend.invoke('slachtoffers.tasks', {});
+    const remaining = (
+      after.ok ? (after.value as { tasks: { victimId: string; eventId: string }[] }).tasks : []
+    ).filter((t) => t.victimId === task.victimId && t.eventId === task.eventId);
+    expect(remaining).toEqual([]);
+  });
+
+  it('gives no task for a victim who opted out', async () => {
+    const backend = backends.at(-1);
+    if (!backend) throw new Error('no backend');
+    const optedOut = await server.db.query<{ id: string }>('SELECT id FROM victims WHERE NOT opted_in');
+    expect(optedOut.length).toBeGreaterThan(0);
+    const tasks = await backend.invoke('slachtoffers.tasks', {});
+    const ids = new Set(
+      (tasks.ok ? (tasks.value as { tasks: { victimId: string }[] }).tasks : []).map((t) => t.victimId),
+    );
+    for (const v of optedOut) expect(ids.has(v.id)).toBe(false);
+  });
+});
