@@ -23,6 +23,6 @@ export const cjibBaseQuery: BaseQueryFn<CjibQueryArgs, unknown, AppErrorShape> =
 export const cjibApi = createApi({
   reducerPath: 'cjibApi',
   baseQuery: cjibBaseQuery,
-  tagTypes: ['Claims', 'Session', 'Sync', 'Notes', 'Reviews', 'Arrangements', 'Escalations'],
+  tagTypes: ['Claims', 'Session', 'Sync', 'Notes', 'Reviews', 'Arrangements', 'Escalations', 'Victims'],
   endpoints: () => ({}),
 });

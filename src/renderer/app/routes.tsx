@@ -1,6 +1,5 @@
 import { Navigate, type RouteObject } from 'react-router';
 import { AppFrame } from '../components/AppFrame';
-import { ComingSoonPage } from '../components/ComingSoonPage';
 import { AssessmentPage } from '../features/betalingsonmacht/AssessmentPage';
 import { BetalingsonmachtOverviewPage } from '../features/betalingsonmacht/BetalingsonmachtOverviewPage';
 import { ClaimPage } from '../features/claims/ClaimPage';
@@ -10,6 +9,8 @@ import { EscalatiesPage } from '../features/escalaties/EscalatiesPage';
 import { EscalationCasePage } from '../features/escalaties/EscalationCasePage';
 import { NotFoundPage } from '../features/not-found/NotFoundPage';
 import { SessionGate } from '../features/session/SessionGate';
+import { SlachtofferinformatiePage } from '../features/slachtofferinformatie/SlachtofferinformatiePage';
+import { VictimPage } from '../features/slachtofferinformatie/VictimPage';
 import { WerkvoorraadPage } from '../features/werkvoorraad/WerkvoorraadPage';
 
 export const routes: RouteObject[] = [
@@ -28,10 +29,8 @@ export const routes: RouteObject[] = [
       { path: 'conflicten', element: <ConflictenPage /> },
       { path: 'betalingsonmacht', element: <BetalingsonmachtOverviewPage /> },
       { path: 'betalingsonmacht/:personId', element: <AssessmentPage /> },
-      {
-        path: 'slachtofferinformatie',
-        element: <ComingSoonPage title="nav.slachtofferinformatie" description="comingSoon.slachtofferinformatie" />,
-      },
+      { path: 'slachtofferinformatie', element: <SlachtofferinformatiePage /> },
+      { path: 'slachtofferinformatie/:victimId', element: <VictimPage /> },
       { path: 'escalaties', element: <EscalatiesPage /> },
       { path: 'escalaties/:claimId', element: <EscalationCasePage /> },
       { path: 'teamoverzicht', element: <TeamoverzichtPage /> },

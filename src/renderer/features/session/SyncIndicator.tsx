@@ -18,7 +18,7 @@ export function SyncIndicator() {
   useEffect(() => {
     if (data?.lastSyncAt && data.lastSyncAt !== lastSeen.current) {
       if (lastSeen.current !== null)
-        dispatch(cjibApi.util.invalidateTags(['Claims', 'Notes', 'Reviews', 'Arrangements', 'Escalations']));
+        dispatch(cjibApi.util.invalidateTags(['Claims', 'Notes', 'Reviews', 'Arrangements', 'Escalations', 'Victims']));
       lastSeen.current = data.lastSyncAt;
     }
   }, [data?.lastSyncAt, dispatch]);

@@ -1,0 +1,231 @@
+import { useId, useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import { formatDate } from '../../../shared/format';
+import type { ResponseOf } from '../../../shared/ipc/contract';
+import { t } from '../../app/i18n/t';
+import { appError } from '../../api/errors';
+import { useNotifyVictimMutation, useVictimCaseQuery, useVictimContactMutation } from './slachtoffers-api';
+
+export function VictimPage() {
+  const { victimId = '' } = useParams();
+  const { data, error } = useVictimCaseQuery(victimId);
+  const failure = appError(error);
+  if (failure) {
+    return (
+      <div className="alert alert--error" role="alert">
+        {failure.message}
+      </div>
+    );
+  }
+  if (!data) return <p>{t('app.loading')}</p>;
+  const { victim } = data;
+  return (
+    <section aria-labelledby="page-title">
+      <Link to="/slachtofferinformatie">{t('slachtoffers.back')}</Link>
+      <h1 id="page-title">{t('slachtoffers.victimTitle', { name: victim.displayName })}</h1>
+      <div className="assessment__columns">
+        <div>
+          <h2>{t('slachtoffers.preferences')}</h2>
+          <dl className="details">
+            <dt>{t('slachtoffers.optedIn')}</dt>
+            <dd>{victim.optedIn && victim.wantsInformation ? t('slachtoffers.yes') : t('slachtoffers.no')}</dd>
+            <dt>{t('slachtoffers.channel')}</dt>
+            <dd>{t(`slachtoffers.channels.${victim.preferredChannel}`)}</dd>
+            <dt>{t('slachtoffers.naturalPerson')}</dt>
+            <dd>{victim.isNaturalPerson ? t('slachtoffers.yes') : t('slachtoffers.no')}</dd>
+            <dt>{t('slachtoffers.offence')}</dt>
+            <dd>{victim.offenceCategory}</dd>
+          </dl>
+          <ContactPanel victimId={victim.id} />
+        </div>
+        <div>
+          <h2>{t('slachtoffers.eventsTitle')}</h2>
+          <ol className="timeline">
+            {data.events.map((event) => {
+              const notification = data.notifications.find((n) => n.eventId === event.id);
+              return (
+                <li key={event.id} className="arrangement">
+                  <p className="arrangement__head">
+                    <strong>{t(`slachtoffers.events.${event.kind}`)}</strong> · {formatDate(event.eventDate)}
+                  </p>
+                  <p className="note__meta">
+                    {t('slachtoffers.columns.deadline')}: {formatDate(event.deadline)}
+                  </p>
+                  {notification ? (
+                    <p>
+                      {t('slachtoffers.notified', {
+                        date: formatDate(notification.notifiedOn),
+                        channel: t(`slachtoffers.channels.${notification.channel}`),
+                      })}
+                      {notification.late ? <span className="tag tag--pending">{t('slachtoffers.late')}</span> : null}
+                      {notification.pending ? (
+                        <span className="tag tag--pending">{t('betalingsonmacht.notSent')}</span>
+                      ) : null}
+                    </p>
+                  ) : victim.optedIn && victim.wantsInformation ? (
+                    <NotifyForm
+                      victimId={victim.id}
+                      eventId={event.id}
+                      defaultChannel={victim.preferredChannel}
+                      label={`${t('slachtoffers.notifyTitle')}: ${t(`slachtoffers.events.${event.kind}`)} ${formatDate(event.eventDate)}`}
+                    />
+                  ) : null}
+                </li>
+              );
+            })}
+          </ol>
+        </div>
+      </div>
+    </section>
+  );
+}
+
+type Contact = ResponseOf<'slachtoffers.contact'>;
+
+/** Contact data stays hidden until the worker gives a reason; closing the panel drops it from memory. */
+function ContactPanel({ victimId }: { victimId: string }) {
+  const [reason, setReason] = useState('');
+  const [contact, setContact] = useState<Contact | null>(null);
+  const [read, { error, isLoading, reset }] = useVictimContactMutation();
+  const reasonId = useId();
+  const failure = appError(error);
+  const show = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await read({ victimId, reason });
+    if ('data' in result && result.data) setContact(result.data);
+  };
+  return (
+    <section aria-labelledby={`${reasonId}-title`} className="breakdown">
+      <h2 id={`${reasonId}-title`}>{t('slachtoffers.contact')}</h2>
+      <p className="hint">{t('slachtoffers.contactIntro')}</p>
+      {contact ? (
+        <>
+          <dl className="details">
+            <dt>{t('slachtoffers.mailTo')}</dt>
+            <dd>{contact.mailTo}</dd>
+            <dt>{t('slachtoffers.address')}</dt>
+            <dd>
+              {contact.street} {contact.houseNumber}, {contact.postalCode} {contact.city}
+            </dd>
+            {contact.domicilieAddress ? (
+              <>
+                <dt>{t('slachtoffers.domicilie')}</dt>
+                <dd>{contact.domicilieAddress}</dd>
+              </>
+            ) : null}
+            <dt>{t('slachtoffers.phone')}</dt>
+            <dd>{contact.phone ?? '–'}</dd>
+            <dt>{t('slachtoffers.email')}</dt>
+            <dd>{contact.email ?? '–'}</dd>
+          </dl>
+          <button
+            type="button"
+            onClick={() => {
+              setContact(null);
+              setReason('');
+              reset();
+            }}
+          >
+            {t('slachtoffers.hideContact')}
+          </button>
+        </>
+      ) : (
+        <form onSubmit={(e) => void show(e)} noValidate>
+          <div className="field">
+            <label className="field__label" htmlFor={reasonId}>
+              {t('slachtoffers.reason')}
+            </label>
+            <input
+              id={reasonId}
+              type="text"
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              aria-invalid={failure ? true : undefined}
+              aria-describedby={failure ? `${reasonId}-error` : undefined}
+            />
+            {failure ? (
+              <p id={`${reasonId}-error`} className="field__error">
+                {failure.issues?.reason ?? failure.message}
+              </p>
+            ) : null}
+          </div>
+          <button type="submit" disabled={isLoading}>
+            {t('slachtoffers.showContact')}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+function NotifyForm({
+  victimId,
+  eventId,
+  defaultChannel,
+  label,
+}: {
+  victimId: string;
+  eventId: string;
+  defaultChannel: 'brief' | 'telefoon' | 'email';
+  /** Unique per event: several forms on one screen are separate landmarks. */
+  label: string;
+}) {
+  const [channel, setChannel] = useState(defaultChannel);
+  const [content, setContent] = useState('');
+  const [notifiedOn, setNotifiedOn] = useState(new Date().toISOString().slice(0, 10));
+  const [notify, { error, isLoading, isSuccess }] = useNotifyVictimMutation();
+  const id = useId();
+  const failure = appError(error);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void notify({ victimId, eventId, channel, content, notifiedOn });
+  };
+  return (
+    <form onSubmit={submit} noValidate className="note-form" aria-label={label}>
+      <div className="field">
+        <label className="field__label" htmlFor={`${id}-channel`}>
+          {t('slachtoffers.channel')}
+        </label>
+        <select id={`${id}-channel`} value={channel} onChange={(e) => setChannel(e.target.value as typeof channel)}>
+          {(['brief', 'telefoon', 'email'] as const).map((c) => (
+            <option key={c} value={c}>
+              {t(`slachtoffers.channels.${c}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label className="field__label" htmlFor={`${id}-content`}>
+          {t('slachtoffers.content')}
+        </label>
+        <textarea
+          id={`${id}-content`}
+          rows={3}
+          value={content}
+          onChange={(e) => setContent(e.target.value)}
+          aria-invalid={failure?.issues?.content ? true : undefined}
+          aria-describedby={failure?.issues?.content ? `${id}-error` : undefined}
+        />
+        {failure ? (
+          <p id={`${id}-error`} className="field__error">
+            {failure.issues?.content ?? failure.message}
+          </p>
+        ) : null}
+      </div>
+      <div className="field">
+        <label className="field__label" htmlFor={`${id}-date`}>
+          {t('slachtoffers.notifiedOn')}
+        </label>
+        <input id={`${id}-date`} type="date" value={notifiedOn} onChange={(e) => setNotifiedOn(e.target.value)} />
+      </div>
+      <button type="submit" className="button--primary" disabled={isLoading}>
+        {t('slachtoffers.record')}
+      </button>
+      {isSuccess ? (
+        <p role="status" className="note-form__saved">
+          {t('slachtoffers.recorded')}
+        </p>
+      ) : null}
+    </form>
+  );
+}

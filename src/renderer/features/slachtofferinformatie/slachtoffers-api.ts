@@ -1,0 +1,26 @@
+import type { RequestOf, ResponseOf } from '../../../shared/ipc/contract';
+import { cjibApi } from '../../api/cjib-api';
+
+export const slachtoffersApi = cjibApi.injectEndpoints({
+  endpoints: (build) => ({
+    victimTasks: build.query<ResponseOf<'slachtoffers.tasks'>, void>({
+      query: () => ({ channel: 'slachtoffers.tasks', request: {} }),
+      providesTags: ['Victims'],
+    }),
+    victimCase: build.query<ResponseOf<'slachtoffers.victim'>, string>({
+      query: (victimId) => ({ channel: 'slachtoffers.victim', request: { victimId } }),
+      providesTags: ['Victims'],
+    }),
+    // A mutation, not a query: every read is deliberate, carries a reason and is audited; nothing caches it.
+    victimContact: build.mutation<ResponseOf<'slachtoffers.contact'>, RequestOf<'slachtoffers.contact'>>({
+      query: (request) => ({ channel: 'slachtoffers.contact', request }),
+    }),
+    notifyVictim: build.mutation<ResponseOf<'slachtoffers.notify'>, RequestOf<'slachtoffers.notify'>>({
+      query: (request) => ({ channel: 'slachtoffers.notify', request }),
+      invalidatesTags: ['Victims', 'Sync'],
+    }),
+  }),
+});
+
+export const { useVictimTasksQuery, useVictimCaseQuery, useVictimContactMutation, useNotifyVictimMutation } =
+  slachtoffersApi;

@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { notificationDeadline } from '../../src/shared/domain/slachtoffer';
+import { formatDate } from '../../src/shared/format';
+import { axeViolations, screenshotWhole, startAppUnderTest, type AppUnderTest } from './support/app-under-test';
+
+const screenshotDir = '.test-results/screenshots';
+let app: AppUnderTest;
+
+beforeAll(async () => {
+  app = await startAppUnderTest();
+  mkdirSync(screenshotDir, { recursive: true });
+});
+afterAll(async () => app?.close());
+
+describe('slachtofferinformatie end to end', () => {
+  it('a verlof event arrives, the task shows its deadline, the worker reads the contact with a reason and records the notification', async () => {
+    const db = app.central.db;
+    const [victim] = await db.query<{ id: string; display_name: string; offender_person_id: string }>(
+      `SELECT id, display_name, offender_person_id FROM victims WHERE opted_in AND wants_information ORDER BY id LIMIT 1`,
+    );
+    if (!victim) throw new Error('no demo victim');
+    const today = new Date().toISOString().slice(0, 10);
+    const eventDate = new Date(Date.now() + 16 * 86_400_000).toISOString().slice(0, 10);
+    const eventId = randomUUID();
+    // The prison reports a long re-integration leave for the offender.
+    await db.query(
+      `INSERT INTO detention_events (id, offender_person_id, kind, event_date, reported_on, version)
+       VALUES ($1, $2, 'langdurend_reintegratieverlof', $3, $4, nextval('change_version'))`,
+      [eventId, victim.offender_person_id, eventDate, today],
+    );
+    await db.query(
+      `INSERT INTO changes (entity, entity_id, team_id, version) SELECT 'detention_event', id, 'team-slachtofferinformatie', version FROM detention_events WHERE id = $1`,
+      [eventId],
+    );
+    const expected = notificationDeadline({
+      kind: 'langdurend_reintegratieverlof',
+      eventDate,
+      reportedOn: today,
+    }).deadline;
+
+    const page = await app.openPage();
+    await page.getByLabel('Gebruikersnaam').fill('famrani');
+    await page.getByLabel('Wachtwoord').fill('Welkom-CJIB-2026');
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await page.getByRole('link', { name: 'Slachtofferinformatie' }).click();
+    const row = page
+      .getByRole('row')
+      .filter({ hasText: victim.display_name })
+      .filter({ hasText: formatDate(eventDate) });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain(formatDate(expected));
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshotWhole(page, `${screenshotDir}/slachtoffers-taken.png`);
+
+    await row.getByRole('link').click();
+    await page.getByRole('heading', { level: 1, name: `Slachtoffer: ${victim.display_name}` }).waitFor();
+    // Contact data stays hidden without a reason.
+    await page.getByRole('button', { name: 'Contactgegevens tonen' }).click();
+    await page.getByText('Geef een reden om de contactgegevens in te zien.').waitFor();
+    await page.getByLabel('Reden van inzage').fill('Bericht over verlof versturen');
+    await page.getByRole('button', { name: 'Contactgegevens tonen' }).click();
+    await page.getByText('Post naar').waitFor();
+    const audit = await db.query<{ actor_id: string; reason: string }>(
+      `SELECT actor_id, reason FROM audit_log WHERE entity = 'victim_contact' AND entity_id = $1 ORDER BY id DESC LIMIT 1`,
+      [victim.id],
+    );
+    expect(audit[0]).toEqual({ actor_id: 'u-famrani', reason: 'Bericht over verlof versturen' });
+
+    const item = page.getByRole('listitem').filter({ hasText: formatDate(eventDate) });
+    await item
+      .getByLabel('Wat is het slachtoffer verteld')
+      .fill('Slachtoffer gebeld over het verlof; wil een contactverbod.');
+    await item.getByRole('button', { name: 'Vastleggen' }).click();
+    await item.getByRole('status').waitFor();
+    const violations = await axeViolations(page);
+    expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
+    await screenshotWhole(page, `${screenshotDir}/slachtoffer.png`);
+    await page.getByRole('button', { name: 'Verbergen' }).click();
+    await page.getByRole('button', { name: 'Nu synchroniseren' }).click();
+    await expect
+      .poll(
+        async () =>
+          (
+            await db.query<{ late: boolean }>(
+              'SELECT late FROM victim_notifications WHERE victim_id = $1 AND event_id = $2',
+              [victim.id, eventId],
+            )
+          ).length,
+      )
+      .toBe(1);
+    const auditCreate = await db.query(
+      `SELECT 1 FROM audit_log WHERE entity = 'victim_notification' AND actor_id = 'u-famrani'`,
+    );
+    expect(auditCreate.length).toBeGreaterThan(0);
+  });
+});
