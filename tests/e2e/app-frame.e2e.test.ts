@@ -75,4 +75,20 @@ describe('app frame in the browser host', () => {
     expect(await page.locator('table tbody tr').count()).toBe(50);
     await page.close();
   });
+
+  it('no response the case worker’s pages received carries a victim’s address, phone or e-mail', async () => {
+    const contacts = await app.central.db.query<{
+      house_number: string;
+      postal_code: string;
+      phone: string | null;
+      email: string | null;
+    }>('SELECT house_number, postal_code, phone, email FROM victim_contacts');
+    const secrets = contacts.flatMap((c) =>
+      [c.house_number, c.postal_code, c.phone, c.email].filter((v): v is string => !!v),
+    );
+    expect(secrets.length).toBeGreaterThan(0);
+    expect(app.responses.length).toBeGreaterThan(20); // every screen visited above went through here
+    const leaked = app.responses.filter((body) => secrets.some((secret) => body.includes(secret)));
+    expect(leaked).toEqual([]);
+  });
 });

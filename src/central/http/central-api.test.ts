@@ -122,8 +122,10 @@ describe('authorization', () => {
     expect(zwolle.some((c) => leeuwardenIds.has(c.data.id))).toBe(false);
   });
 
-  it('gives the victim-information role and the functional administrator no debtor cases', async () => {
-    expect(await pullAll((await login('famrani')).accessToken)).toEqual([]);
+  it('gives the victim-information role only its victim compartment, and the functional administrator nothing', async () => {
+    const victimFeed = await pullAll((await login('famrani')).accessToken);
+    expect(victimFeed.length).toBeGreaterThan(0);
+    expect(new Set(victimFeed.map((c) => c.entity))).toEqual(new Set(['victim', 'detention_event']));
     expect(await pullAll((await login('hkok')).accessToken)).toEqual([]);
   });
 
