@@ -1,46 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CentralServer } from '../../src/central/central-server';
-import { createBackend, type Backend } from '../../src/main/backend/backend';
 import type { EscalationDecisionWire } from '../../src/shared/api/entities';
 import { startTestCentral } from '../support/central';
-import { localMigrationsDir, makeTempDir } from '../support/temp-dir';
+import { call, desktopFleet } from '../support/desktop';
 
-const temp = makeTempDir('cjib-esc-');
+const fleet = desktopFleet('cjib-esc-');
 let server: CentralServer;
-const backends: Backend[] = [];
 const facts = { hasDrivingLicence: false, vehicle: 'geen' as const, verhaalFailed: true };
 
 beforeAll(async () => {
   server = await startTestCentral({ seed: { persons: 80, claims: 300 } });
 });
 afterAll(async () => {
-  for (const b of backends) await b.close();
+  await fleet.close();
   await server.close();
-  temp.cleanup();
 });
 
-async function desktop(username: string): Promise<Backend> {
-  const backend = createBackend({
-    dbPath: join(temp.dir, `${username}-${randomUUID()}.sqlite`),
-    migrationsDir: localMigrationsDir,
-    appVersion: 'test',
-    centralUrl: server.url,
-    localUser: null,
-    sync: { intervalMs: 3_600_000 },
-  });
-  backends.push(backend);
-  await call(backend, 'session.login', { username, password: 'Welkom-CJIB-2026' });
-  await call(backend, 'sync.now');
-  return backend;
-}
-
-async function call<T>(backend: Backend, channel: string, request: unknown = {}): Promise<T> {
-  const result = await backend.invoke(channel, request);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
+const desktop = (username: string) => fleet.open(server, username);
 
 const used: string[] = [];
 /** A fresh Leeuwarden Wahv claim of a person with no other decisions, put in the given phase. */

@@ -6,6 +6,7 @@ import {
   phaseAfterStep,
   situationFromDecisions,
   type DecisionOnRecord,
+  type EscalationFacts,
 } from '../../shared/domain/escalatie-situatie';
 import type { Principal } from '../auth/access-token';
 import type { Queryable } from '../db/sql-client';
@@ -27,6 +28,34 @@ interface ClaimRow {
   version: number;
 }
 
+const claimColumns = `person_id, team_id, kind, phase, outstanding_cents::bigint AS outstanding_cents,
+  original_cents::bigint AS original_cents, to_char(due_date, 'YYYY-MM-DD') AS due_date, version::bigint AS version`;
+
+async function lockClaim(tx: Queryable, claimId: string): Promise<ClaimRow | undefined> {
+  return (await tx.query<ClaimRow>(`SELECT ${claimColumns} FROM claims WHERE id = $1 FOR UPDATE`, [claimId]))[0];
+}
+
+/** The advice on the server's current state: the claim, the worker's checked facts, the person's decisions. */
+async function currentAdvice(tx: Queryable, claim: ClaimRow, facts: EscalationFacts, today: string) {
+  const decisions = await tx.query<DecisionOnRecord>(
+    `SELECT kind, status, to_char(pause_until, 'YYYY-MM-DD') AS "pauseUntil" FROM arrangements WHERE person_id = $1`,
+    [claim.person_id],
+  );
+  return adviseEscalation(
+    claimForEscalation(
+      {
+        kind: claim.kind,
+        phase: claim.phase,
+        outstandingCents: Number(claim.outstanding_cents),
+        dueDate: claim.due_date,
+      },
+      facts,
+    ),
+    situationFromDecisions(decisions),
+    today,
+  );
+}
+
 /**
  * The server decides again on its current state, with the same domain code as the app. A step
  * that is no longer allowed because the claim moved on since the worker looked is a conflict;
@@ -41,13 +70,7 @@ export async function recordEscalationDecision(
   if (!canWriteCaseNotes(principal))
     return { status: 'rejected', reason: 'Uw rol mag geen invorderingsstappen nemen.' };
   const { payload } = command;
-  const rows = await tx.query<ClaimRow>(
-    `SELECT person_id, team_id, kind, phase, outstanding_cents::bigint AS outstanding_cents, original_cents::bigint AS original_cents,
-            to_char(due_date, 'YYYY-MM-DD') AS due_date, version::bigint AS version
-     FROM claims WHERE id = $1 FOR UPDATE`,
-    [payload.claimId],
-  );
-  const claim = rows[0];
+  const claim = await lockClaim(tx, payload.claimId);
   if (!claim || !caseTeams(principal).includes(claim.team_id)) {
     return { status: 'rejected', reason: 'Deze vordering bestaat niet of hoort niet bij uw team.' };
   }
@@ -56,23 +79,7 @@ export async function recordEscalationDecision(
   ) {
     return { status: 'conflict', reason: 'Er bestaat al een besluit met dit kenmerk.' };
   }
-  const decisions = await tx.query<DecisionOnRecord & { pause_until: string | null }>(
-    `SELECT kind, status, to_char(pause_until, 'YYYY-MM-DD') AS "pauseUntil" FROM arrangements WHERE person_id = $1`,
-    [claim.person_id],
-  );
-  const advice = adviseEscalation(
-    claimForEscalation(
-      {
-        kind: claim.kind,
-        phase: claim.phase,
-        outstandingCents: Number(claim.outstanding_cents),
-        dueDate: claim.due_date,
-      },
-      payload.facts,
-    ),
-    situationFromDecisions(decisions),
-    today,
-  );
+  const advice = await currentAdvice(tx, claim, payload.facts, today);
   const allowed = advice.allowed.find((a) => a.step === payload.step);
   if (!allowed) {
     const reasons =
@@ -122,7 +129,7 @@ export async function decideEscalationApproval(
     decided_by: string;
     claim_id: string;
     step: string;
-    facts: { hasDrivingLicence: boolean; vehicle: 'geen' | 'eigen' | 'van_derde'; verhaalFailed: boolean };
+    facts: EscalationFacts;
   }>('SELECT team_id, status, decided_by, claim_id, step, facts FROM escalation_decisions WHERE id = $1 FOR UPDATE', [
     command.payload.decisionId,
   ]);
@@ -133,32 +140,11 @@ export async function decideEscalationApproval(
     return { status: 'rejected', reason: 'Vier ogen: u kunt uw eigen besluit niet goedkeuren.' };
   if (decision.status !== 'ter_goedkeuring')
     return { status: 'conflict', reason: 'Dit besluit wacht niet meer op goedkeuring.' };
-  const claimRows = await tx.query<ClaimRow>(
-    `SELECT person_id, team_id, kind, phase, outstanding_cents::bigint AS outstanding_cents, original_cents::bigint AS original_cents,
-            to_char(due_date, 'YYYY-MM-DD') AS due_date, version::bigint AS version FROM claims WHERE id = $1 FOR UPDATE`,
-    [decision.claim_id],
-  );
-  const claim = claimRows[0];
+  const claim = await lockClaim(tx, decision.claim_id);
   if (!claim) return { status: 'rejected', reason: 'De vordering bestaat niet meer.' };
   if (command.payload.approve) {
     // Approval is a decision too: the step must still be allowed on today's state.
-    const decisions = await tx.query<DecisionOnRecord>(
-      `SELECT kind, status, to_char(pause_until, 'YYYY-MM-DD') AS "pauseUntil" FROM arrangements WHERE person_id = $1`,
-      [claim.person_id],
-    );
-    const advice = adviseEscalation(
-      claimForEscalation(
-        {
-          kind: claim.kind,
-          phase: claim.phase,
-          outstandingCents: Number(claim.outstanding_cents),
-          dueDate: claim.due_date,
-        },
-        decision.facts,
-      ),
-      situationFromDecisions(decisions),
-      today,
-    );
+    const advice = await currentAdvice(tx, claim, decision.facts, today);
     if (!advice.allowed.some((a) => a.step === decision.step)) {
       const reasons = advice.blocked.find((b) => b.step === decision.step)?.reasons.join(' ') ?? '';
       return { status: 'conflict', reason: `Goedkeuren kan niet meer: ${reasons}` };

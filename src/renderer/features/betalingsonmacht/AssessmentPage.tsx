@@ -5,6 +5,7 @@ import { formatCents, formatDate } from '../../../shared/format';
 import type { ResponseOf } from '../../../shared/ipc/contract';
 import { t, type MessageKey } from '../../app/i18n/t';
 import { appError } from '../../api/errors';
+import { QueryGate } from '../../components/QueryGate';
 import { ArrangementSummary, Schedule, Trace } from './ArrangementSummary';
 import { emptyForm, toBvvInput, toChoice, type AssessmentForm, type FieldErrors } from './assessment-form';
 import { useDecideMutation, usePersonOverviewQuery, useSaveDraftMutation } from './betalingsonmacht-api';
@@ -14,17 +15,12 @@ const draftDelayMs = 600;
 export function AssessmentPage() {
   const { personId = '' } = useParams();
   const { data, error } = usePersonOverviewQuery(personId);
-  const failure = appError(error);
-  if (failure) {
-    return (
-      <div className="alert alert--error" role="alert">
-        {failure.message}
-      </div>
-    );
-  }
-  if (!data) return <p>{t('app.loading')}</p>;
   // Keyed by person: a new person starts from their own draft, not the previous form.
-  return <Assessment key={personId} overview={data} />;
+  return (
+    <QueryGate data={data} error={error}>
+      {(overview) => <Assessment key={personId} overview={overview} />}
+    </QueryGate>
+  );
 }
 
 type Overview = ResponseOf<'betalingsonmacht.person'>;

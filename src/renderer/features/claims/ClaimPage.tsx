@@ -1,8 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { formatCents, formatDate, formatDateTime } from '../../../shared/format';
+import { formatDateTime } from '../../../shared/format';
 import { t } from '../../app/i18n/t';
 import { appError } from '../../api/errors';
+import { ClaimDetails } from '../../components/ClaimDetails';
 import { useAddNoteMutation, useClaimQuery, useNotesQuery } from './claims-api';
 
 export function ClaimPage() {
@@ -24,22 +25,10 @@ export function ClaimPage() {
           <h1 id="page-title">
             {claim.personName} · {t(`claimKind.${claim.kind}`)}
           </h1>
-          <dl className="details" aria-label={t('claim.details')}>
-            <dt>{t('claim.reference')}</dt>
-            <dd className="mono">{claim.reference}</dd>
-            <dt>{t('claim.bsn')}</dt>
-            <dd className="mono">{claim.bsn}</dd>
+          <ClaimDetails claim={claim}>
             <dt>{t('claim.city')}</dt>
             <dd>{claim.city}</dd>
-            <dt>{t('claim.phase')}</dt>
-            <dd>{t(`claimPhase.${claim.phase}`)}</dd>
-            <dt>{t('claim.original')}</dt>
-            <dd>{formatCents(claim.originalCents)}</dd>
-            <dt>{t('claim.outstanding')}</dt>
-            <dd>{formatCents(claim.outstandingCents)}</dd>
-            <dt>{t('claim.dueDate')}</dt>
-            <dd>{formatDate(claim.dueDate)}</dd>
-          </dl>
+          </ClaimDetails>
           <p>
             <Link className="button-link" to={`/betalingsonmacht/${claim.personId}`}>
               {t('betalingsonmacht.assess')}

@@ -6,25 +6,23 @@ import {
   situationFromDecisions,
   type EscalationFacts,
 } from '../../../shared/domain/escalatie-situatie';
-import { formatCents, formatDate, formatDateTime } from '../../../shared/format';
+import { formatCents, formatDateTime } from '../../../shared/format';
 import type { ResponseOf } from '../../../shared/ipc/contract';
 import { t } from '../../app/i18n/t';
 import { appError } from '../../api/errors';
+import { ClaimDetails } from '../../components/ClaimDetails';
+import { QueryGate } from '../../components/QueryGate';
 import { Trace } from '../betalingsonmacht/ArrangementSummary';
 import { useDecideEscalationMutation, useEscalationCaseQuery } from './escalaties-api';
 
 export function EscalationCasePage() {
   const { claimId = '' } = useParams();
   const { data, error } = useEscalationCaseQuery(claimId);
-  const failure = appError(error);
-  if (failure) {
-    return (
-      <div className="alert alert--error" role="alert">
-        {failure.message}
-      </div>
-    );
-  }
-  return data ? <EscalationCase key={claimId} view={data} /> : <p>{t('app.loading')}</p>;
+  return (
+    <QueryGate data={data} error={error}>
+      {(view) => <EscalationCase key={claimId} view={view} />}
+    </QueryGate>
+  );
 }
 
 function EscalationCase({ view }: { view: ResponseOf<'escalaties.claim'> }) {
@@ -66,24 +64,12 @@ function EscalationCase({ view }: { view: ResponseOf<'escalaties.claim'> }) {
     <section aria-labelledby="page-title">
       <Link to="/escalaties">{t('escalaties.back')}</Link>
       <h1 id="page-title">{t('escalaties.caseTitle', { name: claim.personName })}</h1>
-      <dl className="details">
-        <dt>{t('claim.kind')}</dt>
-        <dd>{t(`claimKind.${claim.kind}`)}</dd>
-        <dt>{t('claim.reference')}</dt>
-        <dd className="mono">{claim.reference}</dd>
-        <dt>{t('claim.phase')}</dt>
-        <dd>{t(`claimPhase.${claim.phase}`)}</dd>
-        <dt>{t('claim.original')}</dt>
-        <dd>{formatCents(claim.originalCents)}</dd>
-        <dt>{t('claim.outstanding')}</dt>
-        <dd>{formatCents(claim.outstandingCents)}</dd>
-        <dt>{t('claim.dueDate')}</dt>
-        <dd>{formatDate(claim.dueDate)}</dd>
+      <ClaimDetails claim={claim}>
         <dt>{t('escalaties.afterFirst')}</dt>
         <dd>{formatCents(increases.totalAfterFirstCents)}</dd>
         <dt>{t('escalaties.afterSecond')}</dt>
         <dd>{formatCents(increases.totalAfterSecondCents)}</dd>
-      </dl>
+      </ClaimDetails>
 
       <div className="assessment__columns">
         <div>

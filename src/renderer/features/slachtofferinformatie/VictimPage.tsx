@@ -4,20 +4,20 @@ import { formatDate } from '../../../shared/format';
 import type { ResponseOf } from '../../../shared/ipc/contract';
 import { t } from '../../app/i18n/t';
 import { appError } from '../../api/errors';
+import { QueryGate } from '../../components/QueryGate';
 import { useNotifyVictimMutation, useVictimCaseQuery, useVictimContactMutation } from './slachtoffers-api';
 
 export function VictimPage() {
   const { victimId = '' } = useParams();
   const { data, error } = useVictimCaseQuery(victimId);
-  const failure = appError(error);
-  if (failure) {
-    return (
-      <div className="alert alert--error" role="alert">
-        {failure.message}
-      </div>
-    );
-  }
-  if (!data) return <p>{t('app.loading')}</p>;
+  return (
+    <QueryGate data={data} error={error}>
+      {(view) => <Victim view={view} />}
+    </QueryGate>
+  );
+}
+
+function Victim({ view: data }: { view: ResponseOf<'slachtoffers.victim'> }) {
   const { victim } = data;
   return (
     <section aria-labelledby="page-title">
