@@ -58,9 +58,10 @@ export async function benchInitialSync(persons = 25_000, claims = 100_000): Prom
     const cache = new Database(join(temp.dir, 'cache.sqlite'));
     const personRows = cache.raw.prepare('SELECT * FROM persons').all() as Record<string, unknown>[];
     const claimRows = cache.raw.prepare('SELECT * FROM claims').all() as Record<string, unknown>[];
+    const eventRows = cache.raw.prepare('SELECT * FROM claim_events').all() as Record<string, unknown>[];
     cache.close();
-    const rows = personRows.length + claimRows.length;
-    const rawRate = median([0, 1, 2].map(() => rawInsertRate(temp.dir, personRows, claimRows)));
+    const rows = personRows.length + claimRows.length + eventRows.length;
+    const rawRate = median([0, 1, 2].map(() => rawInsertRate(temp.dir, personRows, claimRows, eventRows)));
     const syncRate = rows / seconds;
 
     const incrementalMs = await incrementalSync(
@@ -78,7 +79,7 @@ export async function benchInitialSync(persons = 25_000, claims = 100_000): Prom
         unit: 'rows/s',
         baseline: { name: 'raw better-sqlite3 bulk insert of the same rows', value: rawRate, unit: 'rows/s' },
         ratio: syncRate / rawRate,
-        note: `${claimRows.length} claims + ${personRows.length} persons of one team (of ${claims} claims in all), pages of 5000, HTTP on loopback, central API on ${engine} in its own process`,
+        note: `${claimRows.length} claims + ${personRows.length} persons + ${eventRows.length} claim events of one team (of ${claims} claims in all), pages of 5000, HTTP on loopback, central API on ${engine} in its own process`,
       },
       { name: `sync.initial.seconds.${engine}`, value: seconds, unit: 's' },
       {
@@ -100,7 +101,12 @@ export async function benchInitialSync(persons = 25_000, claims = 100_000): Prom
   }
 }
 
-function rawInsertRate(dir: string, persons: Record<string, unknown>[], claims: Record<string, unknown>[]): number {
+function rawInsertRate(
+  dir: string,
+  persons: Record<string, unknown>[],
+  claims: Record<string, unknown>[],
+  events: Record<string, unknown>[],
+): number {
   const db = new Database(join(dir, `raw-${randomUUID()}.sqlite`));
   migrate(db, loadMigrations(localMigrationsDir));
   const insertPerson = db.raw.prepare(
@@ -110,12 +116,17 @@ function rawInsertRate(dir: string, persons: Record<string, unknown>[], claims: 
     `INSERT INTO claims (id, person_id, kind, phase, reference, original_cents, outstanding_cents, administratiekosten_cents, due_date, version)
      VALUES (@id, @person_id, @kind, @phase, @reference, @original_cents, @outstanding_cents, @administratiekosten_cents, @due_date, @version)`,
   );
+  const insertEvent = db.raw.prepare(
+    `INSERT INTO claim_events (id, claim_id, kind, occurred_on, amount_cents, description, version)
+     VALUES (@id, @claim_id, @kind, @occurred_on, @amount_cents, @description, @version)`,
+  );
   const started = performance.now();
   db.raw.transaction(() => {
     for (const p of persons) insertPerson.run(p);
     for (const c of claims) insertClaim.run(c);
+    for (const e of events) insertEvent.run(e);
   })();
-  const rate = (persons.length + claims.length) / ((performance.now() - started) / 1000);
+  const rate = (persons.length + claims.length + events.length) / ((performance.now() - started) / 1000);
   db.close();
   return rate;
 }

@@ -218,7 +218,7 @@ describe('betalingsonmacht decisions through sync', () => {
     );
     // Meanwhile a payment lowers one claim on the server.
     await server.db.query(
-      `UPDATE claims SET outstanding_cents = outstanding_cents - 1000 WHERE id = (SELECT id FROM claims WHERE person_id = $1 AND outstanding_cents > 1000 AND kind = 'wahv' LIMIT 1)`,
+      `UPDATE claims SET outstanding_cents = outstanding_cents - 1000 WHERE id = (SELECT id FROM claims WHERE person_id = $1 AND outstanding_cents > 1000 AND kind IN ('wahv', 'strafbeschikking', 'geldboetevonnis', 'schadevergoedingsmaatregel') AND phase NOT IN ('betaald', 'gestopt') LIMIT 1)`,
       [person.id],
     );
     await call(worker, 'sync.now');

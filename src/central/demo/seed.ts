@@ -74,6 +74,24 @@ export async function seedCentralDemo(
         ],
       );
     }
+    for (let i = 0; i < data.events.length; i += batchSize) {
+      const batch = data.events.slice(i, i + batchSize);
+      await tx.query(
+        `INSERT INTO claim_events (id, claim_id, team_id, kind, occurred_on, amount_cents, description, version)
+         SELECT e.id, e.claim_id, c.team_id, e.kind, e.occurred_on::date, e.amount_cents, e.description, nextval('change_version')
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[])
+           AS e(id, claim_id, kind, occurred_on, amount_cents, description)
+         JOIN claims c ON c.id = e.claim_id`,
+        [
+          batch.map((e) => e.id),
+          batch.map((e) => e.claimId),
+          batch.map((e) => e.kind),
+          batch.map((e) => e.occurredOn),
+          batch.map((e) => e.amountCents),
+          batch.map((e) => e.description),
+        ],
+      );
+    }
     await seedVictims(
       tx,
       data.claims
@@ -85,6 +103,9 @@ export async function seedCentralDemo(
     );
     await tx.query(
       `INSERT INTO changes (entity, entity_id, team_id, version) SELECT 'claim', id, team_id, version FROM claims`,
+    );
+    await tx.query(
+      `INSERT INTO changes (entity, entity_id, team_id, version) SELECT 'claim_event', id, team_id, version FROM claim_events`,
     );
   });
   return { persons: data.persons.length, claims: data.claims.length };

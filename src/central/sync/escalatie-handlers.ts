@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { Command } from '../../shared/api/commands';
 import type { ClaimKind, ClaimPhase } from '../../shared/domain/claims';
-import { adviseEscalation, stepLabels, verhogingen } from '../../shared/domain/escalatie';
+import { adviseEscalation, stepLabels, verhogingen, type EscalationStep } from '../../shared/domain/escalatie';
 import {
   claimForEscalation,
   phaseAfterStep,
@@ -128,7 +129,7 @@ export async function decideEscalationApproval(
     status: string;
     decided_by: string;
     claim_id: string;
-    step: string;
+    step: EscalationStep;
     facts: EscalationFacts;
   }>('SELECT team_id, status, decided_by, claim_id, step, facts FROM escalation_decisions WHERE id = $1 FOR UPDATE', [
     command.payload.decisionId,
@@ -160,12 +161,12 @@ export async function decideEscalationApproval(
   return { status: 'applied', reason: null };
 }
 
-/** A step that takes effect moves the claim on; an aanmaning adds its verhoging. */
+/** A step that takes effect moves the claim on, adds an aanmaning's verhoging, and enters its history. */
 async function applyStep(
   tx: Queryable,
   claimId: string,
   claim: ClaimRow,
-  stepName: string,
+  stepName: EscalationStep,
   today: string,
 ): Promise<void> {
   const increase = verhogingen(claim.kind, Number(claim.original_cents), today);
@@ -175,5 +176,21 @@ async function applyStep(
   await tx.query(
     'UPDATE claims SET phase = $2, outstanding_cents = outstanding_cents + $3, version = $4 WHERE id = $1',
     [claimId, phaseAfterStep(stepName), added, version],
+  );
+  const eventId = randomUUID();
+  const eventVersion = await recordChange(tx, 'claim_event', eventId, claim.team_id);
+  await tx.query(
+    `INSERT INTO claim_events (id, claim_id, team_id, kind, occurred_on, amount_cents, description, version)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [
+      eventId,
+      claimId,
+      claim.team_id,
+      stepName === 'eerste_aanmaning' || stepName === 'tweede_aanmaning' ? stepName : 'stap',
+      today,
+      added,
+      stepLabels[stepName].replace(/^./, (c) => c.toUpperCase()),
+      eventVersion,
+    ],
   );
 }

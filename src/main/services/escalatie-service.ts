@@ -12,6 +12,7 @@ import type { ResponseOf, SessionUser } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/result';
 import type { Database } from '../db/connection';
 import { ArrangementsRepository } from '../db/repositories/arrangements-repository';
+import { ClaimEventsRepository } from '../db/repositories/claim-events-repository';
 import { ClaimsRepository } from '../db/repositories/claims-repository';
 import { EscalationsRepository } from '../db/repositories/escalations-repository';
 import { OutboxRepository } from '../db/repositories/outbox-repository';
@@ -31,6 +32,7 @@ export function escalationCase(db: Database, claimId: string): ResponseOf<'escal
   if (!claim) throw new AppError('not_found', 'Deze vordering staat niet in uw werkvoorraad.');
   return {
     claim,
+    events: new ClaimEventsRepository(db).forClaim(claimId),
     personDecisions: decisionsOnRecord(db, claim.personId),
     decisions: new EscalationsRepository(db).forClaim(claimId),
   };

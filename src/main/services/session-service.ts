@@ -38,7 +38,8 @@ export async function signIn(
       );
     }
     db.transaction(() => {
-      db.raw.exec(`DELETE FROM case_notes; DELETE FROM claims; DELETE FROM persons; DELETE FROM command_reviews;
+      db.raw
+        .exec(`DELETE FROM case_notes; DELETE FROM claim_events; DELETE FROM claims; DELETE FROM persons; DELETE FROM command_reviews;
                    DELETE FROM arrangements; DELETE FROM assessment_drafts; DELETE FROM escalation_decisions;
                    DELETE FROM victims; DELETE FROM detention_events; DELETE FROM victim_notifications;
                    DELETE FROM sync_state WHERE key IN ('cursor', 'last_sync_at', 'client_id', 'next_seq');`);

@@ -1,6 +1,7 @@
 import type {
   ArrangementWire,
   CaseNoteWire,
+  ClaimEventWire,
   Change,
   ClaimWire,
   DetentionEventWire,
@@ -12,6 +13,7 @@ import type {
 import type { Database } from '../db/connection';
 import { ArrangementsRepository } from '../db/repositories/arrangements-repository';
 import { CaseNotesRepository } from '../db/repositories/case-notes-repository';
+import { ClaimEventsRepository } from '../db/repositories/claim-events-repository';
 import { ClaimsRepository } from '../db/repositories/claims-repository';
 import { EscalationsRepository } from '../db/repositories/escalations-repository';
 import { PersonsRepository } from '../db/repositories/persons-repository';
@@ -27,6 +29,7 @@ export function applyChanges(db: Database, changes: readonly Change[]): void {
   const victims: VictimWire[] = [];
   const events: DetentionEventWire[] = [];
   const notifications: VictimNotificationWire[] = [];
+  const claimEvents: ClaimEventWire[] = [];
   for (const change of changes) {
     switch (change.entity) {
       case 'person':
@@ -53,11 +56,15 @@ export function applyChanges(db: Database, changes: readonly Change[]): void {
       case 'victim_notification':
         notifications.push(change.data);
         break;
+      case 'claim_event':
+        claimEvents.push(change.data);
+        break;
     }
   }
   new PersonsRepository(db).upsertMany(persons);
   new ClaimsRepository(db).upsertMany(claims);
   new CaseNotesRepository(db).upsertFromServer(notes);
+  new ClaimEventsRepository(db).upsertMany(claimEvents);
   new ArrangementsRepository(db).upsertFromServer(arrangements);
   new EscalationsRepository(db).upsertFromServer(escalations);
   const victimRepo = new VictimsRepository(db);

@@ -8,13 +8,13 @@ import { SyncStateRepository } from '../db/repositories/sync-state-repository';
  * row. Their definitions are kept in sync_state in the same transaction that drops them, so a crash
  * half-way leaves a note from which `restoreDeferredIndexes` rebuilds them on the next round.
  */
-const cacheTables = ['persons', 'claims', 'case_notes'];
+const cacheTables = ['persons', 'claims', 'case_notes', 'claim_events'];
 
 export function deferCacheIndexes(db: Database): void {
   db.transaction(() => {
     const indexes = db.all<{ name: string; sql: string }>(sql`
       SELECT name, sql FROM sqlite_schema
-      WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${cacheTables[0] ?? ''}, ${cacheTables[1] ?? ''}, ${cacheTables[2] ?? ''})`);
+      WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (SELECT value FROM json_each(${JSON.stringify(cacheTables)}))`);
     if (indexes.length === 0) return;
     const state = new SyncStateRepository(db);
     const earlier = JSON.parse(state.get('deferred_indexes') ?? '[]') as { name: string; sql: string }[];

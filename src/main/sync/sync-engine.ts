@@ -185,7 +185,7 @@ export class SyncEngine {
   async rebuild(): Promise<void> {
     await this.running?.catch(() => undefined);
     this.db.transaction(() => {
-      this.db.raw.exec('DELETE FROM claims; DELETE FROM persons;');
+      this.db.raw.exec('DELETE FROM claims; DELETE FROM persons; DELETE FROM claim_events;');
       new CaseNotesRepository(this.db).removeSynced();
       new ArrangementsRepository(this.db).removeSynced();
       new EscalationsRepository(this.db).removeSynced();

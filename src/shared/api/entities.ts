@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { claimEventKinds } from '../domain/claims';
 import { decisionKinds } from '../domain/betalingsonmacht-besluit';
 import { escalationSteps } from '../domain/escalatie';
 import { detentionEventKinds } from '../domain/slachtoffer';
@@ -30,6 +31,17 @@ export const claimWire = z.object({
   version: z.number().int().nonnegative(),
 });
 export type ClaimWire = z.infer<typeof claimWire>;
+
+export const claimEventWire = z.object({
+  id,
+  claimId: id,
+  kind: z.enum(claimEventKinds),
+  occurredOn: isoDate,
+  amountCents: cents,
+  description: z.string(),
+  version: z.number().int().nonnegative(),
+});
+export type ClaimEventWire = z.infer<typeof claimEventWire>;
 
 export const caseNoteWire = z.object({
   id,
@@ -129,6 +141,7 @@ export const change = z.discriminatedUnion('entity', [
   z.object({ entity: z.literal('person'), version: z.number().int(), data: personWire }),
   z.object({ entity: z.literal('claim'), version: z.number().int(), data: claimWire }),
   z.object({ entity: z.literal('case_note'), version: z.number().int(), data: caseNoteWire }),
+  z.object({ entity: z.literal('claim_event'), version: z.number().int(), data: claimEventWire }),
   z.object({ entity: z.literal('arrangement'), version: z.number().int(), data: arrangementWire }),
   z.object({ entity: z.literal('escalation'), version: z.number().int(), data: escalationDecisionWire }),
   z.object({ entity: z.literal('victim'), version: z.number().int(), data: victimWire }),

@@ -24,12 +24,19 @@ describe('demo data generator', () => {
     expect(new Set(data.claims.map((c) => c.phase))).toEqual(new Set(claimPhases));
   });
 
-  it('keeps amounts in whole cents with nothing outstanding beyond the original, and paid claims at zero', () => {
+  it('keeps amounts in whole cents, and what is owed follows from the history of each claim', () => {
+    const byClaim = new Map<string, typeof data.events>();
+    for (const e of data.events) byClaim.set(e.claimId, [...(byClaim.get(e.claimId) ?? []), e]);
     for (const claim of data.claims) {
       expect(Number.isInteger(claim.originalCents)).toBe(true);
-      expect(claim.outstandingCents).toBeGreaterThanOrEqual(0);
-      expect(claim.outstandingCents).toBeLessThanOrEqual(claim.originalCents);
+      const events = byClaim.get(claim.id) ?? [];
+      expect(events[0]?.kind).toBe('beschikking');
+      const increases = events.filter((e) => e.kind.endsWith('aanmaning')).reduce((s, e) => s + e.amountCents, 0);
+      const paid = events.filter((e) => e.kind === 'betaling').reduce((s, e) => s + e.amountCents, 0);
+      expect(claim.outstandingCents).toBe(claim.originalCents + increases - paid);
       if (claim.phase === 'betaald') expect(claim.outstandingCents).toBe(0);
+      if (claim.kind === 'wahv' && claim.phase === 'tweede_aanmaning')
+        expect(claim.outstandingCents).toBe(3 * claim.originalCents);
     }
   });
 });

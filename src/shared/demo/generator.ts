@@ -1,6 +1,7 @@
 import { isValidBsn } from '../domain/bsn';
 import type { ClaimKind, ClaimPhase } from '../domain/claims';
 import type { Cents } from '../domain/money';
+import { demoClaimHistory, type ClaimHistoryEvent } from './claim-history';
 import { cities, firstNames, surnames, tussenvoegsels } from './names';
 import { SeededRandom } from './random';
 
@@ -30,6 +31,11 @@ export interface DemoClaim {
   dueDate: string;
 }
 
+export interface DemoClaimEvent extends ClaimHistoryEvent {
+  id: string;
+  claimId: string;
+}
+
 export interface DemoOptions {
   seed?: number;
   persons: number;
@@ -41,6 +47,7 @@ export interface DemoOptions {
 export interface DemoData {
   persons: DemoPerson[];
   claims: DemoClaim[];
+  events: DemoClaimEvent[];
 }
 
 const kindWeights: readonly (readonly [ClaimKind, number])[] = [
@@ -82,14 +89,17 @@ export function generateDemoData(options: DemoOptions): DemoData {
   const random = new SeededRandom(options.seed ?? 20261129);
   const reference = Date.parse(`${options.referenceDate ?? '2026-11-01'}T00:00:00Z`);
   const persons = Array.from({ length: options.persons }, () => demoPerson(random));
+  const events: DemoClaimEvent[] = [];
   const claims = Array.from({ length: options.claims }, (_, index) => {
     // Every person gets at least one claim; the rest cluster on a fifth of the persons.
     const person =
       index < persons.length ? persons[index] : persons[random.int(0, Math.max(0, Math.floor(persons.length / 5)))];
     if (!person) throw new Error('demo data needs at least one person');
-    return demoClaim(random, person.id, reference);
+    const { claim, history } = demoClaim(random, person.id, reference);
+    for (const event of history) events.push({ ...event, id: random.uuid(), claimId: claim.id });
+    return claim;
   });
-  return { persons, claims };
+  return { persons, claims, events };
 }
 
 function demoPerson(random: SeededRandom): DemoPerson {
@@ -107,25 +117,33 @@ function demoPerson(random: SeededRandom): DemoPerson {
   };
 }
 
-function demoClaim(random: SeededRandom, personId: string, reference: number): DemoClaim {
+function demoClaim(
+  random: SeededRandom,
+  personId: string,
+  reference: number,
+): { claim: DemoClaim; history: ClaimHistoryEvent[] } {
   const kind = random.weighted(kindWeights);
   const phase = random.weighted(phaseWeights);
   const [min, max] = amountRange[kind];
   const originalCents = random.int(min, max) * 100 + random.pick([0, 0, 0, 50]);
-  const outstandingCents =
-    phase === 'betaald' ? 0 : phase === 'regeling' ? random.int(1, originalCents) : originalCents;
   const dayOffset = random.int(-120, 90);
+  const dueDate = isoDate(reference + dayOffset * 86_400_000);
+  // What it owes follows from its history: verhogingen of the aanmaningen, minus payments.
+  const history = demoClaimHistory({ kind, phase, originalCents, dueDate, paidFraction: random.next() });
   return {
-    id: random.uuid(),
-    personId,
-    kind,
-    phase,
-    reference: Array.from({ length: 16 }, () => random.int(0, 9)).join(''),
-    originalCents,
-    outstandingCents,
-    // The current administratiekosten are not public (DOMAIN.md §1.1, open); € 9 is demo data.
-    administratiekostenCents: kind === 'wahv' && phase !== 'betaald' ? 900 : 0,
-    dueDate: isoDate(reference + dayOffset * 86_400_000),
+    claim: {
+      id: random.uuid(),
+      personId,
+      kind,
+      phase,
+      reference: Array.from({ length: 16 }, () => random.int(0, 9)).join(''),
+      originalCents,
+      outstandingCents: history.outstandingCents,
+      // The current administratiekosten are not public (DOMAIN.md §1.1, open); € 9 is demo data.
+      administratiekostenCents: kind === 'wahv' && phase !== 'betaald' ? 900 : 0,
+      dueDate,
+    },
+    history: history.events,
   };
 }
 

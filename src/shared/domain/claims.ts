@@ -19,6 +19,17 @@ export const claimPhases = [
 ] as const;
 export type ClaimPhase = (typeof claimPhases)[number];
 
+/** What can happen to a claim over its life (its timeline). */
+export const claimEventKinds = [
+  'beschikking',
+  'eerste_aanmaning',
+  'tweede_aanmaning',
+  'betaling',
+  'stap',
+  'verhoging_kwijtgescholden',
+] as const;
+export type ClaimEventKind = (typeof claimEventKinds)[number];
+
 export function isPartnerClaim(kind: ClaimKind): boolean {
   return (partnerClaimKinds as readonly string[]).includes(kind);
 }

@@ -3,6 +3,7 @@ import { decisionRequestSchema } from '../api/betalingsonmacht';
 import {
   arrangementStatuses,
   arrangementWire,
+  claimEventWire,
   detentionEventWire,
   escalationDecisionWire,
   victimNotificationWire,
@@ -250,6 +251,7 @@ export const contract = {
     request: z.object({ claimId: id }).strict(),
     response: z.object({
       claim: claimDetail,
+      events: z.array(claimEventWire),
       personDecisions: z.array(
         z.object({
           kind: z.enum(decisionKinds),

@@ -305,7 +305,14 @@ export const nl = {
     submit: 'Stap vastleggen',
     saved: 'Vastgelegd. De stap wordt verzonden zodra er verbinding is.',
     history: 'Tijdlijn',
-    noHistory: 'Nog geen besluiten over deze vordering.',
+    eventKinds: {
+      beschikking: 'Beschikking',
+      eerste_aanmaning: '1e aanmaning (verhoging)',
+      tweede_aanmaning: '2e aanmaning (verhoging)',
+      betaling: 'Betaling',
+      stap: 'Invorderingsstap',
+      verhoging_kwijtgescholden: 'Verhoging kwijtgescholden',
+    },
     status: { ter_goedkeuring: 'Ter goedkeuring', vastgelegd: 'Vastgelegd', afgewezen: 'Afgewezen' },
     steps: {
       eerste_aanmaning: 'Eerste aanmaning',

@@ -6,7 +6,7 @@ import {
   situationFromDecisions,
   type EscalationFacts,
 } from '../../../shared/domain/escalatie-situatie';
-import { formatCents, formatDateTime } from '../../../shared/format';
+import { formatCents, formatDate, formatDateTime } from '../../../shared/format';
 import type { ResponseOf } from '../../../shared/ipc/contract';
 import { t } from '../../app/i18n/t';
 import { appError } from '../../api/errors';
@@ -23,6 +23,20 @@ export function EscalationCasePage() {
       {(view) => <EscalationCase key={claimId} view={view} />}
     </QueryGate>
   );
+}
+
+type View = ResponseOf<'escalaties.claim'>;
+type TimelineItem =
+  | { type: 'event'; at: string; event: View['events'][number] }
+  | { type: 'decision'; at: string; decision: View['decisions'][number] };
+
+/** The claim's history and the decisions about it, oldest first. */
+function timeline(view: View): TimelineItem[] {
+  const items: TimelineItem[] = [
+    ...view.events.map((event) => ({ type: 'event' as const, at: event.occurredOn, event })),
+    ...view.decisions.map((decision) => ({ type: 'decision' as const, at: decision.decidedAt.slice(0, 10), decision })),
+  ];
+  return items.sort((a, b) => a.at.localeCompare(b.at));
 }
 
 function EscalationCase({ view }: { view: ResponseOf<'escalaties.claim'> }) {
@@ -74,22 +88,45 @@ function EscalationCase({ view }: { view: ResponseOf<'escalaties.claim'> }) {
       <div className="assessment__columns">
         <div>
           <h2>{t('escalaties.history')}</h2>
-          {view.decisions.length === 0 ? <p className="empty-state">{t('escalaties.noHistory')}</p> : null}
-          <ol className="timeline">
-            {view.decisions.map((d) => (
-              <li key={d.id} className="arrangement">
-                <p className="arrangement__head">
-                  <strong>{t(`escalaties.steps.${d.step}`)}</strong>{' '}
-                  <span className={`tag tag--status-${d.status}`}>{t(`escalaties.status.${d.status}`)}</span>
-                  {d.pending ? <span className="tag tag--pending">{t('betalingsonmacht.notSent')}</span> : null}
-                </p>
-                <p className="note__meta">
-                  {t('betalingsonmacht.decidedBy', { name: d.decidedBy, date: formatDateTime(d.decidedAt) })}
-                  {d.approvedBy ? ` · ${t('betalingsonmacht.approvedBy', { name: d.approvedBy })}` : ''}
-                </p>
-                <p>{d.motivation}</p>
-              </li>
-            ))}
+          <ol className="timeline" aria-label={t('escalaties.history')}>
+            {timeline(view).map((item) =>
+              item.type === 'event' ? (
+                <li key={item.event.id} className="timeline__event">
+                  <span className="timeline__date">{formatDate(item.event.occurredOn)}</span>{' '}
+                  <strong>{t(`escalaties.eventKinds.${item.event.kind}`)}</strong>
+                  {item.event.amountCents ? (
+                    <span className="timeline__amount">
+                      {' '}
+                      {item.event.kind === 'betaling' ? '−' : '+'}
+                      {formatCents(item.event.amountCents)}
+                    </span>
+                  ) : null}
+                  {item.event.kind === 'stap' ? <span> — {item.event.description}</span> : null}
+                </li>
+              ) : (
+                <li key={item.decision.id} className="arrangement">
+                  <p className="arrangement__head">
+                    <strong>{t(`escalaties.steps.${item.decision.step}`)}</strong>{' '}
+                    <span className={`tag tag--status-${item.decision.status}`}>
+                      {t(`escalaties.status.${item.decision.status}`)}
+                    </span>
+                    {item.decision.pending ? (
+                      <span className="tag tag--pending">{t('betalingsonmacht.notSent')}</span>
+                    ) : null}
+                  </p>
+                  <p className="note__meta">
+                    {t('betalingsonmacht.decidedBy', {
+                      name: item.decision.decidedBy,
+                      date: formatDateTime(item.decision.decidedAt),
+                    })}
+                    {item.decision.approvedBy
+                      ? ` · ${t('betalingsonmacht.approvedBy', { name: item.decision.approvedBy })}`
+                      : ''}
+                  </p>
+                  <p>{item.decision.motivation}</p>
+                </li>
+              ),
+            )}
           </ol>
         </div>
 

@@ -1,0 +1,25 @@
+import type { ClaimEventWire } from '../../../shared/api/entities';
+import type { Database } from '../connection';
+import { sql } from '../sql';
+
+const upsert = sql`
+  INSERT INTO claim_events (id, claim_id, kind, occurred_on, amount_cents, description, version) VALUES (?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT (id) DO UPDATE SET claim_id = excluded.claim_id, kind = excluded.kind, occurred_on = excluded.occurred_on,
+    amount_cents = excluded.amount_cents, description = excluded.description, version = excluded.version`;
+
+export class ClaimEventsRepository {
+  constructor(private readonly db: Database) {}
+
+  upsertMany(events: readonly ClaimEventWire[]): void {
+    this.db.runMany(
+      upsert,
+      events.map((e) => [e.id, e.claimId, e.kind, e.occurredOn, e.amountCents, e.description, e.version]),
+    );
+  }
+
+  forClaim(claimId: string): ClaimEventWire[] {
+    return this.db.all<ClaimEventWire>(sql`
+      SELECT id, claim_id AS claimId, kind, occurred_on AS occurredOn, amount_cents AS amountCents, description, version
+      FROM claim_events WHERE claim_id = ${claimId} ORDER BY occurred_on, id`);
+  }
+}
