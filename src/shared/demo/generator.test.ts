@@ -37,6 +37,8 @@ describe('demo data generator', () => {
       if (claim.phase === 'betaald') expect(claim.outstandingCents).toBe(0);
       if (claim.kind === 'wahv' && claim.phase === 'tweede_aanmaning')
         expect(claim.outstandingCents).toBe(3 * claim.originalCents);
+      // History lies in the past of the reference date (2026-11-01 by default).
+      for (const e of events) expect(e.occurredOn <= '2026-11-01').toBe(true);
     }
   });
 });

@@ -126,7 +126,9 @@ function demoClaim(
   const phase = random.weighted(phaseWeights);
   const [min, max] = amountRange[kind];
   const originalCents = random.int(min, max) * 100 + random.pick([0, 0, 0, 50]);
-  const dayOffset = random.int(-120, 90);
+  // History must lie before the reference date: the beschikking 56 days before the due date, and
+  // for a claim past it, aanmaningen and payments up to 70 days after.
+  const dayOffset = phase === 'beschikking' ? random.int(-20, 50) : random.int(-200, -75);
   const dueDate = isoDate(reference + dayOffset * 86_400_000);
   // What it owes follows from its history: verhogingen of the aanmaningen, minus payments.
   const history = demoClaimHistory({ kind, phase, originalCents, dueDate, paidFraction: random.next() });
