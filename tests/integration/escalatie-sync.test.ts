@@ -206,4 +206,35 @@ describe('escalation decisions through sync', () => {
     const stored = await server.db.query('SELECT 1 FROM escalation_decisions WHERE id = $1', [decision.id]);
     expect(stored).toEqual([]);
   });
+
+  it('one decision for a selection: a preview first, then each claim that passes is recorded and the others reported', async () => {
+    const worker = await desktop('sdevries');
+    const a = await freshClaim('tweede_aanmaning');
+    const b = await freshClaim('tweede_aanmaning');
+    const blocked = await freshClaim('tweede_aanmaning');
+    await giveArrangement(blocked.personId, 'standaard', 'lopend');
+    await call(worker, 'sync.now');
+    const request = {
+      claimIds: [a.id, b.id, blocked.id],
+      step: 'dwangbevel_deurwaarder',
+      facts,
+      motivation: 'Geen reactie op de tweede aanmaning.',
+    };
+
+    type Results = { results: { claimId: string; ok: boolean; reason: string | null }[] };
+    const preview = await call<Results>(worker, 'escalaties.bulk', { ...request, preview: true });
+    expect(preview.results.map((r) => r.ok)).toEqual([true, true, false]);
+    expect(preview.results[2]?.reason).toMatch(/betalingsregeling/);
+    const before = await call<{ decisions: { claimId: string }[] }>(worker, 'escalaties.list', {});
+    expect(before.decisions.filter((d) => request.claimIds.includes(d.claimId))).toEqual([]); // nothing recorded yet
+
+    const done = await call<Results>(worker, 'escalaties.bulk', { ...request, preview: false });
+    expect(done.results.map((r) => r.ok)).toEqual([true, true, false]);
+    await call(worker, 'sync.now');
+    const stored = await server.db.query<{ claim_id: string }>(
+      'SELECT claim_id FROM escalation_decisions WHERE claim_id = ANY($1)',
+      [request.claimIds],
+    );
+    expect(stored.map((r) => r.claim_id).sort()).toEqual([a.id, b.id].sort());
+  });
 });

@@ -9,6 +9,7 @@ import { dispatch, type HandlerTable } from '../ipc/dispatch';
 import { decideApproval, decisionLetter, personOverview, recordDecision } from '../services/betalingsonmacht-service';
 import { addCaseNote, listCaseNotes } from '../services/case-notes-service';
 import {
+  bulkEscalation,
   decideEscalationApproval,
   escalationCase,
   escalationPage,
@@ -173,6 +174,11 @@ export function createBackend(config: BackendConfig, logger: BackendLogger = sil
       const decision = recordEscalation(db, requireUser(), request, today());
       engine?.trigger();
       return decision;
+    },
+    'escalaties.bulk': (request) => {
+      const result = bulkEscalation(db, requireUser(), request, today());
+      if (!request.preview) engine?.trigger();
+      return result;
     },
     'escalaties.list': ({ status, limit }) => {
       requireUser();

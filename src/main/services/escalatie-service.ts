@@ -154,3 +154,54 @@ export function decideEscalationApproval(
     });
   });
 }
+
+/**
+ * One decision for a selection of claims: each claim passes the same checks on its own; the
+ * preview records nothing, the real run records each allowed claim in its own transaction and
+ * reports the ones that failed with their reason.
+ */
+export function bulkEscalation(
+  db: Database,
+  user: SessionUser,
+  request: { claimIds: string[]; step: EscalationStep; facts: EscalationFacts; motivation: string; preview: boolean },
+  today: string,
+): ResponseOf<'escalaties.bulk'> {
+  const claims = new ClaimsRepository(db);
+  const results = request.claimIds.map((claimId) => {
+    const claim = claims.get(claimId);
+    const base = { claimId, personName: claim?.personName ?? '', reference: claim?.reference ?? '' };
+    if (!claim)
+      return { ...base, ok: false, reason: 'Deze vordering staat niet in uw werkvoorraad.', requiresApproval: false };
+    const advice = adviseEscalation(
+      claimForEscalation(claim, request.facts),
+      situationFromDecisions(decisionsOnRecord(db, claim.personId)),
+      today,
+    );
+    const allowed = advice.allowed.find((a) => a.step === request.step);
+    if (!allowed) {
+      const reason =
+        advice.blocked.find((b) => b.step === request.step)?.reasons.join(' ') ??
+        'Deze stap past niet bij deze vordering.';
+      return { ...base, ok: false, reason, requiresApproval: false };
+    }
+    if (!request.preview) {
+      try {
+        recordEscalation(
+          db,
+          user,
+          { claimId, step: request.step, facts: request.facts, motivation: request.motivation },
+          today,
+        );
+      } catch (error) {
+        return {
+          ...base,
+          ok: false,
+          reason: error instanceof Error ? error.message : 'Onbekende fout.',
+          requiresApproval: false,
+        };
+      }
+    }
+    return { ...base, ok: true, reason: null, requiresApproval: allowed.requiresApproval };
+  });
+  return { results };
+}

@@ -273,6 +273,31 @@ export const contract = {
       .strict(),
     response: escalationDecisionWire,
   },
+  'escalaties.bulk': {
+    request: z
+      .object({
+        claimIds: z.array(id).min(1, 'Kies minstens één vordering.').max(200, 'Hoogstens 200 vorderingen tegelijk.'),
+        step: z.enum(escalationSteps, { message: 'Kies een stap.' }),
+        facts: escalationFacts,
+        motivation: z.string().trim().min(10, 'Geef een motivering van minstens 10 tekens.').max(2000),
+        /** Only check, record nothing: the preview. */
+        preview: z.boolean(),
+      })
+      .strict(),
+    response: z.object({
+      results: z.array(
+        z.object({
+          claimId: id,
+          personName: z.string(),
+          reference: z.string(),
+          ok: z.boolean(),
+          /** Why the step is not possible for this claim (Dutch), when not ok. */
+          reason: z.string().nullable(),
+          requiresApproval: z.boolean(),
+        }),
+      ),
+    }),
+  },
   'escalaties.list': {
     request: z
       .object({

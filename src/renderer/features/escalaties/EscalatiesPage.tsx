@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { formatCents, formatNumber } from '../../../shared/format';
 import { t } from '../../app/i18n/t';
+import { BulkDecisionPanel } from './BulkDecisionPanel';
 import { useEscalationPageQuery } from './escalaties-api';
 
 const pageSize = 50;
@@ -9,6 +10,14 @@ const pageSize = 50;
 /** The werkvoorraad with the advised next step per claim (before licence and vehicle are checked). */
 export function EscalatiesPage() {
   const [page, setPage] = useState(0);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const toggle = (id: string) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
   const { data } = useEscalationPageQuery({ offset: page * pageSize, limit: pageSize });
   const total = data?.total ?? 0;
   const from = total === 0 ? 0 : page * pageSize + 1;
@@ -17,9 +26,13 @@ export function EscalatiesPage() {
     <section aria-labelledby="page-title">
       <h1 id="page-title">{t('escalaties.title')}</h1>
       <p>{t('escalaties.intro')}</p>
+      {selected.size ? <BulkDecisionPanel claimIds={[...selected]} onDone={() => setSelected(new Set())} /> : null}
       <table className="data-table">
         <thead>
           <tr>
+            <th scope="col">
+              <span className="visually-hidden">{t('escalaties.selection')}</span>
+            </th>
             <th scope="col">{t('escalaties.columns.person')}</th>
             <th scope="col">{t('escalaties.columns.kind')}</th>
             <th scope="col">{t('escalaties.columns.phase')}</th>
@@ -32,6 +45,14 @@ export function EscalatiesPage() {
         <tbody>
           {data?.rows.map((row) => (
             <tr key={row.id}>
+              <td>
+                <input
+                  type="checkbox"
+                  checked={selected.has(row.id)}
+                  onChange={() => toggle(row.id)}
+                  aria-label={t('escalaties.select', { reference: row.reference })}
+                />
+              </td>
               <td>
                 <Link to={`/escalaties/${row.id}`}>{row.personName}</Link>
               </td>

@@ -15,6 +15,10 @@ export const escalatiesApi = cjibApi.injectEndpoints({
       query: (request) => ({ channel: 'escalaties.decide', request }),
       invalidatesTags: ['Escalations', 'Sync'],
     }),
+    bulkEscalation: build.mutation<ResponseOf<'escalaties.bulk'>, RequestOf<'escalaties.bulk'>>({
+      query: (request) => ({ channel: 'escalaties.bulk', request }),
+      invalidatesTags: (result, _error, request) => (request.preview ? [] : ['Escalations', 'Sync']),
+    }),
     escalationDecisions: build.query<ResponseOf<'escalaties.list'>, RequestOf<'escalaties.list'>>({
       query: (request) => ({ channel: 'escalaties.list', request }),
       providesTags: ['Escalations'],
@@ -33,6 +37,7 @@ export const {
   useEscalationPageQuery,
   useEscalationCaseQuery,
   useDecideEscalationMutation,
+  useBulkEscalationMutation,
   useEscalationDecisionsQuery,
   useDecideEscalationApprovalMutation,
 } = escalatiesApi;
