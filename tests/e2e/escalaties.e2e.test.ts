@@ -143,4 +143,27 @@ describe('escalation end to end', () => {
     const stored = await db.query('SELECT 1 FROM escalation_decisions WHERE claim_id = $1', [claim.id]);
     expect(stored).toEqual([]);
   });
+
+  it('one step for a selection of claims: preview, then record, with the failures reported', async () => {
+    const page = await worker.openApp();
+    await page.getByRole('link', { name: 'Escalaties' }).click();
+    const boxes = page.getByRole('checkbox', { name: /Selecteer vordering/ });
+    await boxes.first().waitFor();
+    for (let i = 0; i < 4; i++) await boxes.nth(i).check();
+    await page.getByRole('heading', { name: 'Eén stap voor 4 geselecteerde vorderingen' }).waitFor();
+    await page.getByLabel('Stap', { exact: true }).selectOption('eerste_aanmaning');
+    await page.getByLabel('Motivering').fill('Betaaltermijn verstreken zonder betaling.');
+    await page.getByRole('button', { name: 'Voorbeeld' }).click();
+    const preview = page.getByRole('table', { name: /Voorbeeld/ });
+    await preview.waitFor();
+    const rows = await preview.locator('tbody tr').count();
+    expect(rows).toBe(4);
+    const passing = await preview.locator('tbody tr', { hasText: /^.*Kan(?! niet)/ }).count();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshotWhole(page, `${screenshotDir}/escalatie-selectie.png`);
+    if (passing > 0) {
+      await page.getByRole('button', { name: `Vastleggen voor ${passing} vorderingen` }).click();
+      await page.getByText(`${passing} vastgelegd, ${4 - passing} niet gelukt.`).waitFor();
+    }
+  });
 });

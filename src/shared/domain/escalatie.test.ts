@@ -139,6 +139,11 @@ describe('the life of each claim kind, phase by phase', () => {
 describe('blockers', () => {
   const heavy = { phase: 'deurwaarder' as const };
 
+  it('a claim in the phase regeling is under an arrangement: no new step either', () => {
+    expect(allowedSteps({ phase: 'regeling' })).toEqual([]);
+    expect(advise({ phase: 'regeling' }).recommended).toBeNull();
+  });
+
   it('a running arrangement blocks every new step', () => {
     expect(allowedSteps(heavy, { arrangementRunning: true })).toEqual([]);
     expect(reasonsFor('gijzeling', heavy, { arrangementRunning: true })).toMatch(/betalingsregeling/);

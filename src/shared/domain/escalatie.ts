@@ -252,7 +252,8 @@ export function adviseEscalation(
       claim.kind !== 'wahv',
     );
   }
-  if (situation.arrangementRunning) {
+  // The claim's own phase says so too (an arrangement recorded before this app kept decisions).
+  if (situation.arrangementRunning || claim.phase === 'regeling') {
     blockAll(
       candidates,
       'Er loopt een betalingsregeling die wordt nagekomen: geen nieuwe invorderingsstap.',
