@@ -237,4 +237,68 @@ describe('escalation decisions through sync', () => {
     );
     expect(stored.map((r) => r.claim_id).sort()).toEqual([a.id, b.id].sort());
   });
+
+  it('waiving a verhoging waits for the team lead, then lowers what is owed and enters the history; not twice', async () => {
+    const worker = await desktop('sdevries');
+    const lead = await desktop('mpostma');
+    const [aanmaning] = await server.db.query<{ id: string; claim_id: string; amount_cents: number }>(
+      `SELECT e.id, e.claim_id, e.amount_cents::bigint AS amount_cents FROM claim_events e JOIN claims c ON c.id = e.claim_id
+       WHERE e.kind = 'eerste_aanmaning' AND e.amount_cents > 0 AND c.team_id = 'team-inning-leeuwarden' AND c.phase <> 'betaald'
+       ORDER BY e.id LIMIT 1`,
+    );
+    if (!aanmaning) throw new Error('no aanmaning');
+    const before = Number(
+      (
+        await server.db.query<{ o: number }>('SELECT outstanding_cents::bigint AS o FROM claims WHERE id = $1', [
+          aanmaning.claim_id,
+        ])
+      )[0]?.o,
+    );
+
+    const request = await call<EscalationDecisionWire>(worker, 'escalaties.waive', {
+      claimId: aanmaning.claim_id,
+      eventId: aanmaning.id,
+      motivation: 'Aanmaning is naar een oud adres gestuurd.',
+    });
+    expect(request).toMatchObject({ step: 'verhoging_kwijtschelden', status: 'ter_goedkeuring' });
+    await call(worker, 'sync.now');
+    const unchanged = Number(
+      (
+        await server.db.query<{ o: number }>('SELECT outstanding_cents::bigint AS o FROM claims WHERE id = $1', [
+          aanmaning.claim_id,
+        ])
+      )[0]?.o,
+    );
+    expect(unchanged).toBe(before); // nothing happens before the second pair of eyes
+
+    await call(lead, 'sync.now');
+    await call(lead, 'escalaties.decideApproval', { decisionId: request.id, approve: true, note: '' });
+    await call(lead, 'sync.now');
+    const after = Number(
+      (
+        await server.db.query<{ o: number }>('SELECT outstanding_cents::bigint AS o FROM claims WHERE id = $1', [
+          aanmaning.claim_id,
+        ])
+      )[0]?.o,
+    );
+    expect(after).toBe(before - Number(aanmaning.amount_cents));
+    await call(worker, 'sync.now');
+    const view = await call<{ events: { kind: string; amountCents: number }[] }>(worker, 'escalaties.claim', {
+      claimId: aanmaning.claim_id,
+    });
+    expect(view.events.find((e) => e.kind === 'verhoging_kwijtgescholden')?.amountCents).toBe(
+      Number(aanmaning.amount_cents),
+    );
+
+    await call(worker, 'escalaties.waive', {
+      claimId: aanmaning.claim_id,
+      eventId: aanmaning.id,
+      motivation: 'Nog een keer geprobeerd.',
+    });
+    await call(worker, 'sync.now');
+    const reviews = await call<{ reviews: { outcome: string; reason: string }[] }>(worker, 'reviews.list');
+    expect(
+      reviews.reviews.some((r) => r.outcome === 'conflict' && /al kwijtschelding gevraagd of verleend/.test(r.reason)),
+    ).toBe(true);
+  });
 });

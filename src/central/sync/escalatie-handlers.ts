@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Command } from '../../shared/api/commands';
 import type { ClaimKind, ClaimPhase } from '../../shared/domain/claims';
-import { adviseEscalation, stepLabels, verhogingen, type EscalationStep } from '../../shared/domain/escalatie';
+import {
+  adviseEscalation,
+  stepLabels,
+  verhogingen,
+  waiveVerhoging,
+  type ClaimDecisionStep,
+  type EscalationStep,
+} from '../../shared/domain/escalatie';
+import { formatCents, formatDate } from '../../shared/format';
 import {
   claimForEscalation,
   phaseAfterStep,
@@ -80,6 +88,7 @@ export async function recordEscalationDecision(
   ) {
     return { status: 'conflict', reason: 'Er bestaat al een besluit met dit kenmerk.' };
   }
+  if (payload.step === waiveVerhoging) return requestWaiver(tx, principal, command, claim);
   const advice = await currentAdvice(tx, claim, payload.facts, today);
   const allowed = advice.allowed.find((a) => a.step === payload.step);
   if (!allowed) {
@@ -129,8 +138,8 @@ export async function decideEscalationApproval(
     status: string;
     decided_by: string;
     claim_id: string;
-    step: EscalationStep;
-    facts: EscalationFacts;
+    step: ClaimDecisionStep;
+    facts: EscalationFacts & { eventId?: string };
   }>('SELECT team_id, status, decided_by, claim_id, step, facts FROM escalation_decisions WHERE id = $1 FOR UPDATE', [
     command.payload.decisionId,
   ]);
@@ -143,7 +152,7 @@ export async function decideEscalationApproval(
     return { status: 'conflict', reason: 'Dit besluit wacht niet meer op goedkeuring.' };
   const claim = await lockClaim(tx, decision.claim_id);
   if (!claim) return { status: 'rejected', reason: 'De vordering bestaat niet meer.' };
-  if (command.payload.approve) {
+  if (command.payload.approve && decision.step !== waiveVerhoging) {
     // Approval is a decision too: the step must still be allowed on today's state.
     const advice = await currentAdvice(tx, claim, decision.facts, today);
     if (!advice.allowed.some((a) => a.step === decision.step)) {
@@ -157,7 +166,10 @@ export async function decideEscalationApproval(
     'UPDATE escalation_decisions SET status = $2, approved_by = $3, approval_note = $4, version = $5 WHERE id = $1',
     [command.payload.decisionId, status, principal.sub, command.payload.note || null, version],
   );
-  if (status === 'vastgelegd') await applyStep(tx, decision.claim_id, claim, decision.step, today);
+  if (status === 'vastgelegd') {
+    if (decision.step === waiveVerhoging) await applyWaiver(tx, decision.claim_id, claim, decision.facts, today);
+    else await applyStep(tx, decision.claim_id, claim, decision.step, today);
+  }
   return { status: 'applied', reason: null };
 }
 
@@ -190,6 +202,92 @@ async function applyStep(
       today,
       added,
       stepLabels[stepName].replace(/^./, (c) => c.toUpperCase()),
+      eventVersion,
+    ],
+  );
+}
+
+/**
+ * Waiving an aanmaning's verhoging: always a decision for the team lead. The aanmaning must be this
+ * claim's, carry a verhoging, and not be waived (or waiting to be) already.
+ */
+async function requestWaiver(
+  tx: Queryable,
+  principal: Principal,
+  command: DecisionCommand,
+  claim: ClaimRow,
+): Promise<CommandResult> {
+  const { payload } = command;
+  const events = await tx.query<{ kind: string; amount_cents: number }>(
+    'SELECT kind, amount_cents::bigint AS amount_cents FROM claim_events WHERE id = $1 AND claim_id = $2',
+    [payload.eventId, payload.claimId],
+  );
+  const event = events[0];
+  if (!event || !event.kind.endsWith('aanmaning') || Number(event.amount_cents) <= 0) {
+    return { status: 'rejected', reason: 'Dit is geen aanmaning met een verhoging van deze vordering.' };
+  }
+  const earlier = await tx.query(
+    `SELECT 1 FROM escalation_decisions WHERE claim_id = $1 AND step = $2 AND facts->>'eventId' = $3 AND status <> 'afgewezen'`,
+    [payload.claimId, waiveVerhoging, payload.eventId],
+  );
+  if (earlier.length)
+    return { status: 'conflict', reason: 'Voor deze verhoging is al kwijtschelding gevraagd of verleend.' };
+  const version = await recordChange(tx, 'escalation', payload.decisionId, claim.team_id);
+  await tx.query(
+    `INSERT INTO escalation_decisions (id, claim_id, person_id, team_id, step, status, facts, motivation, trace, decided_by, decided_at, version)
+     VALUES ($1, $2, $3, $4, $5, 'ter_goedkeuring', $6, $7, $8, $9, $10, $11)`,
+    [
+      payload.decisionId,
+      payload.claimId,
+      claim.person_id,
+      claim.team_id,
+      waiveVerhoging,
+      JSON.stringify({ ...payload.facts, eventId: payload.eventId }),
+      payload.motivation,
+      JSON.stringify([
+        {
+          rule: 'kwijtschelding',
+          text: `Kwijtschelding van de verhoging ${formatCents(Number(event.amount_cents))}; een teamleider beslist.`,
+        },
+      ]),
+      principal.sub,
+      command.issuedAt,
+      version,
+    ],
+  );
+  return { status: 'applied', reason: null };
+}
+
+async function applyWaiver(
+  tx: Queryable,
+  claimId: string,
+  claim: ClaimRow,
+  facts: { eventId?: string },
+  today: string,
+): Promise<void> {
+  const events = await tx.query<{ amount_cents: number; occurred_on: string }>(
+    `SELECT amount_cents::bigint AS amount_cents, to_char(occurred_on, 'YYYY-MM-DD') AS occurred_on FROM claim_events WHERE id = $1`,
+    [facts.eventId],
+  );
+  const amount = Math.min(Number(events[0]?.amount_cents ?? 0), Number(claim.outstanding_cents));
+  const version = await recordChange(tx, 'claim', claimId, claim.team_id);
+  await tx.query('UPDATE claims SET outstanding_cents = outstanding_cents - $2, version = $3 WHERE id = $1', [
+    claimId,
+    amount,
+    version,
+  ]);
+  const eventId = randomUUID();
+  const eventVersion = await recordChange(tx, 'claim_event', eventId, claim.team_id);
+  await tx.query(
+    `INSERT INTO claim_events (id, claim_id, team_id, kind, occurred_on, amount_cents, description, version)
+     VALUES ($1, $2, $3, 'verhoging_kwijtgescholden', $4, $5, $6, $7)`,
+    [
+      eventId,
+      claimId,
+      claim.team_id,
+      today,
+      amount,
+      `Verhoging van de aanmaning van ${formatDate(events[0]?.occurred_on ?? today)} kwijtgescholden`,
       eventVersion,
     ],
   );

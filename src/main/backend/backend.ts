@@ -14,6 +14,7 @@ import {
   escalationCase,
   escalationPage,
   recordEscalation,
+  requestWaiver,
 } from '../services/escalatie-service';
 import { seedDemoCacheIfEmpty } from '../services/demo-seed-service';
 import { dropReview, listReviews, redoReview } from '../services/review-service';
@@ -179,6 +180,11 @@ export function createBackend(config: BackendConfig, logger: BackendLogger = sil
       const result = bulkEscalation(db, requireUser(), request, today());
       if (!request.preview) engine?.trigger();
       return result;
+    },
+    'escalaties.waive': (request) => {
+      const decision = requestWaiver(db, requireUser(), request);
+      engine?.trigger();
+      return decision;
     },
     'escalaties.list': ({ status, limit }) => {
       requireUser();

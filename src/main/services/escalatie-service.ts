@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Command } from '../../shared/api/commands';
 import type { EscalationDecisionWire } from '../../shared/api/entities';
-import { adviseEscalation, stepLabels, type EscalationStep } from '../../shared/domain/escalatie';
+import { adviseEscalation, stepLabels, waiveVerhoging, type EscalationStep } from '../../shared/domain/escalatie';
+import { formatCents } from '../../shared/format';
 import {
   claimForEscalation,
   situationFromDecisions,
@@ -204,4 +205,59 @@ export function bulkEscalation(
     return { ...base, ok: true, reason: null, requiresApproval: allowed.requiresApproval };
   });
   return { results };
+}
+
+/** Asks the team lead to waive the verhoging of one of the claim's aanmaningen (four eyes, DOMAIN.md §5). */
+export function requestWaiver(
+  db: Database,
+  user: SessionUser,
+  request: { claimId: string; eventId: string; motivation: string },
+): EscalationDecisionWire {
+  return db.transaction(() => {
+    const claim = new ClaimsRepository(db).get(request.claimId);
+    const event = new ClaimEventsRepository(db).forClaim(request.claimId).find((e) => e.id === request.eventId);
+    if (!claim || !event) throw new AppError('not_found', 'Deze vordering of aanmaning staat niet in uw werkvoorraad.');
+    if (!event.kind.endsWith('aanmaning') || event.amountCents <= 0) {
+      throw new AppError('invalid_request', 'Alleen de verhoging van een aanmaning kan worden kwijtgescholden.');
+    }
+    const now = new Date().toISOString();
+    const decision: EscalationDecisionWire = {
+      id: randomUUID(),
+      claimId: claim.id,
+      personId: claim.personId,
+      step: waiveVerhoging,
+      status: 'ter_goedkeuring',
+      motivation: request.motivation,
+      decidedBy: user.displayName,
+      decidedById: user.id,
+      decidedAt: now,
+      approvedBy: null,
+      approvalNote: null,
+      trace: [
+        {
+          rule: 'kwijtschelding',
+          text: `Kwijtschelding van de verhoging ${formatCents(event.amountCents)}; een teamleider beslist.`,
+        },
+      ],
+      version: 0,
+    };
+    const command: Command = {
+      type: 'RecordEscalationDecision',
+      commandId: randomUUID(),
+      seq: new SyncStateRepository(db).takeSeq(),
+      issuedAt: now,
+      baseVersion: claim.version,
+      payload: {
+        decisionId: decision.id,
+        claimId: claim.id,
+        step: waiveVerhoging,
+        facts: uncheckedFacts,
+        motivation: request.motivation,
+        eventId: event.id,
+      },
+    };
+    new OutboxRepository(db).add(command);
+    new EscalationsRepository(db).savePending(decision);
+    return decision;
+  });
 }

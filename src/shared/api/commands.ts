@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { id } from '../ipc/schemas';
-import { escalationSteps } from '../domain/escalatie';
+import { claimDecisionSteps } from '../domain/escalatie';
 import { decisionRequestSchema } from './betalingsonmacht';
 
 /**
@@ -83,11 +83,17 @@ export const recordEscalationDecisionCommand = z
       .object({
         decisionId: id,
         claimId: id,
-        step: z.enum(escalationSteps, { message: 'Kies een stap.' }),
+        step: z.enum(claimDecisionSteps, { message: 'Kies een stap.' }),
         facts: escalationFactsSchema,
         motivation: z.string().trim().min(10, 'Geef een motivering van minstens 10 tekens.').max(2000),
+        /** Waiving: the aanmaning whose verhoging is waived. */
+        eventId: id.optional(),
       })
-      .strict(),
+      .strict()
+      .refine((p) => p.step !== 'verhoging_kwijtschelden' || p.eventId, {
+        message: 'Kies de aanmaning waarvan de verhoging wordt kwijtgescholden.',
+        path: ['eventId'],
+      }),
   })
   .strict();
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { claimEventKinds } from '../domain/claims';
 import { decisionKinds } from '../domain/betalingsonmacht-besluit';
-import { escalationSteps } from '../domain/escalatie';
+import { claimDecisionSteps } from '../domain/escalatie';
 import { detentionEventKinds } from '../domain/slachtoffer';
 import { cents, claimKind, claimPhase, id, isoDate, isoDateTime } from '../ipc/schemas';
 
@@ -85,7 +85,7 @@ export const escalationDecisionWire = z.object({
   id,
   claimId: id,
   personId: id,
-  step: z.enum(escalationSteps),
+  step: z.enum(claimDecisionSteps),
   status: z.enum(['ter_goedkeuring', 'vastgelegd', 'afgewezen']),
   motivation: z.string(),
   decidedBy: z.string(),

@@ -23,6 +23,11 @@ export const escalationSteps = [
 ] as const;
 export type EscalationStep = (typeof escalationSteps)[number];
 
+/** What a claim decision can be: an escalation step, or waiving the verhoging of an aanmaning. */
+export const waiveVerhoging = 'verhoging_kwijtschelden' as const;
+export const claimDecisionSteps = [...escalationSteps, waiveVerhoging] as const;
+export type ClaimDecisionStep = (typeof claimDecisionSteps)[number];
+
 /** Steps that take effect only after a team lead's approval (four eyes, DOMAIN.md §5). */
 export const stepsNeedingApproval: readonly EscalationStep[] = [
   'gijzeling',

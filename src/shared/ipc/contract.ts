@@ -298,6 +298,16 @@ export const contract = {
       ),
     }),
   },
+  'escalaties.waive': {
+    request: z
+      .object({
+        claimId: id,
+        eventId: id,
+        motivation: z.string().trim().min(10, 'Geef een reden van minstens 10 tekens.').max(2000),
+      })
+      .strict(),
+    response: escalationDecisionWire,
+  },
   'escalaties.list': {
     request: z
       .object({

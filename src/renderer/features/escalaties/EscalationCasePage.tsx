@@ -13,7 +13,7 @@ import { appError } from '../../api/errors';
 import { ClaimDetails } from '../../components/ClaimDetails';
 import { QueryGate } from '../../components/QueryGate';
 import { Trace } from '../betalingsonmacht/ArrangementSummary';
-import { useDecideEscalationMutation, useEscalationCaseQuery } from './escalaties-api';
+import { useDecideEscalationMutation, useEscalationCaseQuery, useWaiveVerhogingMutation } from './escalaties-api';
 
 export function EscalationCasePage() {
   const { claimId = '' } = useParams();
@@ -26,6 +26,50 @@ export function EscalationCasePage() {
 }
 
 type View = ResponseOf<'escalaties.claim'>;
+
+/** Ask the team lead to waive an aanmaning's verhoging, with a reason. */
+function WaiveForm({ claimId, eventId }: { claimId: string; eventId: string }) {
+  const [motivation, setMotivation] = useState('');
+  const [waive, { error, isLoading, isSuccess }] = useWaiveVerhogingMutation();
+  const id = useId();
+  const failure = appError(error);
+  if (isSuccess)
+    return (
+      <p role="status" className="note-form__saved">
+        {t('escalaties.waiveSent')}
+      </p>
+    );
+  return (
+    <details className="waive">
+      <summary>{t('escalaties.waive')}</summary>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void waive({ claimId, eventId, motivation });
+        }}
+        noValidate
+        aria-label={`${t('escalaties.waive')} ${eventId.slice(0, 8)}`}
+      >
+        <div className="field">
+          <label className="field__label" htmlFor={id}>
+            {t('escalaties.waiveMotivation')}
+          </label>
+          <textarea
+            id={id}
+            rows={2}
+            value={motivation}
+            onChange={(e) => setMotivation(e.target.value)}
+            aria-invalid={failure ? true : undefined}
+          />
+          {failure ? <p className="field__error">{failure.issues?.motivation ?? failure.message}</p> : null}
+        </div>
+        <button type="submit" disabled={isLoading}>
+          {t('escalaties.waiveSubmit')}
+        </button>
+      </form>
+    </details>
+  );
+}
 type TimelineItem =
   | { type: 'event'; at: string; event: View['events'][number] }
   | { type: 'decision'; at: string; decision: View['decisions'][number] };
@@ -101,7 +145,12 @@ function EscalationCase({ view }: { view: ResponseOf<'escalaties.claim'> }) {
                       {formatCents(item.event.amountCents)}
                     </span>
                   ) : null}
-                  {item.event.kind === 'stap' ? <span> — {item.event.description}</span> : null}
+                  {item.event.kind === 'stap' || item.event.kind === 'verhoging_kwijtgescholden' ? (
+                    <span> — {item.event.description}</span>
+                  ) : null}
+                  {item.event.kind.endsWith('aanmaning') && item.event.amountCents > 0 ? (
+                    <WaiveForm claimId={view.claim.id} eventId={item.event.id} />
+                  ) : null}
                 </li>
               ) : (
                 <li key={item.decision.id} className="arrangement">

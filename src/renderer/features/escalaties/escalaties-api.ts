@@ -19,6 +19,10 @@ export const escalatiesApi = cjibApi.injectEndpoints({
       query: (request) => ({ channel: 'escalaties.bulk', request }),
       invalidatesTags: (result, _error, request) => (request.preview ? [] : ['Escalations', 'Sync']),
     }),
+    waiveVerhoging: build.mutation<ResponseOf<'escalaties.waive'>, RequestOf<'escalaties.waive'>>({
+      query: (request) => ({ channel: 'escalaties.waive', request }),
+      invalidatesTags: ['Escalations', 'Sync'],
+    }),
     escalationDecisions: build.query<ResponseOf<'escalaties.list'>, RequestOf<'escalaties.list'>>({
       query: (request) => ({ channel: 'escalaties.list', request }),
       providesTags: ['Escalations'],
@@ -38,6 +42,7 @@ export const {
   useEscalationCaseQuery,
   useDecideEscalationMutation,
   useBulkEscalationMutation,
+  useWaiveVerhogingMutation,
   useEscalationDecisionsQuery,
   useDecideEscalationApprovalMutation,
 } = escalatiesApi;
