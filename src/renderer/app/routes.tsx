@@ -1,5 +1,6 @@
 import { Navigate, type RouteObject } from 'react-router';
 import { AppFrame } from '../components/AppFrame';
+import { RouteError } from '../components/RouteError';
 import { AssessmentPage } from '../features/betalingsonmacht/AssessmentPage';
 import { BetalingsonmachtOverviewPage } from '../features/betalingsonmacht/BetalingsonmachtOverviewPage';
 import { ClaimPage } from '../features/claims/ClaimPage';
@@ -16,6 +17,7 @@ import { WerkvoorraadPage } from '../features/werkvoorraad/WerkvoorraadPage';
 export const routes: RouteObject[] = [
   {
     path: '/',
+    errorElement: <RouteError />,
     element: (
       <SessionGate>
         <AppFrame />

@@ -199,6 +199,10 @@ describe('arrangement proposal from repayment capacity (DOMAIN.md §2.2)', () =>
     expect(propose(10000, 0).kind).toBe('niet_aflosbaar');
   });
 
+  it('proposes nothing, and does not fail, when nothing is outstanding', () => {
+    expect(propose(0, 6727)).toEqual({ kind: 'niets_open', months: null, instalmentCents: 0 });
+  });
+
   it('limits standard terms by the (unconfirmed) minimum instalment and flags it', () => {
     const result = proposeArrangement({
       peildatum: '2026-03-01',

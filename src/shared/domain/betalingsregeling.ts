@@ -162,7 +162,8 @@ export function generatePlanForInstalment(
 export type TailoredOutcome =
   | { kind: 'standaard'; months: number; instalmentCents: Cents }
   | { kind: 'persoonlijk'; months: number; instalmentCents: Cents; belowStandardTerms: boolean }
-  | { kind: 'niet_aflosbaar'; months: null; instalmentCents: Cents };
+  | { kind: 'niet_aflosbaar'; months: null; instalmentCents: Cents }
+  | { kind: 'niets_open'; months: null; instalmentCents: 0 };
 
 export interface ArrangementProposalInput {
   peildatum: string;
@@ -188,6 +189,10 @@ export function proposeArrangement(
     parameterSet: { id: parameters.id, validFrom: parameters.validFrom },
     trace,
   });
+  if (input.totalCents <= 0) {
+    trace.push(step('regeling.niets-open', 'Er staat niets open: geen regeling nodig.'));
+    return explained({ kind: 'niets_open', months: null, instalmentCents: 0 });
+  }
   const minimum = parameters.minimumInstalment;
   const standardMonths = Math.max(
     1,

@@ -239,6 +239,7 @@ export const nl = {
       standaard: 'Standaardregeling: {months} termijnen, hoogste termijn {amount}',
       persoonlijk: 'Persoonlijke regeling: {months} termijnen van hoogstens {amount} (teamleider keurt goed)',
       niet_aflosbaar: 'Niet af te lossen binnen 36 maanden: noodstop of schuldhulpverlening (tweede persoon beslist)',
+      niets_open: 'Er staat niets open bij CJIB: geen regeling nodig.',
     },
     standardRefused: 'Geen standaardregeling mogelijk: {reasons}',
     decision: 'Besluit',
@@ -409,6 +410,10 @@ export const nl = {
     reject: 'Afkeuren',
     note: 'Toelichting (verplicht bij afkeuren)',
     trace: 'Onderbouwing',
+  },
+  routeError: {
+    title: 'Er ging iets mis op dit scherm',
+    body: 'Uw gegevens zijn bewaard. Ga terug naar de werkvoorraad en probeer het opnieuw; blijft het misgaan, meld het dan.',
   },
   notFound: {
     title: 'Pagina niet gevonden',

@@ -322,8 +322,8 @@ function Assessment({ overview }: { overview: Overview }) {
                 </dl>
                 <h3>{t('betalingsonmacht.proposal')}</h3>
                 <p data-testid="proposal">
-                  {assessment.proposal.kind === 'niet_aflosbaar'
-                    ? t('betalingsonmacht.proposalKind.niet_aflosbaar')
+                  {assessment.proposal.kind === 'niet_aflosbaar' || assessment.proposal.kind === 'niets_open'
+                    ? t(`betalingsonmacht.proposalKind.${assessment.proposal.kind}`)
                     : t(`betalingsonmacht.proposalKind.${assessment.proposal.kind}`, {
                         months: assessment.proposal.months,
                         amount: formatCents(assessment.proposal.instalmentCents),
