@@ -89,45 +89,25 @@ export async function pullChanges(
 }
 
 /**
- * The current state of the entities in one page, one joined query per entity type over the
- * page's version range (cheaper than shipping thousands of ids back in ANY($1) arrays).
+ * The current state of each entity in one page: per entity type present in the page, one query
+ * joined to the feed over the page's version range. Victim contact data has no query here at all.
  */
-async function loadEntities(
-  db: Queryable,
-  rows: readonly ChangeRow[],
-  teams: string[],
-  cursor: number,
-): Promise<Change[]> {
-  if (rows.length === 0) return [];
-  const last = Number(rows[rows.length - 1]?.version);
-  const range = [teams, cursor, last];
-  const [persons, claims, notes, arrangements, escalations, victims, events, notifications, claimEvents] =
-    await Promise.all([
-      db.query<Record<string, unknown>>(
-        `SELECT p.id, p.bsn, p.display_name AS "displayName", to_char(p.birth_date, 'YYYY-MM-DD') AS "birthDate", p.city,
+const entityQueries: Record<Change['entity'], string> = {
+  person: `SELECT p.id, p.bsn, p.display_name AS "displayName", to_char(p.birth_date, 'YYYY-MM-DD') AS "birthDate", p.city,
               p.is_test_data AS "isTestData", p.version::bigint AS version
        FROM changes ch JOIN persons p ON p.id = ch.entity_id
        WHERE ch.entity = 'person' AND ch.team_id = ANY($1) AND ch.version > $2 AND ch.version <= $3`,
-        range,
-      ),
-      db.query<Record<string, unknown>>(
-        `SELECT c.id, c.person_id AS "personId", c.kind, c.phase, c.reference, c.original_cents::bigint AS "originalCents",
+  claim: `SELECT c.id, c.person_id AS "personId", c.kind, c.phase, c.reference, c.original_cents::bigint AS "originalCents",
               c.outstanding_cents::bigint AS "outstandingCents", c.administratiekosten_cents::bigint AS "administratiekostenCents",
               to_char(c.due_date, 'YYYY-MM-DD') AS "dueDate",
               c.version::bigint AS version
        FROM changes ch JOIN claims c ON c.id = ch.entity_id
        WHERE ch.entity = 'claim' AND ch.team_id = ANY($1) AND ch.version > $2 AND ch.version <= $3`,
-        range,
-      ),
-      db.query<Record<string, unknown>>(
-        `SELECT n.id, n.claim_id AS "claimId", u.display_name AS "authorName", n.text,
+  case_note: `SELECT n.id, n.claim_id AS "claimId", u.display_name AS "authorName", n.text,
               to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt", n.version::bigint AS version
        FROM changes ch JOIN case_notes n ON n.id = ch.entity_id JOIN users u ON u.id = n.author_id
        WHERE ch.entity = 'case_note' AND ch.team_id = ANY($1) AND ch.version > $2 AND ch.version <= $3`,
-        range,
-      ),
-      db.query<Record<string, unknown>>(
-        `SELECT a.id, a.person_id AS "personId", a.kind, a.status, a.total_cents::bigint AS "totalCents",
+  arrangement: `SELECT a.id, a.person_id AS "personId", a.kind, a.status, a.total_cents::bigint AS "totalCents",
               coalesce((SELECT json_agg(json_build_object('number', i.number, 'dueDate', to_char(i.due_date, 'YYYY-MM-DD'),
                                                           'amountCents', i.amount_cents) ORDER BY i.number)
                         FROM arrangement_instalments i WHERE i.arrangement_id = a.id), '[]'::json) AS instalments,
@@ -138,64 +118,48 @@ async function loadEntities(
        FROM changes ch JOIN arrangements a ON a.id = ch.entity_id
          JOIN users d ON d.id = a.decided_by LEFT JOIN users ap ON ap.id = a.approved_by
        WHERE ch.entity = 'arrangement' AND ch.team_id = ANY($1) AND ch.version > $2 AND ch.version <= $3`,
-        range,
-      ),
-      db.query<Record<string, unknown>>(
-        `SELECT e.id, e.claim_id AS "claimId", e.person_id AS "personId", e.step, e.status, e.motivation,
+  escalation: `SELECT e.id, e.claim_id AS "claimId", e.person_id AS "personId", e.step, e.status, e.motivation,
               d.display_name AS "decidedBy", e.decided_by AS "decidedById",
               to_char(e.decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "decidedAt",
               ap.display_name AS "approvedBy", e.approval_note AS "approvalNote", e.trace, e.version::bigint AS version
        FROM changes ch JOIN escalation_decisions e ON e.id = ch.entity_id
          JOIN users d ON d.id = e.decided_by LEFT JOIN users ap ON ap.id = e.approved_by
        WHERE ch.entity = 'escalation' AND ch.team_id = ANY($1) AND ch.version > $2 AND ch.version <= $3`,
-        range,
-      ),
-      // Victims without their contact data: that lives in victim_contacts and never enters the feed.
-      db.query<Record<string, unknown>>(
-        `SELECT v.id, v.offender_person_id AS "offenderPersonId", v.display_name AS "displayName",
+  victim: `SELECT v.id, v.offender_person_id AS "offenderPersonId", v.display_name AS "displayName",
               v.is_natural_person AS "isNaturalPerson", v.opted_in AS "optedIn", v.wants_information AS "wantsInformation",
               v.preferred_channel AS "preferredChannel", v.representative, v.offence_category AS "offenceCategory",
               v.version::bigint AS version
        FROM changes ch JOIN victims v ON v.id = ch.entity_id
        WHERE ch.entity = 'victim' AND ch.team_id = ANY($1) AND ch.version > $2 AND ch.version <= $3`,
-        range,
-      ),
-      db.query<Record<string, unknown>>(
-        `SELECT e.id, e.offender_person_id AS "offenderPersonId", e.kind, to_char(e.event_date, 'YYYY-MM-DD') AS "eventDate",
+  detention_event: `SELECT e.id, e.offender_person_id AS "offenderPersonId", e.kind, to_char(e.event_date, 'YYYY-MM-DD') AS "eventDate",
               to_char(e.reported_on, 'YYYY-MM-DD') AS "reportedOn", e.version::bigint AS version
        FROM changes ch JOIN detention_events e ON e.id = ch.entity_id
        WHERE ch.entity = 'detention_event' AND ch.team_id = ANY($1) AND ch.version > $2 AND ch.version <= $3`,
-        range,
-      ),
-      db.query<Record<string, unknown>>(
-        `SELECT n.id, n.victim_id AS "victimId", n.event_id AS "eventId", n.channel, n.content,
+  victim_notification: `SELECT n.id, n.victim_id AS "victimId", n.event_id AS "eventId", n.channel, n.content,
               to_char(n.notified_on, 'YYYY-MM-DD') AS "notifiedOn", to_char(n.deadline, 'YYYY-MM-DD') AS deadline, n.late,
               u.display_name AS "notifiedBy", n.version::bigint AS version
        FROM changes ch JOIN victim_notifications n ON n.id = ch.entity_id JOIN users u ON u.id = n.notified_by
        WHERE ch.entity = 'victim_notification' AND ch.team_id = ANY($1) AND ch.version > $2 AND ch.version <= $3`,
-        range,
-      ),
-      db.query<Record<string, unknown>>(
-        `SELECT e.id, e.claim_id AS "claimId", e.kind, to_char(e.occurred_on, 'YYYY-MM-DD') AS "occurredOn",
+  claim_event: `SELECT e.id, e.claim_id AS "claimId", e.kind, to_char(e.occurred_on, 'YYYY-MM-DD') AS "occurredOn",
               e.amount_cents::bigint AS "amountCents", e.description, e.version::bigint AS version
        FROM changes ch JOIN claim_events e ON e.id = ch.entity_id
        WHERE ch.entity = 'claim_event' AND ch.team_id = ANY($1) AND ch.version > $2 AND ch.version <= $3`,
-        range,
-      ),
-    ]);
+};
+
+async function loadEntities(
+  db: Queryable,
+  rows: readonly ChangeRow[],
+  teams: string[],
+  cursor: number,
+): Promise<Change[]> {
+  if (rows.length === 0) return [];
+  const last = Number(rows[rows.length - 1]?.version);
+  const present = [...new Set(rows.map((r) => r.entity))];
+  const results = await Promise.all(
+    present.map((entity) => db.query<Record<string, unknown>>(entityQueries[entity], [teams, cursor, last])),
+  );
   const byId = new Map<string, Record<string, unknown>>();
-  for (const row of [
-    ...persons,
-    ...claims,
-    ...notes,
-    ...arrangements,
-    ...escalations,
-    ...victims,
-    ...events,
-    ...notifications,
-    ...claimEvents,
-  ])
-    byId.set(String(row.id), normaliseNumbers(row));
+  for (const row of results.flat()) byId.set(String(row.id), normaliseNumbers(row));
   const changes: Change[] = [];
   for (const row of rows) {
     const data = byId.get(row.entity_id);
