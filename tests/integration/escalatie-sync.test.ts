@@ -301,4 +301,46 @@ describe('escalation decisions through sync', () => {
       reviews.reviews.some((r) => r.outcome === 'conflict' && /al kwijtschelding gevraagd of verleend/.test(r.reason)),
     ).toBe(true);
   });
+
+  it('no step for a deceased person or one under a breed moratorium, in the app and on the server', async () => {
+    const worker = await desktop('sdevries');
+    const token = await apiToken('sdevries');
+    for (const [column, value, reason] of [
+      ['deceased_on', 'current_date - 10', /overleden/],
+      ['moratorium_until', 'current_date + 30', /moratorium/],
+    ] as const) {
+      const claim = await freshClaim('tweede_aanmaning');
+      await server.db.query(
+        `UPDATE persons SET ${column} = ${value}, version = nextval('change_version') WHERE id = $1`,
+        [claim.personId],
+      );
+      await server.db.query(
+        `UPDATE changes SET version = (SELECT version FROM persons WHERE id = $1) WHERE entity = 'person' AND entity_id = $1`,
+        [claim.personId],
+      );
+      await call(worker, 'sync.now');
+      const view = await call<{ personStatus: Record<string, string | null> }>(worker, 'escalaties.claim', {
+        claimId: claim.id,
+      });
+      expect(Object.values(view.personStatus).some((v) => v !== null)).toBe(true);
+      const local = await worker.invoke('escalaties.decide', {
+        claimId: claim.id,
+        step: 'dwangbevel_deurwaarder',
+        facts,
+        motivation: 'Geen reactie ontvangen.',
+      });
+      expect(local).toMatchObject({ ok: false, error: { message: expect.stringMatching(reason) } });
+      const direct = await pushDirect(token, {
+        type: 'RecordEscalationDecision',
+        payload: {
+          decisionId: randomUUID(),
+          claimId: claim.id,
+          step: 'dwangbevel_deurwaarder',
+          facts,
+          motivation: 'Rechtstreeks naar de API.',
+        },
+      });
+      expect(direct).toMatchObject({ status: 'rejected', reason: expect.stringMatching(reason) });
+    }
+  });
 });

@@ -92,6 +92,15 @@ export async function seedCentralDemo(
         ],
       );
     }
+    // A few persons whose collection stops or pauses: deceased (BRP) or under a breed moratorium.
+    await tx.query(
+      `UPDATE persons SET deceased_on = current_date - 40
+       WHERE id IN (SELECT id FROM persons ORDER BY id LIMIT greatest(1, (SELECT count(*) FROM persons) / 100))`,
+    );
+    await tx.query(
+      `UPDATE persons SET moratorium_until = current_date + 180
+       WHERE id IN (SELECT id FROM persons ORDER BY id DESC LIMIT greatest(1, (SELECT count(*) FROM persons) / 50))`,
+    );
     await seedVictims(
       tx,
       data.claims

@@ -94,7 +94,8 @@ export async function pullChanges(
  */
 const entityQueries: Record<Change['entity'], string> = {
   person: `SELECT p.id, p.bsn, p.display_name AS "displayName", to_char(p.birth_date, 'YYYY-MM-DD') AS "birthDate", p.city,
-              p.is_test_data AS "isTestData", p.version::bigint AS version
+              p.is_test_data AS "isTestData", to_char(p.deceased_on, 'YYYY-MM-DD') AS "deceasedOn",
+              to_char(p.moratorium_until, 'YYYY-MM-DD') AS "moratoriumUntil", p.version::bigint AS version
        FROM changes ch JOIN persons p ON p.id = ch.entity_id
        WHERE ch.entity = 'person' AND ch.team_id = ANY($1) AND ch.version > $2 AND ch.version <= $3`,
   claim: `SELECT c.id, c.person_id AS "personId", c.kind, c.phase, c.reference, c.original_cents::bigint AS "originalCents",

@@ -14,8 +14,10 @@ import {
   claimForEscalation,
   phaseAfterStep,
   situationFromDecisions,
+  noPersonStatus,
   type DecisionOnRecord,
   type EscalationFacts,
+  type PersonStatus,
 } from '../../shared/domain/escalatie-situatie';
 import type { Principal } from '../auth/access-token';
 import type { Queryable } from '../db/sql-client';
@@ -50,6 +52,11 @@ async function currentAdvice(tx: Queryable, claim: ClaimRow, facts: EscalationFa
     `SELECT kind, status, to_char(pause_until, 'YYYY-MM-DD') AS "pauseUntil" FROM arrangements WHERE person_id = $1`,
     [claim.person_id],
   );
+  const persons = await tx.query<PersonStatus>(
+    `SELECT to_char(deceased_on, 'YYYY-MM-DD') AS "deceasedOn", to_char(moratorium_until, 'YYYY-MM-DD') AS "moratoriumUntil"
+     FROM persons WHERE id = $1`,
+    [claim.person_id],
+  );
   return adviseEscalation(
     claimForEscalation(
       {
@@ -60,7 +67,7 @@ async function currentAdvice(tx: Queryable, claim: ClaimRow, facts: EscalationFa
       },
       facts,
     ),
-    situationFromDecisions(decisions),
+    situationFromDecisions(decisions, persons[0] ?? noPersonStatus, today),
     today,
   );
 }

@@ -17,6 +17,7 @@ import { ClaimEventsRepository } from '../db/repositories/claim-events-repositor
 import { ClaimsRepository } from '../db/repositories/claims-repository';
 import { EscalationsRepository } from '../db/repositories/escalations-repository';
 import { OutboxRepository } from '../db/repositories/outbox-repository';
+import { PersonsRepository } from '../db/repositories/persons-repository';
 import { SyncStateRepository } from '../db/repositories/sync-state-repository';
 
 /** Facts assumed for the list view, before the worker has checked licence, vehicle and verhaal. */
@@ -34,6 +35,7 @@ export function escalationCase(db: Database, claimId: string): ResponseOf<'escal
   return {
     claim,
     events: new ClaimEventsRepository(db).forClaim(claimId),
+    personStatus: new PersonsRepository(db).status(claim.personId),
     personDecisions: decisionsOnRecord(db, claim.personId),
     decisions: new EscalationsRepository(db).forClaim(claimId),
   };
@@ -47,12 +49,13 @@ export function escalationPage(
   today: string,
 ): ResponseOf<'escalaties.page'> {
   const claims = new ClaimsRepository(db);
+  const persons = new PersonsRepository(db);
   const page = claims.listPage({ sort: 'dueDate', direction: 'asc', offset, limit });
   const situations = new Map<string, ReturnType<typeof situationFromDecisions>>();
   const rows = page.rows.map((row) => {
     let situation = situations.get(row.personId);
     if (!situation) {
-      situation = situationFromDecisions(decisionsOnRecord(db, row.personId));
+      situation = situationFromDecisions(decisionsOnRecord(db, row.personId), persons.status(row.personId), today);
       situations.set(row.personId, situation);
     }
     const advice = adviseEscalation(claimForEscalation(row, uncheckedFacts), situation, today);
@@ -72,7 +75,11 @@ export function recordEscalation(
     if (!claim) throw new AppError('not_found', 'Deze vordering staat niet in uw werkvoorraad.');
     const advice = adviseEscalation(
       claimForEscalation(claim, request.facts),
-      situationFromDecisions(decisionsOnRecord(db, claim.personId)),
+      situationFromDecisions(
+        decisionsOnRecord(db, claim.personId),
+        new PersonsRepository(db).status(claim.personId),
+        today,
+      ),
       today,
     );
     const allowed = advice.allowed.find((a) => a.step === request.step);
@@ -175,7 +182,11 @@ export function bulkEscalation(
       return { ...base, ok: false, reason: 'Deze vordering staat niet in uw werkvoorraad.', requiresApproval: false };
     const advice = adviseEscalation(
       claimForEscalation(claim, request.facts),
-      situationFromDecisions(decisionsOnRecord(db, claim.personId)),
+      situationFromDecisions(
+        decisionsOnRecord(db, claim.personId),
+        new PersonsRepository(db).status(claim.personId),
+        today,
+      ),
       today,
     );
     const allowed = advice.allowed.find((a) => a.step === request.step);

@@ -14,6 +14,8 @@ export const personWire = z.object({
   birthDate: isoDate,
   city: z.string().max(100),
   isTestData: z.boolean(),
+  deceasedOn: isoDate.nullable(),
+  moratoriumUntil: isoDate.nullable(),
   version: z.number().int().nonnegative(),
 });
 export type PersonWire = z.infer<typeof personWire>;

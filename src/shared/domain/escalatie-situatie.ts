@@ -15,7 +15,19 @@ export interface DecisionOnRecord {
   pauseUntil: string | null;
 }
 
-export function situationFromDecisions(decisions: readonly DecisionOnRecord[]): PersonSituation {
+/** Facts about the person that stop or pause collection, as the BRP and the courts report them. */
+export interface PersonStatus {
+  deceasedOn: string | null;
+  moratoriumUntil: string | null;
+}
+
+export const noPersonStatus: PersonStatus = { deceasedOn: null, moratoriumUntil: null };
+
+export function situationFromDecisions(
+  decisions: readonly DecisionOnRecord[],
+  person: PersonStatus = noPersonStatus,
+  today = '0000-00-00',
+): PersonSituation {
   const final = decisions.filter((d) => d.status === 'lopend' || d.status === 'vastgelegd');
   const noodstops = final.filter((d) => d.kind === 'noodstop' && d.pauseUntil).map((d) => d.pauseUntil as string);
   return {
@@ -29,14 +41,14 @@ export function situationFromDecisions(decisions: readonly DecisionOnRecord[]): 
         d.status !== 'ter_goedkeuring',
     ),
     noodstopUntil: noodstops.length ? (noodstops.sort().at(-1) ?? null) : null,
-    moratorium: false,
+    moratorium: person.moratoriumUntil !== null && today <= person.moratoriumUntil,
     // A tailored arrangement, a noodstop or a referral rests on the finding that the person cannot pay.
     betalingsonmacht: decisions.some((d) => d.status === 'ter_goedkeuring')
       ? 'in_beoordeling'
       : final.some((d) => d.kind === 'persoonlijk' || d.kind === 'noodstop' || d.kind === 'schuldhulp')
         ? 'vastgesteld'
         : 'geen',
-    deceased: false,
+    deceased: person.deceasedOn !== null,
   };
 }
 

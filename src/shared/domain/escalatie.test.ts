@@ -240,3 +240,19 @@ describe('every advice explains itself in Dutch', () => {
     expect(advice.parameterSet).toBe('escalatie-2024-01');
   });
 });
+
+describe('the person’s status from the BRP and the courts', () => {
+  it('death stops every step; a moratorium blocks until and including its last day', async () => {
+    const { situationFromDecisions } = await import('./escalatie-situatie');
+    const deceased = situationFromDecisions([], { deceasedOn: '2026-10-01', moratoriumUntil: null }, today);
+    expect(adviseEscalation(claim({ phase: 'deurwaarder' }), deceased, today).allowed).toEqual([]);
+    const moratorium = (day: string) =>
+      situationFromDecisions([], { deceasedOn: null, moratoriumUntil: '2026-11-29' }, day);
+    expect(adviseEscalation(claim({ phase: 'deurwaarder' }), moratorium('2026-11-29'), '2026-11-29').allowed).toEqual(
+      [],
+    );
+    expect(
+      adviseEscalation(claim({ phase: 'deurwaarder' }), moratorium('2026-11-30'), '2026-11-30').allowed,
+    ).not.toEqual([]);
+  });
+});

@@ -252,6 +252,7 @@ export const contract = {
     response: z.object({
       claim: claimDetail,
       events: z.array(claimEventWire),
+      personStatus: z.object({ deceasedOn: isoDate.nullable(), moratoriumUntil: isoDate.nullable() }),
       personDecisions: z.array(
         z.object({
           kind: z.enum(decisionKinds),

@@ -1,3 +1,4 @@
+import type { PersonStatus } from '../../../shared/domain/escalatie-situatie';
 import type { Database } from '../connection';
 import { sql } from '../sql';
 
@@ -8,13 +9,19 @@ export interface PersonRecord {
   birthDate: string;
   city: string;
   version: number;
+  /** From the BRP; collection stops. */
+  deceasedOn?: string | null;
+  /** Breed moratorium ordered by the court; no enforcement until then. */
+  moratoriumUntil?: string | null;
 }
 
 const upsertPerson = sql`
-  INSERT INTO persons (id, bsn, display_name, birth_date, city, version) VALUES (?, ?, ?, ?, ?, ?)
+  INSERT INTO persons (id, bsn, display_name, birth_date, city, deceased_on, moratorium_until, version)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT (id) DO UPDATE SET
     bsn = excluded.bsn, display_name = excluded.display_name, birth_date = excluded.birth_date,
-    city = excluded.city, version = excluded.version`;
+    city = excluded.city, deceased_on = excluded.deceased_on, moratorium_until = excluded.moratorium_until,
+    version = excluded.version`;
 
 export class PersonsRepository {
   constructor(private readonly db: Database) {}
@@ -23,14 +30,29 @@ export class PersonsRepository {
   upsertMany(persons: readonly PersonRecord[]): void {
     this.db.runMany(
       upsertPerson,
-      persons.map((p) => [p.id, p.bsn, p.displayName, p.birthDate, p.city, p.version]),
+      persons.map((p) => [
+        p.id,
+        p.bsn,
+        p.displayName,
+        p.birthDate,
+        p.city,
+        p.deceasedOn ?? null,
+        p.moratoriumUntil ?? null,
+        p.version,
+      ]),
     );
   }
 
   get(id: string): PersonRecord | undefined {
     return this.db.get<PersonRecord>(sql`
-      SELECT id, bsn, display_name AS displayName, birth_date AS birthDate, city, version
+      SELECT id, bsn, display_name AS displayName, birth_date AS birthDate, city, deceased_on AS deceasedOn,
+             moratorium_until AS moratoriumUntil, version
       FROM persons WHERE id = ${id}`);
+  }
+
+  status(id: string): PersonStatus {
+    const person = this.get(id);
+    return { deceasedOn: person?.deceasedOn ?? null, moratoriumUntil: person?.moratoriumUntil ?? null };
   }
 
   count(): number {

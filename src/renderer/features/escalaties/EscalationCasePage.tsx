@@ -99,8 +99,13 @@ function EscalationCase({ view }: { view: ResponseOf<'escalaties.claim'> }) {
 
   // The same rules the server applies, live on what the worker has checked.
   const advice = useMemo(
-    () => adviseEscalation(claimForEscalation(claim, facts), situationFromDecisions(view.personDecisions), today),
-    [claim, facts, view.personDecisions, today],
+    () =>
+      adviseEscalation(
+        claimForEscalation(claim, facts),
+        situationFromDecisions(view.personDecisions, view.personStatus, today),
+        today,
+      ),
+    [claim, facts, view.personDecisions, view.personStatus, today],
   );
   const increases = useMemo(
     () => verhogingen(claim.kind, claim.originalCents, today),
