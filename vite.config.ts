@@ -13,5 +13,7 @@ export default defineConfig({
     // No inline scripts or module-preload polyfill: the CSP allows only 'self'.
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
+    // Loaded from local disk (app:// or 127.0.0.1), not over a network: one bundle is fine.
+    chunkSizeWarningLimit: 1500,
   },
 });

@@ -74,6 +74,13 @@ describe('slachtofferinformatie end to end', () => {
       .fill('Slachtoffer gebeld over het verlof; wil een contactverbod.');
     await item.getByRole('button', { name: 'Vastleggen' }).click();
     await item.getByRole('status').waitFor();
+    // The victim's protection wishes, with the warning that a zone can give away where they live.
+    await item.getByText('Wensenformulier').click();
+    await item.getByLabel('Gebiedsverbod gewenst').check();
+    await item.getByText(/een gebiedsverbod kan verraden waar het slachtoffer woont/).waitFor();
+    await item.getByLabel('Beschrijving van de zone(s)').fill('Binnenstad en winkelcentrum');
+    await item.getByRole('button', { name: 'Wensen vastleggen en doorsturen aan het OM' }).click();
+    await item.getByText(/doorgestuurd aan het OM/).waitFor();
     const violations = await axeViolations(page);
     expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
     await screenshotWhole(page, `${screenshotDir}/slachtoffer.png`);

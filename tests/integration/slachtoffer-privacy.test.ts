@@ -190,7 +190,7 @@ describe('the victim-information role', () => {
       content: 'Slachtoffer gebeld over het verlof; wensen besproken.',
       notifiedOn: today,
     });
-    expect(recorded.ok).toBe(true);
+    expect(recorded, JSON.stringify(recorded)).toMatchObject({ ok: true });
     await backend.invoke('sync.now', {});
     const stored = await server.db.query<{ late: boolean; deadline: string }>(
       `SELECT late, to_char(deadline, 'YYYY-MM-DD') AS deadline FROM victim_notifications WHERE victim_id = $1 AND event_id = $2`,
@@ -214,5 +214,56 @@ describe('the victim-information role', () => {
       (tasks.ok ? (tasks.value as { tasks: { victimId: string }[] }).tasks : []).map((t) => t.victimId),
     );
     for (const v of optedOut) expect(ids.has(v.id)).toBe(false);
+  });
+
+  it('records the wensenformulier, forwarded to the OM; a gebiedsverbod needs a zone description', async () => {
+    const backend = backends.at(-1);
+    if (!backend) throw new Error('no backend');
+    const tasks = await backend.invoke('slachtoffers.tasks', {});
+    const first = (tasks.ok ? (tasks.value as { tasks: { victimId: string; eventId: string }[] }).tasks : [])[0];
+    if (!first) throw new Error('no task');
+    const task = { victimId: first.victimId, eventId: first.eventId };
+    const noZone = await backend.invoke('slachtoffers.wishes', {
+      ...task,
+      contactverbod: false,
+      gebiedsverbod: true,
+      zoneDescription: null,
+      remarks: '',
+    });
+    expect(noZone).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request', issues: { zoneDescription: 'Beschrijf de zone van het gebiedsverbod.' } },
+    });
+    const recorded = await backend.invoke('slachtoffers.wishes', {
+      ...task,
+      contactverbod: true,
+      gebiedsverbod: true,
+      zoneDescription: 'Binnenstad en het winkelcentrum',
+      remarks: 'Wil per brief op de hoogte blijven.',
+    });
+    expect(recorded, JSON.stringify(recorded)).toMatchObject({ ok: true });
+    await backend.invoke('sync.now', {});
+    const stored = await server.db.query<{
+      contactverbod: boolean;
+      gebiedsverbod: boolean;
+      forwarded: string;
+      zone: string;
+    }>(
+      `SELECT contactverbod, gebiedsverbod, to_char(forwarded_to_om_on, 'YYYY-MM-DD') AS forwarded, zone_description AS zone
+       FROM victim_wishes WHERE victim_id = $1 AND event_id = $2`,
+      [task.victimId, task.eventId],
+    );
+    expect(stored).toEqual([
+      {
+        contactverbod: true,
+        gebiedsverbod: true,
+        forwarded: new Date().toISOString().slice(0, 10),
+        zone: 'Binnenstad en het winkelcentrum',
+      },
+    ]);
+    const disclosed = await server.db.query(
+      `SELECT 1 FROM audit_log WHERE action = 'disclose' AND entity = 'victim_wish'`,
+    );
+    expect(disclosed.length).toBe(1);
   });
 });

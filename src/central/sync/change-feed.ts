@@ -141,6 +141,11 @@ const entityQueries: Record<Change['entity'], string> = {
               u.display_name AS "notifiedBy", n.version::bigint AS version
        FROM changes ch JOIN victim_notifications n ON n.id = ch.entity_id JOIN users u ON u.id = n.notified_by
        WHERE ch.entity = 'victim_notification' AND ch.team_id = ANY($1) AND ch.version > $2 AND ch.version <= $3`,
+  victim_wish: `SELECT w.id, w.victim_id AS "victimId", w.event_id AS "eventId", w.contactverbod, w.gebiedsverbod,
+              w.zone_description AS "zoneDescription", w.remarks, to_char(w.recorded_on, 'YYYY-MM-DD') AS "recordedOn",
+              to_char(w.forwarded_to_om_on, 'YYYY-MM-DD') AS "forwardedToOmOn", u.display_name AS "recordedBy", w.version::bigint AS version
+       FROM changes ch JOIN victim_wishes w ON w.id = ch.entity_id JOIN users u ON u.id = w.recorded_by
+       WHERE ch.entity = 'victim_wish' AND ch.team_id = ANY($1) AND ch.version > $2 AND ch.version <= $3`,
   claim_event: `SELECT e.id, e.claim_id AS "claimId", e.kind, to_char(e.occurred_on, 'YYYY-MM-DD') AS "occurredOn",
               e.amount_cents::bigint AS "amountCents", e.description, e.version::bigint AS version
        FROM changes ch JOIN claim_events e ON e.id = ch.entity_id

@@ -152,3 +152,72 @@ export async function recordVictimNotification(
   });
   return { status: 'applied', reason: null };
 }
+
+type WishesCommand = Extract<Command, { type: 'RecordVictimWishes' }>;
+
+/** The wensenformulier: stored per victim and event and recorded as forwarded to the OM, who decides. */
+export async function recordVictimWishes(
+  tx: Queryable,
+  principal: Principal,
+  command: WishesCommand,
+  today: string,
+): Promise<CommandResult> {
+  if (principal.role !== 'medewerker_slachtofferinformatie') {
+    return {
+      status: 'rejected',
+      reason: 'Alleen medewerkers slachtofferinformatie leggen wensen van slachtoffers vast.',
+    };
+  }
+  const { payload } = command;
+  const victims = await tx.query<{ team_id: string; offender_person_id: string }>(
+    'SELECT team_id, offender_person_id FROM victims WHERE id = $1',
+    [payload.victimId],
+  );
+  const victim = victims[0];
+  if (!victim || !victimTeams(principal).includes(victim.team_id))
+    return { status: 'rejected', reason: 'Dit slachtoffer bestaat niet of hoort niet bij uw team.' };
+  const events = await tx.query<{ offender_person_id: string }>(
+    'SELECT offender_person_id FROM detention_events WHERE id = $1',
+    [payload.eventId],
+  );
+  if (events[0]?.offender_person_id !== victim.offender_person_id) {
+    return { status: 'rejected', reason: 'Deze gebeurtenis hoort niet bij de dader van dit slachtoffer.' };
+  }
+  if (
+    (
+      await tx.query('SELECT 1 FROM victim_wishes WHERE victim_id = $1 AND event_id = $2', [
+        payload.victimId,
+        payload.eventId,
+      ])
+    ).length
+  ) {
+    return { status: 'conflict', reason: 'De wensen voor deze gebeurtenis zijn al vastgelegd.' };
+  }
+  const version = await recordChange(tx, 'victim_wish', payload.wishId, victim.team_id);
+  await tx.query(
+    `INSERT INTO victim_wishes (id, victim_id, event_id, team_id, contactverbod, gebiedsverbod, zone_description, remarks,
+                                recorded_on, forwarded_to_om_on, recorded_by, version)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11)`,
+    [
+      payload.wishId,
+      payload.victimId,
+      payload.eventId,
+      victim.team_id,
+      payload.contactverbod,
+      payload.gebiedsverbod,
+      payload.gebiedsverbod ? payload.zoneDescription : null,
+      payload.remarks,
+      today,
+      principal.sub,
+      version,
+    ],
+  );
+  await audit(tx, {
+    actorId: principal.sub,
+    action: 'disclose',
+    entity: 'victim_wish',
+    entityId: payload.wishId,
+    reason: 'wensen doorgestuurd aan het OM',
+  });
+  return { status: 'applied', reason: null };
+}

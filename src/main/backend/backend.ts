@@ -19,7 +19,7 @@ import {
 import { seedDemoCacheIfEmpty } from '../services/demo-seed-service';
 import { dropReview, listReviews, redoReview } from '../services/review-service';
 import { signIn, unlock } from '../services/session-service';
-import { notificationTasks, recordNotification, victimCase } from '../services/slachtoffer-service';
+import { notificationTasks, recordNotification, recordWishes, victimCase } from '../services/slachtoffer-service';
 import { listWerkvoorraad } from '../services/werkvoorraad-service';
 import { CentralClient, CentralError } from '../sync/central-client';
 import { restoreDeferredIndexes } from '../sync/deferred-indexes';
@@ -213,6 +213,11 @@ export function createBackend(config: BackendConfig, logger: BackendLogger = sil
           throw new AppError(error.kind === 'offline' ? 'unavailable' : 'forbidden', error.message);
         throw error;
       }
+    },
+    'slachtoffers.wishes': (request) => {
+      const wish = recordWishes(db, requireUser(), request);
+      engine?.trigger();
+      return wish;
     },
     'slachtoffers.notify': (request) => {
       const notification = recordNotification(db, requireUser(), request);

@@ -47,7 +47,13 @@ function describeMine(command: Command): CommandReview['mine'] {
     case 'RecordEscalationDecision':
       return { type: command.type, claimId: command.payload.claimId, step: command.payload.step, ...common };
     case 'RecordVictimNotification':
-      return { type: command.type, victimId: command.payload.victimId, eventId: command.payload.eventId, ...common };
+    case 'RecordVictimWishes':
+      return {
+        type: 'RecordVictimNotification',
+        victimId: command.payload.victimId,
+        eventId: command.payload.eventId,
+        ...common,
+      };
     case 'DecideEscalationApproval':
       return {
         type: command.type,
@@ -96,6 +102,7 @@ function describeTheirs(
       };
     case 'DecideEscalationApproval':
     case 'RecordVictimNotification':
+    case 'RecordVictimWishes':
       return { claim: null, personName: null, openTotalCents: null, arrangementStatus: null };
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Command } from '../../shared/api/commands';
-import type { VictimNotificationWire } from '../../shared/api/entities';
+import type { VictimNotificationWire, VictimWishWire } from '../../shared/api/entities';
 import { isLate, needsNotificationTask, notificationDeadline } from '../../shared/domain/slachtoffer';
 import type { ResponseOf, SessionUser } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/result';
@@ -57,6 +57,7 @@ export function victimCase(db: Database, user: SessionUser, victimId: string): R
       .eventsForOffender(victim.offenderPersonId)
       .map((e) => ({ ...e, deadline: notificationDeadline(e).deadline })),
     notifications: repo.notifications(victimId),
+    wishes: repo.wishes(victimId),
   };
 }
 
@@ -105,5 +106,54 @@ export function recordNotification(
     new OutboxRepository(db).add(command);
     repo.saveNotificationPending(notification);
     return notification;
+  });
+}
+
+/** Records the victim's protection wishes for an event; they go to the OM, who decides. */
+export function recordWishes(
+  db: Database,
+  user: SessionUser,
+  request: {
+    victimId: string;
+    eventId: string;
+    contactverbod: boolean;
+    gebiedsverbod: boolean;
+    zoneDescription: string | null;
+    remarks: string;
+  },
+): VictimWishWire {
+  requireVictimRole(user);
+  return db.transaction(() => {
+    const repo = new VictimsRepository(db);
+    const victim = repo.victim(request.victimId);
+    const event = repo.event(request.eventId);
+    if (!victim || !event || event.offenderPersonId !== victim.offenderPersonId) {
+      throw new AppError('not_found', 'Dit slachtoffer of deze gebeurtenis staat niet in uw werkvoorraad.');
+    }
+    const today = new Date().toISOString().slice(0, 10);
+    const wish: VictimWishWire = {
+      id: randomUUID(),
+      victimId: victim.id,
+      eventId: event.id,
+      contactverbod: request.contactverbod,
+      gebiedsverbod: request.gebiedsverbod,
+      zoneDescription: request.gebiedsverbod ? request.zoneDescription : null,
+      remarks: request.remarks,
+      recordedOn: today,
+      forwardedToOmOn: today,
+      recordedBy: user.displayName,
+      version: 0,
+    };
+    const command: Command = {
+      type: 'RecordVictimWishes',
+      commandId: randomUUID(),
+      seq: new SyncStateRepository(db).takeSeq(),
+      issuedAt: new Date().toISOString(),
+      baseVersion: null,
+      payload: { wishId: wish.id, ...request, zoneDescription: wish.zoneDescription },
+    };
+    new OutboxRepository(db).add(command);
+    repo.upsertWishes([wish], true);
+    return wish;
   });
 }

@@ -9,6 +9,7 @@ import type {
   PersonWire,
   VictimNotificationWire,
   VictimWire,
+  VictimWishWire,
 } from '../../shared/api/entities';
 import type { Database } from '../db/connection';
 import { ArrangementsRepository } from '../db/repositories/arrangements-repository';
@@ -30,6 +31,7 @@ export function applyChanges(db: Database, changes: readonly Change[]): void {
   const events: DetentionEventWire[] = [];
   const notifications: VictimNotificationWire[] = [];
   const claimEvents: ClaimEventWire[] = [];
+  const wishes: VictimWishWire[] = [];
   for (const change of changes) {
     switch (change.entity) {
       case 'person':
@@ -59,6 +61,9 @@ export function applyChanges(db: Database, changes: readonly Change[]): void {
       case 'claim_event':
         claimEvents.push(change.data);
         break;
+      case 'victim_wish':
+        wishes.push(change.data);
+        break;
     }
   }
   new PersonsRepository(db).upsertMany(persons);
@@ -71,4 +76,5 @@ export function applyChanges(db: Database, changes: readonly Change[]): void {
   victimRepo.upsertVictims(victims);
   victimRepo.upsertEvents(events);
   victimRepo.upsertNotificationsFromServer(notifications);
+  victimRepo.upsertWishes(wishes);
 }

@@ -17,6 +17,9 @@ export function revertOptimisticEffect(db: Database, command: Command): void {
     case 'RecordBetalingsonmachtDecision':
       new ArrangementsRepository(db).removePending(command.payload.arrangementId);
       return;
+    case 'RecordVictimWishes':
+      new VictimsRepository(db).removeWishPending(command.payload.wishId);
+      return;
     case 'RecordVictimNotification':
       new VictimsRepository(db).removeNotificationPending(command.payload.notificationId);
       return;

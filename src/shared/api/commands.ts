@@ -128,6 +128,26 @@ export const recordVictimNotificationCommand = z
   })
   .strict();
 
+export const victimWishesPayload = z
+  .object({
+    wishId: id,
+    victimId: id,
+    eventId: id,
+    contactverbod: z.boolean(),
+    gebiedsverbod: z.boolean(),
+    zoneDescription: z.string().trim().max(2000).nullable(),
+    remarks: z.string().trim().max(4000),
+  })
+  .strict()
+  .refine((p) => !p.gebiedsverbod || (p.zoneDescription !== null && p.zoneDescription.length >= 5), {
+    message: 'Beschrijf de zone van het gebiedsverbod.',
+    path: ['zoneDescription'],
+  });
+
+export const recordVictimWishesCommand = z
+  .object({ ...commandBase, type: z.literal('RecordVictimWishes'), payload: victimWishesPayload })
+  .strict();
+
 export const command = z.discriminatedUnion('type', [
   addCaseNoteCommand,
   recordBetalingsonmachtDecisionCommand,
@@ -135,6 +155,7 @@ export const command = z.discriminatedUnion('type', [
   recordEscalationDecisionCommand,
   decideEscalationApprovalCommand,
   recordVictimNotificationCommand,
+  recordVictimWishesCommand,
 ]);
 export type Command = z.infer<typeof command>;
 export type CommandType = Command['type'];

@@ -139,6 +139,21 @@ export const victimNotificationWire = z.object({
 });
 export type VictimNotificationWire = z.infer<typeof victimNotificationWire>;
 
+export const victimWishWire = z.object({
+  id,
+  victimId: id,
+  eventId: id,
+  contactverbod: z.boolean(),
+  gebiedsverbod: z.boolean(),
+  zoneDescription: z.string().nullable(),
+  remarks: z.string(),
+  recordedOn: isoDate,
+  forwardedToOmOn: isoDate,
+  recordedBy: z.string(),
+  version: z.number().int().nonnegative(),
+});
+export type VictimWishWire = z.infer<typeof victimWishWire>;
+
 export const change = z.discriminatedUnion('entity', [
   z.object({ entity: z.literal('person'), version: z.number().int(), data: personWire }),
   z.object({ entity: z.literal('claim'), version: z.number().int(), data: claimWire }),
@@ -149,5 +164,6 @@ export const change = z.discriminatedUnion('entity', [
   z.object({ entity: z.literal('victim'), version: z.number().int(), data: victimWire }),
   z.object({ entity: z.literal('detention_event'), version: z.number().int(), data: detentionEventWire }),
   z.object({ entity: z.literal('victim_notification'), version: z.number().int(), data: victimNotificationWire }),
+  z.object({ entity: z.literal('victim_wish'), version: z.number().int(), data: victimWishWire }),
 ]);
 export type Change = z.infer<typeof change>;

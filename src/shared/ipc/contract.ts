@@ -8,6 +8,7 @@ import {
   escalationDecisionWire,
   victimNotificationWire,
   victimWire,
+  victimWishWire,
 } from '../api/entities';
 import { victimContact } from '../api/victims';
 import { detentionEventKinds } from '../domain/slachtoffer';
@@ -349,7 +350,25 @@ export const contract = {
       victim: victimWire,
       events: z.array(detentionEventWire.extend({ deadline: isoDate })),
       notifications: z.array(victimNotificationWire.extend({ pending: z.boolean() })),
+      wishes: z.array(victimWishWire.extend({ pending: z.boolean() })),
     }),
+  },
+  'slachtoffers.wishes': {
+    request: z
+      .object({
+        victimId: id,
+        eventId: id,
+        contactverbod: z.boolean(),
+        gebiedsverbod: z.boolean(),
+        zoneDescription: z.string().trim().max(2000).nullable(),
+        remarks: z.string().trim().max(4000),
+      })
+      .strict()
+      .refine((p) => !p.gebiedsverbod || (p.zoneDescription !== null && p.zoneDescription.length >= 5), {
+        message: 'Beschrijf de zone van het gebiedsverbod.',
+        path: ['zoneDescription'],
+      }),
+    response: victimWishWire,
   },
   'slachtoffers.contact': {
     request: z

@@ -1,4 +1,9 @@
-import type { DetentionEventWire, VictimNotificationWire, VictimWire } from '../../../shared/api/entities';
+import type {
+  DetentionEventWire,
+  VictimNotificationWire,
+  VictimWire,
+  VictimWishWire,
+} from '../../../shared/api/entities';
 import type { Database } from '../connection';
 import { sql } from '../sql';
 
@@ -15,6 +20,12 @@ const upsertNotification = sql`
     version = excluded.version, pending = excluded.pending`;
 
 export type NotificationRecord = VictimNotificationWire & { pending: boolean };
+export type WishRecord = VictimWishWire & { pending: boolean };
+
+const upsertWish = sql`
+  INSERT INTO victim_wishes (id, victim_id, event_id, body, version, pending) VALUES (?, ?, ?, ?, ?, ?)
+  ON CONFLICT (id) DO UPDATE SET victim_id = excluded.victim_id, event_id = excluded.event_id, body = excluded.body,
+    version = excluded.version, pending = excluded.pending`;
 
 /** The victim compartment of the cache: victims, detention events and notifications. */
 export class VictimsRepository {
@@ -82,9 +93,28 @@ export class VictimsRepository {
     return rows.map((r) => ({ ...(JSON.parse(r.body) as VictimNotificationWire), pending: r.pending === 1 }));
   }
 
+  upsertWishes(wishes: readonly VictimWishWire[], pending = false): void {
+    this.db.runMany(
+      upsertWish,
+      wishes.map((w) => [w.id, w.victimId, w.eventId, JSON.stringify(w), w.version, pending ? 1 : 0]),
+    );
+  }
+
+  removeWishPending(id: string): void {
+    this.db.run(sql`DELETE FROM victim_wishes WHERE id = ${id} AND pending = 1`);
+  }
+
+  wishes(victimId: string): WishRecord[] {
+    return this.db
+      .all<{ body: string; pending: number }>(
+        sql`SELECT body, pending FROM victim_wishes WHERE victim_id = ${victimId}`,
+      )
+      .map((r) => ({ ...(JSON.parse(r.body) as VictimWishWire), pending: r.pending === 1 }));
+  }
+
   removeSynced(): void {
     this.db.raw.exec(
-      'DELETE FROM victims; DELETE FROM detention_events; DELETE FROM victim_notifications WHERE pending = 0;',
+      'DELETE FROM victims; DELETE FROM detention_events; DELETE FROM victim_notifications WHERE pending = 0; DELETE FROM victim_wishes WHERE pending = 0;',
     );
   }
 }

@@ -396,6 +396,18 @@ export const nl = {
     notifiedOn: 'Datum',
     record: 'Vastleggen',
     recorded: 'Vastgelegd. Het wordt verzonden zodra er verbinding is.',
+    wishesTitle: 'Wensenformulier',
+    contactverbod: 'Contactverbod gewenst',
+    gebiedsverbod: 'Gebiedsverbod gewenst',
+    zone: 'Beschrijving van de zone(s)',
+    zoneWarning:
+      'Let op: een gebiedsverbod kan verraden waar het slachtoffer woont. Beschrijf de zone ruim, zonder het woonadres te noemen.',
+    remarks: 'Opmerkingen',
+    recordWishes: 'Wensen vastleggen en doorsturen aan het OM',
+    wishesRecorded: 'Wensen vastgelegd op {date} en doorgestuurd aan het OM op {forwarded}.',
+    wishContactverbod: 'contactverbod',
+    wishGebiedsverbod: 'gebiedsverbod: {zone}',
+    noWishes: 'geen verboden gevraagd',
   },
   teamoverzicht: {
     title: 'Teamoverzicht',

@@ -5,7 +5,12 @@ import type { ResponseOf } from '../../../shared/ipc/contract';
 import { t } from '../../app/i18n/t';
 import { appError } from '../../api/errors';
 import { QueryGate } from '../../components/QueryGate';
-import { useNotifyVictimMutation, useVictimCaseQuery, useVictimContactMutation } from './slachtoffers-api';
+import {
+  useNotifyVictimMutation,
+  useRecordWishesMutation,
+  useVictimCaseQuery,
+  useVictimContactMutation,
+} from './slachtoffers-api';
 
 export function VictimPage() {
   const { victimId = '' } = useParams();
@@ -70,6 +75,11 @@ function Victim({ view: data }: { view: ResponseOf<'slachtoffers.victim'> }) {
                       label={`${t('slachtoffers.notifyTitle')}: ${t(`slachtoffers.events.${event.kind}`)} ${formatDate(event.eventDate)}`}
                     />
                   ) : null}
+                  <Wishes
+                    victimId={victim.id}
+                    eventId={event.id}
+                    wish={data.wishes.find((w) => w.eventId === event.id)}
+                  />
                 </li>
               );
             })}
@@ -227,5 +237,91 @@ function NotifyForm({
         </p>
       ) : null}
     </form>
+  );
+}
+
+type Wish = ResponseOf<'slachtoffers.victim'>['wishes'][number];
+
+/** The wensenformulier for one event: what is recorded, or the form to record and forward it. */
+function Wishes({ victimId, eventId, wish }: { victimId: string; eventId: string; wish: Wish | undefined }) {
+  const [contactverbod, setContactverbod] = useState(false);
+  const [gebiedsverbod, setGebiedsverbod] = useState(false);
+  const [zone, setZone] = useState('');
+  const [remarks, setRemarks] = useState('');
+  const [record, { error, isLoading }] = useRecordWishesMutation();
+  const id = useId();
+  const failure = appError(error);
+  if (wish) {
+    const parts = [
+      wish.contactverbod ? t('slachtoffers.wishContactverbod') : null,
+      wish.gebiedsverbod ? t('slachtoffers.wishGebiedsverbod', { zone: wish.zoneDescription ?? '' }) : null,
+    ].filter(Boolean);
+    return (
+      <p className="note__meta">
+        {t('slachtoffers.wishesRecorded', {
+          date: formatDate(wish.recordedOn),
+          forwarded: formatDate(wish.forwardedToOmOn),
+        })}{' '}
+        ({parts.length ? parts.join('; ') : t('slachtoffers.noWishes')})
+        {wish.pending ? <span className="tag tag--pending">{t('betalingsonmacht.notSent')}</span> : null}
+      </p>
+    );
+  }
+  return (
+    <details className="waive">
+      <summary>{t('slachtoffers.wishesTitle')}</summary>
+      <form
+        noValidate
+        aria-label={`${t('slachtoffers.wishesTitle')} ${eventId.slice(0, 8)}`}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void record({
+            victimId,
+            eventId,
+            contactverbod,
+            gebiedsverbod,
+            zoneDescription: gebiedsverbod ? zone : null,
+            remarks,
+          });
+        }}
+      >
+        <label className="check">
+          <input type="checkbox" checked={contactverbod} onChange={(e) => setContactverbod(e.target.checked)} />
+          {t('slachtoffers.contactverbod')}
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={gebiedsverbod} onChange={(e) => setGebiedsverbod(e.target.checked)} />
+          {t('slachtoffers.gebiedsverbod')}
+        </label>
+        {gebiedsverbod ? (
+          <div className="field">
+            <p className="alert" role="note">
+              {t('slachtoffers.zoneWarning')}
+            </p>
+            <label className="field__label" htmlFor={`${id}-zone`}>
+              {t('slachtoffers.zone')}
+            </label>
+            <textarea
+              id={`${id}-zone`}
+              rows={2}
+              value={zone}
+              onChange={(e) => setZone(e.target.value)}
+              aria-invalid={failure?.issues?.zoneDescription ? true : undefined}
+            />
+            {failure?.issues?.zoneDescription ? <p className="field__error">{failure.issues.zoneDescription}</p> : null}
+          </div>
+        ) : null}
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-remarks`}>
+            {t('slachtoffers.remarks')}
+          </label>
+          <textarea id={`${id}-remarks`} rows={2} value={remarks} onChange={(e) => setRemarks(e.target.value)} />
+        </div>
+        {failure && !failure.issues ? <p className="field__error">{failure.message}</p> : null}
+        <button type="submit" disabled={isLoading}>
+          {t('slachtoffers.recordWishes')}
+        </button>
+      </form>
+    </details>
   );
 }

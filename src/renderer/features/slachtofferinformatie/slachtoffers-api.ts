@@ -15,6 +15,10 @@ export const slachtoffersApi = cjibApi.injectEndpoints({
     victimContact: build.mutation<ResponseOf<'slachtoffers.contact'>, RequestOf<'slachtoffers.contact'>>({
       query: (request) => ({ channel: 'slachtoffers.contact', request }),
     }),
+    recordWishes: build.mutation<ResponseOf<'slachtoffers.wishes'>, RequestOf<'slachtoffers.wishes'>>({
+      query: (request) => ({ channel: 'slachtoffers.wishes', request }),
+      invalidatesTags: ['Victims', 'Sync'],
+    }),
     notifyVictim: build.mutation<ResponseOf<'slachtoffers.notify'>, RequestOf<'slachtoffers.notify'>>({
       query: (request) => ({ channel: 'slachtoffers.notify', request }),
       invalidatesTags: ['Victims', 'Sync'],
@@ -22,5 +26,10 @@ export const slachtoffersApi = cjibApi.injectEndpoints({
   }),
 });
 
-export const { useVictimTasksQuery, useVictimCaseQuery, useVictimContactMutation, useNotifyVictimMutation } =
-  slachtoffersApi;
+export const {
+  useVictimTasksQuery,
+  useVictimCaseQuery,
+  useVictimContactMutation,
+  useNotifyVictimMutation,
+  useRecordWishesMutation,
+} = slachtoffersApi;
