@@ -1,15 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { Command } from '../../shared/api/commands';
 import type { EscalationDecisionWire } from '../../shared/api/entities';
-import { adviseEscalation, stepLabels, waiveVerhoging, type EscalationStep } from '../../shared/domain/escalatie';
+import {
+  adviseEscalation,
+  stepLabels,
+  waiveVerhoging,
+  type EscalationStep,
+  type StepAdvice,
+} from '../../shared/domain/escalatie';
 import { formatCents } from '../../shared/format';
+import type { TraceStep } from '../../shared/domain/trace';
 import {
   claimForEscalation,
   situationFromDecisions,
   type DecisionOnRecord,
   type EscalationFacts,
 } from '../../shared/domain/escalatie-situatie';
-import type { ResponseOf, SessionUser } from '../../shared/ipc/contract';
+import type { ClaimDetail, ResponseOf, SessionUser } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/result';
 import type { Database } from '../db/connection';
 import { ArrangementsRepository } from '../db/repositories/arrangements-repository';
@@ -64,6 +71,72 @@ export function escalationPage(
   return { rows, total: page.total };
 }
 
+/** The same rules as the screen and the server: is this step allowed for this claim now, and if not, why. */
+function checkStep(
+  db: Database,
+  claim: ClaimDetail,
+  step: EscalationStep,
+  facts: EscalationFacts,
+  today: string,
+): ({ allowed: StepAdvice; reason: null } | { allowed: null; reason: string }) & { trace: TraceStep[] } {
+  const advice = adviseEscalation(
+    claimForEscalation(claim, facts),
+    situationFromDecisions(
+      decisionsOnRecord(db, claim.personId),
+      new PersonsRepository(db).status(claim.personId),
+      today,
+    ),
+    today,
+  );
+  const allowed = advice.allowed.find((a) => a.step === step);
+  if (allowed) return { allowed, reason: null, trace: advice.trace };
+  return {
+    allowed: null,
+    reason: advice.blocked.find((b) => b.step === step)?.reasons.join(' ') ?? 'Deze stap past niet bij deze vordering.',
+    trace: advice.trace,
+  };
+}
+
+/** Writes a claim decision optimistically and its command to the outbox, in the caller's transaction. */
+function saveClaimDecision(
+  db: Database,
+  user: SessionUser,
+  claim: ClaimDetail,
+  fields: Pick<EscalationDecisionWire, 'step' | 'status' | 'motivation' | 'trace'>,
+  command: { facts: EscalationFacts; eventId?: string },
+): EscalationDecisionWire {
+  const now = new Date().toISOString();
+  const decision: EscalationDecisionWire = {
+    id: randomUUID(),
+    claimId: claim.id,
+    personId: claim.personId,
+    ...fields,
+    decidedBy: user.displayName,
+    decidedById: user.id,
+    decidedAt: now,
+    approvedBy: null,
+    approvalNote: null,
+    version: 0,
+  };
+  new OutboxRepository(db).add({
+    type: 'RecordEscalationDecision',
+    commandId: randomUUID(),
+    seq: new SyncStateRepository(db).takeSeq(),
+    issuedAt: now,
+    // The claim version the worker saw: if the server's has moved on, a refusal is a conflict.
+    baseVersion: claim.version,
+    payload: {
+      decisionId: decision.id,
+      claimId: claim.id,
+      step: fields.step,
+      motivation: fields.motivation,
+      ...command,
+    },
+  });
+  new EscalationsRepository(db).savePending(decision);
+  return decision;
+}
+
 export function recordEscalation(
   db: Database,
   user: SessionUser,
@@ -73,56 +146,21 @@ export function recordEscalation(
   return db.transaction(() => {
     const claim = new ClaimsRepository(db).get(request.claimId);
     if (!claim) throw new AppError('not_found', 'Deze vordering staat niet in uw werkvoorraad.');
-    const advice = adviseEscalation(
-      claimForEscalation(claim, request.facts),
-      situationFromDecisions(
-        decisionsOnRecord(db, claim.personId),
-        new PersonsRepository(db).status(claim.personId),
-        today,
-      ),
-      today,
-    );
-    const allowed = advice.allowed.find((a) => a.step === request.step);
-    if (!allowed) {
-      const reasons =
-        advice.blocked.find((b) => b.step === request.step)?.reasons.join(' ') ??
-        'Deze stap past niet bij deze vordering.';
-      throw new AppError('invalid_request', `${stepLabels[request.step]} is niet toegestaan: ${reasons}`);
-    }
-    const now = new Date().toISOString();
-    const decision: EscalationDecisionWire = {
-      id: randomUUID(),
-      claimId: claim.id,
-      personId: claim.personId,
-      step: request.step,
-      status: allowed.requiresApproval ? 'ter_goedkeuring' : 'vastgelegd',
-      motivation: request.motivation,
-      decidedBy: user.displayName,
-      decidedById: user.id,
-      decidedAt: now,
-      approvedBy: null,
-      approvalNote: null,
-      trace: advice.trace,
-      version: 0,
-    };
-    const command: Command = {
-      type: 'RecordEscalationDecision',
-      commandId: randomUUID(),
-      seq: new SyncStateRepository(db).takeSeq(),
-      issuedAt: now,
-      // The claim version the worker saw: if the server's has moved on, a refusal is a conflict.
-      baseVersion: claim.version,
-      payload: {
-        decisionId: decision.id,
-        claimId: claim.id,
+    const check = checkStep(db, claim, request.step, request.facts, today);
+    if (!check.allowed)
+      throw new AppError('invalid_request', `${stepLabels[request.step]} is niet toegestaan: ${check.reason}`);
+    return saveClaimDecision(
+      db,
+      user,
+      claim,
+      {
         step: request.step,
-        facts: request.facts,
+        status: check.allowed.requiresApproval ? 'ter_goedkeuring' : 'vastgelegd',
         motivation: request.motivation,
+        trace: check.trace,
       },
-    };
-    new OutboxRepository(db).add(command);
-    new EscalationsRepository(db).savePending(decision);
-    return decision;
+      { facts: request.facts },
+    );
   });
 }
 
@@ -180,22 +218,8 @@ export function bulkEscalation(
     const base = { claimId, personName: claim?.personName ?? '', reference: claim?.reference ?? '' };
     if (!claim)
       return { ...base, ok: false, reason: 'Deze vordering staat niet in uw werkvoorraad.', requiresApproval: false };
-    const advice = adviseEscalation(
-      claimForEscalation(claim, request.facts),
-      situationFromDecisions(
-        decisionsOnRecord(db, claim.personId),
-        new PersonsRepository(db).status(claim.personId),
-        today,
-      ),
-      today,
-    );
-    const allowed = advice.allowed.find((a) => a.step === request.step);
-    if (!allowed) {
-      const reason =
-        advice.blocked.find((b) => b.step === request.step)?.reasons.join(' ') ??
-        'Deze stap past niet bij deze vordering.';
-      return { ...base, ok: false, reason, requiresApproval: false };
-    }
+    const { allowed, reason } = checkStep(db, claim, request.step, request.facts, today);
+    if (!allowed) return { ...base, ok: false, reason, requiresApproval: false };
     if (!request.preview) {
       try {
         recordEscalation(
@@ -231,44 +255,22 @@ export function requestWaiver(
     if (!event.kind.endsWith('aanmaning') || event.amountCents <= 0) {
       throw new AppError('invalid_request', 'Alleen de verhoging van een aanmaning kan worden kwijtgescholden.');
     }
-    const now = new Date().toISOString();
-    const decision: EscalationDecisionWire = {
-      id: randomUUID(),
-      claimId: claim.id,
-      personId: claim.personId,
-      step: waiveVerhoging,
-      status: 'ter_goedkeuring',
-      motivation: request.motivation,
-      decidedBy: user.displayName,
-      decidedById: user.id,
-      decidedAt: now,
-      approvedBy: null,
-      approvalNote: null,
-      trace: [
-        {
-          rule: 'kwijtschelding',
-          text: `Kwijtschelding van de verhoging ${formatCents(event.amountCents)}; een teamleider beslist.`,
-        },
-      ],
-      version: 0,
-    };
-    const command: Command = {
-      type: 'RecordEscalationDecision',
-      commandId: randomUUID(),
-      seq: new SyncStateRepository(db).takeSeq(),
-      issuedAt: now,
-      baseVersion: claim.version,
-      payload: {
-        decisionId: decision.id,
-        claimId: claim.id,
+    return saveClaimDecision(
+      db,
+      user,
+      claim,
+      {
         step: waiveVerhoging,
-        facts: uncheckedFacts,
+        status: 'ter_goedkeuring',
         motivation: request.motivation,
-        eventId: event.id,
+        trace: [
+          {
+            rule: 'kwijtschelding',
+            text: `Kwijtschelding van de verhoging ${formatCents(event.amountCents)}; een teamleider beslist.`,
+          },
+        ],
       },
-    };
-    new OutboxRepository(db).add(command);
-    new EscalationsRepository(db).savePending(decision);
-    return decision;
+      { facts: uncheckedFacts, eventId: event.id },
+    );
   });
 }

@@ -9,6 +9,16 @@ import { OutboxRepository } from '../db/repositories/outbox-repository';
 import { SyncStateRepository } from '../db/repositories/sync-state-repository';
 import { VictimsRepository } from '../db/repositories/victims-repository';
 
+/** The victim and the event, which must be one of their offender's; or a Dutch not-found error. */
+function victimAndEvent(repo: VictimsRepository, victimId: string, eventId: string) {
+  const victim = repo.victim(victimId);
+  const event = repo.event(eventId);
+  if (!victim || !event || event.offenderPersonId !== victim.offenderPersonId) {
+    throw new AppError('not_found', 'Dit slachtoffer of deze gebeurtenis staat niet in uw werkvoorraad.');
+  }
+  return { victim, event };
+}
+
 function requireVictimRole(user: SessionUser): void {
   if (user.role !== 'medewerker_slachtofferinformatie') {
     throw new AppError('forbidden', 'Slachtofferinformatie is alleen voor medewerkers slachtofferinformatie.');
@@ -75,11 +85,7 @@ export function recordNotification(
   requireVictimRole(user);
   return db.transaction(() => {
     const repo = new VictimsRepository(db);
-    const victim = repo.victim(request.victimId);
-    const event = repo.event(request.eventId);
-    if (!victim || !event || event.offenderPersonId !== victim.offenderPersonId) {
-      throw new AppError('not_found', 'Dit slachtoffer of deze gebeurtenis staat niet in uw werkvoorraad.');
-    }
+    const { victim, event } = victimAndEvent(repo, request.victimId, request.eventId);
     if (!needsNotificationTask(victim))
       throw new AppError('invalid_request', 'Dit slachtoffer wil niet geïnformeerd worden.');
     const { deadline } = notificationDeadline(event);
@@ -125,11 +131,7 @@ export function recordWishes(
   requireVictimRole(user);
   return db.transaction(() => {
     const repo = new VictimsRepository(db);
-    const victim = repo.victim(request.victimId);
-    const event = repo.event(request.eventId);
-    if (!victim || !event || event.offenderPersonId !== victim.offenderPersonId) {
-      throw new AppError('not_found', 'Dit slachtoffer of deze gebeurtenis staat niet in uw werkvoorraad.');
-    }
+    const { victim, event } = victimAndEvent(repo, request.victimId, request.eventId);
     const today = new Date().toISOString().slice(0, 10);
     const wish: VictimWishWire = {
       id: randomUUID(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { id } from '../ipc/schemas';
 import { claimDecisionSteps } from '../domain/escalatie';
 import { decisionRequestSchema } from './betalingsonmacht';
+import { victimWishesFields, withZoneRule } from './victims';
 
 /**
  * Intent-level commands a worker's app sends to the central API. Each has a UUID `commandId`, a
@@ -128,21 +129,7 @@ export const recordVictimNotificationCommand = z
   })
   .strict();
 
-export const victimWishesPayload = z
-  .object({
-    wishId: id,
-    victimId: id,
-    eventId: id,
-    contactverbod: z.boolean(),
-    gebiedsverbod: z.boolean(),
-    zoneDescription: z.string().trim().max(2000).nullable(),
-    remarks: z.string().trim().max(4000),
-  })
-  .strict()
-  .refine((p) => !p.gebiedsverbod || (p.zoneDescription !== null && p.zoneDescription.length >= 5), {
-    message: 'Beschrijf de zone van het gebiedsverbod.',
-    path: ['zoneDescription'],
-  });
+export const victimWishesPayload = withZoneRule(victimWishesFields.extend({ wishId: id }).strict());
 
 export const recordVictimWishesCommand = z
   .object({ ...commandBase, type: z.literal('RecordVictimWishes'), payload: victimWishesPayload })

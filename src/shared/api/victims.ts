@@ -18,3 +18,23 @@ export const victimContact = z.object({
   mailTo: z.string(),
 });
 export type VictimContact = z.infer<typeof victimContact>;
+
+/** The wensenformulier as the worker fills it in (the contract) and as the command carries it. */
+export const victimWishesFields = z.object({
+  victimId: z.string().min(1),
+  eventId: z.string().min(1),
+  contactverbod: z.boolean(),
+  gebiedsverbod: z.boolean(),
+  zoneDescription: z.string().trim().max(2000).nullable(),
+  remarks: z.string().trim().max(4000),
+});
+
+/** A gebiedsverbod needs a description of its zones. */
+export function withZoneRule<T extends z.ZodType<{ gebiedsverbod: boolean; zoneDescription: string | null }>>(
+  schema: T,
+) {
+  return schema.refine((p) => !p.gebiedsverbod || (p.zoneDescription !== null && p.zoneDescription.length >= 5), {
+    message: 'Beschrijf de zone van het gebiedsverbod.',
+    path: ['zoneDescription'],
+  });
+}

@@ -10,7 +10,7 @@ import {
   victimWire,
   victimWishWire,
 } from '../api/entities';
-import { victimContact } from '../api/victims';
+import { victimContact, victimWishesFields, withZoneRule } from '../api/victims';
 import { detentionEventKinds } from '../domain/slachtoffer';
 import { decisionKinds } from '../domain/betalingsonmacht-besluit';
 import { escalationSteps } from '../domain/escalatie';
@@ -354,20 +354,7 @@ export const contract = {
     }),
   },
   'slachtoffers.wishes': {
-    request: z
-      .object({
-        victimId: id,
-        eventId: id,
-        contactverbod: z.boolean(),
-        gebiedsverbod: z.boolean(),
-        zoneDescription: z.string().trim().max(2000).nullable(),
-        remarks: z.string().trim().max(4000),
-      })
-      .strict()
-      .refine((p) => !p.gebiedsverbod || (p.zoneDescription !== null && p.zoneDescription.length >= 5), {
-        message: 'Beschrijf de zone van het gebiedsverbod.',
-        path: ['zoneDescription'],
-      }),
+    request: withZoneRule(victimWishesFields.strict()),
     response: victimWishWire,
   },
   'slachtoffers.contact': {
