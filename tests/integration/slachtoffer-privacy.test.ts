@@ -266,4 +266,29 @@ describe('the victim-information role', () => {
     );
     expect(disclosed.length).toBe(1);
   });
+
+  it('a victim who no longer wants information: the change syncs and their tasks disappear', async () => {
+    const backend = backends.at(-1);
+    if (!backend) throw new Error('no backend');
+    const tasks = await backend.invoke('slachtoffers.tasks', {});
+    const victimId = (tasks.ok ? (tasks.value as { tasks: { victimId: string }[] }).tasks : [])[0]?.victimId;
+    if (!victimId) throw new Error('no task');
+    const saved = await backend.invoke('slachtoffers.preferences', {
+      victimId,
+      optedIn: true,
+      wantsInformation: false,
+      preferredChannel: 'brief',
+      representative: 'Advocaat mr. Jansen',
+    });
+    expect(saved.ok).toBe(true);
+    await backend.invoke('sync.now', {});
+    const row = await server.db.query<{ wants_information: boolean; representative: string }>(
+      'SELECT wants_information, representative FROM victims WHERE id = $1',
+      [victimId],
+    );
+    expect(row).toEqual([{ wants_information: false, representative: 'Advocaat mr. Jansen' }]);
+    const after = await backend.invoke('slachtoffers.tasks', {});
+    const ids = (after.ok ? (after.value as { tasks: { victimId: string }[] }).tasks : []).map((t) => t.victimId);
+    expect(ids).not.toContain(victimId);
+  });
 });

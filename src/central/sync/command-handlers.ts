@@ -5,7 +5,7 @@ import { canWriteCaseNotes, caseTeams } from '../scope';
 import { decideApproval, recordBetalingsonmachtDecision } from './betalingsonmacht-handlers';
 import { recordChange } from './change-feed';
 import { decideEscalationApproval, recordEscalationDecision } from './escalatie-handlers';
-import { recordVictimNotification, recordVictimWishes } from './slachtoffer-handlers';
+import { recordVictimNotification, recordVictimWishes, updateVictimPreferences } from './slachtoffer-handlers';
 
 export interface CommandResult {
   status: 'applied' | 'rejected' | 'conflict';
@@ -28,6 +28,8 @@ export async function applyCommand(tx: Queryable, principal: Principal, command:
       return decideEscalationApproval(tx, principal, command, today());
     case 'RecordVictimNotification':
       return recordVictimNotification(tx, principal, command);
+    case 'UpdateVictimPreferences':
+      return updateVictimPreferences(tx, principal, command);
     case 'RecordVictimWishes':
       return recordVictimWishes(tx, principal, command, today());
   }

@@ -221,3 +221,50 @@ export async function recordVictimWishes(
   });
   return { status: 'applied', reason: null };
 }
+
+type PreferencesCommand = Extract<Command, { type: 'UpdateVictimPreferences' }>;
+
+/** A victim may opt in later, or stop wanting information; the worker records it. */
+export async function updateVictimPreferences(
+  tx: Queryable,
+  principal: Principal,
+  command: PreferencesCommand,
+): Promise<CommandResult> {
+  if (principal.role !== 'medewerker_slachtofferinformatie') {
+    return {
+      status: 'rejected',
+      reason: 'Alleen medewerkers slachtofferinformatie wijzigen voorkeuren van slachtoffers.',
+    };
+  }
+  const { payload } = command;
+  const rows = await tx.query<{ team_id: string; version: number }>(
+    'SELECT team_id, version::bigint AS version FROM victims WHERE id = $1 FOR UPDATE',
+    [payload.victimId],
+  );
+  const victim = rows[0];
+  if (!victim || !victimTeams(principal).includes(victim.team_id))
+    return { status: 'rejected', reason: 'Dit slachtoffer bestaat niet of hoort niet bij uw team.' };
+  if (command.baseVersion !== null && Number(victim.version) !== command.baseVersion) {
+    return { status: 'conflict', reason: 'De voorkeuren van dit slachtoffer zijn intussen door een ander gewijzigd.' };
+  }
+  const version = await recordChange(tx, 'victim', payload.victimId, victim.team_id);
+  await tx.query(
+    `UPDATE victims SET opted_in = $2, wants_information = $3, preferred_channel = $4, representative = $5, version = $6 WHERE id = $1`,
+    [
+      payload.victimId,
+      payload.optedIn,
+      payload.wantsInformation,
+      payload.preferredChannel,
+      payload.representative,
+      version,
+    ],
+  );
+  await audit(tx, {
+    actorId: principal.sub,
+    action: 'update',
+    entity: 'victim',
+    entityId: payload.victimId,
+    reason: 'voorkeuren slachtoffer',
+  });
+  return { status: 'applied', reason: null };
+}

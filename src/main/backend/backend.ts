@@ -19,7 +19,13 @@ import {
 import { seedDemoCacheIfEmpty } from '../services/demo-seed-service';
 import { dropReview, listReviews, redoReview } from '../services/review-service';
 import { signIn, unlock } from '../services/session-service';
-import { notificationTasks, recordNotification, recordWishes, victimCase } from '../services/slachtoffer-service';
+import {
+  notificationTasks,
+  recordNotification,
+  recordWishes,
+  updatePreferences,
+  victimCase,
+} from '../services/slachtoffer-service';
 import { listWerkvoorraad } from '../services/werkvoorraad-service';
 import { CentralClient, CentralError } from '../sync/central-client';
 import { restoreDeferredIndexes } from '../sync/deferred-indexes';
@@ -213,6 +219,11 @@ export function createBackend(config: BackendConfig, logger: BackendLogger = sil
           throw new AppError(error.kind === 'offline' ? 'unavailable' : 'forbidden', error.message);
         throw error;
       }
+    },
+    'slachtoffers.preferences': (request) => {
+      const victim = updatePreferences(db, requireUser(), request);
+      engine?.trigger();
+      return victim;
     },
     'slachtoffers.wishes': (request) => {
       const wish = recordWishes(db, requireUser(), request);

@@ -54,6 +54,14 @@ function describeMine(command: Command): CommandReview['mine'] {
         eventId: command.payload.eventId,
         ...common,
       };
+    case 'UpdateVictimPreferences':
+      // Shown with the victim; there is no event to name.
+      return {
+        type: 'RecordVictimNotification',
+        victimId: command.payload.victimId,
+        eventId: command.payload.victimId,
+        ...common,
+      };
     case 'DecideEscalationApproval':
       return {
         type: command.type,
@@ -103,6 +111,7 @@ function describeTheirs(
     case 'DecideEscalationApproval':
     case 'RecordVictimNotification':
     case 'RecordVictimWishes':
+    case 'UpdateVictimPreferences':
       return { claim: null, personName: null, openTotalCents: null, arrangementStatus: null };
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Command } from '../../shared/api/commands';
-import type { VictimNotificationWire, VictimWishWire } from '../../shared/api/entities';
+import type { VictimNotificationWire, VictimWire, VictimWishWire } from '../../shared/api/entities';
 import { isLate, needsNotificationTask, notificationDeadline } from '../../shared/domain/slachtoffer';
 import type { ResponseOf, SessionUser } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/result';
@@ -157,5 +157,36 @@ export function recordWishes(
     new OutboxRepository(db).add(command);
     repo.upsertWishes([wish], true);
     return wish;
+  });
+}
+
+/** Changes what the victim wants: optimistic in the cache, sent as a command. */
+export function updatePreferences(
+  db: Database,
+  user: SessionUser,
+  request: {
+    victimId: string;
+    optedIn: boolean;
+    wantsInformation: boolean;
+    preferredChannel: 'brief' | 'telefoon' | 'email';
+    representative: string | null;
+  },
+): VictimWire {
+  requireVictimRole(user);
+  return db.transaction(() => {
+    const repo = new VictimsRepository(db);
+    const victim = repo.victim(request.victimId);
+    if (!victim) throw new AppError('not_found', 'Dit slachtoffer staat niet in uw werkvoorraad.');
+    const updated: VictimWire = { ...victim, ...request };
+    new OutboxRepository(db).add({
+      type: 'UpdateVictimPreferences',
+      commandId: randomUUID(),
+      seq: new SyncStateRepository(db).takeSeq(),
+      issuedAt: new Date().toISOString(),
+      baseVersion: victim.version,
+      payload: request,
+    });
+    repo.upsertVictims([updated]);
+    return updated;
   });
 }

@@ -17,6 +17,9 @@ export function revertOptimisticEffect(db: Database, command: Command): void {
     case 'RecordBetalingsonmachtDecision':
       new ArrangementsRepository(db).removePending(command.payload.arrangementId);
       return;
+    case 'UpdateVictimPreferences':
+      // The optimistic preferences are replaced by the server's row on the next pull.
+      return;
     case 'RecordVictimWishes':
       new VictimsRepository(db).removeWishPending(command.payload.wishId);
       return;

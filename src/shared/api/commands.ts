@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { id } from '../ipc/schemas';
 import { claimDecisionSteps } from '../domain/escalatie';
 import { decisionRequestSchema } from './betalingsonmacht';
-import { victimWishesFields, withZoneRule } from './victims';
+import { victimPreferencesFields, victimWishesFields, withZoneRule } from './victims';
 
 /**
  * Intent-level commands a worker's app sends to the central API. Each has a UUID `commandId`, a
@@ -131,6 +131,10 @@ export const recordVictimNotificationCommand = z
 
 export const victimWishesPayload = withZoneRule(victimWishesFields.extend({ wishId: id }).strict());
 
+export const updateVictimPreferencesCommand = z
+  .object({ ...commandBase, type: z.literal('UpdateVictimPreferences'), payload: victimPreferencesFields.strict() })
+  .strict();
+
 export const recordVictimWishesCommand = z
   .object({ ...commandBase, type: z.literal('RecordVictimWishes'), payload: victimWishesPayload })
   .strict();
@@ -143,6 +147,7 @@ export const command = z.discriminatedUnion('type', [
   decideEscalationApprovalCommand,
   recordVictimNotificationCommand,
   recordVictimWishesCommand,
+  updateVictimPreferencesCommand,
 ]);
 export type Command = z.infer<typeof command>;
 export type CommandType = Command['type'];

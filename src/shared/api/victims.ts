@@ -19,6 +19,15 @@ export const victimContact = z.object({
 });
 export type VictimContact = z.infer<typeof victimContact>;
 
+/** A victim's preferences: whether they want information, how, and through whom. */
+export const victimPreferencesFields = z.object({
+  victimId: z.string().min(1),
+  optedIn: z.boolean(),
+  wantsInformation: z.boolean(),
+  preferredChannel: z.enum(['brief', 'telefoon', 'email'], { message: 'Kies een kanaal.' }),
+  representative: z.string().trim().max(200).nullable(),
+});
+
 /** The wensenformulier as the worker fills it in (the contract) and as the command carries it. */
 export const victimWishesFields = z.object({
   victimId: z.string().min(1),

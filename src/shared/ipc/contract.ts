@@ -10,7 +10,7 @@ import {
   victimWire,
   victimWishWire,
 } from '../api/entities';
-import { victimContact, victimWishesFields, withZoneRule } from '../api/victims';
+import { victimContact, victimPreferencesFields, victimWishesFields, withZoneRule } from '../api/victims';
 import { detentionEventKinds } from '../domain/slachtoffer';
 import { decisionKinds } from '../domain/betalingsonmacht-besluit';
 import { escalationSteps } from '../domain/escalatie';
@@ -352,6 +352,10 @@ export const contract = {
       notifications: z.array(victimNotificationWire.extend({ pending: z.boolean() })),
       wishes: z.array(victimWishWire.extend({ pending: z.boolean() })),
     }),
+  },
+  'slachtoffers.preferences': {
+    request: victimPreferencesFields.strict(),
+    response: victimWire,
   },
   'slachtoffers.wishes': {
     request: withZoneRule(victimWishesFields.strict()),

@@ -8,6 +8,7 @@ import { QueryGate } from '../../components/QueryGate';
 import {
   useNotifyVictimMutation,
   useRecordWishesMutation,
+  useSavePreferencesMutation,
   useVictimCaseQuery,
   useVictimContactMutation,
 } from './slachtoffers-api';
@@ -30,17 +31,7 @@ function Victim({ view: data }: { view: ResponseOf<'slachtoffers.victim'> }) {
       <h1 id="page-title">{t('slachtoffers.victimTitle', { name: victim.displayName })}</h1>
       <div className="assessment__columns">
         <div>
-          <h2>{t('slachtoffers.preferences')}</h2>
-          <dl className="details">
-            <dt>{t('slachtoffers.optedIn')}</dt>
-            <dd>{victim.optedIn && victim.wantsInformation ? t('slachtoffers.yes') : t('slachtoffers.no')}</dd>
-            <dt>{t('slachtoffers.channel')}</dt>
-            <dd>{t(`slachtoffers.channels.${victim.preferredChannel}`)}</dd>
-            <dt>{t('slachtoffers.naturalPerson')}</dt>
-            <dd>{victim.isNaturalPerson ? t('slachtoffers.yes') : t('slachtoffers.no')}</dd>
-            <dt>{t('slachtoffers.offence')}</dt>
-            <dd>{victim.offenceCategory}</dd>
-          </dl>
+          <Preferences victim={victim} />
           <ContactPanel victimId={victim.id} />
         </div>
         <div>
@@ -323,5 +314,80 @@ function Wishes({ victimId, eventId, wish }: { victimId: string; eventId: string
         </button>
       </form>
     </details>
+  );
+}
+
+/** What the victim wants; saved as a command, so a change made offline is not lost. */
+function Preferences({ victim }: { victim: ResponseOf<'slachtoffers.victim'>['victim'] }) {
+  const [optedIn, setOptedIn] = useState(victim.optedIn);
+  const [wantsInformation, setWantsInformation] = useState(victim.wantsInformation);
+  const [channel, setChannel] = useState(victim.preferredChannel);
+  const [representative, setRepresentative] = useState(victim.representative ?? '');
+  const [save, { isLoading, isSuccess, error }] = useSavePreferencesMutation();
+  const id = useId();
+  const failure = appError(error);
+  return (
+    <form
+      noValidate
+      aria-label={t('slachtoffers.preferences')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save({
+          victimId: victim.id,
+          optedIn,
+          wantsInformation,
+          preferredChannel: channel,
+          representative: representative.trim() || null,
+        });
+      }}
+    >
+      <h2>{t('slachtoffers.preferences')}</h2>
+      <label className="check">
+        <input type="checkbox" checked={optedIn} onChange={(e) => setOptedIn(e.target.checked)} />
+        {t('slachtoffers.optedInForm')}
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={wantsInformation} onChange={(e) => setWantsInformation(e.target.checked)} />
+        {t('slachtoffers.optedIn')}
+      </label>
+      <div className="field">
+        <label className="field__label" htmlFor={`${id}-channel`}>
+          {t('slachtoffers.channel')}
+        </label>
+        <select id={`${id}-channel`} value={channel} onChange={(e) => setChannel(e.target.value as typeof channel)}>
+          {(['brief', 'telefoon', 'email'] as const).map((c) => (
+            <option key={c} value={c}>
+              {t(`slachtoffers.channels.${c}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label className="field__label" htmlFor={`${id}-rep`}>
+          {t('slachtoffers.representative')}
+        </label>
+        <input
+          id={`${id}-rep`}
+          type="text"
+          value={representative}
+          onChange={(e) => setRepresentative(e.target.value)}
+        />
+      </div>
+      <dl className="details">
+        <dt>{t('slachtoffers.naturalPerson')}</dt>
+        <dd>{victim.isNaturalPerson ? t('slachtoffers.yes') : t('slachtoffers.no')}</dd>
+        <dt>{t('slachtoffers.offence')}</dt>
+        <dd>{victim.offenceCategory}</dd>
+      </dl>
+      {failure ? <p className="field__error">{failure.message}</p> : null}
+      <button type="submit" disabled={isLoading}>
+        {t('slachtoffers.savePreferences')}
+      </button>
+      {isSuccess ? (
+        <p role="status" className="note-form__saved">
+          {t('slachtoffers.recorded')}
+        </p>
+      ) : null}
+    </form>
   );
 }

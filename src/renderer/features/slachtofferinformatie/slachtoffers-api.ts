@@ -15,6 +15,10 @@ export const slachtoffersApi = cjibApi.injectEndpoints({
     victimContact: build.mutation<ResponseOf<'slachtoffers.contact'>, RequestOf<'slachtoffers.contact'>>({
       query: (request) => ({ channel: 'slachtoffers.contact', request }),
     }),
+    savePreferences: build.mutation<ResponseOf<'slachtoffers.preferences'>, RequestOf<'slachtoffers.preferences'>>({
+      query: (request) => ({ channel: 'slachtoffers.preferences', request }),
+      invalidatesTags: ['Victims', 'Sync'],
+    }),
     recordWishes: build.mutation<ResponseOf<'slachtoffers.wishes'>, RequestOf<'slachtoffers.wishes'>>({
       query: (request) => ({ channel: 'slachtoffers.wishes', request }),
       invalidatesTags: ['Victims', 'Sync'],
@@ -32,4 +36,5 @@ export const {
   useVictimContactMutation,
   useNotifyVictimMutation,
   useRecordWishesMutation,
+  useSavePreferencesMutation,
 } = slachtoffersApi;
