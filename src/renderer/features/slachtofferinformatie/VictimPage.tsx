@@ -330,6 +330,7 @@ function Preferences({ victim }: { victim: ResponseOf<'slachtoffers.victim'>['vi
     <form
       noValidate
       aria-label={t('slachtoffers.preferences')}
+      className="preferences"
       onSubmit={(e) => {
         e.preventDefault();
         void save({
