@@ -57,6 +57,8 @@ export async function startAppUnderTest(
       locale: 'nl-NL',
       timezoneId: 'Europe/Amsterdam',
     });
+    // Shared 2-core CI machines occasionally stall a step for 10–15 s; give each wait room.
+    page.setDefaultTimeout(60_000);
     page.on('response', (response) => {
       if (response.url().endsWith('/api/invoke'))
         void response.text().then(
