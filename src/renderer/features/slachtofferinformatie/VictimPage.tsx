@@ -183,18 +183,7 @@ function NotifyForm({
   };
   return (
     <form onSubmit={submit} noValidate className="note-form" aria-label={label}>
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-channel`}>
-          {t('slachtoffers.channel')}
-        </label>
-        <select id={`${id}-channel`} value={channel} onChange={(e) => setChannel(e.target.value as typeof channel)}>
-          {(['brief', 'telefoon', 'email'] as const).map((c) => (
-            <option key={c} value={c}>
-              {t(`slachtoffers.channels.${c}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <ChannelSelect id={`${id}-channel`} value={channel} onChange={setChannel} />
       <div className="field">
         <label className="field__label" htmlFor={`${id}-content`}>
           {t('slachtoffers.content')}
@@ -351,18 +340,7 @@ function Preferences({ victim }: { victim: ResponseOf<'slachtoffers.victim'>['vi
         <input type="checkbox" checked={wantsInformation} onChange={(e) => setWantsInformation(e.target.checked)} />
         {t('slachtoffers.optedIn')}
       </label>
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-channel`}>
-          {t('slachtoffers.channel')}
-        </label>
-        <select id={`${id}-channel`} value={channel} onChange={(e) => setChannel(e.target.value as typeof channel)}>
-          {(['brief', 'telefoon', 'email'] as const).map((c) => (
-            <option key={c} value={c}>
-              {t(`slachtoffers.channels.${c}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <ChannelSelect id={`${id}-channel`} value={channel} onChange={setChannel} />
       <div className="field">
         <label className="field__label" htmlFor={`${id}-rep`}>
           {t('slachtoffers.representative')}
@@ -390,5 +368,24 @@ function Preferences({ victim }: { victim: ResponseOf<'slachtoffers.victim'>['vi
         </p>
       ) : null}
     </form>
+  );
+}
+
+type Channel = 'brief' | 'telefoon' | 'email';
+
+function ChannelSelect({ id, value, onChange }: { id: string; value: Channel; onChange: (channel: Channel) => void }) {
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={id}>
+        {t('slachtoffers.channel')}
+      </label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value as Channel)}>
+        {(['brief', 'telefoon', 'email'] as const).map((c) => (
+          <option key={c} value={c}>
+            {t(`slachtoffers.channels.${c}`)}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
