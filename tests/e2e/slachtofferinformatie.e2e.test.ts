@@ -22,7 +22,8 @@ describe('slachtofferinformatie end to end', () => {
     );
     if (!victim) throw new Error('no demo victim');
     const today = new Date().toISOString().slice(0, 10);
-    const eventDate = new Date(Date.now() + 16 * 86_400_000).toISOString().slice(0, 10);
+    // Beyond the seeded events (at most 30 days ahead), so this one is the only event on its date.
+    const eventDate = new Date(Date.now() + 45 * 86_400_000).toISOString().slice(0, 10);
     const eventId = randomUUID();
     // The prison reports a long re-integration leave for the offender.
     await db.query(
