@@ -74,7 +74,8 @@ describe('slachtofferinformatie end to end', () => {
       .getByLabel('Wat is het slachtoffer verteld')
       .fill('Slachtoffer gebeld over het verlof; wil een contactverbod.');
     await item.getByRole('button', { name: 'Vastleggen' }).click();
-    await item.getByRole('status').waitFor();
+    // Saved: the form gives way to the recorded notification once the screen reloads its data.
+    await item.getByText(/Geïnformeerd op/).waitFor();
     // The victim's protection wishes, with the warning that a zone can give away where they live.
     await item.getByText('Wensenformulier').click();
     await item.getByLabel('Gebiedsverbod gewenst').check();

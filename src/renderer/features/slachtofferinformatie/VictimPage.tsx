@@ -4,6 +4,7 @@ import { formatDate } from '../../../shared/format';
 import type { ResponseOf } from '../../../shared/ipc/contract';
 import { t } from '../../app/i18n/t';
 import { appError } from '../../api/errors';
+import { TextAreaField } from '../../components/FormField';
 import { QueryGate } from '../../components/QueryGate';
 import {
   useNotifyVictimMutation,
@@ -184,24 +185,13 @@ function NotifyForm({
   return (
     <form onSubmit={submit} noValidate className="note-form" aria-label={label}>
       <ChannelSelect id={`${id}-channel`} value={channel} onChange={setChannel} />
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-content`}>
-          {t('slachtoffers.content')}
-        </label>
-        <textarea
-          id={`${id}-content`}
-          rows={3}
-          value={content}
-          onChange={(e) => setContent(e.target.value)}
-          aria-invalid={failure?.issues?.content ? true : undefined}
-          aria-describedby={failure?.issues?.content ? `${id}-error` : undefined}
-        />
-        {failure ? (
-          <p id={`${id}-error`} className="field__error">
-            {failure.issues?.content ?? failure.message}
-          </p>
-        ) : null}
-      </div>
+      <TextAreaField
+        label={t('slachtoffers.content')}
+        rows={3}
+        value={content}
+        onChange={(e) => setContent(e.target.value)}
+        error={failure ? (failure.issues?.content ?? failure.message) : undefined}
+      />
       <div className="field">
         <label className="field__label" htmlFor={`${id}-date`}>
           {t('slachtoffers.notifiedOn')}
@@ -229,7 +219,6 @@ function Wishes({ victimId, eventId, wish }: { victimId: string; eventId: string
   const [zone, setZone] = useState('');
   const [remarks, setRemarks] = useState('');
   const [record, { error, isLoading }] = useRecordWishesMutation();
-  const id = useId();
   const failure = appError(error);
   if (wish) {
     const parts = [
@@ -274,29 +263,25 @@ function Wishes({ victimId, eventId, wish }: { victimId: string; eventId: string
           {t('slachtoffers.gebiedsverbod')}
         </label>
         {gebiedsverbod ? (
-          <div className="field">
+          <>
             <p className="alert" role="note">
               {t('slachtoffers.zoneWarning')}
             </p>
-            <label className="field__label" htmlFor={`${id}-zone`}>
-              {t('slachtoffers.zone')}
-            </label>
-            <textarea
-              id={`${id}-zone`}
+            <TextAreaField
+              label={t('slachtoffers.zone')}
               rows={2}
               value={zone}
               onChange={(e) => setZone(e.target.value)}
-              aria-invalid={failure?.issues?.zoneDescription ? true : undefined}
+              error={failure?.issues?.zoneDescription}
             />
-            {failure?.issues?.zoneDescription ? <p className="field__error">{failure.issues.zoneDescription}</p> : null}
-          </div>
+          </>
         ) : null}
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-remarks`}>
-            {t('slachtoffers.remarks')}
-          </label>
-          <textarea id={`${id}-remarks`} rows={2} value={remarks} onChange={(e) => setRemarks(e.target.value)} />
-        </div>
+        <TextAreaField
+          label={t('slachtoffers.remarks')}
+          rows={2}
+          value={remarks}
+          onChange={(e) => setRemarks(e.target.value)}
+        />
         {failure && !failure.issues ? <p className="field__error">{failure.message}</p> : null}
         <button type="submit" disabled={isLoading}>
           {t('slachtoffers.recordWishes')}
