@@ -25,6 +25,20 @@ export const demoUsers: readonly { id: string; username: string; displayName: st
     teamId: 'team-inning-leeuwarden',
   },
   {
+    id: 'u-pvisser',
+    username: 'pvisser',
+    displayName: 'Pieter Visser',
+    role: 'medewerker_inning',
+    teamId: 'team-inning-leeuwarden',
+  },
+  {
+    id: 'u-ljansen',
+    username: 'ljansen',
+    displayName: 'Lotte Jansen',
+    role: 'medewerker_inning',
+    teamId: 'team-inning-leeuwarden',
+  },
+  {
     id: 'u-jbakker',
     username: 'jbakker',
     displayName: 'Joost Bakker',

@@ -1,6 +1,7 @@
 import { generateDemoData, type DemoOptions } from '../../shared/demo/generator';
 import { hashPassword } from '../auth/passwords';
 import type { SqlClient } from '../db/sql-client';
+import { generateDemoTasks } from '../../shared/demo/tasks';
 import { generateDemoVictims } from '../../shared/demo/victims';
 import type { Queryable } from '../db/sql-client';
 import { caseTeamIds, demoPassword, demoTeams, demoUsers, victimTeamId } from './demo-users';
@@ -92,6 +93,7 @@ export async function seedCentralDemo(
         ],
       );
     }
+    await seedTasks(tx, data.claims, teamOfPerson);
     // A few persons whose collection stops or pauses: deceased (BRP) or under a breed moratorium.
     await tx.query(
       `UPDATE persons SET deceased_on = current_date - 40
@@ -116,8 +118,60 @@ export async function seedCentralDemo(
     await tx.query(
       `INSERT INTO changes (entity, entity_id, team_id, version) SELECT 'claim_event', id, team_id, version FROM claim_events`,
     );
+    await tx.query(
+      `INSERT INTO changes (entity, entity_id, team_id, version) SELECT 'task', id, team_id, version FROM tasks`,
+    );
+    await tx.query(
+      `INSERT INTO changes (entity, entity_id, team_id, version)
+       SELECT 'team_member', id, team_id, nextval('change_version') FROM users WHERE team_id = ANY($1)`,
+      [[...caseTeamIds]],
+    );
   });
   return { persons: data.persons.length, claims: data.claims.length };
+}
+
+/** Tasks for the claims, spread over the inning workers of the claim's team (some unassigned). */
+async function seedTasks(
+  tx: Queryable,
+  claims: Parameters<typeof generateDemoTasks>[0],
+  teamOfPerson: ReadonlyMap<string, string | undefined>,
+): Promise<void> {
+  const today = new Date().toISOString().slice(0, 10);
+  const workers = new Map<string, string[]>();
+  for (const user of demoUsers) {
+    if (user.role !== 'medewerker_inning') continue;
+    workers.set(user.teamId, [...(workers.get(user.teamId) ?? []), user.id]);
+  }
+  const tasks = generateDemoTasks(claims, today);
+  for (let i = 0; i < tasks.length; i += batchSize) {
+    const batch = tasks.slice(i, i + batchSize);
+    const teams = batch.map((t) => teamOfPerson.get(t.personId) ?? caseTeamIds[0]);
+    await tx.query(
+      `INSERT INTO tasks (id, team_id, person_id, claim_id, kind, priority, status, assignee_id, created_on, due_date,
+                          completed_on, completed_by, version)
+       SELECT id, team_id, person_id, claim_id, kind, priority, status, assignee_id, created_on::date, due_date::date,
+              completed_on::date, CASE WHEN completed_on IS NULL THEN NULL ELSE assignee_id END, nextval('change_version')
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                   $9::text[], $10::text[], $11::text[])
+         AS t(id, team_id, person_id, claim_id, kind, priority, status, assignee_id, created_on, due_date, completed_on)`,
+      [
+        batch.map((t) => t.id),
+        teams,
+        batch.map((t) => t.personId),
+        batch.map((t) => t.claimId),
+        batch.map((t) => t.kind),
+        batch.map((t) => t.priority),
+        batch.map((t) => t.status),
+        batch.map((t, j) => {
+          const team = workers.get(teams[j] ?? '') ?? [];
+          return t.assigneeSlot === null || team.length === 0 ? null : team[t.assigneeSlot % team.length];
+        }),
+        batch.map((t) => t.createdOn),
+        batch.map((t) => t.dueDate),
+        batch.map((t) => t.completedOn),
+      ],
+    );
+  }
 }
 
 /** Victims of some offenders, in their own compartment and team; dates around today. */

@@ -150,6 +150,19 @@ const entityQueries: Record<Change['entity'], string> = {
               e.amount_cents::bigint AS "amountCents", e.description, e.version::bigint AS version
        FROM changes ch JOIN claim_events e ON e.id = ch.entity_id
        WHERE ch.entity = 'claim_event' AND ch.team_id = ANY($1) AND ch.version > $2 AND ch.version <= $3`,
+  task: `SELECT t.id, t.person_id AS "personId", t.claim_id AS "claimId", t.kind, t.priority, t.status,
+              t.assignee_id AS "assigneeId", to_char(t.created_on, 'YYYY-MM-DD') AS "createdOn",
+              to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate", to_char(t.completed_on, 'YYYY-MM-DD') AS "completedOn",
+              t.version::bigint AS version
+       FROM changes ch JOIN tasks t ON t.id = ch.entity_id
+       WHERE ch.entity = 'task' AND ch.team_id = ANY($1) AND ch.version > $2 AND ch.version <= $3`,
+  team_member: `SELECT u.id, u.display_name AS "displayName", u.role, ch.version::bigint AS version
+       FROM changes ch JOIN users u ON u.id = ch.entity_id
+       WHERE ch.entity = 'team_member' AND ch.team_id = ANY($1) AND ch.version > $2 AND ch.version <= $3`,
+  saved_view: `SELECT v.id, v.owner_id AS "ownerId", u.display_name AS "ownerName", v.name, v.definition, v.deleted,
+              v.version::bigint AS version
+       FROM changes ch JOIN saved_views v ON v.id = ch.entity_id JOIN users u ON u.id = v.owner_id
+       WHERE ch.entity = 'saved_view' AND ch.team_id = ANY($1) AND ch.version > $2 AND ch.version <= $3`,
 };
 
 async function loadEntities(

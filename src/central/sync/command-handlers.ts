@@ -5,6 +5,7 @@ import { canWriteCaseNotes, caseTeams } from '../scope';
 import { decideApproval, recordBetalingsonmachtDecision } from './betalingsonmacht-handlers';
 import { recordChange } from './change-feed';
 import { decideEscalationApproval, recordEscalationDecision } from './escalatie-handlers';
+import { assignTask, claimTask, completeTask, deleteView, releaseTask, saveView } from './taken-handlers';
 import { recordVictimNotification, recordVictimWishes, updateVictimPreferences } from './slachtoffer-handlers';
 
 export interface CommandResult {
@@ -32,6 +33,18 @@ export async function applyCommand(tx: Queryable, principal: Principal, command:
       return updateVictimPreferences(tx, principal, command);
     case 'RecordVictimWishes':
       return recordVictimWishes(tx, principal, command, today());
+    case 'ClaimTask':
+      return claimTask(tx, principal, command);
+    case 'ReleaseTask':
+      return releaseTask(tx, principal, command);
+    case 'AssignTask':
+      return assignTask(tx, principal, command);
+    case 'CompleteTask':
+      return completeTask(tx, principal, command);
+    case 'SaveView':
+      return saveView(tx, principal, command);
+    case 'DeleteView':
+      return deleteView(tx, principal, command);
   }
 }
 

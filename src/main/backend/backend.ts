@@ -16,7 +16,7 @@ import {
   recordEscalation,
   requestWaiver,
 } from '../services/escalatie-service';
-import { seedDemoCacheIfEmpty } from '../services/demo-seed-service';
+import { localDemoTeam, seedDemoCacheIfEmpty } from '../services/demo-seed-service';
 import { dropReview, listReviews, redoReview } from '../services/review-service';
 import { signIn, unlock } from '../services/session-service';
 import {
@@ -31,6 +31,7 @@ import { CentralClient, CentralError } from '../sync/central-client';
 import { restoreDeferredIndexes } from '../sync/deferred-indexes';
 import { SyncEngine } from '../sync/sync-engine';
 import type { BackendConfig } from './backend-config';
+import { takenHandlers } from './taken-handlers';
 
 export interface Backend {
   invoke(channel: unknown, payload: unknown): Promise<Result<unknown>>;
@@ -64,7 +65,9 @@ export function createBackend(config: BackendConfig, logger: BackendLogger = sil
     if (result.applied.length) logger.info('migrated local database', { from: result.from, to: result.to });
     restoreDeferredIndexes(db); // an initial sync interrupted by a crash left them dropped
     if (config.seedDemo && !config.centralUrl) {
-      const seeded = seedDemoCacheIfEmpty(db, config.seedDemo);
+      const user = config.localUser;
+      const team = user ? localDemoTeam(user.id, user.displayName) : undefined;
+      const seeded = seedDemoCacheIfEmpty(db, config.seedDemo, team);
       if (seeded) logger.info('seeded demo cache', { claims: seeded });
     }
   } catch (error) {
@@ -249,6 +252,7 @@ export function createBackend(config: BackendConfig, logger: BackendLogger = sil
       engine?.trigger();
       return {};
     },
+    ...takenHandlers({ db, requireUser, today, changed: () => engine?.trigger() }),
   };
 
   return {

@@ -70,6 +70,14 @@ function describeMine(command: Command): CommandReview['mine'] {
         note: command.payload.note,
         ...common,
       };
+    case 'ClaimTask':
+    case 'ReleaseTask':
+    case 'AssignTask':
+    case 'CompleteTask':
+      return { type: 'Werkvoorraad', action: command.type, subjectId: command.payload.taskId, ...common };
+    case 'SaveView':
+    case 'DeleteView':
+      return { type: 'Werkvoorraad', action: command.type, subjectId: command.payload.viewId, ...common };
   }
 }
 
@@ -112,6 +120,12 @@ function describeTheirs(
     case 'RecordVictimNotification':
     case 'RecordVictimWishes':
     case 'UpdateVictimPreferences':
+    case 'ClaimTask':
+    case 'ReleaseTask':
+    case 'AssignTask':
+    case 'CompleteTask':
+    case 'SaveView':
+    case 'DeleteView':
       return { claim: null, personName: null, openTotalCents: null, arrangementStatus: null };
   }
 }

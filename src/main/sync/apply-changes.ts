@@ -7,6 +7,9 @@ import type {
   DetentionEventWire,
   EscalationDecisionWire,
   PersonWire,
+  SavedViewWire,
+  TaskWire,
+  TeamMemberWire,
   VictimNotificationWire,
   VictimWire,
   VictimWishWire,
@@ -18,6 +21,8 @@ import { ClaimEventsRepository } from '../db/repositories/claim-events-repositor
 import { ClaimsRepository } from '../db/repositories/claims-repository';
 import { EscalationsRepository } from '../db/repositories/escalations-repository';
 import { PersonsRepository } from '../db/repositories/persons-repository';
+import { TasksRepository } from '../db/repositories/tasks-repository';
+import { TeamRepository } from '../db/repositories/team-repository';
 import { VictimsRepository } from '../db/repositories/victims-repository';
 
 /** Writes one validated change-feed page into the cache; the caller holds the transaction. */
@@ -32,6 +37,9 @@ export function applyChanges(db: Database, changes: readonly Change[]): void {
   const notifications: VictimNotificationWire[] = [];
   const claimEvents: ClaimEventWire[] = [];
   const wishes: VictimWishWire[] = [];
+  const tasks: TaskWire[] = [];
+  const members: TeamMemberWire[] = [];
+  const views: SavedViewWire[] = [];
   for (const change of changes) {
     switch (change.entity) {
       case 'person':
@@ -64,6 +72,15 @@ export function applyChanges(db: Database, changes: readonly Change[]): void {
       case 'victim_wish':
         wishes.push(change.data);
         break;
+      case 'task':
+        tasks.push(change.data);
+        break;
+      case 'team_member':
+        members.push(change.data);
+        break;
+      case 'saved_view':
+        views.push(change.data);
+        break;
     }
   }
   new PersonsRepository(db).upsertMany(persons);
@@ -77,4 +94,8 @@ export function applyChanges(db: Database, changes: readonly Change[]): void {
   victimRepo.upsertEvents(events);
   victimRepo.upsertNotificationsFromServer(notifications);
   victimRepo.upsertWishes(wishes);
+  new TasksRepository(db).upsertFromServer(tasks);
+  const team = new TeamRepository(db);
+  team.upsertMembers(members);
+  team.upsertViewsFromServer(views);
 }

@@ -18,7 +18,13 @@ export function revertOptimisticEffect(db: Database, command: Command): void {
       new ArrangementsRepository(db).removePending(command.payload.arrangementId);
       return;
     case 'UpdateVictimPreferences':
-      // The optimistic preferences are replaced by the server's row on the next pull.
+    case 'ClaimTask':
+    case 'ReleaseTask':
+    case 'AssignTask':
+    case 'CompleteTask':
+    case 'SaveView':
+    case 'DeleteView':
+      // Optimistic state of a row the server already has: its next pull brings the authoritative row.
       return;
     case 'RecordVictimWishes':
       new VictimsRepository(db).removeWishPending(command.payload.wishId);

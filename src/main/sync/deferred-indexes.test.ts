@@ -13,8 +13,8 @@ const indexNames = (db: Database) =>
   (
     db.raw
       .prepare(
-        `SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL
-         AND tbl_name IN ('persons', 'claims', 'case_notes', 'claim_events') ORDER BY name`,
+        `SELECT name FROM sqlite_schema WHERE type IN ('index', 'trigger') AND sql IS NOT NULL
+         AND tbl_name IN ('persons', 'claims', 'case_notes', 'claim_events', 'tasks') ORDER BY name`,
       )
       .all() as { name: string }[]
   ).map((r) => r.name);
@@ -39,5 +39,20 @@ describe('deferred cache indexes', () => {
     restoreDeferredIndexes(reopened); // nothing left to do, and no error
     expect(indexNames(reopened)).toEqual(before);
     reopened.close();
+  });
+
+  it('rebuilds the full-text index of rows written while its triggers were deferred', () => {
+    const db = new Database(join(temp.dir, 'fts.sqlite'));
+    migrate(db, loadMigrations(localMigrationsDir));
+    expect(indexNames(db)).toEqual(expect.arrayContaining(['persons_fts_insert', 'claims_fts_update']));
+    deferCacheIndexes(db);
+    db.raw.exec(`INSERT INTO persons (id, bsn, display_name, birth_date, city)
+                 VALUES ('p1', '999999990', 'Anouk van Tilburg', '1990-01-01', 'Sneek')`);
+    const search = () =>
+      db.raw.prepare(`SELECT rowid FROM persons_fts WHERE persons_fts MATCH 'tilb*'`).all() as unknown[];
+    expect(search()).toHaveLength(0); // nothing indexed while deferred
+    restoreDeferredIndexes(db);
+    expect(search()).toHaveLength(1);
+    db.close();
   });
 });

@@ -185,7 +185,8 @@ export class SyncEngine {
   async rebuild(): Promise<void> {
     await this.running?.catch(() => undefined);
     this.db.transaction(() => {
-      this.db.raw.exec('DELETE FROM claims; DELETE FROM persons; DELETE FROM claim_events;');
+      this.db.raw.exec(`DELETE FROM claims; DELETE FROM persons; DELETE FROM claim_events; DELETE FROM team_members;
+                        DELETE FROM tasks WHERE pending = 0; DELETE FROM saved_views WHERE pending = 0;`);
       new CaseNotesRepository(this.db).removeSynced();
       new ArrangementsRepository(this.db).removeSynced();
       new EscalationsRepository(this.db).removeSynced();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { id } from '../ipc/schemas';
 import { claimDecisionSteps } from '../domain/escalatie';
 import { decisionRequestSchema } from './betalingsonmacht';
+import { savedViewDefinition, savedViewName } from './saved-views';
 import { victimPreferencesFields, victimWishesFields, withZoneRule } from './victims';
 
 /**
@@ -139,6 +140,48 @@ export const recordVictimWishesCommand = z
   .object({ ...commandBase, type: z.literal('RecordVictimWishes'), payload: victimWishesPayload })
   .strict();
 
+/** A worker takes an unassigned task of their team (oppakken). */
+export const claimTaskCommand = z
+  .object({ ...commandBase, type: z.literal('ClaimTask'), payload: z.object({ taskId: id }).strict() })
+  .strict();
+
+/** The assignee hands a task back to the team (vrijgeven). */
+export const releaseTaskCommand = z
+  .object({ ...commandBase, type: z.literal('ReleaseTask'), payload: z.object({ taskId: id }).strict() })
+  .strict();
+
+/**
+ * A team lead assigns a task to a colleague (or back to the team with null). `expectedAssigneeId`
+ * is the precondition relied on: if someone else moved the task meanwhile, it is a conflict.
+ */
+export const assignTaskCommand = z
+  .object({
+    ...commandBase,
+    type: z.literal('AssignTask'),
+    payload: z.object({ taskId: id, assigneeId: id.nullable(), expectedAssigneeId: id.nullable() }).strict(),
+  })
+  .strict();
+
+export const completeTaskCommand = z
+  .object({
+    ...commandBase,
+    type: z.literal('CompleteTask'),
+    payload: z.object({ taskId: id, completedOn: z.iso.date() }).strict(),
+  })
+  .strict();
+
+export const saveViewCommand = z
+  .object({
+    ...commandBase,
+    type: z.literal('SaveView'),
+    payload: z.object({ viewId: id, name: savedViewName, definition: savedViewDefinition }).strict(),
+  })
+  .strict();
+
+export const deleteViewCommand = z
+  .object({ ...commandBase, type: z.literal('DeleteView'), payload: z.object({ viewId: id }).strict() })
+  .strict();
+
 export const command = z.discriminatedUnion('type', [
   addCaseNoteCommand,
   recordBetalingsonmachtDecisionCommand,
@@ -148,6 +191,12 @@ export const command = z.discriminatedUnion('type', [
   recordVictimNotificationCommand,
   recordVictimWishesCommand,
   updateVictimPreferencesCommand,
+  claimTaskCommand,
+  releaseTaskCommand,
+  assignTaskCommand,
+  completeTaskCommand,
+  saveViewCommand,
+  deleteViewCommand,
 ]);
 export type Command = z.infer<typeof command>;
 export type CommandType = Command['type'];

@@ -3,7 +3,9 @@ import { claimEventKinds } from '../domain/claims';
 import { decisionKinds } from '../domain/betalingsonmacht-besluit';
 import { claimDecisionSteps } from '../domain/escalatie';
 import { detentionEventKinds } from '../domain/slachtoffer';
-import { cents, claimKind, claimPhase, id, isoDate, isoDateTime } from '../ipc/schemas';
+import { taskKinds, taskPriorities, taskStatuses } from '../domain/taken';
+import { savedViewDefinition } from './saved-views';
+import { cents, claimKind, claimPhase, id, isoDate, isoDateTime, role } from '../ipc/schemas';
 
 /** Entities as the central API sends them in the change feed. `version` is the global change version. */
 
@@ -154,6 +156,42 @@ export const victimWishWire = z.object({
 });
 export type VictimWishWire = z.infer<typeof victimWishWire>;
 
+export const taskWire = z.object({
+  id,
+  personId: id,
+  claimId: id.nullable(),
+  kind: z.enum(taskKinds),
+  priority: z.enum(taskPriorities),
+  status: z.enum(taskStatuses),
+  assigneeId: id.nullable(),
+  createdOn: isoDate,
+  dueDate: isoDate,
+  completedOn: isoDate.nullable(),
+  version: z.number().int().nonnegative(),
+});
+export type TaskWire = z.infer<typeof taskWire>;
+
+/** A colleague in the user's own team, for assigning work and for the dashboard. */
+export const teamMemberWire = z.object({
+  id,
+  displayName: z.string(),
+  role,
+  version: z.number().int().nonnegative(),
+});
+export type TeamMemberWire = z.infer<typeof teamMemberWire>;
+
+/** A saved view of a queue, shared within the team; `deleted` views stay as tombstones in the feed. */
+export const savedViewWire = z.object({
+  id,
+  ownerId: id,
+  ownerName: z.string(),
+  name: z.string().min(1).max(80),
+  definition: savedViewDefinition,
+  deleted: z.boolean(),
+  version: z.number().int().nonnegative(),
+});
+export type SavedViewWire = z.infer<typeof savedViewWire>;
+
 export const change = z.discriminatedUnion('entity', [
   z.object({ entity: z.literal('person'), version: z.number().int(), data: personWire }),
   z.object({ entity: z.literal('claim'), version: z.number().int(), data: claimWire }),
@@ -165,5 +203,8 @@ export const change = z.discriminatedUnion('entity', [
   z.object({ entity: z.literal('detention_event'), version: z.number().int(), data: detentionEventWire }),
   z.object({ entity: z.literal('victim_notification'), version: z.number().int(), data: victimNotificationWire }),
   z.object({ entity: z.literal('victim_wish'), version: z.number().int(), data: victimWishWire }),
+  z.object({ entity: z.literal('task'), version: z.number().int(), data: taskWire }),
+  z.object({ entity: z.literal('team_member'), version: z.number().int(), data: teamMemberWire }),
+  z.object({ entity: z.literal('saved_view'), version: z.number().int(), data: savedViewWire }),
 ]);
 export type Change = z.infer<typeof change>;

@@ -44,3 +44,10 @@ export function monthsBetween(from: string, to: string): number {
   if (b.day < a.day && b.day < daysInMonth(b.year, b.month)) months--;
   return months;
 }
+
+/** Calendar days from `from` to `to` (negative when `to` lies before `from`). */
+export function daysBetween(from: string, to: string): number {
+  const a = parseIsoDate(from);
+  const b = parseIsoDate(to);
+  return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000);
+}

@@ -10,11 +10,22 @@ import {
   victimWire,
   victimWishWire,
 } from '../api/entities';
+import { searchText } from '../api/saved-views';
 import { victimContact, victimPreferencesFields, victimWishesFields, withZoneRule } from '../api/victims';
 import { detentionEventKinds } from '../domain/slachtoffer';
 import { decisionKinds } from '../domain/betalingsonmacht-besluit';
 import { escalationSteps } from '../domain/escalatie';
+import { takenChannels } from './contract-taken';
 import { claimKind, claimPhase, cents, emptyRequest, id, isoDate, isoDateTime, role } from './schemas';
+
+export {
+  taskRow,
+  type AppNotification,
+  type AssignmentOutcome,
+  type Dashboard,
+  type SavedView,
+  type TaskRow,
+} from './contract-taken';
 
 /**
  * The one contract between the renderer and the backend. Every channel has a request and a
@@ -118,6 +129,14 @@ export const commandReview = z.object({
       arrangementId: id,
       approve: z.boolean(),
       note: z.string(),
+      baseVersion: z.number().int().nullable(),
+      issuedAt: isoDateTime,
+    }),
+    /** Taking, handing back, assigning or finishing a task; saving or removing a view. */
+    z.object({
+      type: z.literal('Werkvoorraad'),
+      action: z.enum(['ClaimTask', 'ReleaseTask', 'AssignTask', 'CompleteTask', 'SaveView', 'DeleteView']),
+      subjectId: id,
       baseVersion: z.number().int().nullable(),
       issuedAt: isoDateTime,
     }),
@@ -407,10 +426,12 @@ export const contract = {
         limit: z.number().int().min(1).max(200, 'Hoogstens 200 regels per pagina.').default(50),
         kind: claimKind.optional(),
         phase: claimPhase.optional(),
+        search: searchText.optional(),
       })
       .strict(),
     response: z.object({ rows: z.array(claimRow), total: z.number().int().nonnegative() }),
   },
+  ...takenChannels,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

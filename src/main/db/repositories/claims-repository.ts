@@ -1,6 +1,7 @@
 import type { ClaimKind, ClaimPhase } from '../../../shared/domain/claims';
 import type { ClaimDetail, ClaimRow } from '../../../shared/ipc/contract';
 import type { Database } from '../connection';
+import { ftsPrefixQuery } from '../full-text';
 import { emptySql, sql, sqlJoin, sqlTrusted } from '../sql';
 
 export interface ClaimRecord {
@@ -25,6 +26,7 @@ export interface ClaimPageQuery {
   limit: number;
   kind?: ClaimKind | undefined;
   phase?: ClaimPhase | undefined;
+  search?: string | undefined;
 }
 
 // Whitelisted ORDER BY columns; `c.id` breaks ties so paging is stable.
@@ -116,10 +118,16 @@ export class ClaimsRepository {
     return this.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM claims`)?.n ?? 0;
   }
 
-  private whereClause(query: Pick<ClaimPageQuery, 'kind' | 'phase'>) {
+  private whereClause(query: Pick<ClaimPageQuery, 'kind' | 'phase' | 'search'>) {
+    const match = ftsPrefixQuery(query.search ?? '');
     const conditions = [
       query.kind ? sql`c.kind = ${query.kind}` : null,
       query.phase ? sql`c.phase = ${query.phase}` : null,
+      match
+        ? sql`(c.person_id IN (SELECT id FROM persons WHERE rowid IN
+                 (SELECT rowid FROM persons_fts WHERE persons_fts MATCH ${match}))
+               OR c.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ${match}))`
+        : null,
     ].filter((c) => c !== null);
     return conditions.length ? sql`WHERE ${sqlJoin(conditions, ' AND ')}` : emptySql;
   }

@@ -64,6 +64,12 @@ function Mine({ mine }: { mine: CommandReview['mine'] }) {
           <dd>{formatCents(mine.expectedTotalCents)}</dd>
         </>
       ) : null}
+      {mine.type === 'Werkvoorraad' ? (
+        <>
+          <dt>{t('conflicten.decision')}</dt>
+          <dd>{t(`conflicten.action.${mine.action}`)}</dd>
+        </>
+      ) : null}
       {mine.type === 'DecideApproval' ? (
         <>
           <dt>{t('conflicten.approval')}</dt>

@@ -1,0 +1,160 @@
+import type { Command } from '../../shared/api/commands';
+import type { Principal } from '../auth/access-token';
+import type { Queryable } from '../db/sql-client';
+import { canWriteCaseNotes, caseTeams } from '../scope';
+import { recordChange } from './change-feed';
+import type { CommandResult } from './command-handlers';
+
+type TaskCommand<T extends Command['type']> = Extract<Command, { type: T }>;
+
+interface TaskRow {
+  team_id: string;
+  status: 'open' | 'afgerond';
+  assignee_id: string | null;
+  assignee_name: string | null;
+}
+
+async function lockTask(tx: Queryable, principal: Principal, taskId: string): Promise<TaskRow | CommandResult> {
+  if (!canWriteCaseNotes(principal)) return { status: 'rejected', reason: 'Uw rol werkt niet met deze taken.' };
+  const rows = await tx.query<TaskRow>(
+    `SELECT t.team_id, t.status, t.assignee_id, u.display_name AS assignee_name
+     FROM tasks t LEFT JOIN users u ON u.id = t.assignee_id WHERE t.id = $1 FOR UPDATE OF t`,
+    [taskId],
+  );
+  const task = rows[0];
+  if (!task || !caseTeams(principal).includes(task.team_id)) {
+    return { status: 'rejected', reason: 'Deze taak bestaat niet of hoort niet bij uw team.' };
+  }
+  if (task.status === 'afgerond') return { status: 'conflict', reason: 'Deze taak is inmiddels afgerond.' };
+  return task;
+}
+
+const isResult = (value: TaskRow | CommandResult): value is CommandResult => 'reason' in value;
+
+async function setAssignee(tx: Queryable, taskId: string, teamId: string, assigneeId: string | null): Promise<void> {
+  const version = await recordChange(tx, 'task', taskId, teamId);
+  await tx.query('UPDATE tasks SET assignee_id = $2, version = $3 WHERE id = $1', [taskId, assigneeId, version]);
+}
+
+export async function claimTask(
+  tx: Queryable,
+  principal: Principal,
+  command: TaskCommand<'ClaimTask'>,
+): Promise<CommandResult> {
+  const task = await lockTask(tx, principal, command.payload.taskId);
+  if (isResult(task)) return task;
+  if (task.assignee_id === principal.sub) return { status: 'applied', reason: null };
+  if (task.assignee_id) {
+    return { status: 'conflict', reason: `Deze taak is al opgepakt door ${task.assignee_name ?? 'een collega'}.` };
+  }
+  await setAssignee(tx, command.payload.taskId, task.team_id, principal.sub);
+  return { status: 'applied', reason: null };
+}
+
+export async function releaseTask(
+  tx: Queryable,
+  principal: Principal,
+  command: TaskCommand<'ReleaseTask'>,
+): Promise<CommandResult> {
+  const task = await lockTask(tx, principal, command.payload.taskId);
+  if (isResult(task)) return task;
+  if (task.assignee_id !== principal.sub && principal.role !== 'teamleider') {
+    return { status: 'rejected', reason: 'Alleen wie de taak heeft of de teamleider kan haar vrijgeven.' };
+  }
+  await setAssignee(tx, command.payload.taskId, task.team_id, null);
+  return { status: 'applied', reason: null };
+}
+
+export async function assignTask(
+  tx: Queryable,
+  principal: Principal,
+  command: TaskCommand<'AssignTask'>,
+): Promise<CommandResult> {
+  if (principal.role !== 'teamleider')
+    return { status: 'rejected', reason: 'Alleen een teamleider kan taken toewijzen.' };
+  const task = await lockTask(tx, principal, command.payload.taskId);
+  if (isResult(task)) return task;
+  const { assigneeId, expectedAssigneeId } = command.payload;
+  if (task.assignee_id === assigneeId) return { status: 'applied', reason: null };
+  if (task.assignee_id !== expectedAssigneeId) {
+    return {
+      status: 'conflict',
+      reason: `Deze taak is intussen ${task.assignee_name ? `toegewezen aan ${task.assignee_name}` : 'vrijgegeven'}.`,
+    };
+  }
+  if (assigneeId) {
+    const members = await tx.query<{ id: string }>(
+      `SELECT id FROM users WHERE id = $1 AND team_id = $2 AND role IN ('medewerker_inning', 'teamleider')`,
+      [assigneeId, task.team_id],
+    );
+    if (!members.length) return { status: 'rejected', reason: 'Deze medewerker hoort niet bij het team van de taak.' };
+  }
+  await setAssignee(tx, command.payload.taskId, task.team_id, assigneeId);
+  return { status: 'applied', reason: null };
+}
+
+export async function completeTask(
+  tx: Queryable,
+  principal: Principal,
+  command: TaskCommand<'CompleteTask'>,
+): Promise<CommandResult> {
+  const task = await lockTask(tx, principal, command.payload.taskId);
+  if (isResult(task)) return task;
+  if (task.assignee_id !== principal.sub && principal.role !== 'teamleider') {
+    return { status: 'rejected', reason: 'Pak de taak eerst op voordat u haar afrondt.' };
+  }
+  const version = await recordChange(tx, 'task', command.payload.taskId, task.team_id);
+  await tx.query(
+    `UPDATE tasks SET status = 'afgerond', completed_on = $2, completed_by = $3,
+       assignee_id = coalesce(assignee_id, $3), version = $4 WHERE id = $1`,
+    [command.payload.taskId, command.payload.completedOn, principal.sub, version],
+  );
+  return { status: 'applied', reason: null };
+}
+
+export async function saveView(
+  tx: Queryable,
+  principal: Principal,
+  command: TaskCommand<'SaveView'>,
+): Promise<CommandResult> {
+  const team = caseTeams(principal)[0];
+  if (!team) return { status: 'rejected', reason: 'Uw rol heeft geen werkvoorraad om weergaven van te bewaren.' };
+  const { viewId, name, definition } = command.payload;
+  const existing = await tx.query<{ owner_id: string }>('SELECT owner_id FROM saved_views WHERE id = $1 FOR UPDATE', [
+    viewId,
+  ]);
+  if (existing[0] && existing[0].owner_id !== principal.sub) {
+    return { status: 'rejected', reason: 'Alleen wie de weergave maakte kan haar wijzigen.' };
+  }
+  const version = await recordChange(tx, 'saved_view', viewId, team);
+  await tx.query(
+    `INSERT INTO saved_views (id, team_id, owner_id, name, definition, version) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name, definition = excluded.definition, version = excluded.version`,
+    [viewId, team, principal.sub, name, JSON.stringify(definition), version],
+  );
+  return { status: 'applied', reason: null };
+}
+
+export async function deleteView(
+  tx: Queryable,
+  principal: Principal,
+  command: TaskCommand<'DeleteView'>,
+): Promise<CommandResult> {
+  const rows = await tx.query<{ owner_id: string; team_id: string }>(
+    'SELECT owner_id, team_id FROM saved_views WHERE id = $1 FOR UPDATE',
+    [command.payload.viewId],
+  );
+  const view = rows[0];
+  if (!view || !caseTeams(principal).includes(view.team_id)) {
+    return { status: 'rejected', reason: 'Deze weergave bestaat niet of hoort niet bij uw team.' };
+  }
+  if (view.owner_id !== principal.sub && principal.role !== 'teamleider') {
+    return { status: 'rejected', reason: 'Alleen wie de weergave maakte of de teamleider kan haar verwijderen.' };
+  }
+  const version = await recordChange(tx, 'saved_view', command.payload.viewId, view.team_id);
+  await tx.query('UPDATE saved_views SET deleted = true, version = $2 WHERE id = $1', [
+    command.payload.viewId,
+    version,
+  ]);
+  return { status: 'applied', reason: null };
+}

@@ -1,0 +1,181 @@
+import type { TaskWire } from '../../../shared/api/entities';
+import type { TaskSortKey } from '../../../shared/api/saved-views';
+import type { ClaimKind, ClaimPhase } from '../../../shared/domain/claims';
+import type { TaskKind, TaskQueue } from '../../../shared/domain/taken';
+import type { TaskRow } from '../../../shared/ipc/contract';
+import type { Database } from '../connection';
+import { ftsPrefixQuery } from '../full-text';
+import { sql, sqlJoin, sqlTrusted } from '../sql';
+
+export interface TaskRecord extends TaskWire {
+  pending: boolean;
+}
+
+export interface TaskQueueQuery {
+  queue: TaskQueue;
+  /** Whose "Mijn werk". */
+  userId: string;
+  sort: TaskSortKey;
+  direction: 'asc' | 'desc';
+  offset: number;
+  limit: number;
+  taskKind: TaskKind | null;
+  claimKind: ClaimKind | null;
+  phase: ClaimPhase | null;
+  search: string;
+}
+
+// Whitelisted ORDER BY columns; `t.id` breaks ties so paging is stable.
+const orderColumns: Record<TaskSortKey, string> = {
+  dueDate: 't.due_date',
+  personName: 'p.display_name',
+  outstanding: 'c.outstanding_cents',
+  kind: 't.kind',
+  phase: 'c.phase',
+  createdOn: 't.created_on',
+};
+
+const upsert = sql`
+  INSERT INTO tasks (id, person_id, claim_id, kind, priority, status, assignee_id, created_on, due_date, completed_on,
+                     version, pending)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT (id) DO UPDATE SET person_id = excluded.person_id, claim_id = excluded.claim_id, kind = excluded.kind,
+    priority = excluded.priority, status = excluded.status, assignee_id = excluded.assignee_id,
+    created_on = excluded.created_on, due_date = excluded.due_date, completed_on = excluded.completed_on,
+    version = excluded.version, pending = excluded.pending`;
+
+const toRow = (t: TaskWire, pending: boolean) =>
+  [
+    t.id,
+    t.personId,
+    t.claimId,
+    t.kind,
+    t.priority,
+    t.status,
+    t.assigneeId,
+    t.createdOn,
+    t.dueDate,
+    t.completedOn,
+    t.version,
+    pending ? 1 : 0,
+  ] as const;
+
+const rowColumns = sqlTrusted(`
+  t.id, t.person_id AS personId, coalesce(p.display_name, '') AS personName, t.claim_id AS claimId,
+  c.kind AS claimKind, c.phase, c.reference, c.outstanding_cents AS outstandingCents, t.kind, t.priority, t.status,
+  t.assignee_id AS assigneeId, m.display_name AS assigneeName, t.created_on AS createdOn, t.due_date AS dueDate,
+  t.completed_on AS completedOn, t.version, t.pending`);
+
+const rowJoins = sqlTrusted(`
+  FROM tasks t LEFT JOIN persons p ON p.id = t.person_id LEFT JOIN claims c ON c.id = t.claim_id
+  LEFT JOIN team_members m ON m.id = t.assignee_id`);
+
+type RawTaskRow = Omit<TaskRow, 'pending'> & { pending: number };
+const fromRaw = (row: RawTaskRow): TaskRow => ({ ...row, pending: row.pending === 1 });
+
+export class TasksRepository {
+  constructor(private readonly db: Database) {}
+
+  upsertFromServer(tasks: readonly TaskWire[]): void {
+    this.db.runMany(
+      upsert,
+      tasks.map((t) => toRow(t, false)),
+    );
+  }
+
+  /** An optimistic local change, replaced by the server's row on the next pull. */
+  savePending(task: TaskWire): void {
+    this.db.runMany(upsert, [toRow(task, true)]);
+  }
+
+  get(id: string): TaskRecord | undefined {
+    const row = this.db.get<RawTaskRow>(sql`SELECT ${rowColumns} ${rowJoins} WHERE t.id = ${id}`);
+    if (!row) return undefined;
+    return {
+      id: row.id,
+      personId: row.personId,
+      claimId: row.claimId,
+      kind: row.kind,
+      priority: row.priority,
+      status: row.status,
+      assigneeId: row.assigneeId,
+      createdOn: row.createdOn,
+      dueDate: row.dueDate,
+      completedOn: row.completedOn,
+      version: row.version,
+      pending: row.pending === 1,
+    };
+  }
+
+  row(id: string): TaskRow | undefined {
+    const row = this.db.get<RawTaskRow>(sql`SELECT ${rowColumns} ${rowJoins} WHERE t.id = ${id}`);
+    return row ? fromRaw(row) : undefined;
+  }
+
+  /** One page of a queue, and how many rows the whole queue has with these filters. */
+  queuePage(query: TaskQueueQuery): { rows: TaskRow[]; total: number } {
+    const where = this.queueWhere(query);
+    const direction = query.direction === 'desc' ? 'DESC' : 'ASC';
+    const order = sqlTrusted(`${orderColumns[query.sort]} ${direction}, t.id ${direction}`);
+    const rows = this.db
+      .all<RawTaskRow>(
+        sql`SELECT ${rowColumns} ${rowJoins} WHERE ${where}
+                           ORDER BY ${order} LIMIT ${query.limit} OFFSET ${query.offset}`,
+      )
+      .map(fromRaw);
+    const needsClaims = query.claimKind !== null || query.phase !== null;
+    const from = needsClaims
+      ? sqlTrusted('FROM tasks t LEFT JOIN claims c ON c.id = t.claim_id')
+      : sqlTrusted('FROM tasks t');
+    const total = this.db.get<{ n: number }>(sql`SELECT count(*) AS n ${from} WHERE ${where}`)?.n ?? 0;
+    return { rows, total };
+  }
+
+  openForPerson(personId: string): TaskRow[] {
+    return this.db
+      .all<RawTaskRow>(
+        sql`SELECT ${rowColumns} ${rowJoins} WHERE t.person_id = ${personId} AND t.status = 'open' ORDER BY t.due_date`,
+      )
+      .map(fromRaw);
+  }
+
+  /** All tasks, open and done, for the team lead's dashboard (small projections only). */
+  forDashboard(): {
+    status: string;
+    assigneeId: string | null;
+    createdOn: string;
+    dueDate: string;
+    completedOn: string | null;
+  }[] {
+    return this.db.all(sql`
+      SELECT status, assignee_id AS assigneeId, created_on AS createdOn, due_date AS dueDate, completed_on AS completedOn
+      FROM tasks`);
+  }
+
+  countOpen(filter: { assigneeId?: string; unassigned?: boolean; dueOnOrBefore?: string }): number {
+    const conditions = [sql`status = 'open'`];
+    if (filter.assigneeId) conditions.push(sql`assignee_id = ${filter.assigneeId}`);
+    if (filter.unassigned) conditions.push(sql`assignee_id IS NULL`);
+    if (filter.dueOnOrBefore) conditions.push(sql`due_date <= ${filter.dueOnOrBefore}`);
+    return (
+      this.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM tasks WHERE ${sqlJoin(conditions, ' AND ')}`)?.n ?? 0
+    );
+  }
+
+  private queueWhere(query: TaskQueueQuery) {
+    const conditions = [sql`t.status = 'open'`];
+    if (query.queue === 'mijn_werk') conditions.push(sql`t.assignee_id = ${query.userId}`);
+    if (query.queue === 'teamvoorraad') conditions.push(sql`t.assignee_id IS NULL`);
+    if (query.taskKind) conditions.push(sql`t.kind = ${query.taskKind}`);
+    if (query.claimKind) conditions.push(sql`c.kind = ${query.claimKind}`);
+    if (query.phase) conditions.push(sql`c.phase = ${query.phase}`);
+    const match = ftsPrefixQuery(query.search);
+    if (match) {
+      conditions.push(sql`(t.person_id IN (SELECT id FROM persons WHERE rowid IN
+                             (SELECT rowid FROM persons_fts WHERE persons_fts MATCH ${match}))
+                           OR t.claim_id IN (SELECT id FROM claims WHERE rowid IN
+                             (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ${match})))`);
+    }
+    return sqlJoin(conditions, ' AND ');
+  }
+}

@@ -1,0 +1,95 @@
+import type { AppNotification, SessionUser } from '../../shared/ipc/contract';
+import { addDays } from '../../shared/domain/calendar';
+import { detentionEventLabels } from '../../shared/domain/slachtoffer';
+import { formatDate } from '../../shared/format';
+import type { Database } from '../db/connection';
+import { ArrangementsRepository } from '../db/repositories/arrangements-repository';
+import { EscalationsRepository } from '../db/repositories/escalations-repository';
+import { OutboxRepository } from '../db/repositories/outbox-repository';
+import { TasksRepository } from '../db/repositories/tasks-repository';
+import { notificationTasks } from './slachtoffer-service';
+
+const taskKindLabels = {
+  betalingsonmacht: 'Betalingsonmacht',
+  escalatie: 'Escalatie',
+  correspondentie: 'Correspondentie',
+};
+
+/**
+ * New urgent work for this user, computed from the cache after every sync: victim deadlines in the
+ * coming week, decisions waiting for a team lead, the user's own urgent or overdue tasks, and
+ * decisions the server refused. Victim names appear only for the role that may see them.
+ */
+export function notificationsFor(db: Database, user: SessionUser, today: string): AppNotification[] {
+  const items: AppNotification[] = [];
+  if (user.role === 'medewerker_slachtofferinformatie') {
+    const soon = addDays(today, 7);
+    for (const task of notificationTasks(db, user, today).tasks) {
+      if (task.deadline > soon) continue;
+      items.push({
+        id: `slachtoffer:${task.victimId}:${task.eventId}`,
+        kind: 'slachtoffer_termijn',
+        title: task.overdue ? `Termijn verstreken: ${task.victimName}` : `Informeren vóór ${formatDate(task.deadline)}`,
+        detail: `${detentionEventLabels[task.eventKind]} op ${formatDate(task.eventDate)} — ${task.victimName}`,
+        route: `/slachtofferinformatie/${task.victimId}`,
+        urgent: task.urgent || task.overdue,
+      });
+    }
+  }
+  if (user.role === 'teamleider') {
+    const waiting =
+      new ArrangementsRepository(db).list('ter_goedkeuring', 10_000).length +
+      new EscalationsRepository(db).list('ter_goedkeuring', 10_000).length;
+    if (waiting > 0) {
+      items.push({
+        id: 'goedkeuring',
+        kind: 'goedkeuring',
+        title: waiting === 1 ? '1 besluit wacht op uw goedkeuring' : `${waiting} besluiten wachten op uw goedkeuring`,
+        detail: 'Vier ogen: betalingsregelingen en zware invorderingsstappen.',
+        route: '/teamoverzicht',
+        urgent: false,
+      });
+    }
+  }
+  if (user.role === 'medewerker_inning' || user.role === 'teamleider') {
+    const mine = new TasksRepository(db).queuePage({
+      queue: 'mijn_werk',
+      userId: user.id,
+      sort: 'dueDate',
+      direction: 'asc',
+      offset: 0,
+      limit: 20,
+      taskKind: null,
+      claimKind: null,
+      phase: null,
+      search: '',
+    }).rows;
+    const horizon = addDays(today, 2);
+    for (const task of mine) {
+      if (task.priority !== 'urgent' && task.dueDate > horizon) continue;
+      items.push({
+        id: `taak:${task.id}`,
+        kind: 'urgente_taak',
+        title: `${taskKindLabels[task.kind]}: ${task.personName}`,
+        detail:
+          task.dueDate < today
+            ? `Termijn verstreken op ${formatDate(task.dueDate)}`
+            : `Uiterlijk ${formatDate(task.dueDate)}`,
+        route: `/personen/${task.personId}`,
+        urgent: true,
+      });
+    }
+  }
+  const reviews = new OutboxRepository(db).reviews().length;
+  if (reviews > 0) {
+    items.push({
+      id: 'conflicten',
+      kind: 'conflict',
+      title: reviews === 1 ? '1 beslissing is niet verwerkt' : `${reviews} beslissingen zijn niet verwerkt`,
+      detail: 'Bekijk beide versies en leg opnieuw vast of laat vervallen.',
+      route: '/conflicten',
+      urgent: true,
+    });
+  }
+  return items;
+}

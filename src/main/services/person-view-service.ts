@@ -1,0 +1,62 @@
+import { isPartnerClaim } from '../../shared/domain/claims';
+import type { ResponseOf, SessionUser } from '../../shared/ipc/contract';
+import { AppError } from '../../shared/ipc/result';
+import type { Database } from '../db/connection';
+import { ArrangementsRepository } from '../db/repositories/arrangements-repository';
+import { ClaimsRepository } from '../db/repositories/claims-repository';
+import { EscalationsRepository } from '../db/repositories/escalations-repository';
+import { PersonsRepository } from '../db/repositories/persons-repository';
+import { TasksRepository } from '../db/repositories/tasks-repository';
+
+/**
+ * Everything the cache holds about one person, in one place. Victim data never appears here: it
+ * lives in its own compartment, which only the victim-information role syncs at all.
+ */
+export function personView(db: Database, user: SessionUser, personId: string): ResponseOf<'persons.view'> {
+  if (user.role !== 'medewerker_inning' && user.role !== 'teamleider') {
+    throw new AppError('forbidden', 'Uw rol heeft geen inzage in het dossier van betrokkenen.');
+  }
+  const person = new PersonsRepository(db).get(personId);
+  if (!person) throw new AppError('not_found', 'Deze persoon staat niet in de werkvoorraad van uw team.');
+  const escalations = new EscalationsRepository(db);
+  const claims = new ClaimsRepository(db).forPerson(personId).map((c) => {
+    const last = escalations.forClaim(c.id)[0];
+    return {
+      id: c.id,
+      kind: c.kind,
+      phase: c.phase,
+      reference: c.reference,
+      originalCents: c.originalCents,
+      outstandingCents: c.outstandingCents,
+      dueDate: c.dueDate,
+      partner: isPartnerClaim(c.kind),
+      lastStep: last ? last.step : null,
+      lastStepStatus: last ? last.status : null,
+    };
+  });
+  const sum = (partner: boolean) =>
+    claims.filter((c) => c.partner === partner).reduce((total, c) => total + c.outstandingCents, 0);
+  return {
+    person: {
+      id: person.id,
+      displayName: person.displayName,
+      bsn: person.bsn,
+      birthDate: person.birthDate,
+      city: person.city,
+      deceasedOn: person.deceasedOn ?? null,
+      moratoriumUntil: person.moratoriumUntil ?? null,
+    },
+    claims,
+    totals: { cjibCents: sum(false), partnerCents: sum(true) },
+    arrangements: new ArrangementsRepository(db).forPerson(personId).map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      status: a.status,
+      totalCents: a.totalCents,
+      decidedAt: a.decidedAt,
+      bvvCents: a.assessment.bvvCents,
+      afloscapaciteitCents: a.assessment.afloscapaciteitCents,
+    })),
+    openTasks: new TasksRepository(db).openForPerson(personId),
+  };
+}

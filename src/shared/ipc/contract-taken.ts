@@ -1,0 +1,190 @@
+import { z } from 'zod';
+import { savedViewWire, teamMemberWire } from '../api/entities';
+import { savedViewDefinition, savedViewName, searchText, taskSortKeys } from '../api/saved-views';
+import { claimDecisionSteps } from '../domain/escalatie';
+import { taskKinds, taskPriorities, taskQueues, taskStatuses } from '../domain/taken';
+import { cents, claimKind, claimPhase, emptyRequest, id, isoDate, isoDateTime } from './schemas';
+
+/** Channels of the queues, the team lead's tools, the person view and the notifications. */
+
+export const taskRow = z.object({
+  id,
+  personId: id,
+  personName: z.string(),
+  claimId: id.nullable(),
+  claimKind: claimKind.nullable(),
+  phase: claimPhase.nullable(),
+  reference: z.string().nullable(),
+  outstandingCents: cents.nullable(),
+  kind: z.enum(taskKinds),
+  priority: z.enum(taskPriorities),
+  status: z.enum(taskStatuses),
+  assigneeId: id.nullable(),
+  assigneeName: z.string().nullable(),
+  createdOn: isoDate,
+  dueDate: isoDate,
+  completedOn: isoDate.nullable(),
+  version: z.number().int(),
+  /** True while the server does not have this change yet. */
+  pending: z.boolean(),
+});
+export type TaskRow = z.infer<typeof taskRow>;
+
+export const savedView = savedViewWire.extend({ pending: z.boolean() });
+export type SavedView = z.infer<typeof savedView>;
+
+const assignmentOutcome = z.object({
+  taskId: id,
+  personName: z.string(),
+  ok: z.boolean(),
+  /** Dutch, when not ok. */
+  reason: z.string().nullable(),
+  previousAssigneeId: id.nullable(),
+  previousAssigneeName: z.string().nullable(),
+});
+export type AssignmentOutcome = z.infer<typeof assignmentOutcome>;
+
+const taskIdRequest = z.object({ taskId: id }).strict();
+
+export const personViewResponse = z.object({
+  person: z.object({
+    id,
+    displayName: z.string(),
+    bsn: z.string(),
+    birthDate: isoDate,
+    city: z.string(),
+    deceasedOn: isoDate.nullable(),
+    moratoriumUntil: isoDate.nullable(),
+  }),
+  claims: z.array(
+    z.object({
+      id,
+      kind: claimKind,
+      phase: claimPhase,
+      reference: z.string(),
+      originalCents: cents,
+      outstandingCents: cents,
+      dueDate: isoDate,
+      partner: z.boolean(),
+      /** The latest escalation decision on the claim and its status. */
+      lastStep: z.enum(claimDecisionSteps).nullable(),
+      lastStepStatus: z.enum(['ter_goedkeuring', 'vastgelegd', 'afgewezen']).nullable(),
+    }),
+  ),
+  totals: z.object({ cjibCents: cents, partnerCents: cents }),
+  arrangements: z.array(
+    z.object({
+      id,
+      kind: z.string(),
+      status: z.string(),
+      totalCents: cents,
+      decidedAt: isoDateTime,
+      bvvCents: cents.nullable(),
+      afloscapaciteitCents: cents,
+    }),
+  ),
+  openTasks: z.array(taskRow),
+});
+
+export const dashboardResponse = z.object({
+  today: isoDate,
+  backlog: z.array(
+    z.object({
+      queue: z.enum(['teamvoorraad', 'toegewezen', 'ter_beoordeling', 'conflicten']),
+      total: z.number().int(),
+      /** Age since creation: 0–7 days, 8–30 days, more than 30 days. */
+      byAge: z.tuple([z.number().int(), z.number().int(), z.number().int()]),
+    }),
+  ),
+  deadlines: z.object({
+    overdue: z.number().int(),
+    dueToday: z.number().int(),
+    dueThisWeek: z.number().int(),
+    later: z.number().int(),
+  }),
+  weeks: z.array(isoDate),
+  throughput: z.array(z.object({ workerId: id, workerName: z.string(), perWeek: z.array(z.number().int()) })),
+  /** Per week: tasks completed after their due date. */
+  missedPerWeek: z.array(z.number().int()),
+});
+export type Dashboard = z.infer<typeof dashboardResponse>;
+
+export const notification = z.object({
+  id: z.string(),
+  kind: z.enum(['slachtoffer_termijn', 'goedkeuring', 'urgente_taak', 'conflict']),
+  title: z.string(),
+  detail: z.string(),
+  /** Where the item opens, inside the app. */
+  route: z.string().regex(/^\/[\w\-/]*$/),
+  urgent: z.boolean(),
+});
+export type AppNotification = z.infer<typeof notification>;
+
+export const takenChannels = {
+  'taken.queue': {
+    request: z
+      .object({
+        queue: z.enum(taskQueues),
+        sort: z.enum(taskSortKeys).default('dueDate'),
+        direction: z.enum(['asc', 'desc']).default('asc'),
+        offset: z.number().int().min(0, 'Begin kan niet negatief zijn.').default(0),
+        limit: z.number().int().min(1).max(200, 'Hoogstens 200 regels per pagina.').default(100),
+        taskKind: z.enum(taskKinds).nullable().default(null),
+        claimKind: claimKind.nullable().default(null),
+        phase: claimPhase.nullable().default(null),
+        search: searchText.default(''),
+      })
+      .strict(),
+    response: z.object({ rows: z.array(taskRow), total: z.number().int().nonnegative() }),
+  },
+  'taken.counts': {
+    request: emptyRequest,
+    response: z.object({
+      mijnWerk: z.number().int(),
+      teamvoorraad: z.number().int(),
+      terBeoordeling: z.number().int(),
+      conflicten: z.number().int(),
+    }),
+  },
+  'taken.claim': { request: taskIdRequest, response: taskRow },
+  'taken.release': { request: taskIdRequest, response: taskRow },
+  'taken.complete': { request: taskIdRequest, response: taskRow },
+  /** What a bulk assignment would do, item by item, without doing it. */
+  'taken.assignPreview': {
+    request: z
+      .object({
+        taskIds: z.array(id).min(1, 'Kies minstens één taak.').max(500, 'Hoogstens 500 taken tegelijk.'),
+        assigneeId: id.nullable(),
+      })
+      .strict(),
+    response: z.object({ outcomes: z.array(assignmentOutcome) }),
+  },
+  /** Assigns each task in its own transaction and reports each outcome; also used to undo. */
+  'taken.assign': {
+    request: z
+      .object({
+        assignments: z
+          .array(z.object({ taskId: id, assigneeId: id.nullable() }).strict())
+          .min(1, 'Kies minstens één taak.')
+          .max(500, 'Hoogstens 500 taken tegelijk.'),
+      })
+      .strict(),
+    response: z.object({ outcomes: z.array(assignmentOutcome) }),
+  },
+  'team.members': {
+    request: emptyRequest,
+    response: z.object({ members: z.array(teamMemberWire) }),
+  },
+  'views.list': { request: emptyRequest, response: z.object({ views: z.array(savedView) }) },
+  'views.save': {
+    request: z.object({ viewId: id.optional(), name: savedViewName, definition: savedViewDefinition }).strict(),
+    response: savedView,
+  },
+  'views.delete': { request: z.object({ viewId: id }).strict(), response: z.object({}) },
+  'dashboard.team': { request: emptyRequest, response: dashboardResponse },
+  'persons.view': { request: z.object({ personId: id }).strict(), response: personViewResponse },
+  'notifications.list': {
+    request: emptyRequest,
+    response: z.object({ notifications: z.array(notification) }),
+  },
+} as const;
