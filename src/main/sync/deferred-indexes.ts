@@ -7,10 +7,19 @@ import { SyncStateRepository } from '../db/repositories/sync-state-repository';
  * the cache tables are dropped and built once at the end, which is several times faster than
  * maintaining them row by row. Their definitions are kept in sync_state in the same transaction
  * that drops them, so a crash half-way leaves a note from which `restoreDeferredIndexes` rebuilds
- * them (and the full-text indexes) on the next round.
+ * them (and the data their triggers derive) on the next round.
  */
 const cacheTables = ['persons', 'claims', 'case_notes', 'claim_events', 'tasks'];
-const fullTextTables = ['persons_fts', 'claims_fts'];
+/** What the deferred triggers would have maintained, rebuilt in bulk once they are back. */
+const rebuildDerivedData = [
+  `INSERT INTO persons_fts (persons_fts) VALUES ('rebuild')`,
+  `INSERT INTO claims_fts (claims_fts) VALUES ('rebuild')`,
+  `UPDATE tasks SET
+     person_name = coalesce((SELECT display_name FROM persons WHERE id = tasks.person_id), ''),
+     claim_kind = (SELECT kind FROM claims WHERE id = tasks.claim_id),
+     phase = (SELECT phase FROM claims WHERE id = tasks.claim_id),
+     outstanding_cents = (SELECT outstanding_cents FROM claims WHERE id = tasks.claim_id)`,
+];
 
 interface SchemaObject {
   type: 'index' | 'trigger';
@@ -48,7 +57,7 @@ export function restoreDeferredIndexes(db: Database): void {
       );
     }
     if (objects.some((o) => o.type === 'trigger')) {
-      for (const table of fullTextTables) db.raw.exec(`INSERT INTO ${table} (${table}) VALUES ('rebuild')`);
+      for (const statement of rebuildDerivedData) db.raw.exec(statement);
     }
     state.remove('deferred_indexes');
   });
