@@ -12,6 +12,7 @@ beforeAll(async () => {
 afterAll(async () => app?.close());
 
 async function openFirstClaim(page: Page, row = 0): Promise<string> {
+  await page.getByRole('link', { name: 'Vorderingen', exact: true }).click();
   const link = page.locator('table tbody tr').nth(row).getByRole('link');
   await link.click();
   await page.getByRole('heading', { level: 2, name: 'Notities' }).waitFor();

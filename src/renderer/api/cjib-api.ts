@@ -23,6 +23,18 @@ export const cjibBaseQuery: BaseQueryFn<CjibQueryArgs, unknown, AppErrorShape> =
 export const cjibApi = createApi({
   reducerPath: 'cjibApi',
   baseQuery: cjibBaseQuery,
-  tagTypes: ['Claims', 'Session', 'Sync', 'Notes', 'Reviews', 'Arrangements', 'Escalations', 'Victims'],
+  tagTypes: [
+    'Claims',
+    'Session',
+    'Sync',
+    'Notes',
+    'Reviews',
+    'Arrangements',
+    'Escalations',
+    'Victims',
+    'Tasks',
+    'Views',
+    'Team',
+  ],
   endpoints: () => ({}),
 });

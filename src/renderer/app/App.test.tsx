@@ -28,13 +28,14 @@ describe('app frame', () => {
         .map((l) => l.textContent),
     ).toEqual([
       'Werkvoorraad',
+      'Vorderingen',
       'Betalingsonmacht',
       'Slachtofferinformatie',
       'Escalaties',
       'Teamoverzicht',
       'Conflicten',
     ]);
-    expect(await screen.findByText('Sanne de Vries')).toBeInTheDocument();
+    expect((await screen.findAllByText('Sanne de Vries')).length).toBeGreaterThan(0);
     expect(await screen.findByText('Lokaal (geen centrale API)')).toBeInTheDocument();
   });
 
@@ -54,9 +55,9 @@ describe('app frame', () => {
   });
 });
 
-describe('werkvoorraad', () => {
+describe('vorderingen', () => {
   it('lists the first page of claims from the local database with Dutch money and dates', async () => {
-    renderApp();
+    renderApp('/vorderingen');
     const rows = await bodyRows();
     expect(rows).toHaveLength(50);
     expect(screen.getByText('1–50 van 180')).toBeInTheDocument();
@@ -66,7 +67,7 @@ describe('werkvoorraad', () => {
   });
 
   it('sorts by a column and reverses on a second click', async () => {
-    renderApp();
+    renderApp('/vorderingen');
     const user = userEvent.setup();
     await bodyRows();
     const amounts = async () =>
@@ -87,7 +88,7 @@ describe('werkvoorraad', () => {
   });
 
   it('filters by kind and pages through the result', async () => {
-    renderApp();
+    renderApp('/vorderingen');
     const user = userEvent.setup();
     await bodyRows();
     await user.selectOptions(screen.getByLabelText('Soort vordering'), 'wahv');

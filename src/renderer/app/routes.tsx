@@ -8,10 +8,13 @@ import { TeamoverzichtPage } from '../features/teamoverzicht/TeamoverzichtPage';
 import { ConflictenPage } from '../features/conflicten/ConflictenPage';
 import { EscalatiesPage } from '../features/escalaties/EscalatiesPage';
 import { EscalationCasePage } from '../features/escalaties/EscalationCasePage';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { PersonPage } from '../features/personen/PersonPage';
 import { NotFoundPage } from '../features/not-found/NotFoundPage';
 import { SessionGate } from '../features/session/SessionGate';
 import { SlachtofferinformatiePage } from '../features/slachtofferinformatie/SlachtofferinformatiePage';
 import { VictimPage } from '../features/slachtofferinformatie/VictimPage';
+import { ClaimsListPage } from '../features/werkvoorraad/ClaimsListPage';
 import { WerkvoorraadPage } from '../features/werkvoorraad/WerkvoorraadPage';
 
 export const routes: RouteObject[] = [
@@ -28,6 +31,7 @@ export const routes: RouteObject[] = [
       { path: 'index.html', element: <Navigate to="/werkvoorraad" replace /> },
       { path: 'werkvoorraad', element: <WerkvoorraadPage /> },
       { path: 'werkvoorraad/:claimId', element: <ClaimPage /> },
+      { path: 'vorderingen', element: <ClaimsListPage /> },
       { path: 'conflicten', element: <ConflictenPage /> },
       { path: 'betalingsonmacht', element: <BetalingsonmachtOverviewPage /> },
       { path: 'betalingsonmacht/:personId', element: <AssessmentPage /> },
@@ -36,6 +40,8 @@ export const routes: RouteObject[] = [
       { path: 'escalaties', element: <EscalatiesPage /> },
       { path: 'escalaties/:claimId', element: <EscalationCasePage /> },
       { path: 'teamoverzicht', element: <TeamoverzichtPage /> },
+      { path: 'dashboard', element: <DashboardPage /> },
+      { path: 'personen/:personId', element: <PersonPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

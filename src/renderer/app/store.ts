@@ -1,11 +1,13 @@
 import { combineReducers, configureStore } from '@reduxjs/toolkit';
 import type { CjibApi } from '../../shared/ipc/client';
 import { cjibApi, type ThunkExtra } from '../api/cjib-api';
+import { queueSlice } from '../features/werkvoorraad/queue-slice';
 import { werkvoorraadSlice } from '../features/werkvoorraad/werkvoorraad-slice';
 
 const rootReducer = combineReducers({
   [cjibApi.reducerPath]: cjibApi.reducer,
   [werkvoorraadSlice.name]: werkvoorraadSlice.reducer,
+  [queueSlice.name]: queueSlice.reducer,
 });
 
 export function createAppStore(cjib: CjibApi) {

@@ -1,19 +1,26 @@
 import { NavLink, Outlet } from 'react-router';
+import type { Role } from '../../shared/domain/roles';
 import { t, type MessageKey } from '../app/i18n/t';
+import { NotificationsButton } from '../features/notifications/NotificationsButton';
 import { SessionBadge } from '../features/session/SessionBadge';
+import { useCurrentSessionQuery } from '../features/session/session-api';
 import { SyncIndicator } from '../features/session/SyncIndicator';
 
-export const navigationItems: readonly { path: string; label: MessageKey }[] = [
+export const navigationItems: readonly { path: string; label: MessageKey; roles?: readonly Role[] }[] = [
   { path: '/werkvoorraad', label: 'nav.werkvoorraad' },
+  { path: '/vorderingen', label: 'nav.vorderingen' },
   { path: '/betalingsonmacht', label: 'nav.betalingsonmacht' },
   { path: '/slachtofferinformatie', label: 'nav.slachtofferinformatie' },
   { path: '/escalaties', label: 'nav.escalaties' },
   { path: '/teamoverzicht', label: 'nav.teamoverzicht' },
+  { path: '/dashboard', label: 'nav.dashboard', roles: ['teamleider'] },
   { path: '/conflicten', label: 'nav.conflicten' },
 ];
 
 /** The frame around every screen: header with user and sync state, navigation, content. */
 export function AppFrame() {
+  const role = useCurrentSessionQuery().data?.user?.role;
+  const items = navigationItems.filter((item) => !item.roles || (role !== undefined && item.roles.includes(role)));
   return (
     <div className="app-frame">
       <a className="skip-link" href="#inhoud">
@@ -26,13 +33,14 @@ export function AppFrame() {
         </div>
         <div className="app-header__status">
           <SyncIndicator />
+          <NotificationsButton />
           <SessionBadge />
         </div>
       </header>
       <div className="app-body">
         <nav className="app-nav" aria-label={t('app.mainNavigation')}>
           <ul>
-            {navigationItems.map((item) => (
+            {items.map((item) => (
               <li key={item.path}>
                 <NavLink to={item.path} className="app-nav__link">
                   {t(item.label)}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { savedViewWire, teamMemberWire } from '../api/entities';
+import { arrangementStatuses, savedViewWire, teamMemberWire } from '../api/entities';
+import { decisionKinds } from '../domain/betalingsonmacht-besluit';
 import { savedViewDefinition, savedViewName, searchText, taskSortKeys } from '../api/saved-views';
 import { claimDecisionSteps } from '../domain/escalatie';
 import { taskKinds, taskPriorities, taskQueues, taskStatuses } from '../domain/taken';
@@ -75,8 +76,8 @@ export const personViewResponse = z.object({
   arrangements: z.array(
     z.object({
       id,
-      kind: z.string(),
-      status: z.string(),
+      kind: z.enum(decisionKinds),
+      status: z.enum(arrangementStatuses),
       totalCents: cents,
       decidedAt: isoDateTime,
       bvvCents: cents.nullable(),

@@ -89,7 +89,7 @@ export async function startAppUnderTest(
         await page.getByRole('button', { name: 'Aanmelden' }).click();
       }
       await page.getByRole('heading', { level: 1, name: 'Werkvoorraad' }).waitFor();
-      await page.locator('table tbody tr').first().waitFor();
+      await page.locator('#queue-grid[aria-busy="false"]').waitFor();
       return page;
     },
     async close() {

@@ -7,6 +7,19 @@ import { useRebuildCacheMutation, useSyncNowMutation, useSyncStatusQuery } from 
 
 const pollMs = 3000;
 
+/** Everything a pull can change. */
+const syncedTags = [
+  'Claims',
+  'Notes',
+  'Reviews',
+  'Arrangements',
+  'Escalations',
+  'Victims',
+  'Tasks',
+  'Views',
+  'Team',
+] as const;
+
 export function SyncIndicator() {
   const { data } = useSyncStatusQuery(undefined, { pollingInterval: pollMs });
   const [syncNow, { isLoading: syncing }] = useSyncNowMutation();
@@ -17,8 +30,7 @@ export function SyncIndicator() {
   // New data arrived in the background: let the screens on display fetch their rows again.
   useEffect(() => {
     if (data?.lastSyncAt && data.lastSyncAt !== lastSeen.current) {
-      if (lastSeen.current !== null)
-        dispatch(cjibApi.util.invalidateTags(['Claims', 'Notes', 'Reviews', 'Arrangements', 'Escalations', 'Victims']));
+      if (lastSeen.current !== null) dispatch(cjibApi.util.invalidateTags([...syncedTags]));
       lastSeen.current = data.lastSyncAt;
     }
   }, [data?.lastSyncAt, dispatch]);

@@ -24,11 +24,11 @@ export const sessionApi = cjibApi.injectEndpoints({
     }),
     syncNow: build.mutation<ResponseOf<'sync.now'>, void>({
       query: () => ({ channel: 'sync.now', request: {} }),
-      invalidatesTags: ['Sync', 'Claims', 'Notes', 'Reviews'],
+      invalidatesTags: ['Sync', 'Claims', 'Notes', 'Reviews', 'Tasks', 'Views', 'Team'],
     }),
     rebuildCache: build.mutation<ResponseOf<'sync.rebuild'>, void>({
       query: () => ({ channel: 'sync.rebuild', request: {} }),
-      invalidatesTags: ['Sync', 'Claims', 'Notes', 'Reviews'],
+      invalidatesTags: ['Sync', 'Claims', 'Notes', 'Reviews', 'Tasks', 'Views', 'Team'],
     }),
   }),
 });

@@ -1,151 +1,297 @@
-import { Link } from 'react-router';
-import { claimKinds, claimPhases, type ClaimKind, type ClaimPhase } from '../../../shared/domain/claims';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import type { TaskSortKey } from '../../../shared/api/saved-views';
+import { daysLeft, urgency } from '../../../shared/domain/taken';
 import { formatCents, formatDate, formatNumber } from '../../../shared/format';
+import type { TaskRow } from '../../../shared/ipc/contract';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { t, type MessageKey } from '../../app/i18n/t';
-import { useListWerkvoorraadQuery } from './werkvoorraad-api';
-import { filterKind, filterPhase, goToPage, pageSize, sortBy, type WerkvoorraadSort } from './werkvoorraad-slice';
+import { VirtualGrid, type GridColumn } from '../../components/VirtualGrid';
+import { useCurrentSessionQuery } from '../session/session-api';
+import { BulkAssignPanel } from './BulkAssignPanel';
+import { QueueTabs } from './QueueTabs';
+import { QueueToolbar } from './QueueToolbar';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { clearSelection, setActive, sortQueue, toggleSelected } from './queue-slice';
+import { useClaimTaskMutation, useCompleteTaskMutation, useReleaseTaskMutation } from './taken-api';
+import { taskRoute } from './task-route';
+import { useQueueRows } from './use-queue-rows';
 
-const columns: readonly { key: WerkvoorraadSort | 'reference'; label: MessageKey; numeric?: boolean }[] = [
-  { key: 'personName', label: 'werkvoorraad.columns.personName' },
-  { key: 'kind', label: 'werkvoorraad.columns.kind' },
-  { key: 'reference', label: 'werkvoorraad.columns.reference' },
-  { key: 'phase', label: 'werkvoorraad.columns.phase' },
-  { key: 'outstanding', label: 'werkvoorraad.columns.outstanding', numeric: true },
-  { key: 'dueDate', label: 'werkvoorraad.columns.dueDate' },
-];
+const columnDefs: readonly { key: string; label: MessageKey; width: string; sort?: TaskSortKey; numeric?: boolean }[] =
+  [
+    { key: 'person', label: 'queue.columns.person', width: 'minmax(11rem, 2fr)', sort: 'personName' },
+    { key: 'task', label: 'queue.columns.task', width: 'minmax(9rem, 1.2fr)', sort: 'kind' },
+    { key: 'claimKind', label: 'queue.columns.claimKind', width: 'minmax(8rem, 1.2fr)' },
+    { key: 'outstanding', label: 'queue.columns.outstanding', width: '8rem', sort: 'outstanding', numeric: true },
+    { key: 'phase', label: 'queue.columns.phase', width: 'minmax(7rem, 1fr)', sort: 'phase' },
+    { key: 'dueDate', label: 'queue.columns.dueDate', width: '7rem', sort: 'dueDate' },
+    { key: 'left', label: 'queue.columns.left', width: '7rem' },
+    { key: 'assignee', label: 'queue.columns.assignee', width: 'minmax(8rem, 1fr)' },
+  ];
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Text inputs keep their keys; the page's single-key shortcuts apply everywhere else. */
+function isTyping(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  );
+}
 
 export function WerkvoorraadPage() {
-  const view = useAppSelector((state) => state.werkvoorraad);
+  const { view, active, selected } = useAppSelector((state) => state.queue);
   const dispatch = useAppDispatch();
-  const { data, error, isFetching, refetch } = useListWerkvoorraadQuery({
-    sort: view.sort,
-    direction: view.direction,
-    offset: view.page * pageSize,
-    limit: pageSize,
-    ...(view.kind ? { kind: view.kind } : {}),
-    ...(view.phase ? { phase: view.phase } : {}),
-  });
-  const sortLabel = t(columns.find((c) => c.key === view.sort)?.label ?? 'werkvoorraad.columns.dueDate');
-  const total = data?.total ?? 0;
-  const from = total === 0 ? 0 : view.page * pageSize + 1;
-  const to = Math.min(total, (view.page + 1) * pageSize);
+  const navigate = useNavigate();
+  const { data: session } = useCurrentSessionQuery();
+  const user = session?.user;
+  const isLead = user?.role === 'teamleider';
+  const rows = useQueueRows(view);
+  const [claim] = useClaimTaskMutation();
+  const [release] = useReleaseTaskMutation();
+  const [complete] = useCompleteTaskMutation();
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [bulkOpen, setBulkOpen] = useState(false);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const now = today();
 
+  useEffect(() => {
+    if (active >= rows.total && rows.total > 0) dispatch(setActive(rows.total - 1));
+  }, [active, rows.total, dispatch]);
+
+  // "/" and "?" work from anywhere on the page except while typing.
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.key === '/') {
+        event.preventDefault();
+        searchRef.current?.focus();
+      } else if (event.key === '?') {
+        event.preventDefault();
+        setHelpOpen(true);
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const run = useCallback(
+    async (action: 'claim' | 'release' | 'complete', row: TaskRow | undefined) => {
+      if (!row) return setMessage({ text: t('queue.nothingActive'), error: true });
+      const mutation = action === 'claim' ? claim : action === 'release' ? release : complete;
+      const result = await mutation(row.id);
+      if ('error' in result && result.error) {
+        setMessage({ text: (result.error as { message?: string }).message ?? '', error: true });
+      } else {
+        const key = action === 'claim' ? 'queue.claimed' : action === 'release' ? 'queue.released' : 'queue.completed';
+        setMessage({ text: t(key, { person: row.personName }), error: false });
+      }
+    },
+    [claim, release, complete],
+  );
+
+  const onRowKey = (event: KeyboardEvent<HTMLDivElement>, row: TaskRow | undefined): boolean => {
+    switch (event.key) {
+      case 'Enter':
+        if (row) void navigate(taskRoute(row));
+        return true;
+      case 'c':
+        void run('claim', row);
+        return true;
+      case 'v':
+        void run('release', row);
+        return true;
+      case 'd':
+        void run('complete', row);
+        return true;
+      case 'x':
+      case ' ':
+        if (isLead && row) dispatch(toggleSelected(row.id));
+        return isLead;
+      case 'a':
+        if (!isLead) setMessage({ text: t('queue.onlyLead'), error: true });
+        else if (selected.length === 0 && row) dispatch(toggleSelected(row.id));
+        if (isLead) setBulkOpen(true);
+        return true;
+      case 'Escape':
+        dispatch(clearSelection());
+        return true;
+      default:
+        return false;
+    }
+  };
+
+  const columns: GridColumn[] = columnDefs.map((c) => ({
+    key: c.key,
+    width: c.width,
+    numeric: c.numeric,
+    sort: c.sort && c.sort === view.sort ? (view.direction === 'asc' ? 'ascending' : 'descending') : undefined,
+    header: c.sort ? (
+      <button
+        type="button"
+        className="sort-button"
+        tabIndex={-1}
+        title={t('queue.sortBy', { column: t(c.label) })}
+        onClick={() => dispatch(sortQueue(c.sort as TaskSortKey))}
+      >
+        {t(c.label)}
+        <span aria-hidden="true">{c.sort === view.sort ? (view.direction === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+      </button>
+    ) : (
+      t(c.label)
+    ),
+  }));
+
+  const renderCell = (row: TaskRow, key: string) => {
+    switch (key) {
+      case 'person':
+        return (
+          <Link to={`/personen/${row.personId}`} tabIndex={-1}>
+            {row.personName}
+          </Link>
+        );
+      case 'task':
+        return (
+          <>
+            {t(`taskKind.${row.kind}`)}
+            {row.priority === 'urgent' ? <strong className="urgency--te_laat"> · {t('queue.urgent')}</strong> : null}
+            {row.pending ? <span className="tag"> {t('queue.pendingMark')}</span> : null}
+          </>
+        );
+      case 'claimKind':
+        return row.claimKind ? t(`claimKind.${row.claimKind}`) : '–';
+      case 'outstanding':
+        return row.outstandingCents === null ? '–' : formatCents(row.outstandingCents);
+      case 'phase':
+        return row.phase ? t(`claimPhase.${row.phase}`) : '–';
+      case 'dueDate':
+        return formatDate(row.dueDate);
+      case 'left': {
+        const left = daysLeft(row.dueDate, now);
+        const text =
+          left < 0
+            ? t('queue.overdue', { days: -left })
+            : left === 0
+              ? t('queue.today')
+              : t('queue.daysLeft', { days: left });
+        return <span className={`urgency--${urgency(row.dueDate, now)}`}>{text}</span>;
+      }
+      case 'assignee':
+        return row.assigneeName ?? t('queue.unassigned');
+      default:
+        return null;
+    }
+  };
+
+  const activeRow = rows.rowAt(active);
   return (
     <section aria-labelledby="page-title">
-      <h1 id="page-title">{t('werkvoorraad.title')}</h1>
-      <p>{t('werkvoorraad.intro')}</p>
+      <h1 id="page-title">{t('queue.title')}</h1>
+      <p>{t('queue.intro')}</p>
+      <QueueTabs isLead={isLead} />
+      <QueueToolbar
+        searchRef={searchRef}
+        userId={user?.id ?? ''}
+        isLead={isLead}
+        onMessage={(text) => setMessage({ text, error: false })}
+      />
 
-      <div className="toolbar">
-        <label className="field">
-          <span className="field__label">{t('werkvoorraad.filterKind')}</span>
-          <select
-            value={view.kind ?? ''}
-            onChange={(e) => dispatch(filterKind((e.target.value || null) as ClaimKind | null))}
-          >
-            <option value="">{t('werkvoorraad.all')}</option>
-            {claimKinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`claimKind.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span className="field__label">{t('werkvoorraad.filterPhase')}</span>
-          <select
-            value={view.phase ?? ''}
-            onChange={(e) => dispatch(filterPhase((e.target.value || null) as ClaimPhase | null))}
-          >
-            <option value="">{t('werkvoorraad.all')}</option>
-            {claimPhases.map((phase) => (
-              <option key={phase} value={phase}>
-                {t(`claimPhase.${phase}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+      <div className="queue-actions">
+        <button type="button" disabled={!activeRow} onClick={() => activeRow && void navigate(taskRoute(activeRow))}>
+          {t('queue.open')} <kbd>Enter</kbd>
+        </button>
+        <button type="button" disabled={!activeRow} onClick={() => void run('claim', activeRow)}>
+          {t('queue.claim')} <kbd>c</kbd>
+        </button>
+        <button type="button" disabled={!activeRow} onClick={() => void run('release', activeRow)}>
+          {t('queue.release')} <kbd>v</kbd>
+        </button>
+        <button type="button" disabled={!activeRow} onClick={() => void run('complete', activeRow)}>
+          {t('queue.complete')} <kbd>d</kbd>
+        </button>
+        {isLead ? (
+          <>
+            <button
+              type="button"
+              disabled={!activeRow}
+              onClick={() => activeRow && dispatch(toggleSelected(activeRow.id))}
+            >
+              {t('queue.select')} <kbd>x</kbd>
+            </button>
+            <button type="button" disabled={selected.length === 0} onClick={() => setBulkOpen(true)}>
+              {t('queue.assign')} <kbd>a</kbd>
+            </button>
+            {selected.length ? (
+              <button type="button" onClick={() => dispatch(clearSelection())}>
+                {t('queue.clearSelection')} ({t('queue.selectedCount', { count: selected.length })})
+              </button>
+            ) : null}
+          </>
+        ) : null}
+        <button type="button" onClick={() => setHelpOpen(true)}>
+          {t('queue.shortcuts')} <kbd>?</kbd>
+        </button>
+        <span className="queue-status" aria-live="polite">
+          {rows.total > 0
+            ? t('queue.position', { index: formatNumber(active + 1), count: formatNumber(rows.total) })
+            : t('queue.count', { count: 0 })}
+        </span>
       </div>
 
-      {error ? (
+      {message ? (
+        <p
+          className={message.error ? 'alert alert--error' : 'alert alert--info'}
+          role={message.error ? 'alert' : 'status'}
+        >
+          {message.text}
+        </p>
+      ) : null}
+      {rows.error ? (
         <div className="alert alert--error" role="alert">
-          <p>{t('app.error', { message: error.message ?? '' })}</p>
-          <button type="button" onClick={() => void refetch()}>
+          <p>{t('app.error', { message: (rows.error as { message?: string }).message ?? '' })}</p>
+          <button type="button" onClick={() => void rows.refetch()}>
             {t('app.retry')}
           </button>
         </div>
       ) : null}
 
-      <table className="data-table" aria-busy={isFetching}>
-        <caption className="visually-hidden">
-          {t('werkvoorraad.tableCaption', {
-            column: sortLabel,
-            direction: t(view.direction === 'asc' ? 'werkvoorraad.ascending' : 'werkvoorraad.descending'),
-          })}
-        </caption>
-        <thead>
-          <tr>
-            {columns.map((column) => (
-              <th
-                key={column.key}
-                scope="col"
-                className={column.numeric ? 'numeric' : undefined}
-                aria-sort={
-                  column.key === view.sort ? (view.direction === 'asc' ? 'ascending' : 'descending') : undefined
-                }
-              >
-                {column.key === 'reference' ? (
-                  t(column.label)
-                ) : (
-                  <button
-                    type="button"
-                    className="sort-button"
-                    onClick={() => dispatch(sortBy(column.key as WerkvoorraadSort))}
-                    title={t('werkvoorraad.sortBy', { column: t(column.label) })}
-                  >
-                    {t(column.label)}
-                    <span aria-hidden="true">
-                      {column.key === view.sort ? (view.direction === 'asc' ? ' ▲' : ' ▼') : ''}
-                    </span>
-                  </button>
-                )}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {data?.rows.map((row) => (
-            <tr key={row.id}>
-              <td>
-                <Link
-                  to={`/werkvoorraad/${row.id}`}
-                  aria-label={t('werkvoorraad.openClaim', { reference: row.reference, person: row.personName })}
-                >
-                  {row.personName}
-                </Link>
-              </td>
-              <td>{t(`claimKind.${row.kind}`)}</td>
-              <td className="mono">{row.reference}</td>
-              <td>{t(`claimPhase.${row.phase}`)}</td>
-              <td className="numeric">{formatCents(row.outstandingCents)}</td>
-              <td>{formatDate(row.dueDate)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {data && data.rows.length === 0 ? <p className="empty-state">{t('werkvoorraad.empty')}</p> : null}
+      {bulkOpen && isLead && selected.length ? (
+        <BulkAssignPanel
+          taskIds={selected}
+          onDone={() => {
+            setBulkOpen(false);
+            dispatch(clearSelection());
+            document.getElementById('queue-grid')?.focus();
+          }}
+        />
+      ) : null}
 
-      <nav className="pagination" aria-label={t('werkvoorraad.pagination')}>
-        <button type="button" disabled={view.page === 0} onClick={() => dispatch(goToPage(view.page - 1))}>
-          {t('werkvoorraad.previous')}
-        </button>
-        <span aria-live="polite">
-          {t('werkvoorraad.range', { from: formatNumber(from), to: formatNumber(to), total: formatNumber(total) })}
-        </span>
-        <button type="button" disabled={to >= total} onClick={() => dispatch(goToPage(view.page + 1))}>
-          {t('werkvoorraad.next')}
-        </button>
-      </nav>
+      <VirtualGrid
+        id="queue-grid"
+        label={t('queue.gridLabel', { queue: t(`queue.${view.queue}`), count: formatNumber(rows.total) })}
+        columns={columns}
+        rowCount={rows.total}
+        rowAt={rows.rowAt}
+        rowKey={(row) => row.id}
+        renderCell={renderCell}
+        active={active}
+        onActiveChange={(index) => dispatch(setActive(index))}
+        onVisibleRangeChange={rows.onVisibleRangeChange}
+        onRowKey={onRowKey}
+        isSelected={isLead ? (row) => selected.includes(row.id) : undefined}
+        busy={rows.fetching}
+      />
+      {rows.loaded && rows.total === 0 ? <p className="empty-state">{t('queue.empty')}</p> : null}
+      <ShortcutsDialog
+        open={helpOpen}
+        onClose={() => {
+          setHelpOpen(false);
+          document.getElementById('queue-grid')?.focus();
+        }}
+      />
     </section>
   );
 }

@@ -1,0 +1,170 @@
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+
+export interface GridColumn {
+  key: string;
+  header: ReactNode;
+  /** A CSS grid track, e.g. `minmax(12rem, 2fr)` or `8rem`. */
+  width: string;
+  numeric?: boolean;
+  sort?: 'ascending' | 'descending' | undefined;
+}
+
+interface VirtualGridProps<Row> {
+  id: string;
+  label: string;
+  columns: readonly GridColumn[];
+  rowCount: number;
+  /** The row at an index of the whole list; undefined while its page is still loading. */
+  rowAt: (index: number) => Row | undefined;
+  rowKey: (row: Row) => string;
+  renderCell: (row: Row, columnKey: string) => ReactNode;
+  active: number;
+  onActiveChange: (index: number) => void;
+  /** Which rows are on screen, so the caller can load their page. */
+  onVisibleRangeChange: (first: number, last: number) => void;
+  /** Keys the caller handles for the active row (open, claim, …); return true when handled. */
+  onRowKey?: (event: KeyboardEvent<HTMLDivElement>, row: Row | undefined, index: number) => boolean;
+  isSelected?: (row: Row) => boolean;
+  rowHeight?: number;
+  height?: number;
+  busy?: boolean;
+}
+
+const overscan = 6;
+
+/**
+ * A keyboard-first grid that renders only the rows in view (plus a few), however long the list:
+ * the DOM holds a screenful of rows at 100,000 tasks. The grid keeps focus itself and points at
+ * the active row with aria-activedescendant, so arrows or j/k move and there is one tab stop.
+ */
+export function VirtualGrid<Row>({
+  id,
+  label,
+  columns,
+  rowCount,
+  rowAt,
+  rowKey,
+  renderCell,
+  active,
+  onActiveChange,
+  onVisibleRangeChange,
+  onRowKey,
+  isSelected,
+  rowHeight = 36,
+  height = 540,
+  busy = false,
+}: VirtualGridProps<Row>) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const visibleCount = Math.ceil(height / rowHeight);
+  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
+  const last = Math.min(rowCount - 1, Math.floor(scrollTop / rowHeight) + visibleCount + overscan);
+  const template = columns.map((c) => c.width).join(' ');
+
+  useEffect(() => {
+    onVisibleRangeChange(first, Math.max(first, last));
+  }, [first, last, onVisibleRangeChange]);
+
+  // Keep the active row in view when the keyboard moves it.
+  useEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const top = active * rowHeight;
+    if (top < element.scrollTop) element.scrollTop = top;
+    else if (top + rowHeight > element.scrollTop + height) element.scrollTop = top + rowHeight - height;
+  }, [active, rowHeight, height]);
+
+  const move = (to: number) => onActiveChange(Math.min(Math.max(0, rowCount - 1), Math.max(0, to)));
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const moves: Record<string, number> = {
+      ArrowDown: active + 1,
+      j: active + 1,
+      ArrowUp: active - 1,
+      k: active - 1,
+      PageDown: active + visibleCount,
+      PageUp: active - visibleCount,
+      Home: 0,
+      End: rowCount - 1,
+    };
+    const target = moves[event.key];
+    if (target !== undefined) {
+      event.preventDefault();
+      move(target);
+      return;
+    }
+    if (onRowKey?.(event, rowAt(active), active)) event.preventDefault();
+  };
+
+  const rows: ReactNode[] = [];
+  for (let index = first; index <= last; index++) {
+    const row = rowAt(index);
+    const selected = row !== undefined && isSelected?.(row) === true;
+    rows.push(
+      <div
+        key={row ? rowKey(row) : `loading-${index}`}
+        id={`${id}-row-${index}`}
+        role="row"
+        aria-rowindex={index + 2}
+        aria-selected={isSelected ? selected : undefined}
+        className={`vgrid__row${index === active ? ' vgrid__row--active' : ''}${selected ? ' vgrid__row--selected' : ''}`}
+        style={{ top: index * rowHeight, height: rowHeight, gridTemplateColumns: template }}
+        onClick={() => move(index)}
+      >
+        {columns.map((column) => (
+          <div key={column.key} role="gridcell" className={column.numeric ? 'vgrid__cell numeric' : 'vgrid__cell'}>
+            {row ? renderCell(row, column.key) : column === columns[0] ? '…' : null}
+          </div>
+        ))}
+      </div>,
+    );
+  }
+
+  return (
+    <div
+      id={id}
+      className="vgrid"
+      role="grid"
+      aria-label={label}
+      aria-rowcount={rowCount + 1}
+      aria-colcount={columns.length}
+      aria-busy={busy}
+      aria-multiselectable={isSelected ? true : undefined}
+      aria-activedescendant={rowCount > 0 ? `${id}-row-${active}` : undefined}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+    >
+      <div role="rowgroup" className="vgrid__head">
+        <div
+          role="row"
+          aria-rowindex={1}
+          className="vgrid__row vgrid__row--head"
+          style={{ gridTemplateColumns: template }}
+        >
+          {columns.map((column) => (
+            <div
+              key={column.key}
+              role="columnheader"
+              aria-sort={column.sort}
+              className={column.numeric ? 'vgrid__cell numeric' : 'vgrid__cell'}
+            >
+              {column.header}
+            </div>
+          ))}
+        </div>
+      </div>
+      <div
+        ref={scroller}
+        role="rowgroup"
+        className="vgrid__body"
+        style={{ height }}
+        onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+      >
+        <div className="vgrid__spacer" style={{ height: rowCount * rowHeight }}>
+          {rows}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,157 @@
+import { Link, useParams } from 'react-router';
+import { formatCents, formatDate, formatDateTime } from '../../../shared/format';
+import type { ResponseOf } from '../../../shared/ipc/contract';
+import { t } from '../../app/i18n/t';
+import { QueryGate } from '../../components/QueryGate';
+import { taskRoute } from '../werkvoorraad/task-route';
+import { usePersonViewQuery } from './personen-api';
+
+type PersonView = ResponseOf<'persons.view'>;
+
+/** Everything about one person in one place: claims of CJIB and partners, arrangements, tasks. */
+export function PersonPage() {
+  const { personId = '' } = useParams();
+  const { data, error } = usePersonViewQuery(personId);
+  return (
+    <QueryGate data={data} error={error}>
+      {(view) => <PersonContent view={view} />}
+    </QueryGate>
+  );
+}
+
+function ClaimsTable({ claims, caption }: { claims: PersonView['claims']; caption: string }) {
+  return (
+    <table className="data-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('person.reference')}</th>
+          <th scope="col">{t('person.kind')}</th>
+          <th scope="col">{t('person.phase')}</th>
+          <th scope="col" className="numeric">
+            {t('person.outstanding')}
+          </th>
+          <th scope="col">{t('person.dueDate')}</th>
+          <th scope="col">{t('person.escalation')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {claims.map((c) => (
+          <tr key={c.id}>
+            <td className="mono">
+              {c.partner ? c.reference : <Link to={`/werkvoorraad/${c.id}`}>{c.reference}</Link>}
+            </td>
+            <td>{t(`claimKind.${c.kind}`)}</td>
+            <td>{t(`claimPhase.${c.phase}`)}</td>
+            <td className="numeric">{formatCents(c.outstandingCents)}</td>
+            <td>{formatDate(c.dueDate)}</td>
+            <td>
+              {c.lastStep
+                ? `${t(`escalaties.steps.${c.lastStep}`)} (${t(`escalaties.status.${c.lastStepStatus ?? 'vastgelegd'}`)})`
+                : t('person.noStep')}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function PersonContent({ view }: { view: PersonView }) {
+  const { person } = view;
+  const cjib = view.claims.filter((c) => !c.partner);
+  const partner = view.claims.filter((c) => c.partner);
+  return (
+    <section aria-labelledby="page-title">
+      <h1 id="page-title">{t('person.title', { name: person.displayName })}</h1>
+      {person.deceasedOn ? (
+        <p className="alert alert--error">{t('person.deceased', { date: formatDate(person.deceasedOn) })}</p>
+      ) : null}
+      {person.moratoriumUntil ? (
+        <p className="alert">{t('person.moratorium', { date: formatDate(person.moratoriumUntil) })}</p>
+      ) : null}
+      <div className="two-columns">
+        <section aria-labelledby="person-details">
+          <h2 id="person-details">{t('person.details')}</h2>
+          <dl className="details">
+            <dt>{t('person.bsn')}</dt>
+            <dd className="mono">{person.bsn}</dd>
+            <dt>{t('person.birthDate')}</dt>
+            <dd>{formatDate(person.birthDate)}</dd>
+            <dt>{t('person.city')}</dt>
+            <dd>{person.city}</dd>
+          </dl>
+        </section>
+        <section aria-labelledby="person-totals">
+          <h2 id="person-totals">{t('person.totals')}</h2>
+          <dl className="details">
+            <dt>{t('person.cjibTotal')}</dt>
+            <dd data-testid="cjib-total">{formatCents(view.totals.cjibCents)}</dd>
+            <dt>{t('person.partnerTotal')}</dt>
+            <dd data-testid="partner-total">{formatCents(view.totals.partnerCents)}</dd>
+          </dl>
+          <Link to={`/betalingsonmacht/${person.id}`}>{t('person.assess')}</Link>
+        </section>
+      </div>
+
+      <h2>{t('person.claims')}</h2>
+      <ClaimsTable claims={cjib} caption={t('person.cjibClaims')} />
+      {partner.length ? (
+        <ClaimsTable claims={partner} caption={t('person.partnerClaims')} />
+      ) : (
+        <p className="empty-state">{t('person.noPartnerClaims')}</p>
+      )}
+
+      <h2>{t('person.arrangements')}</h2>
+      {view.arrangements.length ? (
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('person.decision')}</th>
+              <th scope="col">{t('person.status')}</th>
+              <th scope="col" className="numeric">
+                {t('person.total')}
+              </th>
+              <th scope="col" className="numeric">
+                {t('person.bvv')}
+              </th>
+              <th scope="col" className="numeric">
+                {t('person.capacity')}
+              </th>
+              <th scope="col">{t('person.decidedAt')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.arrangements.map((a) => (
+              <tr key={a.id}>
+                <td>{t(`betalingsonmacht.decisionKind.${a.kind}`)}</td>
+                <td>{t(`betalingsonmacht.status.${a.status}`)}</td>
+                <td className="numeric">{formatCents(a.totalCents)}</td>
+                <td className="numeric">{a.bvvCents === null ? '–' : formatCents(a.bvvCents)}</td>
+                <td className="numeric">{formatCents(a.afloscapaciteitCents)}</td>
+                <td>{formatDateTime(a.decidedAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="empty-state">{t('person.noArrangements')}</p>
+      )}
+
+      <h2>{t('person.openTasks')}</h2>
+      {view.openTasks.length ? (
+        <ul>
+          {view.openTasks.map((task) => (
+            <li key={task.id}>
+              <Link to={taskRoute(task)}>{t(`taskKind.${task.kind}`)}</Link> — {formatDate(task.dueDate)} —{' '}
+              {t('person.assignee')}: {task.assigneeName ?? t('queue.unassigned')}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="empty-state">{t('person.noTasks')}</p>
+      )}
+      <p className="hint">{t('person.victimNote')}</p>
+    </section>
+  );
+}

@@ -1,0 +1,13 @@
+import type { ResponseOf } from '../../../shared/ipc/contract';
+import { cjibApi } from '../../api/cjib-api';
+
+export const personenApi = cjibApi.injectEndpoints({
+  endpoints: (build) => ({
+    personView: build.query<ResponseOf<'persons.view'>, string>({
+      query: (personId) => ({ channel: 'persons.view', request: { personId } }),
+      providesTags: ['Claims', 'Tasks', 'Arrangements', 'Escalations'],
+    }),
+  }),
+});
+
+export const { usePersonViewQuery } = personenApi;

@@ -1,0 +1,173 @@
+import { useEffect, useState, type FormEvent, type RefObject } from 'react';
+import { claimKinds, claimPhases, type ClaimKind, type ClaimPhase } from '../../../shared/domain/claims';
+import { taskKinds, type TaskKind } from '../../../shared/domain/taken';
+import { useAppDispatch, useAppSelector } from '../../app/hooks';
+import { t } from '../../app/i18n/t';
+import { applyView, detachView, filterQueue, searchQueue } from './queue-slice';
+import { useDeleteViewMutation, useSaveViewMutation, useSavedViewsQuery } from './taken-api';
+
+const searchDelayMs = 150;
+
+/** Search, filters and the team's saved views above a queue. */
+export function QueueToolbar({
+  searchRef,
+  userId,
+  isLead,
+  onMessage,
+}: {
+  searchRef: RefObject<HTMLInputElement | null>;
+  userId: string;
+  isLead: boolean;
+  onMessage: (message: string) => void;
+}) {
+  const { view, savedViewId } = useAppSelector((state) => state.queue);
+  const dispatch = useAppDispatch();
+  const [text, setText] = useState(view.search);
+  const { data: views } = useSavedViewsQuery();
+  const [saveView, saving] = useSaveViewMutation();
+  const [deleteView] = useDeleteViewMutation();
+  const [naming, setNaming] = useState(false);
+  const [name, setName] = useState('');
+
+  // A view applied from elsewhere puts its text in the box (adjusting state while rendering).
+  const [shownSearch, setShownSearch] = useState(view.search);
+  if (shownSearch !== view.search) {
+    setShownSearch(view.search);
+    setText(view.search);
+  }
+  // Typing searches after a short pause.
+  useEffect(() => {
+    if (text === view.search) return;
+    const timer = setTimeout(() => dispatch(searchQueue(text)), searchDelayMs);
+    return () => clearTimeout(timer);
+  }, [text, view.search, dispatch]);
+
+  const current = views?.views.find((v) => v.id === savedViewId);
+  const submitView = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await saveView({ name, definition: view });
+    if ('data' in result && result.data) {
+      dispatch(applyView({ id: result.data.id, definition: result.data.definition }));
+      onMessage(t('queue.viewSaved', { name: result.data.name }));
+      setNaming(false);
+      setName('');
+    }
+  };
+
+  return (
+    <div className="queue-toolbar">
+      <label className="field">
+        <span className="field__label">
+          {t('queue.search')} <kbd aria-hidden="true">/</kbd>
+        </span>
+        <input
+          ref={searchRef}
+          id="queue-search"
+          type="search"
+          value={text}
+          maxLength={100}
+          aria-describedby="queue-search-hint"
+          onChange={(e) => setText(e.target.value)}
+        />
+        <span id="queue-search-hint" className="visually-hidden">
+          {t('queue.searchHint')}
+        </span>
+      </label>
+      <label className="field">
+        <span className="field__label">{t('queue.taskKind')}</span>
+        <select
+          value={view.taskKind ?? ''}
+          onChange={(e) => dispatch(filterQueue({ taskKind: (e.target.value || null) as TaskKind | null }))}
+        >
+          <option value="">{t('queue.all')}</option>
+          {taskKinds.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`taskKind.${kind}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span className="field__label">{t('queue.claimKind')}</span>
+        <select
+          value={view.claimKind ?? ''}
+          onChange={(e) => dispatch(filterQueue({ claimKind: (e.target.value || null) as ClaimKind | null }))}
+        >
+          <option value="">{t('queue.all')}</option>
+          {claimKinds.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`claimKind.${kind}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span className="field__label">{t('queue.phase')}</span>
+        <select
+          value={view.phase ?? ''}
+          onChange={(e) => dispatch(filterQueue({ phase: (e.target.value || null) as ClaimPhase | null }))}
+        >
+          <option value="">{t('queue.all')}</option>
+          {claimPhases.map((phase) => (
+            <option key={phase} value={phase}>
+              {t(`claimPhase.${phase}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span className="field__label">{t('queue.view')}</span>
+        <select
+          value={savedViewId ?? ''}
+          onChange={(e) => {
+            const chosen = views?.views.find((v) => v.id === e.target.value);
+            if (chosen) dispatch(applyView({ id: chosen.id, definition: chosen.definition }));
+          }}
+        >
+          <option value="">{t('queue.noView')}</option>
+          {views?.views.map((v) => (
+            <option key={v.id} value={v.id}>
+              {v.ownerId === userId ? v.name : t('queue.viewOwner', { name: v.name, owner: v.ownerName })}
+            </option>
+          ))}
+        </select>
+      </label>
+      {naming ? (
+        <form className="queue-toolbar" onSubmit={(e) => void submitView(e)}>
+          <label className="field">
+            <span className="field__label">{t('queue.viewName')}</span>
+            <input value={name} minLength={2} maxLength={80} required onChange={(e) => setName(e.target.value)} />
+          </label>
+          <button type="submit" disabled={saving.isLoading}>
+            {t('queue.save')}
+          </button>
+          <button type="button" onClick={() => setNaming(false)}>
+            {t('queue.cancel')}
+          </button>
+          {saving.error ? (
+            <p role="alert" className="field__error">
+              {(saving.error as { message?: string }).message}
+            </p>
+          ) : null}
+        </form>
+      ) : (
+        <button type="button" onClick={() => setNaming(true)}>
+          {t('queue.saveView')}
+        </button>
+      )}
+      {current && (current.ownerId === userId || isLead) ? (
+        <button
+          type="button"
+          onClick={() =>
+            void deleteView(current.id).then(() => {
+              dispatch(detachView());
+              onMessage(t('queue.viewDeleted'));
+            })
+          }
+        >
+          {t('queue.deleteView')}
+        </button>
+      ) : null}
+    </div>
+  );
+}

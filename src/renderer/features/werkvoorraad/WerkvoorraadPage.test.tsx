@@ -1,0 +1,90 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createInMemoryCjib } from '../../../../tests/support/real-backend';
+import { App } from '../../app/App';
+
+let cjib: ReturnType<typeof createInMemoryCjib>;
+afterEach(async () => cjib.close());
+
+function renderQueue() {
+  cjib = createInMemoryCjib({ seedDemo: { persons: 300, claims: 1500 } });
+  return render(<App cjib={cjib} initialPath="/werkvoorraad" />);
+}
+
+const grid = () => screen.getByRole('grid');
+const bodyRows = () =>
+  within(grid())
+    .getAllByRole('row')
+    .filter((r) => r.getAttribute('aria-rowindex') !== '1');
+const activeRow = () => document.getElementById(grid().getAttribute('aria-activedescendant') ?? '');
+
+async function loaded() {
+  await waitFor(() => expect(bodyRows()[0]?.textContent).not.toBe('…'));
+}
+
+describe('werkvoorraad queues', () => {
+  it('renders only the rows in view, however long the queue', async () => {
+    renderQueue();
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: /Alle open taken/ }));
+    await waitFor(() => expect(Number(grid().getAttribute('aria-rowcount'))).toBeGreaterThan(300));
+    await loaded();
+    expect(bodyRows().length).toBeLessThanOrEqual(30);
+  });
+
+  it('moves with j/k and arrows, claims with c, and says so', async () => {
+    renderQueue();
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: /Teamvoorraad/ }));
+    await loaded();
+    grid().focus();
+    expect(activeRow()?.getAttribute('aria-rowindex')).toBe('2');
+    await user.keyboard('jj');
+    expect(activeRow()?.getAttribute('aria-rowindex')).toBe('4');
+    await user.keyboard('{ArrowUp}k');
+    expect(activeRow()?.getAttribute('aria-rowindex')).toBe('2');
+    const person = within(activeRow() as HTMLElement).getAllByRole('gridcell')[0]?.textContent ?? '';
+    const before = Number(grid().getAttribute('aria-rowcount'));
+    await user.keyboard('c');
+    expect(await screen.findByText(`Taak opgepakt: ${person}.`)).toBeInTheDocument();
+    await waitFor(() => expect(Number(grid().getAttribute('aria-rowcount'))).toBe(before - 1));
+  });
+
+  it('opens the task under the cursor with Enter', async () => {
+    renderQueue();
+    const user = userEvent.setup();
+    await loaded();
+    grid().focus();
+    await user.keyboard('{Enter}');
+    // The task's own screen (assessment, escalation or claim, by kind) replaces the queue.
+    await waitFor(() => expect(screen.queryByRole('grid')).toBeNull());
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).not.toBe('Werkvoorraad'));
+  });
+
+  it('shows the shortcuts with ? and focuses the search with /, and searching narrows the queue', async () => {
+    renderQueue();
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: /Alle open taken/ }));
+    await loaded();
+    const total = Number(grid().getAttribute('aria-rowcount'));
+    grid().focus();
+    await user.keyboard('?');
+    expect(await screen.findByRole('heading', { name: 'Sneltoetsen in de werkvoorraad' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Sluiten' }));
+    grid().focus();
+    await user.keyboard('/');
+    const search = screen.getByRole('searchbox');
+    expect(search).toHaveFocus();
+    const name = within(bodyRows()[0] as HTMLElement).getAllByRole('gridcell')[0]?.textContent ?? '';
+    await user.keyboard(name);
+    await waitFor(() => expect(Number(grid().getAttribute('aria-rowcount'))).toBeLessThan(total));
+    await loaded();
+    // Every word typed is a prefix of a word in the person's name (or BSN, city, reference).
+    const words = name.toLowerCase().split(' ');
+    for (const row of bodyRows()) {
+      const cellWords = (within(row).getAllByRole('gridcell')[0]?.textContent ?? '').toLowerCase().split(' ');
+      expect(words.every((w) => cellWords.some((c) => c.startsWith(w)))).toBe(true);
+    }
+  });
+});
