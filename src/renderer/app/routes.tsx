@@ -1,4 +1,4 @@
-import { Navigate, type RouteObject } from 'react-router';
+import type { RouteObject } from 'react-router';
 import { AppFrame } from '../components/AppFrame';
 import { RouteError } from '../components/RouteError';
 import { AssessmentPage } from '../features/betalingsonmacht/AssessmentPage';
@@ -16,6 +16,7 @@ import { SlachtofferinformatiePage } from '../features/slachtofferinformatie/Sla
 import { VictimPage } from '../features/slachtofferinformatie/VictimPage';
 import { ClaimsListPage } from '../features/werkvoorraad/ClaimsListPage';
 import { WerkvoorraadPage } from '../features/werkvoorraad/WerkvoorraadPage';
+import { RoleHome } from './RoleHome';
 
 export const routes: RouteObject[] = [
   {
@@ -27,8 +28,8 @@ export const routes: RouteObject[] = [
       </SessionGate>
     ),
     children: [
-      { index: true, element: <Navigate to="/werkvoorraad" replace /> },
-      { path: 'index.html', element: <Navigate to="/werkvoorraad" replace /> },
+      { index: true, element: <RoleHome /> },
+      { path: 'index.html', element: <RoleHome /> },
       { path: 'werkvoorraad', element: <WerkvoorraadPage /> },
       { path: 'werkvoorraad/:claimId', element: <ClaimPage /> },
       { path: 'vorderingen', element: <ClaimsListPage /> },

@@ -105,6 +105,7 @@ export function VirtualGrid<Row>({
       <div
         key={row ? rowKey(row) : `loading-${index}`}
         id={`${id}-row-${index}`}
+        data-key={row ? rowKey(row) : undefined}
         role="row"
         aria-rowindex={index + 2}
         aria-selected={isSelected ? selected : undefined}

@@ -116,6 +116,21 @@ describe('TasksRepository queues', () => {
     expect(tasks.queuePage(query({ search: oldSurname })).rows.map((r) => r.id)).not.toContain(task.id);
   });
 
+  it('keeps a task this app changed until the server has processed the command', () => {
+    const task = tasks.queuePage(query({ queue: 'teamvoorraad', limit: 1 })).rows[0];
+    const record = tasks.get(task?.id ?? '');
+    if (!record) throw new Error('no unassigned task');
+    db.run(sql`INSERT INTO outbox (seq, command_id, type, body, created_at)
+               VALUES (900001, 'c-900001', 'ClaimTask', ${JSON.stringify({ payload: { taskId: record.id } })}, '2026-11-29T10:00:00Z')`);
+    tasks.savePending({ ...record, assigneeId: me });
+    // A page read before the server processed the claim still says "unassigned".
+    tasks.upsertFromServer([{ ...record, assigneeId: null }]);
+    expect(tasks.get(record.id)).toMatchObject({ assigneeId: me, pending: true });
+    db.run(sql`UPDATE outbox SET status = 'applied' WHERE command_id = 'c-900001'`);
+    tasks.upsertFromServer([{ ...record, assigneeId: 'demo-inning-2', version: record.version + 5 }]);
+    expect(tasks.get(record.id)).toMatchObject({ assigneeId: 'demo-inning-2', pending: false });
+  });
+
   it('fills the sort columns and the search index in bulk after an initial sync with deferred triggers', () => {
     const other = new Database(join(temp.dir, 'deferred.sqlite'));
     migrate(other, loadMigrations(localMigrationsDir));

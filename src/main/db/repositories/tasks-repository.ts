@@ -43,7 +43,11 @@ const upsert = sql`
   ON CONFLICT (id) DO UPDATE SET person_id = excluded.person_id, claim_id = excluded.claim_id, kind = excluded.kind,
     priority = excluded.priority, status = excluded.status, assignee_id = excluded.assignee_id,
     created_on = excluded.created_on, due_date = excluded.due_date, completed_on = excluded.completed_on,
-    version = excluded.version, pending = excluded.pending`;
+    version = excluded.version, pending = excluded.pending
+  WHERE excluded.pending = 1 OR tasks.pending = 0 OR NOT EXISTS (
+    SELECT 1 FROM outbox o
+    WHERE o.status = 'pending' AND o.type IN ('ClaimTask', 'ReleaseTask', 'AssignTask', 'CompleteTask')
+      AND json_extract(o.body, '$.payload.taskId') = excluded.id)`;
 
 const toRow = (t: TaskWire, pending: boolean) =>
   [
@@ -76,6 +80,11 @@ const fromRaw = (row: RawTaskRow): TaskRow => ({ ...row, pending: row.pending ==
 export class TasksRepository {
   constructor(private readonly db: Database) {}
 
+  /**
+   * The server's rows, except over a task this app changed whose command the server has not yet
+   * processed: a page read before that command (an initial sync still streaming, say) would
+   * otherwise undo what the worker just saw happen. Once processed, the next page brings the truth.
+   */
   upsertFromServer(tasks: readonly TaskWire[]): void {
     this.db.runMany(
       upsert,

@@ -1,9 +1,17 @@
+import { Link } from 'react-router';
 import { formatDate } from '../../../shared/format';
 import type { Dashboard } from '../../../shared/ipc/contract';
 import { t } from '../../app/i18n/t';
 import { BarChart } from '../../components/BarChart';
 import { QueryGate } from '../../components/QueryGate';
 import { useTeamDashboardQuery } from './dashboard-api';
+
+const queueLinks: Record<Dashboard['backlog'][number]['queue'], string> = {
+  teamvoorraad: '/werkvoorraad',
+  toegewezen: '/werkvoorraad',
+  ter_beoordeling: '/teamoverzicht',
+  conflicten: '/conflicten',
+};
 
 const ageColors = ['#8fcae7', '#007bc7', '#154273'];
 const workerColors = ['#01689b', '#8fcae7', '#e17000', '#39870c', '#696969'];
@@ -63,7 +71,9 @@ function DashboardContent({ dashboard }: { dashboard: Dashboard }) {
             <tbody>
               {dashboard.backlog.map((b) => (
                 <tr key={b.queue}>
-                  <th scope="row">{t(`dashboard.queues.${b.queue}`)}</th>
+                  <th scope="row">
+                    <Link to={queueLinks[b.queue]}>{t(`dashboard.queues.${b.queue}`)}</Link>
+                  </th>
                   {b.byAge.map((n, i) => (
                     <td key={i} className="numeric">
                       {n}

@@ -20,8 +20,8 @@ import { useQueueRows } from './use-queue-rows';
 const columnDefs: readonly { key: string; label: MessageKey; width: string; sort?: TaskSortKey; numeric?: boolean }[] =
   [
     { key: 'person', label: 'queue.columns.person', width: 'minmax(11rem, 2fr)', sort: 'personName' },
-    { key: 'task', label: 'queue.columns.task', width: 'minmax(9rem, 1.2fr)', sort: 'kind' },
-    { key: 'claimKind', label: 'queue.columns.claimKind', width: 'minmax(8rem, 1.2fr)' },
+    { key: 'task', label: 'queue.columns.task', width: 'minmax(12rem, 1.4fr)', sort: 'kind' },
+    { key: 'claimKind', label: 'queue.columns.claimKind', width: 'minmax(8rem, 1fr)' },
     { key: 'outstanding', label: 'queue.columns.outstanding', width: '8rem', sort: 'outstanding', numeric: true },
     { key: 'phase', label: 'queue.columns.phase', width: 'minmax(7rem, 1fr)', sort: 'phase' },
     { key: 'dueDate', label: 'queue.columns.dueDate', width: '7rem', sort: 'dueDate' },
