@@ -2,6 +2,8 @@ import { benchBetalingsonmacht } from './betalingsonmacht.bench';
 import { benchEscalatie } from './escalatie.bench';
 import { benchInitialSync } from './initial-sync.bench';
 import { benchLocalDbInsert } from './local-db-insert.bench';
+import { benchQueue } from './queue.bench';
+import { benchQueueRender } from './queue-render.bench';
 import type { Measure } from './results';
 
 // Runs one benchmark in this (fresh) process and prints its measures as the last line, so
@@ -11,6 +13,8 @@ const benches: Record<string, () => Measure[] | Promise<Measure[]>> = {
   'initial-sync': () => benchInitialSync(),
   betalingsonmacht: () => benchBetalingsonmacht(),
   escalatie: () => benchEscalatie(),
+  queue: () => benchQueue(),
+  'queue-render': () => benchQueueRender(),
 };
 
 const name = process.argv[2] ?? '';

@@ -50,7 +50,7 @@ describe('app frame in the browser host', () => {
     const page = await app.openApp();
     mkdirSync(screenshotDir, { recursive: true });
     for (const screen of screens) {
-      await page.getByRole('link', { name: screen.link }).focus();
+      await page.getByRole('link', { name: screen.link, exact: true }).focus();
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { level: 1, name: screen.heading }).waitFor();
       expect(new URL(page.url()).pathname).toBe(screen.path);

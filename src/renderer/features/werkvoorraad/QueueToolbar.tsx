@@ -68,6 +68,9 @@ export function QueueToolbar({
           maxLength={100}
           aria-describedby="queue-search-hint"
           onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') dispatch(searchQueue(text)); // search now, without the typing pause
+          }}
         />
         <span id="queue-search-hint" className="visually-hidden">
           {t('queue.searchHint')}

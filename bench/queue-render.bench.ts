@@ -1,0 +1,214 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { startBackendThread } from '../src/main/backend/backend-thread';
+import { demoLocalUser } from '../src/main/backend/local-defaults';
+import { startBrowserHost } from '../src/main/browser-host/browser-host';
+import { Database } from '../src/main/db/connection';
+import { TasksRepository, type TaskQueueQuery } from '../src/main/db/repositories/tasks-repository';
+import { launchChromium } from '../tests/support/chromium';
+import { localMigrationsDir, makeTempDir } from '../tests/support/temp-dir';
+import type { Measure } from './results';
+
+const rendererDir = join(import.meta.dirname, '..', 'dist', 'renderer');
+const runs = 20;
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+}
+
+/** Waits in the page until the grid's first visible row shows data, and returns ms since `started`. */
+const untilRowsShown = (page: Page, started: number, firstRowText?: string) =>
+  page.evaluate(
+    ({ started: t0, before }) =>
+      new Promise<number>((resolve) => {
+        const check = () => {
+          const grid = document.getElementById('queue-grid');
+          const rows = grid?.querySelectorAll('.vgrid__spacer > [role="row"]') ?? [];
+          const first = rows[0]?.querySelector('[role="gridcell"]')?.textContent ?? '';
+          const visible = [...rows].some((r) => (r as HTMLElement).dataset.key !== undefined);
+          if (grid?.getAttribute('aria-busy') === 'false' && visible && first !== '…' && first !== before) {
+            resolve(performance.now() - t0);
+          } else requestAnimationFrame(check);
+        };
+        check();
+      }),
+    { started, before: firstRowText ?? null },
+  );
+
+const now = (page: Page) => page.evaluate(() => performance.now());
+const firstRow = (page: Page) =>
+  page.evaluate(
+    () => document.querySelector('#queue-grid .vgrid__spacer > [role="row"] [role="gridcell"]')?.textContent ?? '',
+  );
+
+/**
+ * The queue in a real browser at 100,000 claims (browser host, backend worker, built renderer):
+ * the time from an action to the first rows on screen, p50 and p95, against the same query on raw
+ * better-sqlite3 in this run; the DOM rows rendered; and the renderer's JS heap with the queue open.
+ */
+export async function benchQueueRender(claimCount = 100_000): Promise<Measure[]> {
+  if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('run `npm run build:renderer` first');
+  const temp = makeTempDir('cjib-bench-render-');
+  const dbPath = join(temp.dir, 'render.sqlite');
+  const backend = await startBackendThread({
+    dbPath,
+    migrationsDir: localMigrationsDir,
+    appVersion: 'bench',
+    localUser: demoLocalUser,
+    seedDemo: { persons: claimCount / 4, claims: claimCount },
+  });
+  const host = await startBrowserHost({ backend, staticDir: rendererDir });
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  const reader = new Database(dbPath);
+  const tasks = new TasksRepository(reader);
+  const rawTimes = (query: TaskQueueQuery) => {
+    const { rows, count } = tasks.queueQueries(query);
+    const started = performance.now();
+    reader.raw.prepare(rows.text).all(...rows.values);
+    if (count) reader.raw.prepare(count.text).get(...count.values);
+    return performance.now() - started;
+  };
+  const base: TaskQueueQuery = {
+    queue: 'mijn_werk',
+    userId: demoLocalUser.id,
+    sort: 'dueDate',
+    direction: 'asc',
+    offset: 0,
+    limit: 100,
+    taskKind: null,
+    claimKind: null,
+    phase: null,
+    search: '',
+  };
+  const results: Record<string, { render: number[]; raw: number[] }> = {};
+  const record = (name: string, render: number, raw: number) => {
+    results[name] ??= { render: [], raw: [] };
+    results[name].render.push(render);
+    results[name].raw.push(raw);
+  };
+
+  await page.goto(host.url);
+  await page.locator('#queue-grid').waitFor();
+  await untilRowsShown(page, await now(page));
+
+  // Opening the queue: from another screen to the first rows of Mijn werk.
+  for (let i = 0; i < runs; i++) {
+    await page.getByRole('link', { name: 'Conflicten', exact: true }).first().click();
+    await page.getByRole('heading', { level: 1, name: /Conflicten/ }).waitFor();
+    const started = await now(page);
+    await page.getByRole('link', { name: 'Werkvoorraad', exact: true }).click();
+    record('open', await untilRowsShown(page, started), rawTimes(base));
+  }
+  await page.getByRole('button', { name: /Alle open taken/ }).click();
+  await untilRowsShown(page, await now(page));
+  const all = { ...base, queue: 'alle_open' as const };
+
+  // Sorting: a column header, alternating direction.
+  for (let i = 0; i < runs; i++) {
+    const before = await firstRow(page);
+    const started = await now(page);
+    await page.getByRole('button', { name: 'Sorteer op Persoon' }).click();
+    record(
+      'sort',
+      await untilRowsShown(page, started, before),
+      rawTimes({ ...all, sort: 'personName', direction: i % 2 ? 'desc' : 'asc' }),
+    );
+  }
+  // Filtering on the claim's phase.
+  const phases = ['verhaal', 'tweede_aanmaning', 'beschikking', 'eerste_aanmaning'] as const;
+  for (let i = 0; i < runs; i++) {
+    const phase = phases[i % phases.length] ?? 'verhaal';
+    const started = await now(page);
+    await page.getByLabel('Fase').selectOption(phase);
+    record('filter', await untilRowsShown(page, started), rawTimes({ ...all, sort: 'personName', phase }));
+  }
+  await page.getByLabel('Fase').selectOption('');
+  // Searching (Enter searches at once).
+  const terms = ['jan', 'de vr', 'bakk', 'sneek', 'van der', 'mo'];
+  const search = page.getByRole('searchbox');
+  for (let i = 0; i < runs; i++) {
+    const term = terms[i % terms.length] ?? 'jan';
+    await search.fill(term);
+    const started = await now(page);
+    await search.press('Enter');
+    record('search', await untilRowsShown(page, started), rawTimes({ ...all, sort: 'personName', search: term }));
+  }
+  await search.fill('');
+  await search.press('Enter');
+  await untilRowsShown(page, await now(page));
+
+  // Scrolling: jumps to random places in the whole queue.
+  const total = Number(await page.locator('#queue-grid').getAttribute('aria-rowcount')) - 1;
+  for (let i = 0; i < runs; i++) {
+    const row = Math.floor((((i * 7919) % 997) / 997) * (total - 50));
+    const started = await now(page);
+    await page.evaluate((top) => {
+      const body = document.querySelector('#queue-grid .vgrid__body');
+      if (body) body.scrollTop = top;
+    }, row * 36);
+    const rendered = await page.evaluate(
+      ({ t0, index }) =>
+        new Promise<number>((resolve) => {
+          const check = () => {
+            const el = document.getElementById(`queue-grid-row-${index + 1}`);
+            if (el?.dataset.key) resolve(performance.now() - t0);
+            else requestAnimationFrame(check);
+          };
+          check();
+        }),
+      { t0: started, index: row },
+    );
+    record('scroll', rendered, rawTimes({ ...all, sort: 'personName', offset: Math.floor(row / 100) * 100 }));
+  }
+
+  const domRows = await page.locator('#queue-grid .vgrid__spacer > [role="row"]').count();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const metrics = (await cdp.send('Performance.getMetrics')).metrics;
+  const heapMb = (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1024 / 1024;
+  const nodes = metrics.find((m) => m.name === 'Nodes')?.value ?? 0;
+
+  await browser.close();
+  await host.close();
+  await backend.close();
+  reader.close();
+  temp.cleanup();
+
+  const measures: Measure[] = [];
+  for (const [name, { render, raw }] of Object.entries(results)) {
+    for (const [label, p] of [
+      ['p50', 0.5],
+      ['p95', 0.95],
+    ] as const) {
+      const value = percentile(render, p);
+      const baseline = percentile(raw, p);
+      measures.push({
+        name: `queue-render.${name}.${label}-ms`,
+        value,
+        unit: 'ms',
+        baseline: { name: 'same query on raw better-sqlite3', value: baseline, unit: 'ms' },
+        ratio: value / baseline,
+        note: `action to first rows on screen in chromium (IPC over HTTP, worker, React); ${claimCount} claims, ${total} open tasks in the queue; ${runs} runs${name === 'open' ? '; target < 200 ms' : ''}`,
+      });
+    }
+  }
+  measures.push(
+    {
+      name: 'queue-render.dom-rows',
+      value: domRows,
+      unit: 'rows',
+      note: `rows in the DOM with ${total} tasks in the queue (virtualized: one screen plus overscan)`,
+    },
+    {
+      name: 'queue-render.renderer-js-heap-mb',
+      value: heapMb,
+      unit: 'MB',
+      note: `JS heap of the page with the queue open after GC; ${nodes} DOM nodes; target < 200 MB`,
+    },
+  );
+  return measures;
+}
