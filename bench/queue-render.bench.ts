@@ -18,24 +18,36 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 }
 
-/** Waits in the page until the grid's first visible row shows data, and returns ms since `started`. */
+/**
+ * Waits in the page until the grid's first visible row shows data, and returns ms since `started`.
+ * Page-side code is a string: tsx would wrap inline functions with a helper the page does not have.
+ */
 const untilRowsShown = (page: Page, started: number, firstRowText?: string) =>
-  page.evaluate(
-    ({ started: t0, before }) =>
-      new Promise<number>((resolve) => {
-        const check = () => {
-          const grid = document.getElementById('queue-grid');
-          const rows = grid?.querySelectorAll('.vgrid__spacer > [role="row"]') ?? [];
-          const first = rows[0]?.querySelector('[role="gridcell"]')?.textContent ?? '';
-          const visible = [...rows].some((r) => (r as HTMLElement).dataset.key !== undefined);
-          if (grid?.getAttribute('aria-busy') === 'false' && visible && first !== '…' && first !== before) {
-            resolve(performance.now() - t0);
-          } else requestAnimationFrame(check);
-        };
-        check();
-      }),
-    { started, before: firstRowText ?? null },
-  );
+  page.evaluate<number>(`new Promise((resolve) => {
+    const before = ${JSON.stringify(firstRowText ?? null)};
+    const check = () => {
+      const grid = document.getElementById('queue-grid');
+      const rows = grid ? grid.querySelectorAll('.vgrid__spacer > [role="row"]') : [];
+      const cell = rows[0] && rows[0].querySelector('[role="gridcell"]');
+      const first = cell ? cell.textContent : '';
+      const loaded = [...rows].some((r) => r.dataset.key !== undefined);
+      if (grid && grid.getAttribute('aria-busy') === 'false' && loaded && first !== '…' && first !== before) {
+        resolve(performance.now() - ${started});
+      } else requestAnimationFrame(check);
+    };
+    check();
+  })`);
+
+/** Waits until the row at `index` of the queue is on screen with its data. */
+const untilRowLoaded = (page: Page, started: number, index: number) =>
+  page.evaluate<number>(`new Promise((resolve) => {
+    const check = () => {
+      const row = document.getElementById('queue-grid-row-${index}');
+      if (row && row.dataset.key) resolve(performance.now() - ${started});
+      else requestAnimationFrame(check);
+    };
+    check();
+  })`);
 
 const now = (page: Page) => page.evaluate(() => performance.now());
 const firstRow = (page: Page) =>
@@ -110,7 +122,7 @@ export async function benchQueueRender(claimCount = 100_000): Promise<Measure[]>
   for (let i = 0; i < runs; i++) {
     const before = await firstRow(page);
     const started = await now(page);
-    await page.getByRole('button', { name: 'Sorteer op Persoon' }).click();
+    await page.locator('#queue-grid [role="columnheader"] button', { hasText: 'Persoon' }).click();
     record(
       'sort',
       await untilRowsShown(page, started, before),
@@ -145,22 +157,8 @@ export async function benchQueueRender(claimCount = 100_000): Promise<Measure[]>
   for (let i = 0; i < runs; i++) {
     const row = Math.floor((((i * 7919) % 997) / 997) * (total - 50));
     const started = await now(page);
-    await page.evaluate((top) => {
-      const body = document.querySelector('#queue-grid .vgrid__body');
-      if (body) body.scrollTop = top;
-    }, row * 36);
-    const rendered = await page.evaluate(
-      ({ t0, index }) =>
-        new Promise<number>((resolve) => {
-          const check = () => {
-            const el = document.getElementById(`queue-grid-row-${index + 1}`);
-            if (el?.dataset.key) resolve(performance.now() - t0);
-            else requestAnimationFrame(check);
-          };
-          check();
-        }),
-      { t0: started, index: row },
-    );
+    await page.evaluate(`document.querySelector('#queue-grid .vgrid__body').scrollTop = ${row * 36}`);
+    const rendered = await untilRowLoaded(page, started, row + 1);
     record('scroll', rendered, rawTimes({ ...all, sort: 'personName', offset: Math.floor(row / 100) * 100 }));
   }
 

@@ -28,6 +28,11 @@ const scenarios: Record<string, (i: number, total: number) => TaskQueueQuery> = 
   'sort-amount': (i) => ({ ...base, sort: 'outstanding', direction: i % 2 ? 'desc' : 'asc' }),
   'sort-phase': (i) => ({ ...base, sort: 'phase', direction: i % 2 ? 'desc' : 'asc' }),
   filter: (i) => ({ ...base, claimKind: 'wahv', phase: i % 2 ? 'verhaal' : 'tweede_aanmaning' }),
+  'filter-sorted-by-name': (i) => ({
+    ...base,
+    sort: 'personName',
+    phase: (['verhaal', 'tweede_aanmaning', 'beschikking', 'eerste_aanmaning'] as const)[i % 4] ?? 'verhaal',
+  }),
   'filter-kind': (i) => ({ ...base, taskKind: i % 2 ? 'escalatie' : 'betalingsonmacht' }),
   search: (i) => ({ ...base, search: ['jan', 'de vr', 'bakk', 'sneek', 'van der', 'mo'][i % 6] ?? 'jan' }),
   scroll: (i, total) => ({ ...base, offset: Math.floor((((i * 7919) % 100) / 100) * Math.max(0, total - 100)) }),
