@@ -64,7 +64,9 @@ describe('escalation end to end', () => {
     const item = leadPage.getByRole('article', { name: /Gijzeling/ });
     await item.waitFor();
     await screenshotWhole(leadPage, `${screenshotDir}/teamoverzicht-escalatie.png`);
-    await item.getByRole('button', { name: 'Goedkeuren' }).click();
+    // Keyboard first: the decision in focus is approved with g.
+    await item.focus();
+    await leadPage.keyboard.press('g');
     await leadPage.getByRole('button', { name: 'Nu synchroniseren' }).click();
     await expect
       .poll(

@@ -105,7 +105,22 @@ function ApprovalCard(props: {
   const [note, setNote] = useState('');
   const noteId = useId();
   return (
-    <article className="review" aria-label={props.label}>
+    <article
+      className="review"
+      aria-label={props.label}
+      tabIndex={0}
+      onKeyDown={(event) => {
+        // Keyboard first: g approves the decision in focus, j/k move to the next or previous one.
+        if (event.target !== event.currentTarget || event.ctrlKey || event.metaKey || event.altKey) return;
+        const cards = [...document.querySelectorAll<HTMLElement>('article.review')];
+        const index = cards.indexOf(event.currentTarget);
+        if (event.key === 'g' && !props.busy) props.onDecide(true, note);
+        else if (event.key === 'j') cards[index + 1]?.focus();
+        else if (event.key === 'k') cards[index - 1]?.focus();
+        else return;
+        event.preventDefault();
+      }}
+    >
       <h3>{props.heading}</h3>
       {props.body}
       <details>
@@ -134,9 +149,10 @@ function ApprovalCard(props: {
           type="button"
           className="button--primary"
           disabled={props.busy}
+          aria-keyshortcuts="g"
           onClick={() => props.onDecide(true, note)}
         >
-          {t('teamoverzicht.approve')}
+          {t('teamoverzicht.approve')} <kbd aria-hidden="true">g</kbd>
         </button>
         <button type="button" disabled={props.busy} onClick={() => props.onDecide(false, note)}>
           {t('teamoverzicht.reject')}

@@ -201,16 +201,16 @@ export function WerkvoorraadPage() {
 
       <div className="queue-actions">
         <button type="button" disabled={!activeRow} onClick={() => activeRow && void navigate(taskRoute(activeRow))}>
-          {t('queue.open')} <kbd>Enter</kbd>
+          {t('queue.open')} <kbd aria-hidden="true">Enter</kbd>
         </button>
         <button type="button" disabled={!activeRow} onClick={() => void run('claim', activeRow)}>
-          {t('queue.claim')} <kbd>c</kbd>
+          {t('queue.claim')} <kbd aria-hidden="true">c</kbd>
         </button>
         <button type="button" disabled={!activeRow} onClick={() => void run('release', activeRow)}>
-          {t('queue.release')} <kbd>v</kbd>
+          {t('queue.release')} <kbd aria-hidden="true">v</kbd>
         </button>
         <button type="button" disabled={!activeRow} onClick={() => void run('complete', activeRow)}>
-          {t('queue.complete')} <kbd>d</kbd>
+          {t('queue.complete')} <kbd aria-hidden="true">d</kbd>
         </button>
         {isLead ? (
           <>
@@ -219,10 +219,10 @@ export function WerkvoorraadPage() {
               disabled={!activeRow}
               onClick={() => activeRow && dispatch(toggleSelected(activeRow.id))}
             >
-              {t('queue.select')} <kbd>x</kbd>
+              {t('queue.select')} <kbd aria-hidden="true">x</kbd>
             </button>
             <button type="button" disabled={selected.length === 0} onClick={() => setBulkOpen(true)}>
-              {t('queue.assign')} <kbd>a</kbd>
+              {t('queue.assign')} <kbd aria-hidden="true">a</kbd>
             </button>
             {selected.length ? (
               <button type="button" onClick={() => dispatch(clearSelection())}>
@@ -232,7 +232,7 @@ export function WerkvoorraadPage() {
           </>
         ) : null}
         <button type="button" onClick={() => setHelpOpen(true)}>
-          {t('queue.shortcuts')} <kbd>?</kbd>
+          {t('queue.shortcuts')} <kbd aria-hidden="true">?</kbd>
         </button>
         <span className="queue-status" aria-live="polite">
           {rows.total > 0
