@@ -1,0 +1,120 @@
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { localMigrationsDir, makeTempDir } from '../../../tests/support/temp-dir';
+import type { SessionUser } from '../../shared/ipc/contract';
+import { Database } from '../db/connection';
+import { loadMigrations, migrate } from '../db/migrations';
+import { EscalationsRepository } from '../db/repositories/escalations-repository';
+import { TasksRepository } from '../db/repositories/tasks-repository';
+import { VictimsRepository } from '../db/repositories/victims-repository';
+import { seedDemoCacheIfEmpty } from './demo-seed-service';
+import { notificationsFor } from './notifications-service';
+
+const temp = makeTempDir();
+afterAll(() => temp.cleanup());
+const today = '2026-11-29';
+
+function freshDb(name: string): Database {
+  const db = new Database(join(temp.dir, `${name}.sqlite`));
+  migrate(db, loadMigrations(localMigrationsDir));
+  return db;
+}
+
+const worker: SessionUser = { id: 'demo-inning-1', displayName: 'Sanne', role: 'medewerker_inning', teamName: 'T' };
+const lead: SessionUser = { id: 'lead', displayName: 'Marieke', role: 'teamleider', teamName: 'T' };
+const victimWorker: SessionUser = {
+  id: 'v',
+  displayName: 'Fatima',
+  role: 'medewerker_slachtofferinformatie',
+  teamName: 'S',
+};
+
+describe('notifications', () => {
+  it('tells a worker about their own urgent or nearly due tasks, not about colleagues’', () => {
+    const db = freshDb('worker');
+    seedDemoCacheIfEmpty(db, { seed: 3, persons: 100, claims: 500 }, undefined, today);
+    const items = notificationsFor(db, worker, today).filter((n) => n.kind === 'urgente_taak');
+    const tasks = new TasksRepository(db);
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      const task = tasks.get(item.id.replace('taak:', ''));
+      expect(task?.assigneeId).toBe(worker.id);
+      expect(task?.priority === 'urgent' || (task?.dueDate ?? '') <= '2026-12-01').toBe(true);
+    }
+    expect(notificationsFor(db, victimWorker, today).some((n) => n.kind === 'urgente_taak')).toBe(false);
+    db.close();
+  });
+
+  it('tells a team lead how many decisions wait for approval, and nobody else', () => {
+    const db = freshDb('lead');
+    new EscalationsRepository(db).upsertFromServer(
+      [1, 2].map((n) => ({
+        id: `e${n}`,
+        claimId: `c${n}`,
+        personId: `p${n}`,
+        step: 'gijzeling' as const,
+        status: 'ter_goedkeuring' as const,
+        motivation: 'Verhaal mislukt, geen andere middelen.',
+        decidedBy: 'Sanne',
+        decidedById: 'u-sdevries',
+        decidedAt: '2026-11-28T10:00:00.000Z',
+        approvedBy: null,
+        approvalNote: null,
+        trace: [],
+        version: n,
+      })),
+    );
+    expect(notificationsFor(db, lead, today)).toContainEqual(
+      expect.objectContaining({
+        kind: 'goedkeuring',
+        title: '2 besluiten wachten op uw goedkeuring',
+        route: '/teamoverzicht',
+      }),
+    );
+    expect(notificationsFor(db, worker, today).some((n) => n.kind === 'goedkeuring')).toBe(false);
+    db.close();
+  });
+
+  it('tells the victim-information worker of deadlines within a week, escapes first', () => {
+    const db = freshDb('victims');
+    const victims = new VictimsRepository(db);
+    victims.upsertVictims([
+      {
+        id: 'v1',
+        offenderPersonId: 'o1',
+        displayName: 'A. Jansen',
+        isNaturalPerson: true,
+        optedIn: true,
+        wantsInformation: true,
+        preferredChannel: 'brief',
+        representative: null,
+        offenceCategory: 'geweld',
+        version: 1,
+      },
+    ]);
+    victims.upsertEvents([
+      {
+        id: 'ev-far',
+        offenderPersonId: 'o1',
+        kind: 'invrijheidstelling',
+        eventDate: '2027-02-01',
+        reportedOn: today,
+        version: 1,
+      },
+      {
+        id: 'ev-escape',
+        offenderPersonId: 'o1',
+        kind: 'ontvluchting',
+        eventDate: today,
+        reportedOn: today,
+        version: 2,
+      },
+    ]);
+    const items = notificationsFor(db, victimWorker, today);
+    expect(items.map((n) => n.id)).toEqual(['slachtoffer:v1:ev-escape']);
+    expect(items[0]).toMatchObject({ urgent: true, route: '/slachtofferinformatie/v1' });
+    // Victim names never reach the other roles' notifications.
+    expect(JSON.stringify(notificationsFor(db, lead, today))).not.toContain('Jansen');
+    db.close();
+  });
+});
