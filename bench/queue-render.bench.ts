@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startBackendThread } from '../src/main/backend/backend-thread';
@@ -48,6 +49,22 @@ const untilRowLoaded = (page: Page, started: number, index: number) =>
     };
     check();
   })`);
+
+/**
+ * Memory of this run's chromium renderer processes (their profile dir is Playwright's temporary
+ * one), as PSS: shared pages are divided among the processes that share them, unlike RSS.
+ */
+function rendererProcessesPssMb(): { pssMb: number; largestMb: number; processes: number } {
+  const lines = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' })
+    .split('\n')
+    .filter((line) => line.includes('--type=renderer') && line.includes('playwright'));
+  const kbs = lines.map((line) => {
+    const pid = line.trim().split(/\s+/)[0] ?? '';
+    return Number(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8').match(/^Pss:\s+(\d+) kB/m)?.[1] ?? 0);
+  });
+  const total = kbs.reduce((sum, kb) => sum + kb, 0);
+  return { pssMb: total / 1024, largestMb: Math.max(0, ...kbs) / 1024, processes: lines.length };
+}
 
 const now = (page: Page) => page.evaluate(() => performance.now());
 const firstRow = (page: Page) =>
@@ -170,6 +187,7 @@ export async function benchQueueRender(claimCount = 100_000): Promise<Measure[]>
   const heapMb = (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1024 / 1024;
   const nodes = metrics.find((m) => m.name === 'Nodes')?.value ?? 0;
 
+  const renderers = rendererProcessesPssMb();
   await browser.close();
   await host.close();
   await backend.close();
@@ -200,6 +218,12 @@ export async function benchQueueRender(claimCount = 100_000): Promise<Measure[]>
       value: domRows,
       unit: 'rows',
       note: `rows in the DOM with ${total} tasks in the queue (virtualized: one screen plus overscan)`,
+    },
+    {
+      name: 'queue-render.renderer-pss-mb',
+      value: renderers.pssMb,
+      unit: 'MB',
+      note: `memory (PSS) of all ${renderers.processes} chromium renderer processes together with the queue open (the largest, the app's page: ${renderers.largestMb.toFixed(0)} MB); target < 200 MB`,
     },
     {
       name: 'queue-render.renderer-js-heap-mb',
