@@ -12,9 +12,15 @@ export function caseTeams(principal: Principal): string[] {
   return rolesWithCaseAccess.includes(principal.role) ? [principal.team] : [];
 }
 
-/** Victims, their offenders' detention events and the notifications: the victim-information role only. */
+/**
+ * Victims, their offenders' detention events, notifications and compensation: the victim-information
+ * role, and the team lead of the team that holds them (who approves voorschotten). Victims belong to
+ * the victim team only, so a team lead of an inning team sees none. Contact data stays with the role.
+ */
 export function victimTeams(principal: Principal): string[] {
-  return principal.role === 'medewerker_slachtofferinformatie' ? [principal.team] : [];
+  return principal.role === 'medewerker_slachtofferinformatie' || principal.role === 'teamleider'
+    ? [principal.team]
+    : [];
 }
 
 export function canReadVictimContacts(principal: Principal): boolean {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notificationDeadline } from '../../src/shared/domain/slachtoffer';
-import { formatDate } from '../../src/shared/format';
+import { formatCents, formatDate } from '../../src/shared/format';
 import { axeViolations, screenshotWhole, startAppUnderTest, type AppUnderTest } from './support/app-under-test';
 
 const screenshotDir = '.test-results/screenshots';
@@ -13,6 +13,21 @@ beforeAll(async () => {
   mkdirSync(screenshotDir, { recursive: true });
 });
 afterAll(async () => app?.close());
+
+/** A page of the app signed in as `username`, signing out whoever was signed in on this desktop. */
+async function signInAs(username: string) {
+  const page = await app.openPage();
+  const heading = page.getByRole('heading', { level: 1 }).first();
+  await heading.waitFor();
+  if ((await heading.textContent()) !== 'Aanmelden') {
+    await page.getByRole('button', { name: 'Afmelden' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Aanmelden' }).waitFor();
+  }
+  await page.getByLabel('Gebruikersnaam').fill(username);
+  await page.getByLabel('Wachtwoord').fill('Welkom-CJIB-2026');
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  return page;
+}
 
 describe('slachtofferinformatie end to end', () => {
   it('a verlof event arrives, the task shows its deadline, the worker reads the contact with a reason and records the notification', async () => {
@@ -103,5 +118,57 @@ describe('slachtofferinformatie end to end', () => {
       `SELECT 1 FROM audit_log WHERE entity = 'victim_notification' AND actor_id = 'u-famrani'`,
     );
     expect(auditCreate.length).toBeGreaterThan(0);
+  });
+
+  it('proposes the voorschot on an unpaid maatregel, and the victim team lead approves it by keyboard', async () => {
+    const db = app.central.db;
+    const [row] = await db.query<{ id: string; victim_id: string; display_name: string }>(
+      `SELECT c.id, c.victim_id, v.display_name FROM victim_compensations c JOIN victims v ON v.id = c.victim_id
+       WHERE v.is_natural_person AND v.offence_category = 'geweld' ORDER BY c.id LIMIT 1`,
+    );
+    if (!row) throw new Error('no compensation');
+    // Judgment final 10 months ago, € 7.500 ordered, € 500 collected: € 7.000 due, no cap for violence.
+    await db.query(
+      `UPDATE victim_compensations SET judgment_final_on = current_date - 300, ordered_cents = 750000, collected_cents = 50000,
+         paid_out_cents = 50000, schadefonds_cents = 0, version = nextval('change_version') WHERE id = $1`,
+      [row.id],
+    );
+    await db.query(
+      `UPDATE changes SET version = (SELECT version FROM victim_compensations WHERE id = $1)
+       WHERE entity = 'victim_compensation' AND entity_id = $1`,
+      [row.id],
+    );
+    const page = await signInAs('famrani');
+    await page.getByRole('heading', { level: 1, name: 'Slachtofferinformatie' }).waitFor();
+    await page.getByRole('button', { name: 'Nu synchroniseren' }).click();
+    await page.getByText('Alles verzonden').waitFor();
+    await page.goto(`${app.host.origin}/slachtofferinformatie/${row.victim_id}`);
+    const propose = page.getByRole('button', { name: `Voorschot van ${formatCents(700000)} voorstellen` });
+    await propose.click();
+    await page.getByRole('status').filter({ hasText: 'Voorgesteld ter goedkeuring' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshotWhole(page, `${screenshotDir}/slachtoffer-voorschot.png`);
+    await page.getByRole('button', { name: 'Nu synchroniseren' }).click();
+    await page.getByText('Alles verzonden').waitFor();
+    await page.close();
+
+    // Same desktop, another person: the cache is emptied for the new user before their sync.
+    const lead = await signInAs('wdekker');
+    await lead.getByText('Wendy Dekker').waitFor();
+    await lead.getByRole('link', { name: 'Teamoverzicht' }).click();
+    const card = lead.getByRole('article', { name: `Voorschot voor ${row.display_name}` });
+    await card.waitFor();
+    await screenshotWhole(lead, `${screenshotDir}/teamoverzicht-voorschot.png`);
+    await card.focus();
+    await lead.keyboard.press('g');
+    await card.waitFor({ state: 'detached' });
+    await lead.getByRole('button', { name: 'Nu synchroniseren' }).click();
+    await lead.getByText('Alles verzonden').waitFor();
+    const [paid] = await db.query<{ paid_out_cents: number }>(
+      'SELECT paid_out_cents::int AS paid_out_cents FROM victim_compensations WHERE id = $1',
+      [row.id],
+    );
+    expect(paid?.paid_out_cents).toBe(750000);
+    await lead.close();
   });
 });

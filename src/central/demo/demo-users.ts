@@ -59,5 +59,12 @@ export const demoUsers: readonly { id: string; username: string; displayName: st
     role: 'teamleider',
     teamId: 'team-inning-leeuwarden',
   },
+  {
+    id: 'u-wdekker',
+    username: 'wdekker',
+    displayName: 'Wendy Dekker',
+    role: 'teamleider',
+    teamId: 'team-slachtofferinformatie',
+  },
   { id: 'u-hkok', username: 'hkok', displayName: 'Henk Kok', role: 'functioneel_beheerder', teamId: 'team-beheer' },
 ];

@@ -224,4 +224,22 @@ async function seedVictims(tx: Queryable, offenderIds: readonly string[]): Promi
     `INSERT INTO changes (entity, entity_id, team_id, version) SELECT 'detention_event', id, $1, version FROM detention_events`,
     [victimTeamId],
   );
+  // The schadevergoedingsmaatregel of each offender's first victim: what was ordered and collected
+  // follows the claim; judgments final between about 4 and 14 months ago, so some voorschotten are due.
+  await tx.query(
+    `INSERT INTO victim_compensations (id, victim_id, team_id, claim_id, judgment_final_on, ordered_cents, collected_cents,
+                                       paid_out_cents, schadefonds_cents, version)
+     SELECT DISTINCT ON (v.offender_person_id)
+            'svm-' || v.id, v.id, v.team_id, c.id, c.due_date - 30 - (abs(hashtext(v.id)) % 300),
+            c.original_cents, greatest(0, c.original_cents - c.outstanding_cents), greatest(0, c.original_cents - c.outstanding_cents),
+            CASE WHEN v.offence_category IN ('geweld', 'zeden') AND abs(hashtext(v.id)) % 3 = 0
+                 THEN least(c.outstanding_cents / 4, 150000) ELSE 0 END,
+            nextval('change_version')
+     FROM victims v JOIN claims c ON c.person_id = v.offender_person_id AND c.kind = 'schadevergoedingsmaatregel'
+     ORDER BY v.offender_person_id, v.id, c.id`,
+  );
+  await tx.query(
+    `INSERT INTO changes (entity, entity_id, team_id, version)
+     SELECT 'victim_compensation', id, team_id, version FROM victim_compensations`,
+  );
 }

@@ -163,6 +163,19 @@ const entityQueries: Record<Change['entity'], string> = {
               v.version::bigint AS version
        FROM changes ch JOIN saved_views v ON v.id = ch.entity_id JOIN users u ON u.id = v.owner_id
        WHERE ch.entity = 'saved_view' AND ch.team_id = ANY($1) AND ch.version > $2 AND ch.version <= $3`,
+  victim_compensation: `SELECT c.id, c.victim_id AS "victimId", cl.reference AS "claimReference",
+              to_char(c.judgment_final_on, 'YYYY-MM-DD') AS "judgmentFinalOn", c.ordered_cents::bigint AS "orderedCents",
+              c.collected_cents::bigint AS "collectedCents", c.paid_out_cents::bigint AS "paidOutCents",
+              c.schadefonds_cents::bigint AS "schadefondsCents", c.version::bigint AS version
+       FROM changes ch JOIN victim_compensations c ON c.id = ch.entity_id JOIN claims cl ON cl.id = c.claim_id
+       WHERE ch.entity = 'victim_compensation' AND ch.team_id = ANY($1) AND ch.version > $2 AND ch.version <= $3`,
+  voorschot_payment: `SELECT p.id, p.compensation_id AS "compensationId", c.victim_id AS "victimId", p.amount_cents::bigint AS "amountCents",
+              p.status, u.display_name AS "proposedBy", p.proposed_by AS "proposedById",
+              to_char(p.proposed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "proposedAt",
+              a.display_name AS "approvedBy", p.approval_note AS "approvalNote", p.trace, p.version::bigint AS version
+       FROM changes ch JOIN voorschot_payments p ON p.id = ch.entity_id JOIN victim_compensations c ON c.id = p.compensation_id
+         JOIN users u ON u.id = p.proposed_by LEFT JOIN users a ON a.id = p.approved_by
+       WHERE ch.entity = 'voorschot_payment' AND ch.team_id = ANY($1) AND ch.version > $2 AND ch.version <= $3`,
 };
 
 async function loadEntities(

@@ -6,6 +6,7 @@ import { decideApproval, recordBetalingsonmachtDecision } from './betalingsonmac
 import { recordChange } from './change-feed';
 import { decideEscalationApproval, recordEscalationDecision } from './escalatie-handlers';
 import { assignTask, claimTask, completeTask, deleteView, releaseTask, saveView } from './taken-handlers';
+import { decideVoorschot, proposeVoorschot } from './voorschot-handlers';
 import { recordVictimNotification, recordVictimWishes, updateVictimPreferences } from './slachtoffer-handlers';
 
 export interface CommandResult {
@@ -45,6 +46,10 @@ export async function applyCommand(tx: Queryable, principal: Principal, command:
       return saveView(tx, principal, command);
     case 'DeleteView':
       return deleteView(tx, principal, command);
+    case 'ProposeVoorschot':
+      return proposeVoorschot(tx, principal, command, today());
+    case 'DecideVoorschot':
+      return decideVoorschot(tx, principal, command);
   }
 }
 

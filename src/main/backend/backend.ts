@@ -26,6 +26,7 @@ import {
   updatePreferences,
   victimCase,
 } from '../services/slachtoffer-service';
+import { decideVoorschot, proposeVoorschot, voorschotApprovals } from '../services/voorschot-service';
 import { listWerkvoorraad } from '../services/werkvoorraad-service';
 import { CentralClient, CentralError } from '../sync/central-client';
 import { restoreDeferredIndexes } from '../sync/deferred-indexes';
@@ -205,7 +206,18 @@ export function createBackend(config: BackendConfig, logger: BackendLogger = sil
       return {};
     },
     'slachtoffers.tasks': () => notificationTasks(db, requireUser(), today()),
-    'slachtoffers.victim': ({ victimId }) => victimCase(db, requireUser(), victimId),
+    'slachtoffers.victim': ({ victimId }) => victimCase(db, requireUser(), victimId, today()),
+    'slachtoffers.proposeVoorschot': ({ compensationId }) => {
+      const payment = proposeVoorschot(db, requireUser(), compensationId, today());
+      engine?.trigger();
+      return payment;
+    },
+    'voorschot.approvals': () => ({ payments: voorschotApprovals(db, requireUser()) }),
+    'voorschot.decide': (request) => {
+      decideVoorschot(db, requireUser(), request);
+      engine?.trigger();
+      return {};
+    },
     'slachtoffers.contact': async ({ victimId, reason }) => {
       const user = requireUser();
       if (user.role !== 'medewerker_slachtofferinformatie') {

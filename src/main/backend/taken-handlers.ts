@@ -2,6 +2,7 @@ import type { SessionUser } from '../../shared/ipc/contract';
 import type { takenChannels } from '../../shared/ipc/contract-taken';
 import type { Database } from '../db/connection';
 import { ArrangementsRepository } from '../db/repositories/arrangements-repository';
+import { CompensationRepository } from '../db/repositories/compensation-repository';
 import { EscalationsRepository } from '../db/repositories/escalations-repository';
 import { OutboxRepository } from '../db/repositories/outbox-repository';
 import { TasksRepository } from '../db/repositories/tasks-repository';
@@ -50,7 +51,8 @@ export function takenHandlers({
         terBeoordeling:
           user.role === 'teamleider'
             ? new ArrangementsRepository(db).list('ter_goedkeuring', 10_000).length +
-              new EscalationsRepository(db).list('ter_goedkeuring', 10_000).length
+              new EscalationsRepository(db).list('ter_goedkeuring', 10_000).length +
+              new CompensationRepository(db).paymentsWithStatus('ter_goedkeuring').length
             : 0,
         conflicten: new OutboxRepository(db).reviews().length,
       };

@@ -4,6 +4,7 @@ import { detentionEventLabels } from '../../shared/domain/slachtoffer';
 import { formatDate } from '../../shared/format';
 import type { Database } from '../db/connection';
 import { ArrangementsRepository } from '../db/repositories/arrangements-repository';
+import { CompensationRepository } from '../db/repositories/compensation-repository';
 import { EscalationsRepository } from '../db/repositories/escalations-repository';
 import { OutboxRepository } from '../db/repositories/outbox-repository';
 import { TasksRepository } from '../db/repositories/tasks-repository';
@@ -39,13 +40,14 @@ export function notificationsFor(db: Database, user: SessionUser, today: string)
   if (user.role === 'teamleider') {
     const waiting =
       new ArrangementsRepository(db).list('ter_goedkeuring', 10_000).length +
-      new EscalationsRepository(db).list('ter_goedkeuring', 10_000).length;
+      new EscalationsRepository(db).list('ter_goedkeuring', 10_000).length +
+      new CompensationRepository(db).paymentsWithStatus('ter_goedkeuring').length;
     if (waiting > 0) {
       items.push({
         id: 'goedkeuring',
         kind: 'goedkeuring',
         title: waiting === 1 ? '1 besluit wacht op uw goedkeuring' : `${waiting} besluiten wachten op uw goedkeuring`,
-        detail: 'Vier ogen: betalingsregelingen en zware invorderingsstappen.',
+        detail: 'Vier ogen: betalingsregelingen, zware invorderingsstappen en voorschotten.',
         route: '/teamoverzicht',
         urgent: false,
       });

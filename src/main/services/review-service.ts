@@ -78,6 +78,9 @@ function describeMine(command: Command): CommandReview['mine'] {
     case 'SaveView':
     case 'DeleteView':
       return { type: 'Werkvoorraad', action: command.type, subjectId: command.payload.viewId, ...common };
+    case 'ProposeVoorschot':
+    case 'DecideVoorschot':
+      return { type: 'Voorschot', action: command.type, subjectId: command.payload.paymentId, ...common };
   }
 }
 
@@ -126,6 +129,8 @@ function describeTheirs(
     case 'CompleteTask':
     case 'SaveView':
     case 'DeleteView':
+    case 'ProposeVoorschot':
+    case 'DecideVoorschot':
       return { claim: null, personName: null, openTotalCents: null, arrangementStatus: null };
   }
 }

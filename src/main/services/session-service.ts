@@ -43,6 +43,7 @@ export async function signIn(
                    DELETE FROM arrangements; DELETE FROM assessment_drafts; DELETE FROM escalation_decisions;
                    DELETE FROM victims; DELETE FROM detention_events; DELETE FROM victim_notifications; DELETE FROM victim_wishes;
                    DELETE FROM tasks; DELETE FROM team_members; DELETE FROM saved_views;
+                   DELETE FROM victim_compensations; DELETE FROM voorschot_payments;
                    DELETE FROM sync_state WHERE key IN ('cursor', 'last_sync_at', 'client_id', 'next_seq');`);
     });
   }

@@ -7,7 +7,9 @@ import { AppError } from '../../shared/ipc/result';
 import type { Database } from '../db/connection';
 import { OutboxRepository } from '../db/repositories/outbox-repository';
 import { SyncStateRepository } from '../db/repositories/sync-state-repository';
+import { CompensationRepository } from '../db/repositories/compensation-repository';
 import { VictimsRepository } from '../db/repositories/victims-repository';
+import { voorschotFor } from './voorschot-service';
 
 /** The victim and the event, which must be one of their offender's; or a Dutch not-found error. */
 function victimAndEvent(repo: VictimsRepository, victimId: string, eventId: string) {
@@ -56,12 +58,22 @@ export function notificationTasks(db: Database, user: SessionUser, today: string
   return { tasks, lateCount };
 }
 
-export function victimCase(db: Database, user: SessionUser, victimId: string): ResponseOf<'slachtoffers.victim'> {
+export function victimCase(
+  db: Database,
+  user: SessionUser,
+  victimId: string,
+  today: string,
+): ResponseOf<'slachtoffers.victim'> {
   requireVictimRole(user);
   const repo = new VictimsRepository(db);
   const victim = repo.victim(victimId);
   if (!victim) throw new AppError('not_found', 'Dit slachtoffer staat niet in uw werkvoorraad.');
+  const compensations = new CompensationRepository(db);
+  const compensation = compensations.forVictim(victimId) ?? null;
   return {
+    compensation,
+    voorschot: compensation ? voorschotFor(compensation, victim, today) : null,
+    payments: compensations.paymentsForVictim(victimId),
     victim,
     events: repo
       .eventsForOffender(victim.offenderPersonId)

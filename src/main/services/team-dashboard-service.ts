@@ -4,6 +4,7 @@ import { addDays, daysBetween } from '../../shared/domain/calendar';
 import { weekStart } from '../../shared/domain/taken';
 import type { Database } from '../db/connection';
 import { ArrangementsRepository } from '../db/repositories/arrangements-repository';
+import { CompensationRepository } from '../db/repositories/compensation-repository';
 import { EscalationsRepository } from '../db/repositories/escalations-repository';
 import { OutboxRepository } from '../db/repositories/outbox-repository';
 import { TasksRepository } from '../db/repositories/tasks-repository';
@@ -29,6 +30,7 @@ export function teamDashboard(db: Database, user: SessionUser, today: string): D
   const waiting = [
     ...new ArrangementsRepository(db).list('ter_goedkeuring', 10_000).map((a) => a.decidedAt),
     ...new EscalationsRepository(db).list('ter_goedkeuring', 10_000).map((e) => e.decidedAt),
+    ...new CompensationRepository(db).paymentsWithStatus('ter_goedkeuring').map((p) => p.proposedAt),
   ];
   const reviews = new OutboxRepository(db).reviews().map((r) => r.createdAt);
   const unassigned = open.filter((t) => t.assigneeId === null).map((t) => t.createdOn);

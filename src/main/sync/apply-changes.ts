@@ -10,6 +10,8 @@ import type {
   SavedViewWire,
   TaskWire,
   TeamMemberWire,
+  VictimCompensationWire,
+  VoorschotPaymentWire,
   VictimNotificationWire,
   VictimWire,
   VictimWishWire,
@@ -19,6 +21,7 @@ import { ArrangementsRepository } from '../db/repositories/arrangements-reposito
 import { CaseNotesRepository } from '../db/repositories/case-notes-repository';
 import { ClaimEventsRepository } from '../db/repositories/claim-events-repository';
 import { ClaimsRepository } from '../db/repositories/claims-repository';
+import { CompensationRepository } from '../db/repositories/compensation-repository';
 import { EscalationsRepository } from '../db/repositories/escalations-repository';
 import { PersonsRepository } from '../db/repositories/persons-repository';
 import { TasksRepository } from '../db/repositories/tasks-repository';
@@ -40,6 +43,8 @@ export function applyChanges(db: Database, changes: readonly Change[]): void {
   const tasks: TaskWire[] = [];
   const members: TeamMemberWire[] = [];
   const views: SavedViewWire[] = [];
+  const compensations: VictimCompensationWire[] = [];
+  const payments: VoorschotPaymentWire[] = [];
   for (const change of changes) {
     switch (change.entity) {
       case 'person':
@@ -81,6 +86,12 @@ export function applyChanges(db: Database, changes: readonly Change[]): void {
       case 'saved_view':
         views.push(change.data);
         break;
+      case 'victim_compensation':
+        compensations.push(change.data);
+        break;
+      case 'voorschot_payment':
+        payments.push(change.data);
+        break;
     }
   }
   new PersonsRepository(db).upsertMany(persons);
@@ -98,4 +109,7 @@ export function applyChanges(db: Database, changes: readonly Change[]): void {
   const team = new TeamRepository(db);
   team.upsertMembers(members);
   team.upsertViewsFromServer(views);
+  const compensation = new CompensationRepository(db);
+  compensation.upsertCompensations(compensations);
+  compensation.upsertPaymentsFromServer(payments);
 }

@@ -2,6 +2,7 @@ import type { Command } from '../../shared/api/commands';
 import type { Database } from '../db/connection';
 import { ArrangementsRepository } from '../db/repositories/arrangements-repository';
 import { CaseNotesRepository } from '../db/repositories/case-notes-repository';
+import { CompensationRepository } from '../db/repositories/compensation-repository';
 import { EscalationsRepository } from '../db/repositories/escalations-repository';
 import { VictimsRepository } from '../db/repositories/victims-repository';
 
@@ -32,6 +33,21 @@ export function revertOptimisticEffect(db: Database, command: Command): void {
     case 'RecordVictimNotification':
       new VictimsRepository(db).removeNotificationPending(command.payload.notificationId);
       return;
+    case 'ProposeVoorschot':
+      new CompensationRepository(db).removePaymentPending(command.payload.paymentId);
+      return;
+    case 'DecideVoorschot': {
+      const compensation = new CompensationRepository(db);
+      const current = compensation.payment(command.payload.paymentId);
+      if (current?.pending)
+        compensation.savePaymentPending({
+          ...current,
+          status: 'ter_goedkeuring',
+          approvedBy: null,
+          approvalNote: null,
+        });
+      return;
+    }
     case 'RecordEscalationDecision':
       new EscalationsRepository(db).removePending(command.payload.decisionId);
       return;

@@ -1,6 +1,7 @@
 import type { SyncStatus } from '../../shared/ipc/contract';
 import type { Database } from '../db/connection';
 import { ArrangementsRepository } from '../db/repositories/arrangements-repository';
+import { CompensationRepository } from '../db/repositories/compensation-repository';
 import { CaseNotesRepository } from '../db/repositories/case-notes-repository';
 import { ClaimsRepository } from '../db/repositories/claims-repository';
 import { EscalationsRepository } from '../db/repositories/escalations-repository';
@@ -191,6 +192,7 @@ export class SyncEngine {
       new ArrangementsRepository(this.db).removeSynced();
       new EscalationsRepository(this.db).removeSynced();
       new VictimsRepository(this.db).removeSynced();
+      new CompensationRepository(this.db).removeSynced();
       this.state.set('cursor', '0');
     });
     await this.syncOnce();

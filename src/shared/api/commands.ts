@@ -182,6 +182,32 @@ export const deleteViewCommand = z
   .object({ ...commandBase, type: z.literal('DeleteView'), payload: z.object({ viewId: id }).strict() })
   .strict();
 
+/**
+ * Proposing the voorschot on a schadevergoedingsmaatregel as a payment for approval. The amount the
+ * worker saw is the precondition: the server computes it again on its own figures and date.
+ */
+export const proposeVoorschotCommand = z
+  .object({
+    ...commandBase,
+    type: z.literal('ProposeVoorschot'),
+    payload: z.object({ paymentId: id, compensationId: id, expectedAmountCents: z.number().int().positive() }).strict(),
+  })
+  .strict();
+
+export const decideVoorschotCommand = z
+  .object({
+    ...commandBase,
+    type: z.literal('DecideVoorschot'),
+    payload: z
+      .object({ paymentId: id, approve: z.boolean(), note: z.string().trim().max(2000) })
+      .strict()
+      .refine((p) => p.approve || p.note.length >= 10, {
+        message: 'Geef bij afkeuren een reden (minstens 10 tekens).',
+        path: ['note'],
+      }),
+  })
+  .strict();
+
 export const command = z.discriminatedUnion('type', [
   addCaseNoteCommand,
   recordBetalingsonmachtDecisionCommand,
@@ -197,6 +223,8 @@ export const command = z.discriminatedUnion('type', [
   completeTaskCommand,
   saveViewCommand,
   deleteViewCommand,
+  proposeVoorschotCommand,
+  decideVoorschotCommand,
 ]);
 export type Command = z.infer<typeof command>;
 export type CommandType = Command['type'];

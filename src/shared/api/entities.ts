@@ -192,6 +192,38 @@ export const savedViewWire = z.object({
 });
 export type SavedViewWire = z.infer<typeof savedViewWire>;
 
+/** The schadevergoedingsmaatregel for one victim, as far as the victim process needs it. */
+export const victimCompensationWire = z.object({
+  id,
+  victimId: id,
+  claimReference: z.string(),
+  judgmentFinalOn: isoDate,
+  orderedCents: cents.nonnegative(),
+  collectedCents: cents.nonnegative(),
+  paidOutCents: cents.nonnegative(),
+  schadefondsCents: cents.nonnegative(),
+  version: z.number().int().nonnegative(),
+});
+export type VictimCompensationWire = z.infer<typeof victimCompensationWire>;
+
+export const voorschotStatuses = ['ter_goedkeuring', 'goedgekeurd', 'afgewezen'] as const;
+
+export const voorschotPaymentWire = z.object({
+  id,
+  compensationId: id,
+  victimId: id,
+  amountCents: cents.positive(),
+  status: z.enum(voorschotStatuses),
+  proposedBy: z.string(),
+  proposedById: id,
+  proposedAt: isoDateTime,
+  approvedBy: z.string().nullable(),
+  approvalNote: z.string().nullable(),
+  trace: z.array(z.object({ rule: z.string(), text: z.string(), unconfirmed: z.boolean().optional() })),
+  version: z.number().int().nonnegative(),
+});
+export type VoorschotPaymentWire = z.infer<typeof voorschotPaymentWire>;
+
 export const change = z.discriminatedUnion('entity', [
   z.object({ entity: z.literal('person'), version: z.number().int(), data: personWire }),
   z.object({ entity: z.literal('claim'), version: z.number().int(), data: claimWire }),
@@ -206,5 +238,7 @@ export const change = z.discriminatedUnion('entity', [
   z.object({ entity: z.literal('task'), version: z.number().int(), data: taskWire }),
   z.object({ entity: z.literal('team_member'), version: z.number().int(), data: teamMemberWire }),
   z.object({ entity: z.literal('saved_view'), version: z.number().int(), data: savedViewWire }),
+  z.object({ entity: z.literal('victim_compensation'), version: z.number().int(), data: victimCompensationWire }),
+  z.object({ entity: z.literal('voorschot_payment'), version: z.number().int(), data: voorschotPaymentWire }),
 ]);
 export type Change = z.infer<typeof change>;

@@ -6,8 +6,10 @@ import {
   claimEventWire,
   detentionEventWire,
   escalationDecisionWire,
+  victimCompensationWire,
   victimNotificationWire,
   victimWire,
+  voorschotPaymentWire,
   victimWishWire,
 } from '../api/entities';
 import { searchText } from '../api/saved-views';
@@ -80,6 +82,17 @@ export type CaseNote = z.infer<typeof caseNote>;
 export const claimDetail = claimRow.extend({ bsn: z.string(), city: z.string(), version: z.number().int() });
 export type ClaimDetail = z.infer<typeof claimDetail>;
 
+const traceStep = z.object({ rule: z.string(), text: z.string(), unconfirmed: z.boolean().optional() });
+
+export const voorschotResult = z.object({
+  eligibleFrom: isoDate,
+  eligible: z.boolean(),
+  remainderCents: cents,
+  advanceCents: cents,
+  capApplied: z.boolean(),
+  trace: z.array(traceStep),
+});
+
 export const commandReview = z.object({
   commandId: z.string(),
   outcome: z.enum(['rejected', 'conflict']),
@@ -136,6 +149,14 @@ export const commandReview = z.object({
     z.object({
       type: z.literal('Werkvoorraad'),
       action: z.enum(['ClaimTask', 'ReleaseTask', 'AssignTask', 'CompleteTask', 'SaveView', 'DeleteView']),
+      subjectId: id,
+      baseVersion: z.number().int().nullable(),
+      issuedAt: isoDateTime,
+    }),
+    /** Proposing or deciding on a voorschot for a victim. */
+    z.object({
+      type: z.literal('Voorschot'),
+      action: z.enum(['ProposeVoorschot', 'DecideVoorschot']),
       subjectId: id,
       baseVersion: z.number().int().nullable(),
       issuedAt: isoDateTime,
@@ -370,7 +391,27 @@ export const contract = {
       events: z.array(detentionEventWire.extend({ deadline: isoDate })),
       notifications: z.array(victimNotificationWire.extend({ pending: z.boolean() })),
       wishes: z.array(victimWishWire.extend({ pending: z.boolean() })),
+      compensation: victimCompensationWire.nullable(),
+      /** The voorschot on the maatregel today, with its rule trace (null without a maatregel). */
+      voorschot: voorschotResult.nullable(),
+      payments: z.array(voorschotPaymentWire.extend({ pending: z.boolean() })),
     }),
+  },
+  'slachtoffers.proposeVoorschot': {
+    request: z.object({ compensationId: id }).strict(),
+    response: voorschotPaymentWire.extend({ pending: z.boolean() }),
+  },
+  'voorschot.approvals': {
+    request: emptyRequest,
+    response: z.object({
+      payments: z.array(
+        voorschotPaymentWire.extend({ pending: z.boolean(), victimName: z.string(), claimReference: z.string() }),
+      ),
+    }),
+  },
+  'voorschot.decide': {
+    request: z.object({ paymentId: id, approve: z.boolean(), note: z.string().trim().max(2000) }).strict(),
+    response: z.object({}),
   },
   'slachtoffers.preferences': {
     request: victimPreferencesFields.strict(),

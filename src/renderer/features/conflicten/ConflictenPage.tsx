@@ -64,7 +64,7 @@ function Mine({ mine }: { mine: CommandReview['mine'] }) {
           <dd>{formatCents(mine.expectedTotalCents)}</dd>
         </>
       ) : null}
-      {mine.type === 'Werkvoorraad' ? (
+      {mine.type === 'Werkvoorraad' || mine.type === 'Voorschot' ? (
         <>
           <dt>{t('conflicten.decision')}</dt>
           <dd>{t(`conflicten.action.${mine.action}`)}</dd>

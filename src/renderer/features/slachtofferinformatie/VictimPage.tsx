@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { CompensationPanel } from './CompensationPanel';
 import { Link, useParams } from 'react-router';
 import { formatDate } from '../../../shared/format';
 import type { ResponseOf } from '../../../shared/ipc/contract';
@@ -34,6 +35,7 @@ function Victim({ view: data }: { view: ResponseOf<'slachtoffers.victim'> }) {
         <div>
           <Preferences victim={victim} />
           <ContactPanel victimId={victim.id} />
+          <CompensationPanel view={data} />
         </div>
         <div>
           <h2>{t('slachtoffers.eventsTitle')}</h2>

@@ -23,6 +23,18 @@ export const slachtoffersApi = cjibApi.injectEndpoints({
       query: (request) => ({ channel: 'slachtoffers.wishes', request }),
       invalidatesTags: ['Victims', 'Sync'],
     }),
+    proposeVoorschot: build.mutation<ResponseOf<'slachtoffers.proposeVoorschot'>, string>({
+      query: (compensationId) => ({ channel: 'slachtoffers.proposeVoorschot', request: { compensationId } }),
+      invalidatesTags: ['Victims', 'Sync'],
+    }),
+    voorschotApprovals: build.query<ResponseOf<'voorschot.approvals'>, void>({
+      query: () => ({ channel: 'voorschot.approvals', request: {} }),
+      providesTags: ['Victims'],
+    }),
+    decideVoorschot: build.mutation<ResponseOf<'voorschot.decide'>, RequestOf<'voorschot.decide'>>({
+      query: (request) => ({ channel: 'voorschot.decide', request }),
+      invalidatesTags: ['Victims', 'Sync'],
+    }),
     notifyVictim: build.mutation<ResponseOf<'slachtoffers.notify'>, RequestOf<'slachtoffers.notify'>>({
       query: (request) => ({ channel: 'slachtoffers.notify', request }),
       invalidatesTags: ['Victims', 'Sync'],
@@ -37,4 +49,7 @@ export const {
   useNotifyVictimMutation,
   useRecordWishesMutation,
   useSavePreferencesMutation,
+  useProposeVoorschotMutation,
+  useVoorschotApprovalsQuery,
+  useDecideVoorschotMutation,
 } = slachtoffersApi;

@@ -9,9 +9,11 @@ import { ArrangementSummary, Trace } from '../betalingsonmacht/ArrangementSummar
 import { useArrangementsQuery, useDecideApprovalMutation } from '../betalingsonmacht/betalingsonmacht-api';
 import { useDecideEscalationApprovalMutation, useEscalationDecisionsQuery } from '../escalaties/escalaties-api';
 import { useCurrentSessionQuery } from '../session/session-api';
+import { useDecideVoorschotMutation, useVoorschotApprovalsQuery } from '../slachtofferinformatie/slachtoffers-api';
 
 type Arrangement = ResponseOf<'arrangements.list'>['arrangements'][number];
 type EscalationDecision = ResponseOf<'escalaties.list'>['decisions'][number];
+type VoorschotApproval = ResponseOf<'voorschot.approvals'>['payments'][number];
 
 function EscalationApprovalItem({ decision }: { decision: EscalationDecision }) {
   const [decideApproval, { error, isLoading }] = useDecideEscalationApprovalMutation();
@@ -40,13 +42,39 @@ function EscalationApprovalItem({ decision }: { decision: EscalationDecision }) 
   );
 }
 
+function VoorschotApprovalItem({ payment }: { payment: VoorschotApproval }) {
+  const [decide, { error, isLoading }] = useDecideVoorschotMutation();
+  return (
+    <ApprovalCard
+      label={t('compensation.approvalLabel', { name: payment.victimName })}
+      heading={
+        <>
+          {payment.victimName} · {formatCents(payment.amountCents)} ·{' '}
+          <span className="mono">{payment.claimReference}</span>
+        </>
+      }
+      body={
+        <p className="note__meta">
+          {t('betalingsonmacht.decidedBy', { name: payment.proposedBy, date: formatDateTime(payment.proposedAt) })}
+        </p>
+      }
+      trace={payment.trace}
+      error={appError(error)}
+      busy={isLoading}
+      onDecide={(approve, note) => void decide({ paymentId: payment.id, approve, note })}
+    />
+  );
+}
+
 /** The team lead's four-eyes queue: decisions of others waiting for approval. */
 export function TeamoverzichtPage() {
   const { data: session } = useCurrentSessionQuery();
   const isTeamleider = session?.user?.role === 'teamleider';
   const { data } = useArrangementsQuery({ status: 'ter_goedkeuring' }, { skip: !isTeamleider });
   const { data: escalations } = useEscalationDecisionsQuery({ status: 'ter_goedkeuring' }, { skip: !isTeamleider });
-  const nothingWaiting = data?.arrangements.length === 0 && escalations?.decisions.length === 0;
+  const { data: voorschotten } = useVoorschotApprovalsQuery(undefined, { skip: !isTeamleider });
+  const nothingWaiting =
+    data?.arrangements.length === 0 && escalations?.decisions.length === 0 && voorschotten?.payments.length === 0;
 
   return (
     <section aria-labelledby="page-title">
@@ -65,6 +93,10 @@ export function TeamoverzichtPage() {
           {data?.arrangements.length ? <h3>{t('teamoverzicht.arrangementApprovals')}</h3> : null}
           {data?.arrangements.map((a) => (
             <ApprovalItem key={a.id} arrangement={a} />
+          ))}
+          {voorschotten?.payments.length ? <h3>{t('compensation.approvalsTitle')}</h3> : null}
+          {voorschotten?.payments.map((p) => (
+            <VoorschotApprovalItem key={p.id} payment={p} />
           ))}
         </>
       )}
