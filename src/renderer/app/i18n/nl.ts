@@ -251,6 +251,7 @@ export const nl = {
     none: 'Geen schadevergoedingsmaatregel bij dit slachtoffer.',
     approvalsTitle: 'Voorschotten schadevergoeding',
     approvalLabel: 'Voorschot voor {name}',
+    proposedBy: 'Voorgesteld door {name} op {date}',
   },
   bulk: {
     title: 'Taken herverdelen',

@@ -16,7 +16,11 @@ export const sessionApi = cjibApi.injectEndpoints({
     }),
     logout: build.mutation<ResponseOf<'session.logout'>, void>({
       query: () => ({ channel: 'session.logout', request: {} }),
-      invalidatesTags: ['Session', 'Sync'],
+      // Nothing of the signed-out user stays in memory for the next one (victims, decisions, queues).
+      async onQueryStarted(_arg, { dispatch, queryFulfilled }) {
+        await queryFulfilled.catch(() => undefined);
+        dispatch(cjibApi.util.resetApiState());
+      },
     }),
     syncStatus: build.query<ResponseOf<'sync.status'>, void>({
       query: () => ({ channel: 'sync.status', request: {} }),

@@ -55,7 +55,7 @@ function VoorschotApprovalItem({ payment }: { payment: VoorschotApproval }) {
       }
       body={
         <p className="note__meta">
-          {t('betalingsonmacht.decidedBy', { name: payment.proposedBy, date: formatDateTime(payment.proposedAt) })}
+          {t('compensation.proposedBy', { name: payment.proposedBy, date: formatDateTime(payment.proposedAt) })}
         </p>
       }
       trace={payment.trace}
