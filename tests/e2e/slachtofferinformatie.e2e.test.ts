@@ -85,6 +85,20 @@ describe('slachtofferinformatie end to end', () => {
     expect(audit[0]).toEqual({ actor_id: 'u-famrani', reason: 'Bericht over verlof versturen' });
 
     const item = page.getByRole('listitem').filter({ hasText: formatDate(eventDate) });
+    // A letter from the template: the PDF downloads and its text becomes what the victim was told.
+    await item.getByLabel('Kanaal').selectOption('brief');
+    const download = page.waitForEvent('download');
+    await item.getByRole('button', { name: 'Brief maken (PDF)' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^brief-slachtoffer-[0-9A-F]{8}-\d{4}-\d{2}-\d{2}\.pdf$/);
+    await expect
+      .poll(() => item.getByLabel('Wat is het slachtoffer verteld').inputValue())
+      .toContain(`Beste ${victim.display_name},`);
+    const letterAudit = await db.query<{ reason: string }>(
+      `SELECT reason FROM audit_log WHERE entity = 'victim_contact' AND entity_id = $1 ORDER BY id DESC LIMIT 1`,
+      [victim.id],
+    );
+    expect(letterAudit[0]?.reason).toBe('Brief aan slachtoffer: langdurend re-integratieverlof');
+    await screenshotWhole(page, `${screenshotDir}/slachtoffer-brief.png`);
     await item
       .getByLabel('Wat is het slachtoffer verteld')
       .fill('Slachtoffer gebeld over het verlof; wil een contactverbod.');

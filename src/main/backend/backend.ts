@@ -28,6 +28,7 @@ import {
 } from '../services/slachtoffer-service';
 import { decideVoorschot, proposeVoorschot, voorschotApprovals } from '../services/voorschot-service';
 import { listWerkvoorraad } from '../services/werkvoorraad-service';
+import { aanmaningLetter, victimLetter } from '../services/letters-service';
 import { CentralClient, CentralError } from '../sync/central-client';
 import { restoreDeferredIndexes } from '../sync/deferred-indexes';
 import { SyncEngine } from '../sync/sync-engine';
@@ -94,6 +95,25 @@ export function createBackend(config: BackendConfig, logger: BackendLogger = sil
   const requireSync = () => {
     if (!engine) throw new AppError('invalid_request', 'Er is geen centrale API ingesteld; synchroniseren kan niet.');
     return engine;
+  };
+
+  /** Victim contact data, only through the central API (never cached), each read with its reason. */
+  const readVictimContact = async (victimId: string, reason: string) => {
+    const user = requireUser();
+    if (user.role !== 'medewerker_slachtofferinformatie') {
+      throw new AppError(
+        'forbidden',
+        'Contactgegevens van slachtoffers zijn alleen voor medewerkers slachtofferinformatie.',
+      );
+    }
+    if (!central) throw new AppError('unavailable', 'Contactgegevens zijn alleen via de centrale API in te zien.');
+    try {
+      return await central.victimContact(victimId, reason);
+    } catch (error) {
+      if (error instanceof CentralError)
+        throw new AppError(error.kind === 'offline' ? 'unavailable' : 'forbidden', error.message);
+      throw error;
+    }
   };
 
   const table: HandlerTable = {
@@ -207,6 +227,12 @@ export function createBackend(config: BackendConfig, logger: BackendLogger = sil
     },
     'slachtoffers.tasks': () => notificationTasks(db, requireUser(), today()),
     'slachtoffers.victim': ({ victimId }) => victimCase(db, requireUser(), victimId, today()),
+    'slachtoffers.letter': (request) =>
+      victimLetter(db, requireUser(), (victimId, reason) => readVictimContact(victimId, reason), request, today()),
+    'claims.aanmaningLetter': ({ eventId }) => {
+      requireUser();
+      return aanmaningLetter(db, eventId);
+    },
     'slachtoffers.proposeVoorschot': ({ compensationId }) => {
       const payment = proposeVoorschot(db, requireUser(), compensationId, today());
       engine?.trigger();
@@ -218,23 +244,7 @@ export function createBackend(config: BackendConfig, logger: BackendLogger = sil
       engine?.trigger();
       return {};
     },
-    'slachtoffers.contact': async ({ victimId, reason }) => {
-      const user = requireUser();
-      if (user.role !== 'medewerker_slachtofferinformatie') {
-        throw new AppError(
-          'forbidden',
-          'Contactgegevens van slachtoffers zijn alleen voor medewerkers slachtofferinformatie.',
-        );
-      }
-      if (!central) throw new AppError('unavailable', 'Contactgegevens zijn alleen via de centrale API in te zien.');
-      try {
-        return await central.victimContact(victimId, reason);
-      } catch (error) {
-        if (error instanceof CentralError)
-          throw new AppError(error.kind === 'offline' ? 'unavailable' : 'forbidden', error.message);
-        throw error;
-      }
-    },
+    'slachtoffers.contact': ({ victimId, reason }) => readVictimContact(victimId, reason),
     'slachtoffers.preferences': (request) => {
       const victim = updatePreferences(db, requireUser(), request);
       engine?.trigger();

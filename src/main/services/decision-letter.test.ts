@@ -1,7 +1,7 @@
-import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { ArrangementWire } from '../../shared/api/entities';
 import { generatePlanForInstalment } from '../../shared/domain/betalingsregeling';
+import { drawnText } from '../../../tests/support/pdf-text';
 import { renderDecisionLetter } from './decision-letter';
 
 const instalments = generatePlanForInstalment(83450, 2608, '2026-12-01');
@@ -28,28 +28,6 @@ const arrangement: ArrangementWire = {
   },
   version: 3,
 };
-
-/** The text pdf-lib drew: hex strings in the (possibly deflated) content streams, decoded. */
-function drawnText(pdf: Uint8Array): string {
-  const raw = Buffer.from(pdf).toString('latin1');
-  const streams: string[] = [];
-  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    const body = Buffer.from(match[1] ?? '', 'latin1');
-    try {
-      streams.push(inflateSync(body).toString('latin1'));
-    } catch {
-      streams.push(body.toString('latin1'));
-    }
-  }
-  return (
-    streams
-      .join('\n')
-      .match(/<([0-9A-Fa-f]+)> Tj/g)
-      // WinAnsi: 0x80 is the euro sign; the rest of what we draw is Latin-1.
-      ?.map((hex) => Buffer.from(hex.slice(1, -4), 'hex').toString('latin1').replaceAll('\x80', '€'))
-      .join('\n') ?? ''
-  );
-}
 
 describe('decision letter', () => {
   it('is a PDF in plain Dutch with the person, the decision, the calculation and every instalment', async () => {

@@ -1,7 +1,8 @@
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { ArrangementWire } from '../../shared/api/entities';
 import { formatCents, formatDate } from '../../shared/format';
 import { AppError } from '../../shared/ipc/result';
+import { LetterWriter } from '../letters/letter-writer';
 
 /**
  * The decision letter to the person, in plain Dutch, generated locally as a PDF. Only a final
@@ -12,9 +13,6 @@ export interface LetterPerson {
   displayName: string;
   city: string;
 }
-
-const margin = 56;
-const lineHeight = 15;
 
 export async function renderDecisionLetter(
   arrangement: ArrangementWire,
@@ -96,66 +94,4 @@ export async function renderDecisionLetter(
   writer.paragraph('Met vriendelijke groet,');
   writer.line('Centraal Justitieel Incassobureau');
   return pdf.save();
-}
-
-/** Lays text out top to bottom on A4 pages, starting a new page when one is full. */
-class LetterWriter {
-  private page: PDFPage;
-  private y: number;
-
-  constructor(
-    private readonly pdf: PDFDocument,
-    private readonly regular: PDFFont,
-    private readonly bold: PDFFont,
-  ) {
-    this.page = pdf.addPage([595.28, 841.89]);
-    this.y = this.page.getHeight() - margin;
-  }
-
-  line(text: string, options: { font?: 'regular' | 'bold'; size?: number } = {}): void {
-    this.ensureSpace();
-    this.page.drawText(text, {
-      x: margin,
-      y: this.y,
-      size: options.size ?? 10.5,
-      font: options.font === 'bold' ? this.bold : this.regular,
-      color: rgb(0.09, 0.09, 0.09),
-    });
-    this.y -= lineHeight;
-  }
-
-  paragraph(text: string): void {
-    const maxWidth = this.page.getWidth() - 2 * margin;
-    let current = '';
-    for (const word of text.split(' ')) {
-      const candidate = current ? `${current} ${word}` : word;
-      if (this.regular.widthOfTextAtSize(candidate, 10.5) > maxWidth && current) {
-        this.line(current);
-        current = word;
-      } else current = candidate;
-    }
-    if (current) this.line(current);
-    this.gap();
-  }
-
-  row(cells: [string, string, string], font: 'regular' | 'bold' = 'regular'): void {
-    this.ensureSpace();
-    const f = font === 'bold' ? this.bold : this.regular;
-    const [a, b, c] = cells;
-    this.page.drawText(a, { x: margin, y: this.y, size: 10, font: f });
-    this.page.drawText(b, { x: margin + 80, y: this.y, size: 10, font: f });
-    this.page.drawText(c, { x: margin + 260 - f.widthOfTextAtSize(c, 10), y: this.y, size: 10, font: f });
-    this.y -= lineHeight - 2;
-  }
-
-  gap(): void {
-    this.y -= lineHeight / 2;
-  }
-
-  private ensureSpace(): void {
-    if (this.y < margin) {
-      this.page = this.pdf.addPage([595.28, 841.89]);
-      this.y = this.page.getHeight() - margin;
-    }
-  }
 }

@@ -84,6 +84,8 @@ export type ClaimDetail = z.infer<typeof claimDetail>;
 
 const traceStep = z.object({ rule: z.string(), text: z.string(), unconfirmed: z.boolean().optional() });
 
+const letterFile = z.object({ fileName: z.string(), pdfBase64: z.string(), text: z.string() });
+
 export const voorschotResult = z.object({
   eligibleFrom: isoDate,
   eligible: z.boolean(),
@@ -396,6 +398,16 @@ export const contract = {
       voorschot: voorschotResult.nullable(),
       payments: z.array(voorschotPaymentWire.extend({ pending: z.boolean() })),
     }),
+  },
+  /** A letter to the victim from its template, to the domicilie address when there is one (read audited). */
+  'slachtoffers.letter': {
+    request: z.object({ victimId: id, eventId: id }).strict(),
+    response: letterFile,
+  },
+  /** An aanmaning of the claim's timeline as the person received it, from its template. */
+  'claims.aanmaningLetter': {
+    request: z.object({ eventId: id }).strict(),
+    response: letterFile,
   },
   'slachtoffers.proposeVoorschot': {
     request: z.object({ compensationId: id }).strict(),

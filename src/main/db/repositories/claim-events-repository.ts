@@ -22,4 +22,10 @@ export class ClaimEventsRepository {
       SELECT id, claim_id AS claimId, kind, occurred_on AS occurredOn, amount_cents AS amountCents, description, version
       FROM claim_events WHERE claim_id = ${claimId} ORDER BY occurred_on, id`);
   }
+
+  get(id: string): ClaimEventWire | undefined {
+    return this.db.get<ClaimEventWire>(sql`
+      SELECT id, claim_id AS claimId, kind, occurred_on AS occurredOn, amount_cents AS amountCents, description, version
+      FROM claim_events WHERE id = ${id}`);
+  }
 }

@@ -253,6 +253,10 @@ export const nl = {
     approvalLabel: 'Voorschot voor {name}',
     proposedBy: 'Voorgesteld door {name} op {date}',
   },
+  letters: {
+    aanmaning: 'Brief (PDF)',
+    aanmaningLabel: 'Brief van de {kind} als PDF',
+  },
   bulk: {
     title: 'Taken herverdelen',
     intro: '{count} taken geselecteerd. Kies aan wie ze gaan; u ziet eerst wat er gebeurt.',
@@ -560,6 +564,9 @@ export const nl = {
     back: 'Terug naar escalaties',
   },
   slachtoffers: {
+    makeLetter: 'Brief maken (PDF)',
+    letterHint:
+      'Uit het sjabloon, naar het domicilieadres als er een is. De inzage van het adres wordt vastgelegd; de tekst komt hieronder.',
     title: 'Slachtofferinformatie',
     intro:
       'Slachtoffers die informatie willen over de detentie van hun dader. Informeer hen uiterlijk op de termijn; bij een ontvluchting direct.',

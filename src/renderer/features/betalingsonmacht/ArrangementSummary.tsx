@@ -1,5 +1,6 @@
 import type { ArrangementWire } from '../../../shared/api/entities';
 import { formatCents, formatDate, formatDateTime } from '../../../shared/format';
+import { downloadPdf } from '../../components/download-pdf';
 import { t } from '../../app/i18n/t';
 import { useLetterMutation } from './betalingsonmacht-api';
 
@@ -48,14 +49,7 @@ function LetterButton({ arrangementId }: { arrangementId: string }) {
   const [letter, { isLoading }] = useLetterMutation();
   const download = async () => {
     const result = await letter(arrangementId);
-    if (!('data' in result) || !result.data) return;
-    const bytes = Uint8Array.from(atob(result.data.pdfBase64), (c) => c.charCodeAt(0));
-    const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-    const anchor = document.createElement('a');
-    anchor.href = url;
-    anchor.download = result.data.fileName;
-    anchor.click();
-    URL.revokeObjectURL(url);
+    if ('data' in result && result.data) downloadPdf(result.data.fileName, result.data.pdfBase64);
   };
   return (
     <button type="button" disabled={isLoading} onClick={() => void download()}>

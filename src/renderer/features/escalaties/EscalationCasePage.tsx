@@ -8,12 +8,18 @@ import {
 } from '../../../shared/domain/escalatie-situatie';
 import { formatCents, formatDate, formatDateTime } from '../../../shared/format';
 import type { ResponseOf } from '../../../shared/ipc/contract';
+import { downloadPdf } from '../../components/download-pdf';
 import { t } from '../../app/i18n/t';
 import { appError } from '../../api/errors';
 import { ClaimDetails } from '../../components/ClaimDetails';
 import { QueryGate } from '../../components/QueryGate';
 import { Trace } from '../betalingsonmacht/ArrangementSummary';
-import { useDecideEscalationMutation, useEscalationCaseQuery, useWaiveVerhogingMutation } from './escalaties-api';
+import {
+  useAanmaningLetterMutation,
+  useDecideEscalationMutation,
+  useEscalationCaseQuery,
+  useWaiveVerhogingMutation,
+} from './escalaties-api';
 
 export function EscalationCasePage() {
   const { claimId = '' } = useParams();
@@ -75,6 +81,26 @@ type TimelineItem =
   | { type: 'decision'; at: string; decision: View['decisions'][number] };
 
 /** The claim's history and the decisions about it, oldest first. */
+/** The aanmaning as the person received it, rebuilt from its template. */
+function AanmaningLetterButton({ eventId, kind }: { eventId: string; kind: 'eerste_aanmaning' | 'tweede_aanmaning' }) {
+  const [letter, { isLoading }] = useAanmaningLetterMutation();
+  return (
+    <button
+      type="button"
+      className="button--small"
+      disabled={isLoading}
+      aria-label={t('letters.aanmaningLabel', { kind: t(`escalaties.eventKinds.${kind}`).toLowerCase() })}
+      onClick={() =>
+        void letter(eventId).then((result) => {
+          if ('data' in result && result.data) downloadPdf(result.data.fileName, result.data.pdfBase64);
+        })
+      }
+    >
+      {t('letters.aanmaning')}
+    </button>
+  );
+}
+
 function timeline(view: View): TimelineItem[] {
   const items: TimelineItem[] = [
     ...view.events.map((event) => ({ type: 'event' as const, at: event.occurredOn, event })),
@@ -152,6 +178,9 @@ function EscalationCase({ view }: { view: ResponseOf<'escalaties.claim'> }) {
                   ) : null}
                   {item.event.kind === 'stap' || item.event.kind === 'verhoging_kwijtgescholden' ? (
                     <span> — {item.event.description}</span>
+                  ) : null}
+                  {item.event.kind === 'eerste_aanmaning' || item.event.kind === 'tweede_aanmaning' ? (
+                    <AanmaningLetterButton eventId={item.event.id} kind={item.event.kind} />
                   ) : null}
                   {item.event.kind.endsWith('aanmaning') && item.event.amountCents > 0 ? (
                     <WaiveForm claimId={view.claim.id} eventId={item.event.id} />

@@ -3,6 +3,9 @@ import { cjibApi } from '../../api/cjib-api';
 
 export const escalatiesApi = cjibApi.injectEndpoints({
   endpoints: (build) => ({
+    aanmaningLetter: build.mutation<ResponseOf<'claims.aanmaningLetter'>, string>({
+      query: (eventId) => ({ channel: 'claims.aanmaningLetter', request: { eventId } }),
+    }),
     escalationPage: build.query<ResponseOf<'escalaties.page'>, RequestOf<'escalaties.page'>>({
       query: (request) => ({ channel: 'escalaties.page', request }),
       providesTags: ['Claims', 'Arrangements', 'Escalations'],
@@ -45,4 +48,5 @@ export const {
   useWaiveVerhogingMutation,
   useEscalationDecisionsQuery,
   useDecideEscalationApprovalMutation,
+  useAanmaningLetterMutation,
 } = escalatiesApi;

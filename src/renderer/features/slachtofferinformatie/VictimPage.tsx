@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { downloadPdf } from '../../components/download-pdf';
 import { CompensationPanel } from './CompensationPanel';
 import { Link, useParams } from 'react-router';
 import { formatDate } from '../../../shared/format';
@@ -13,6 +14,7 @@ import {
   useSavePreferencesMutation,
   useVictimCaseQuery,
   useVictimContactMutation,
+  useVictimLetterMutation,
 } from './slachtoffers-api';
 
 export function VictimPage() {
@@ -178,8 +180,16 @@ function NotifyForm({
   const [content, setContent] = useState('');
   const [notifiedOn, setNotifiedOn] = useState(new Date().toISOString().slice(0, 10));
   const [notify, { error, isLoading, isSuccess }] = useNotifyVictimMutation();
+  const [makeLetter, letter] = useVictimLetterMutation();
   const id = useId();
   const failure = appError(error);
+  const letterFailure = appError(letter.error);
+  const writeLetter = async () => {
+    const result = await makeLetter({ victimId, eventId });
+    if (!('data' in result) || !result.data) return;
+    downloadPdf(result.data.fileName, result.data.pdfBase64);
+    setContent(result.data.text);
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void notify({ victimId, eventId, channel, content, notifiedOn });
@@ -187,6 +197,19 @@ function NotifyForm({
   return (
     <form onSubmit={submit} noValidate className="note-form" aria-label={label}>
       <ChannelSelect id={`${id}-channel`} value={channel} onChange={setChannel} />
+      {channel === 'brief' ? (
+        <div className="field">
+          <button type="button" disabled={letter.isLoading} onClick={() => void writeLetter()}>
+            {t('slachtoffers.makeLetter')}
+          </button>
+          <span className="hint">{t('slachtoffers.letterHint')}</span>
+          {letterFailure ? (
+            <p role="alert" className="field__error">
+              {letterFailure.message}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
       <TextAreaField
         label={t('slachtoffers.content')}
         rows={3}

@@ -23,6 +23,10 @@ export const slachtoffersApi = cjibApi.injectEndpoints({
       query: (request) => ({ channel: 'slachtoffers.wishes', request }),
       invalidatesTags: ['Victims', 'Sync'],
     }),
+    // A mutation: each letter reads the contact data afresh (audited); nothing is cached.
+    victimLetter: build.mutation<ResponseOf<'slachtoffers.letter'>, RequestOf<'slachtoffers.letter'>>({
+      query: (request) => ({ channel: 'slachtoffers.letter', request }),
+    }),
     proposeVoorschot: build.mutation<ResponseOf<'slachtoffers.proposeVoorschot'>, string>({
       query: (compensationId) => ({ channel: 'slachtoffers.proposeVoorschot', request: { compensationId } }),
       invalidatesTags: ['Victims', 'Sync'],
@@ -50,6 +54,7 @@ export const {
   useRecordWishesMutation,
   useSavePreferencesMutation,
   useProposeVoorschotMutation,
+  useVictimLetterMutation,
   useVoorschotApprovalsQuery,
   useDecideVoorschotMutation,
 } = slachtoffersApi;

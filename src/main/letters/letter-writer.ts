@@ -1,0 +1,66 @@
+import { rgb, type PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
+
+const margin = 56;
+const lineHeight = 15;
+
+/** Lays text out top to bottom on A4 pages, starting a new page when one is full. */
+export class LetterWriter {
+  private page: PDFPage;
+  private y: number;
+
+  constructor(
+    private readonly pdf: PDFDocument,
+    private readonly regular: PDFFont,
+    private readonly bold: PDFFont,
+  ) {
+    this.page = pdf.addPage([595.28, 841.89]);
+    this.y = this.page.getHeight() - margin;
+  }
+
+  line(text: string, options: { font?: 'regular' | 'bold'; size?: number } = {}): void {
+    this.ensureSpace();
+    this.page.drawText(text, {
+      x: margin,
+      y: this.y,
+      size: options.size ?? 10.5,
+      font: options.font === 'bold' ? this.bold : this.regular,
+      color: rgb(0.09, 0.09, 0.09),
+    });
+    this.y -= lineHeight;
+  }
+
+  paragraph(text: string): void {
+    const maxWidth = this.page.getWidth() - 2 * margin;
+    let current = '';
+    for (const word of text.split(' ')) {
+      const candidate = current ? `${current} ${word}` : word;
+      if (this.regular.widthOfTextAtSize(candidate, 10.5) > maxWidth && current) {
+        this.line(current);
+        current = word;
+      } else current = candidate;
+    }
+    if (current) this.line(current);
+    this.gap();
+  }
+
+  row(cells: [string, string, string], font: 'regular' | 'bold' = 'regular'): void {
+    this.ensureSpace();
+    const f = font === 'bold' ? this.bold : this.regular;
+    const [a, b, c] = cells;
+    this.page.drawText(a, { x: margin, y: this.y, size: 10, font: f });
+    this.page.drawText(b, { x: margin + 80, y: this.y, size: 10, font: f });
+    this.page.drawText(c, { x: margin + 260 - f.widthOfTextAtSize(c, 10), y: this.y, size: 10, font: f });
+    this.y -= lineHeight - 2;
+  }
+
+  gap(): void {
+    this.y -= lineHeight / 2;
+  }
+
+  private ensureSpace(): void {
+    if (this.y < margin) {
+      this.page = this.pdf.addPage([595.28, 841.89]);
+      this.y = this.page.getHeight() - margin;
+    }
+  }
+}
