@@ -9,6 +9,7 @@ import {
   type ClaimForEscalation,
   type EscalationStep,
   type PersonSituation,
+  voertuigTimeline,
 } from './escalatie';
 import { escalatieParameterSets } from './parameters/escalatie-parameters';
 
@@ -254,5 +255,21 @@ describe('the person’s status from the BRP and the courts', () => {
     expect(
       adviseEscalation(claim({ phase: 'deurwaarder' }), moratorium('2026-11-30'), '2026-11-30').allowed,
     ).not.toEqual([]);
+  });
+});
+
+describe('voertuigTimeline (4 weeks out of use, abandoned after 12 weeks)', () => {
+  it('moves from out of use to collect to abandoned on the exact days', () => {
+    const on = '2026-01-05';
+    expect(voertuigTimeline(on, '2026-02-01').state).toBe('buiten_gebruik'); // day 27
+    expect(voertuigTimeline(on, '2026-02-02')).toMatchObject({ state: 'op_te_halen', releasedOn: '2026-02-02' });
+    expect(voertuigTimeline(on, '2026-03-29').state).toBe('op_te_halen'); // day 83
+    expect(voertuigTimeline(on, '2026-03-30')).toMatchObject({ state: 'achtergelaten', abandonedOn: '2026-03-30' });
+    expect(voertuigTimeline(on, '2026-03-30').text).toContain('30-03-2026');
+  });
+
+  it('counts across a leap day', () => {
+    expect(voertuigTimeline('2028-02-10', '2028-02-10').releasedOn).toBe('2028-03-09');
+    expect(voertuigTimeline('2028-02-10', '2028-02-10').abandonedOn).toBe('2028-05-04');
   });
 });

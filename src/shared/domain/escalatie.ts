@@ -410,3 +410,43 @@ function durationOf(s: EscalationStep, claim: ClaimForEscalation, p: EscalatiePa
 export function aanmaningDueDate(sentOn: string, peildatum = sentOn, sets = escalatieParameterSets): string {
   return addDays(sentOn, selectParameterSet(sets, peildatum).reminderTermWeeks.value * 7);
 }
+
+export type VoertuigState = 'buiten_gebruik' | 'op_te_halen' | 'achtergelaten';
+
+/**
+ * Where an immobilised vehicle stands on `today`: out of use for at most the measure's weeks, then
+ * to be collected, and counted as abandoned once not collected within the abandonment term.
+ * Both terms run from the day the measure took effect [inferred: DOMAIN.md names the terms, not
+ * their start].
+ */
+export function voertuigTimeline(
+  effectiveOn: string,
+  today: string,
+  sets = escalatieParameterSets,
+): { state: VoertuigState; releasedOn: string; abandonedOn: string; text: string } {
+  const p = selectParameterSet(sets, effectiveOn);
+  const releasedOn = addDays(effectiveOn, p.voertuigMaxWeeks.value * 7);
+  const abandonedOn = addDays(effectiveOn, p.voertuigAbandonedAfterWeeks.value * 7);
+  if (today >= abandonedOn) {
+    return {
+      state: 'achtergelaten',
+      releasedOn,
+      abandonedOn,
+      text: `Niet opgehaald binnen ${p.voertuigAbandonedAfterWeeks.value} weken: het voertuig geldt sinds ${formatDate(abandonedOn)} als achtergelaten.`,
+    };
+  }
+  if (today >= releasedOn) {
+    return {
+      state: 'op_te_halen',
+      releasedOn,
+      abandonedOn,
+      text: `Buitengebruikstelling voorbij; niet opgehaald vóór ${formatDate(abandonedOn)} geldt het voertuig als achtergelaten.`,
+    };
+  }
+  return {
+    state: 'buiten_gebruik',
+    releasedOn,
+    abandonedOn,
+    text: `Buiten gebruik tot ${formatDate(releasedOn)} (hoogstens ${p.voertuigMaxWeeks.value} weken).`,
+  };
+}

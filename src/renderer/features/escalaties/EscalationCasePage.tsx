@@ -1,6 +1,6 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { adviseEscalation, verhogingen, type EscalationStep } from '../../../shared/domain/escalatie';
+import { adviseEscalation, verhogingen, type EscalationStep, voertuigTimeline } from '../../../shared/domain/escalatie';
 import {
   claimForEscalation,
   situationFromDecisions,
@@ -207,6 +207,11 @@ function EscalationCase({ view }: { view: ResponseOf<'escalaties.claim'> }) {
                       : ''}
                   </p>
                   <p>{item.decision.motivation}</p>
+                  {item.decision.step === 'buitengebruikstelling_voertuig' && item.decision.status === 'vastgelegd' ? (
+                    <p className="hint" data-testid="voertuig-status">
+                      {voertuigTimeline(item.decision.decidedAt.slice(0, 10), today).text}
+                    </p>
+                  ) : null}
                 </li>
               ),
             )}
