@@ -238,4 +238,53 @@ describe('betalingsonmacht decisions through sync', () => {
     });
     expect(overview.arrangements.find((a) => a.id === decided.id)).toBeUndefined();
   });
+
+  it('the 12-month rule: an arrangement not kept that ended within a year bars a new standard one', async () => {
+    const person = await pickPerson();
+    const endedOn = new Date(Date.now() - 100 * 86_400_000).toISOString().slice(0, 10);
+    await server.db.query(
+      `INSERT INTO arrangements (id, person_id, team_id, kind, status, total_cents, motivation, decided_by, decided_at,
+                                 bvv_input, assessment, ended_on, honoured_exactly, version)
+       VALUES ($1, $2, 'team-inning-leeuwarden', 'standaard', 'beeindigd', 20000, 'Eerdere regeling.', 'u-sdevries',
+               now() - interval '300 days', '{}', $3, $4, false, nextval('change_version'))`,
+      [
+        `broken-${person.id}`,
+        person.id,
+        JSON.stringify({
+          bvvCents: null,
+          afloscapaciteitCents: 0,
+          monthlyIncomeCents: 0,
+          parameterSets: [],
+          trace: [],
+        }),
+        endedOn,
+      ],
+    );
+    await server.db.query(
+      `INSERT INTO changes (entity, entity_id, team_id, version)
+       SELECT 'arrangement', id, team_id, version FROM arrangements WHERE id = $1`,
+      [`broken-${person.id}`],
+    );
+    const worker = await desktop('sdevries');
+    const overview = await call<{ facts: { previousArrangements: unknown[] }; arrangements: ArrangementWire[] }>(
+      worker,
+      'betalingsonmacht.person',
+      { personId: person.id },
+    );
+    expect(overview.facts.previousArrangements).toEqual([{ endedOn, honouredExactly: false }]);
+    expect(overview.arrangements.find((a) => a.status === 'beeindigd')).toMatchObject({
+      endedOn,
+      honouredExactly: false,
+    });
+    await expect(
+      call(worker, 'betalingsonmacht.decide', tailoredRequest(person.id, person.total, { kind: 'standaard' })),
+    ).rejects.toThrow(/binnen 12 maanden niet precies nagekomen/);
+    // A tailored arrangement stays possible: the rule bars the standard one only.
+    const tailored = await call<ArrangementWire>(
+      worker,
+      'betalingsonmacht.decide',
+      tailoredRequest(person.id, person.total),
+    );
+    expect(tailored.kind).toBe('persoonlijk');
+  });
 });

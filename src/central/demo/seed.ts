@@ -103,6 +103,7 @@ export async function seedCentralDemo(
       `UPDATE persons SET moratorium_until = current_date + 180
        WHERE id IN (SELECT id FROM persons ORDER BY id DESC LIMIT greatest(1, (SELECT count(*) FROM persons) / 50))`,
     );
+    await seedEndedArrangements(tx);
     await seedVictims(
       tx,
       data.claims
@@ -128,6 +129,36 @@ export async function seedCentralDemo(
     );
   });
   return { persons: data.persons.length, claims: data.claims.length };
+}
+
+/**
+ * Earlier arrangements that ended, for about one person in thirty: most were not kept exactly, and
+ * some ended within the last 12 months — so the 12-month rule refuses them a new standard arrangement.
+ */
+async function seedEndedArrangements(tx: Queryable): Promise<void> {
+  const assessment = JSON.stringify({
+    bvvCents: null,
+    afloscapaciteitCents: 0,
+    monthlyIncomeCents: 0,
+    parameterSets: [],
+    trace: [{ rule: 'demo.eerdere-regeling', text: 'Eerdere regeling (demogegevens).' }],
+  });
+  await tx.query(
+    `INSERT INTO arrangements (id, person_id, team_id, kind, status, total_cents, motivation, decided_by, decided_at,
+                               bvv_input, assessment, ended_on, honoured_exactly, version)
+     SELECT 'eerder-' || p.id, p.id, p.team_id, 'standaard', 'beeindigd', 10000 + abs(hashtext(p.id)) % 90000,
+            'Standaardregeling op verzoek (demogegevens).',
+            CASE p.team_id WHEN 'team-inning-zwolle' THEN 'u-jbakker' ELSE 'u-sdevries' END,
+            (current_date - 200 - abs(hashtext(p.id)) % 540)::timestamptz, '{}'::jsonb, $1::jsonb,
+            current_date - abs(hashtext(p.id)) % 540, abs(hashtext(p.id || 'nagekomen')) % 4 = 0,
+            nextval('change_version')
+     FROM persons p WHERE abs(hashtext(p.id)) % 33 = 0`,
+    [assessment],
+  );
+  await tx.query(
+    `INSERT INTO changes (entity, entity_id, team_id, version)
+     SELECT 'arrangement', id, team_id, version FROM arrangements WHERE status = 'beeindigd'`,
+  );
 }
 
 /** Tasks for the claims, spread over the inning workers of the claim's team (some unassigned). */

@@ -25,6 +25,11 @@ async function caseFacts(tx: Queryable, personId: string): Promise<CaseFacts> {
      WHERE person_id = $1 AND phase NOT IN ('betaald', 'gestopt')`,
     [personId],
   );
+  const ended = await tx.query<{ ended_on: string; honoured_exactly: boolean }>(
+    `SELECT to_char(ended_on, 'YYYY-MM-DD') AS ended_on, honoured_exactly FROM arrangements
+     WHERE person_id = $1 AND status = 'beeindigd'`,
+    [personId],
+  );
   return {
     claims: claims.map((c) => ({
       id: c.id,
@@ -34,7 +39,7 @@ async function caseFacts(tx: Queryable, personId: string): Promise<CaseFacts> {
     })),
     deurwaarderInvolved: claims.some((c) => c.phase === 'deurwaarder'),
     dwangmiddelInProgress: claims.some((c) => c.phase === 'dwangmiddel'),
-    previousArrangements: [],
+    previousArrangements: ended.map((a) => ({ endedOn: a.ended_on, honouredExactly: a.honoured_exactly })),
   };
 }
 

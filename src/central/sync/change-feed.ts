@@ -115,7 +115,9 @@ const entityQueries: Record<Change['entity'], string> = {
               to_char(a.pause_until, 'YYYY-MM-DD') AS "pauseUntil", a.motivation,
               d.display_name AS "decidedBy", a.decided_by AS "decidedById",
               to_char(a.decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "decidedAt",
-              ap.display_name AS "approvedBy", a.approval_note AS "approvalNote", a.assessment, a.version::bigint AS version
+              ap.display_name AS "approvedBy", a.approval_note AS "approvalNote",
+              to_char(a.ended_on, 'YYYY-MM-DD') AS "endedOn", a.honoured_exactly AS "honouredExactly",
+              a.assessment, a.version::bigint AS version
        FROM changes ch JOIN arrangements a ON a.id = ch.entity_id
          JOIN users d ON d.id = a.decided_by LEFT JOIN users ap ON ap.id = a.approved_by
        WHERE ch.entity = 'arrangement' AND ch.team_id = ANY($1) AND ch.version > $2 AND ch.version <= $3`,

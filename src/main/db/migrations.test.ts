@@ -116,3 +116,55 @@ describe('migration 0010_cache_core', () => {
     expect(() => insert('wahv', 100, 'not-yet-synced')).not.toThrow();
   });
 });
+
+describe('migration 0110_arrangement_end', () => {
+  it('rebuilds arrangements with their rows, now accepting an ended arrangement', () => {
+    const db = freshDb();
+    const all = loadMigrations(localMigrationsDir);
+    migrate(
+      db,
+      all.filter((m) => m.version <= 100),
+    );
+    db.run(sql`INSERT INTO arrangements (id, person_id, kind, status, total_cents, decided_at, body, version, pending)
+               VALUES ('a1', 'p1', 'standaard', 'lopend', 100, '2026-01-01T00:00:00Z', '{}', 3, 1)`);
+    expect(() =>
+      db.run(sql`INSERT INTO arrangements (id, person_id, kind, status, total_cents, decided_at, body)
+                 VALUES ('a2', 'p1', 'standaard', 'beeindigd', 100, '2026-01-01T00:00:00Z', '{}')`),
+    ).toThrow(/CHECK constraint/);
+    migrate(db, all);
+    expect(db.get(sql`SELECT id, status, version, pending FROM arrangements`)).toEqual({
+      id: 'a1',
+      status: 'lopend',
+      version: 3,
+      pending: 1,
+    });
+    db.run(sql`INSERT INTO arrangements (id, person_id, kind, status, total_cents, decided_at, body)
+               VALUES ('a2', 'p1', 'standaard', 'beeindigd', 100, '2026-01-01T00:00:00Z', '{}')`);
+    expect(
+      db.all<{ name: string }>(sql`SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'arrangements'`),
+    ).toHaveLength(3); // the primary key's and the two rebuilt ones
+  });
+});
+
+describe('migration 0090_taken', () => {
+  it('refuses an unknown task kind and fills the queue columns from the person and claim', () => {
+    const db = freshDb();
+    migrate(db, loadMigrations(localMigrationsDir));
+    db.run(
+      sql`INSERT INTO persons (id, bsn, display_name, birth_date, city) VALUES ('p1', '1', 'Ada', '1990-01-01', 'Sneek')`,
+    );
+    db.run(sql`INSERT INTO claims (id, person_id, kind, phase, reference, original_cents, outstanding_cents, due_date)
+               VALUES ('c1', 'p1', 'wahv', 'verhaal', 'r1', 100, 250, '2026-01-01')`);
+    const insert = (kind: string) =>
+      db.run(sql`INSERT INTO tasks (id, person_id, claim_id, kind, priority, status, created_on, due_date)
+                 VALUES (${kind}, 'p1', 'c1', ${kind}, 'normaal', 'open', '2026-11-01', '2026-11-15')`);
+    expect(() => insert('koffie')).toThrow(/CHECK constraint/);
+    insert('escalatie');
+    expect(db.get(sql`SELECT person_name, claim_kind, phase, outstanding_cents FROM tasks`)).toEqual({
+      person_name: 'Ada',
+      claim_kind: 'wahv',
+      phase: 'verhaal',
+      outstanding_cents: 250,
+    });
+  });
+});

@@ -28,7 +28,13 @@ export function caseFactsFromCache(db: Database, personId: string): CaseFacts {
       })),
     deurwaarderInvolved: claims.some((c) => c.phase === 'deurwaarder'),
     dwangmiddelInProgress: claims.some((c) => c.phase === 'dwangmiddel'),
-    previousArrangements: [],
+    previousArrangements: new ArrangementsRepository(db)
+      .forPerson(personId)
+      .flatMap((a) =>
+        a.status === 'beeindigd' && a.endedOn
+          ? [{ endedOn: a.endedOn, honouredExactly: a.honouredExactly === true }]
+          : [],
+      ),
   };
 }
 
@@ -81,6 +87,8 @@ export function recordDecision(db: Database, user: SessionUser, request: Decisio
       decidedAt: now,
       approvedBy: null,
       approvalNote: null,
+      endedOn: null,
+      honouredExactly: null,
       assessment: {
         bvvCents: outcome.assessment.bvv.bvvCents,
         afloscapaciteitCents: outcome.assessment.bvv.afloscapaciteitCents,

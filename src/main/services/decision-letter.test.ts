@@ -19,6 +19,8 @@ const arrangement: ArrangementWire = {
   decidedAt: '2026-11-29T10:00:00.000Z',
   approvedBy: 'Marieke Postma',
   approvalNote: null,
+  endedOn: null,
+  honouredExactly: null,
   assessment: {
     bvvCents: 127818,
     afloscapaciteitCents: 2608,

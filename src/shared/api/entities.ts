@@ -57,7 +57,7 @@ export const caseNoteWire = z.object({
 });
 export type CaseNoteWire = z.infer<typeof caseNoteWire>;
 
-export const arrangementStatuses = ['ter_goedkeuring', 'lopend', 'afgewezen', 'vastgelegd'] as const;
+export const arrangementStatuses = ['ter_goedkeuring', 'lopend', 'afgewezen', 'vastgelegd', 'beeindigd'] as const;
 
 export const arrangementWire = z.object({
   id,
@@ -73,6 +73,9 @@ export const arrangementWire = z.object({
   decidedAt: isoDateTime,
   approvedBy: z.string().nullable(),
   approvalNote: z.string().nullable(),
+  /** When a running arrangement ended, and whether the person kept to it exactly (the 12-month rule). */
+  endedOn: isoDate.nullable().default(null),
+  honouredExactly: z.boolean().nullable().default(null),
   /** The stored assessment: inputs, parameter sets and the Dutch rule trace. */
   assessment: z.object({
     bvvCents: cents.nullable(),

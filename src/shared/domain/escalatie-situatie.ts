@@ -11,7 +11,7 @@ import type { Cents } from './money';
 
 export interface DecisionOnRecord {
   kind: 'standaard' | 'persoonlijk' | 'noodstop' | 'schuldhulp' | 'afwijzing';
-  status: 'ter_goedkeuring' | 'lopend' | 'afgewezen' | 'vastgelegd';
+  status: 'ter_goedkeuring' | 'lopend' | 'afgewezen' | 'vastgelegd' | 'beeindigd';
   pauseUntil: string | null;
 }
 

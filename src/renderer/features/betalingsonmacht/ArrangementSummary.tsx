@@ -38,6 +38,14 @@ export function ArrangementSummary({ arrangement, pending }: { arrangement: Arra
         ) : null}
       </dl>
       <p>{arrangement.motivation}</p>
+      {arrangement.endedOn ? (
+        <p className={arrangement.honouredExactly ? 'hint' : 'field__error'}>
+          {t('betalingsonmacht.ended', {
+            date: formatDate(arrangement.endedOn),
+            how: t(arrangement.honouredExactly ? 'betalingsonmacht.honoured' : 'betalingsonmacht.notHonoured'),
+          })}
+        </p>
+      ) : null}
       {arrangement.approvalNote ? <p className="note__meta">{arrangement.approvalNote}</p> : null}
       {arrangement.instalments.length ? <Schedule instalments={arrangement.instalments} /> : null}
       {arrangement.status !== 'ter_goedkeuring' && !pending ? <LetterButton arrangementId={arrangement.id} /> : null}
