@@ -3,13 +3,15 @@ import { fail, type Result } from '../../shared/ipc/result';
 import type { Backend } from './backend';
 import type { BackendConfig } from './backend-config';
 import type { FromWorker, ToWorker } from './worker-protocol';
+import { memoryVault, parseStoredSession, type SessionVault } from '../sync/session-vault';
 
 /**
  * Starts the backend in a worker thread and talks to it by message. Resolves once the database
  * is open and migrated; rejects with the worker's own (Dutch) message if that fails.
  */
-export function startBackendThread(config: BackendConfig): Promise<Backend> {
+export function startBackendThread(config: BackendConfig, options: { vault?: SessionVault } = {}): Promise<Backend> {
   const worker = createWorker(config);
+  const vault = options.vault ?? memoryVault();
   const pending = new Map<number, (result: Result<unknown>) => void>();
   let nextId = 1;
   let alive = true;
@@ -40,6 +42,17 @@ export function startBackendThread(config: BackendConfig): Promise<Backend> {
         case 'closed':
           closed?.();
           break;
+        case 'vault': {
+          const reply = (value: unknown) =>
+            worker.postMessage({ type: 'vault_result', id: message.id, value } satisfies ToWorker);
+          if (message.op === 'load') void vault.load().then(reply, () => reply(null));
+          else
+            void vault.save(parseStoredSession(message.value)).then(
+              () => reply(null),
+              () => reply(null),
+            );
+          break;
+        }
       }
     });
     worker.on('error', (error) => {

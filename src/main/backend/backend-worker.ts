@@ -3,6 +3,7 @@ import { createBackend, type Backend } from './backend';
 import type { BackendConfig } from './backend-config';
 import { createJsonLogger } from './json-logger';
 import type { FromWorker, ToWorker } from './worker-protocol';
+import { parseStoredSession, type SessionVault } from '../sync/session-vault';
 
 // Entry of the backend worker thread: it owns the SQLite connection, so no host thread ever
 // waits on SQL. Requests are handled one after another, which is what one writer needs.
@@ -13,9 +14,25 @@ if (!port) throw new Error('backend-worker must run in a worker thread');
 const send = (message: FromWorker) => port.postMessage(message);
 const config = (workerData as { config: BackendConfig }).config;
 
+// The session vault is the host's: ask it by message and wait for its answer.
+const vaultReplies = new Map<number, (value: unknown) => void>();
+let nextVaultId = 1;
+const askHost = (op: 'load' | 'save', value?: unknown) =>
+  new Promise<unknown>((resolve) => {
+    const id = nextVaultId++;
+    vaultReplies.set(id, resolve);
+    send({ type: 'vault', id, op, value });
+  });
+const hostVault: SessionVault = {
+  load: async () => parseStoredSession(await askHost('load')),
+  save: async (session) => {
+    await askHost('save', session);
+  },
+};
+
 let backend: Backend | undefined;
 try {
-  backend = createBackend(config, createJsonLogger('backend'));
+  backend = createBackend(config, createJsonLogger('backend'), { vault: hostVault });
   send({ type: 'ready' });
 } catch (error) {
   send({ type: 'startup_error', message: error instanceof Error ? error.message : String(error) });
@@ -27,6 +44,11 @@ port.on('message', (message: ToWorker) => {
       send({ type: 'closed' });
       port.close();
     });
+    return;
+  }
+  if (message.type === 'vault_result') {
+    vaultReplies.get(message.id)?.(message.value);
+    vaultReplies.delete(message.id);
     return;
   }
   if (!backend) return;

@@ -33,6 +33,7 @@ import { CentralClient, CentralError } from '../sync/central-client';
 import { restoreDeferredIndexes } from '../sync/deferred-indexes';
 import { SyncEngine } from '../sync/sync-engine';
 import type { BackendConfig } from './backend-config';
+import type { SessionVault } from '../sync/session-vault';
 import { takenHandlers } from './taken-handlers';
 
 export interface Backend {
@@ -60,7 +61,11 @@ const localOnlyStatus: SyncStatus = {
  * The desktop backend in plain Node: database, repositories, services, sync and the handler
  * table. Hosts run it in a worker thread (backend-worker.ts); tests may run it in-process.
  */
-export function createBackend(config: BackendConfig, logger: BackendLogger = silentLogger): Backend {
+export function createBackend(
+  config: BackendConfig,
+  logger: BackendLogger = silentLogger,
+  options: { vault?: SessionVault } = {},
+): Backend {
   const db = new Database(config.dbPath, logger);
   try {
     const result = migrate(db, loadMigrations(config.migrationsDir));
@@ -78,9 +83,17 @@ export function createBackend(config: BackendConfig, logger: BackendLogger = sil
   }
 
   const central = config.centralUrl
-    ? new CentralClient({ baseUrl: config.centralUrl, timeoutMs: config.centralTimeoutMs })
+    ? new CentralClient({ baseUrl: config.centralUrl, timeoutMs: config.centralTimeoutMs, vault: options.vault })
     : null;
   const engine = central ? new SyncEngine(db, central, config.sync) : null;
+  // The session kept at the last start (if any) is picked up before the first screen asks for it.
+  const resumed = (central?.resume() ?? Promise.resolve(null)).then(
+    (user) => {
+      if (user) engine?.start();
+      return user;
+    },
+    () => null,
+  );
   const claims = new ClaimsRepository(db);
   const arrangements = new ArrangementsRepository(db);
   const escalations = new EscalationsRepository(db);
@@ -118,7 +131,10 @@ export function createBackend(config: BackendConfig, logger: BackendLogger = sil
 
   const table: HandlerTable = {
     'app.info': () => ({ appVersion: config.appVersion, schemaVersion: db.userVersion }),
-    'session.current': () => ({ user: currentUser(), centralConfigured: central !== null }),
+    'session.current': async () => {
+      await resumed;
+      return { user: currentUser(), centralConfigured: central !== null };
+    },
     'session.login': async ({ username, password }) => {
       if (!central || !engine) throw new AppError('invalid_request', 'Er is geen centrale API ingesteld.');
       const user = await signIn(db, central, username, password);

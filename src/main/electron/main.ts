@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, ipcMain, safeStorage, session } from 'electron';
 import type { Backend } from '../backend/backend';
 import { startBackendThread } from '../backend/backend-thread';
 import { appEntryUrl } from '../security/app-origin';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { registerIpcBridge } from './ipc-bridge';
+import { safeStorageVault } from './safe-storage-vault';
 import { hardenSession, hardenWebContents } from './web-contents-security';
 
 // Bundled to dist/main/electron-main.mjs; its siblings are dist/renderer, dist/preload, dist/migrations.
@@ -21,14 +22,18 @@ async function main(): Promise<void> {
   await app.whenReady();
   hardenSession(session.defaultSession);
   serveAppProtocol(join(distDir, 'renderer'));
-  backend = await startBackendThread({
-    dbPath: join(app.getPath('userData'), 'cache.sqlite'),
-    migrationsDir: join(distDir, 'migrations', 'local'),
-    appVersion: app.getVersion(),
-    // Set by `npm start` (embedded reference server) or by the installation's configuration.
-    centralUrl: process.env.CENTRAL_API_URL,
-    localUser: null,
-  });
+  backend = await startBackendThread(
+    {
+      dbPath: join(app.getPath('userData'), 'cache.sqlite'),
+      migrationsDir: join(distDir, 'migrations', 'local'),
+      appVersion: app.getVersion(),
+      // Set by `npm start` (embedded reference server) or by the installation's configuration.
+      centralUrl: process.env.CENTRAL_API_URL,
+      localUser: null,
+    },
+    // The session survives a restart, encrypted by the OS (safeStorage); the browser host keeps it in memory.
+    { vault: safeStorageVault(safeStorage, join(app.getPath('userData'), 'session.bin')) },
+  );
   registerIpcBridge(ipcMain, backend);
 
   const window = new BrowserWindow({

@@ -11,6 +11,7 @@ import {
 } from '../../shared/api/wire';
 import { victimContact, type VictimContact } from '../../shared/api/victims';
 import type { SessionUser } from '../../shared/ipc/contract';
+import type { SessionVault, StoredSession } from './session-vault';
 
 export type CentralErrorKind = 'offline' | 'unauthorized' | 'locked' | 'rejected' | 'bad_response' | 'server';
 
@@ -29,6 +30,8 @@ export interface CentralClientOptions {
   baseUrl: string;
   timeoutMs?: number | undefined;
   fetch?: typeof fetch;
+  /** Keeps the session between app starts; without one the session lives in memory only. */
+  vault?: SessionVault | undefined;
 }
 
 /**
@@ -38,6 +41,8 @@ export interface CentralClientOptions {
 export class CentralClient {
   private tokens: TokenResponse | null = null;
   private username: string | null = null;
+  /** A session from the vault whose access token is not renewed yet (the app started offline). */
+  private resumed: StoredSession | null = null;
   private readonly timeoutMs: number;
   private readonly fetchImpl: typeof fetch;
 
@@ -47,13 +52,36 @@ export class CentralClient {
   }
 
   get user(): SessionUser | null {
-    return this.tokens?.user ?? null;
+    return this.tokens?.user ?? this.resumed?.user ?? null;
   }
 
   async login(username: string, password: string): Promise<SessionUser> {
     this.tokens = await this.request('POST', '/api/v1/auth/login', tokenResponse, { username, password }, false);
     this.username = username;
+    this.resumed = null;
+    await this.keep();
     return this.tokens.user;
+  }
+
+  /**
+   * Picks up the session kept in the vault at the last start: the refresh token is rotated at once
+   * when the central API answers; offline, the user works on the cache and it is rotated later.
+   * A refresh token the server no longer accepts ends the session.
+   */
+  async resume(): Promise<SessionUser | null> {
+    const stored = await this.options.vault?.load();
+    if (!stored) return null;
+    this.resumed = stored;
+    this.username = stored.username;
+    try {
+      await this.renew();
+    } catch (error) {
+      if (!(error instanceof CentralError) || error.kind === 'unauthorized') {
+        this.logout();
+        return null;
+      }
+    }
+    return this.user;
   }
 
   /** Re-checks the signed-in user's password (unlocking an idle screen) and renews the tokens. */
@@ -65,6 +93,35 @@ export class CentralClient {
   logout(): void {
     this.tokens = null;
     this.username = null;
+    this.resumed = null;
+    void this.options.vault?.save(null);
+  }
+
+  private async keep(): Promise<void> {
+    if (!this.tokens || !this.username) return;
+    await this.options.vault?.save({
+      username: this.username,
+      refreshToken: this.tokens.refreshToken,
+      user: this.tokens.user,
+    });
+  }
+
+  /** Rotates the refresh token for a new access token, and keeps the new one. */
+  private async renew(): Promise<void> {
+    const refreshToken = this.tokens?.refreshToken ?? this.resumed?.refreshToken;
+    if (!refreshToken) throw new CentralError('unauthorized', 'U bent niet aangemeld bij de centrale API.');
+    try {
+      this.tokens = await this.request('POST', '/api/v1/auth/refresh', tokenResponse, { refreshToken }, false);
+      this.resumed = null;
+    } catch (error) {
+      if (error instanceof CentralError && error.kind === 'unauthorized') {
+        this.tokens = null;
+        this.resumed = null;
+        void this.options.vault?.save(null);
+      }
+      throw error;
+    }
+    await this.keep();
   }
 
   pull(clientId: string, cursor: number, limit: number): Promise<PullResponse> {
@@ -88,18 +145,13 @@ export class CentralClient {
     schema: S,
     body?: unknown,
   ): Promise<z.output<S>> {
+    if (!this.tokens && this.resumed) await this.renew(); // started offline; online now
     try {
       return await this.request(method, path, schema, body, true);
     } catch (error) {
       if (!(error instanceof CentralError) || error.kind !== 'unauthorized' || !this.tokens) throw error;
       // The access token expired: rotate once with the refresh token, then retry.
-      const refreshToken = this.tokens.refreshToken;
-      try {
-        this.tokens = await this.request('POST', '/api/v1/auth/refresh', tokenResponse, { refreshToken }, false);
-      } catch (refreshError) {
-        if (refreshError instanceof CentralError && refreshError.kind === 'unauthorized') this.tokens = null;
-        throw refreshError;
-      }
+      await this.renew();
       return this.request(method, path, schema, body, true);
     }
   }
