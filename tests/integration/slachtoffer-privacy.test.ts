@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CentralServer } from '../../src/central/central-server';
 import { createBackend, type Backend } from '../../src/main/backend/backend';
 import { startTestCentral } from '../support/central';
+import { drawnText } from '../support/pdf-text';
 import { localMigrationsDir, makeTempDir } from '../support/temp-dir';
 
 // The privacy suite: as each non-victim role, everything the API and the app answer is scanned for
@@ -85,6 +86,13 @@ describe('victim data never reaches another role', () => {
     },
   );
 
+  it('the victim team’s lead sees the victims to approve voorschotten, never their contact data', async () => {
+    const { bodies, contactStatus } = await allApiBodies('wdekker');
+    expect(contactStatus).toBe(403);
+    expect(bodies.some((b) => b.includes('"entity":"victim"'))).toBe(true);
+    for (const body of bodies) expect(leaks(body)).toEqual([]);
+  });
+
   it('a case worker’s app, through every screen’s channel, shows no victim contact data either', async () => {
     const backend = createBackend({
       dbPath: join(temp.dir, 'inning.sqlite'),
@@ -111,10 +119,64 @@ describe('victim data never reaches another role', () => {
     }
     await call('escalaties.page', { limit: 200 });
     await call('arrangements.list', {});
+    // The queues, the person view, notifications, saved views, and every letter this role can make.
+    for (const queue of ['mijn_werk', 'teamvoorraad', 'alle_open']) {
+      const page = await call('taken.queue', { queue, limit: 200 });
+      for (const task of (page.ok ? (page.value as { rows: { personId: string }[] }).rows : []).slice(0, 20)) {
+        await call('persons.view', { personId: task.personId });
+      }
+    }
+    for (const channel of ['taken.counts', 'notifications.list', 'views.list', 'team.members', 'reviews.list']) {
+      await call(channel);
+    }
+    const aanmaningen = await server.db.query<{ id: string }>(
+      `SELECT e.id FROM claim_events e JOIN claims c ON c.id = e.claim_id
+       WHERE c.team_id = 'team-inning-leeuwarden' AND e.kind IN ('eerste_aanmaning', 'tweede_aanmaning') LIMIT 25`,
+    );
+    expect(aanmaningen.length).toBeGreaterThan(0);
+    for (const { id } of aanmaningen) {
+      const letter = await call('claims.aanmaningLetter', { eventId: id });
+      expect(letter.ok).toBe(true);
+      if (letter.ok) answers.push(drawnText(Buffer.from((letter.value as { pdfBase64: string }).pdfBase64, 'base64')));
+    }
+    const anEvent = (await server.db.query<{ id: string }>('SELECT id FROM detention_events LIMIT 1'))[0]?.id ?? '';
+    const victimLetter = await call('slachtoffers.letter', {
+      victimId: (await server.db.query<{ id: string }>('SELECT id FROM victims LIMIT 1'))[0]?.id ?? '',
+      eventId: anEvent,
+    });
+    expect(victimLetter).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect((await call('voorschot.approvals')).ok).toBe(false);
     const victim = (await server.db.query<{ id: string }>('SELECT id FROM victims LIMIT 1'))[0]?.id ?? '';
     const contact = await call('slachtoffers.contact', { victimId: victim, reason: 'even kijken' });
     expect(contact).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect((await call('slachtoffers.tasks')).ok).toBe(false);
+    for (const answer of answers) expect(leaks(answer)).toEqual([]);
+  });
+
+  it('a team lead of an inning team: dashboard, approvals and notifications carry no victim contact data', async () => {
+    const backend = createBackend({
+      dbPath: join(temp.dir, 'lead.sqlite'),
+      migrationsDir: localMigrationsDir,
+      appVersion: 'test',
+      centralUrl: server.url,
+      localUser: null,
+    });
+    backends.push(backend);
+    const answers: string[] = [];
+    const call = async (channel: string, request: unknown = {}) => {
+      const result = await backend.invoke(channel, request);
+      answers.push(JSON.stringify(result));
+      return result;
+    };
+    await call('session.login', { username: 'mpostma', password: 'Welkom-CJIB-2026' });
+    await call('sync.now');
+    for (const channel of ['dashboard.team', 'voorschot.approvals', 'notifications.list', 'taken.counts']) {
+      expect((await call(channel)).ok).toBe(true);
+    }
+    await call('taken.queue', { queue: 'alle_open', limit: 200 });
+    await call('arrangements.list', { status: 'ter_goedkeuring' });
+    await call('escalaties.list', { status: 'ter_goedkeuring' });
+    expect(answers.length).toBeGreaterThan(5);
     for (const answer of answers) expect(leaks(answer)).toEqual([]);
   });
 });
