@@ -82,7 +82,7 @@ export function buildCentralApp(options: CentralAppOptions): FastifyInstance {
   app.get(routes.pull.path, (request) => {
     const principal = authenticate(request);
     const query = parse(routes.pull.query, request.query);
-    return pullChanges(options.db, principal, query.clientId, query.cursor, query.limit);
+    return pullChanges(options.db, principal, query.clientId, query.cursor, query.limit, query.count === '1');
   });
 
   app.get(routes.victimContact.path, (request) => {

@@ -31,6 +31,11 @@ describe('OpenAPI document', () => {
       content: { 'application/json': { schema: { properties: Record<string, unknown> } } };
     };
     expect(Object.keys(push.content['application/json'].schema.properties)).toEqual(['clientId', 'commands']);
-    expect(paths['/api/v1/sync/changes']?.get?.parameters?.map((p) => p.name)).toEqual(['clientId', 'cursor', 'limit']);
+    expect(paths['/api/v1/sync/changes']?.get?.parameters?.map((p) => p.name)).toEqual([
+      'clientId',
+      'cursor',
+      'limit',
+      'count',
+    ]);
   });
 });

@@ -124,8 +124,14 @@ export class CentralClient {
     await this.keep();
   }
 
-  pull(clientId: string, cursor: number, limit: number): Promise<PullResponse> {
-    const query = new URLSearchParams({ clientId, cursor: String(cursor), limit: String(limit) });
+  /** One page of the change feed; `countRemaining` asks the server to count what is left (costly). */
+  pull(clientId: string, cursor: number, limit: number, countRemaining = true): Promise<PullResponse> {
+    const query = new URLSearchParams({
+      clientId,
+      cursor: String(cursor),
+      limit: String(limit),
+      count: countRemaining ? '1' : '0',
+    });
     return this.authorized('GET', `/api/v1/sync/changes?${query}`, pullResponse);
   }
 

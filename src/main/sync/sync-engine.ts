@@ -152,7 +152,9 @@ export class SyncEngine {
     const initial = this.state.cursor() === 0 && new ClaimsRepository(this.db).count() === 0;
     if (initial) deferCacheIndexes(this.db);
     let cursor = this.state.cursor();
-    let next = this.client.pull(clientId, cursor, this.pageSize);
+    // Only the first page counts what remains: that total carries the progress bar for the run.
+    let next = this.client.pull(clientId, cursor, this.pageSize, true);
+    let total = 0;
     try {
       let done = 0;
       for (;;) {
@@ -160,7 +162,8 @@ export class SyncEngine {
         if (page.nextCursor < cursor)
           throw new CentralError('bad_response', 'De centrale API stuurde een cursor terug in de tijd.');
         // Fetch the next page while this one is written: the server works while SQLite does.
-        if (page.hasMore) next = this.client.pull(clientId, page.nextCursor, this.pageSize);
+        if (page.hasMore) next = this.client.pull(clientId, page.nextCursor, this.pageSize, false);
+        if (done === 0) total = page.remaining;
         this.db.transaction(() => {
           applyChanges(this.db, page.changes);
           this.outbox.clearAcknowledged(page.lastProcessedSeq);
@@ -169,7 +172,7 @@ export class SyncEngine {
         });
         cursor = page.nextCursor;
         done += page.changes.length;
-        this.progress = page.hasMore ? { done, total: done + Math.max(0, page.remaining - page.changes.length) } : null;
+        this.progress = page.hasMore ? { done, total: Math.max(total, done) } : null;
         if (!page.hasMore) return;
       }
     } finally {

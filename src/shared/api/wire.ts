@@ -57,6 +57,8 @@ export const pullQuery = z
     clientId,
     cursor: z.coerce.number().int().min(0).default(0),
     limit: z.coerce.number().int().min(1).max(5000).default(1000),
+    /** 1: also count what remains after `cursor` (a client asks once per sync, for its progress bar). */
+    count: z.enum(['0', '1']).default('1'),
   })
   .strict();
 
@@ -67,7 +69,7 @@ export const pullResponse = z.object({
   hasMore: z.boolean(),
   /** The highest seq of this client the server has processed (applied, rejected or conflict). */
   lastProcessedSeq: z.number().int().nonnegative(),
-  /** How many changes are visible after `cursor` in total, for progress bars (0 when unknown). */
+  /** How many changes are visible after `cursor` in total, for progress bars (0 when not counted). */
   remaining: z.number().int().nonnegative(),
 });
 export type PullResponse = z.infer<typeof pullResponse>;
