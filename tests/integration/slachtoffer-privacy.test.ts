@@ -74,6 +74,27 @@ async function allApiBodies(username: string): Promise<{ bodies: string[]; conta
   return { bodies, contactStatus: contact.status };
 }
 
+/** A desktop signed in as `username` that records every answer it gives, for the leak scan. */
+async function recordingDesktop(username: string) {
+  const backend = createBackend({
+    dbPath: join(temp.dir, `${username}.sqlite`),
+    migrationsDir: localMigrationsDir,
+    appVersion: 'test',
+    centralUrl: server.url,
+    localUser: null,
+  });
+  backends.push(backend);
+  const answers: string[] = [];
+  const call = async (channel: string, request: unknown = {}) => {
+    const result = await backend.invoke(channel, request);
+    answers.push(JSON.stringify(result));
+    return result;
+  };
+  await call('session.login', { username, password: 'Welkom-CJIB-2026' });
+  await call('sync.now');
+  return { answers, call };
+}
+
 describe('victim data never reaches another role', () => {
   it.each(['sdevries', 'jbakker', 'mpostma', 'hkok'])(
     '%s: no API response carries a victim address, phone or e-mail',
@@ -94,22 +115,7 @@ describe('victim data never reaches another role', () => {
   });
 
   it('a case worker’s app, through every screen’s channel, shows no victim contact data either', async () => {
-    const backend = createBackend({
-      dbPath: join(temp.dir, 'inning.sqlite'),
-      migrationsDir: localMigrationsDir,
-      appVersion: 'test',
-      centralUrl: server.url,
-      localUser: null,
-    });
-    backends.push(backend);
-    const answers: string[] = [];
-    const call = async (channel: string, request: unknown = {}) => {
-      const result = await backend.invoke(channel, request);
-      answers.push(JSON.stringify(result));
-      return result;
-    };
-    await call('session.login', { username: 'sdevries', password: 'Welkom-CJIB-2026' });
-    await call('sync.now');
+    const { answers, call } = await recordingDesktop('sdevries');
     const list = await call('werkvoorraad.list', { limit: 200 });
     const rows = list.ok ? (list.value as { rows: { id: string; personId: string }[] }).rows : [];
     for (const row of rows.slice(0, 50)) {
@@ -154,22 +160,7 @@ describe('victim data never reaches another role', () => {
   });
 
   it('a team lead of an inning team: dashboard, approvals and notifications carry no victim contact data', async () => {
-    const backend = createBackend({
-      dbPath: join(temp.dir, 'lead.sqlite'),
-      migrationsDir: localMigrationsDir,
-      appVersion: 'test',
-      centralUrl: server.url,
-      localUser: null,
-    });
-    backends.push(backend);
-    const answers: string[] = [];
-    const call = async (channel: string, request: unknown = {}) => {
-      const result = await backend.invoke(channel, request);
-      answers.push(JSON.stringify(result));
-      return result;
-    };
-    await call('session.login', { username: 'mpostma', password: 'Welkom-CJIB-2026' });
-    await call('sync.now');
+    const { answers, call } = await recordingDesktop('mpostma');
     for (const channel of ['dashboard.team', 'voorschot.approvals', 'notifications.list', 'taken.counts']) {
       expect((await call(channel)).ok).toBe(true);
     }

@@ -125,7 +125,6 @@ export const nl = {
     intro: 'Alle vorderingen in uw lokale werkvoorraad, ook die zonder open taak. Kies een kolomkop om te sorteren.',
     filterKind: 'Soort vordering',
     filterPhase: 'Fase',
-    all: 'Alle',
     empty: 'Geen vorderingen gevonden met deze filters.',
     range: '{from}–{to} van {total}',
     previous: 'Vorige',

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
-import { claimKinds, claimPhases, type ClaimKind, type ClaimPhase } from '../../../shared/domain/claims';
+import { claimKinds, claimPhases } from '../../../shared/domain/claims';
+import { FilterSelect } from '../../components/FilterSelect';
 import { formatCents, formatDate, formatNumber } from '../../../shared/format';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { t, type MessageKey } from '../../app/i18n/t';
@@ -37,34 +38,20 @@ export function ClaimsListPage() {
       <p>{t('werkvoorraad.intro')}</p>
 
       <div className="toolbar">
-        <label className="field">
-          <span className="field__label">{t('werkvoorraad.filterKind')}</span>
-          <select
-            value={view.kind ?? ''}
-            onChange={(e) => dispatch(filterKind((e.target.value || null) as ClaimKind | null))}
-          >
-            <option value="">{t('werkvoorraad.all')}</option>
-            {claimKinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`claimKind.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span className="field__label">{t('werkvoorraad.filterPhase')}</span>
-          <select
-            value={view.phase ?? ''}
-            onChange={(e) => dispatch(filterPhase((e.target.value || null) as ClaimPhase | null))}
-          >
-            <option value="">{t('werkvoorraad.all')}</option>
-            {claimPhases.map((phase) => (
-              <option key={phase} value={phase}>
-                {t(`claimPhase.${phase}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label={t('werkvoorraad.filterKind')}
+          values={claimKinds}
+          value={view.kind}
+          labelOf={(kind) => t(`claimKind.${kind}`)}
+          onChange={(kind) => dispatch(filterKind(kind))}
+        />
+        <FilterSelect
+          label={t('werkvoorraad.filterPhase')}
+          values={claimPhases}
+          value={view.phase}
+          labelOf={(phase) => t(`claimPhase.${phase}`)}
+          onChange={(phase) => dispatch(filterPhase(phase))}
+        />
       </div>
 
       {error ? (

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent, type RefObject } from 'react';
-import { claimKinds, claimPhases, type ClaimKind, type ClaimPhase } from '../../../shared/domain/claims';
-import { taskKinds, type TaskKind } from '../../../shared/domain/taken';
+import { claimKinds, claimPhases } from '../../../shared/domain/claims';
+import { FilterSelect } from '../../components/FilterSelect';
+import { taskKinds } from '../../../shared/domain/taken';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { t } from '../../app/i18n/t';
 import { applyView, detachView, filterQueue, searchQueue } from './queue-slice';
@@ -76,48 +77,27 @@ export function QueueToolbar({
           {t('queue.searchHint')}
         </span>
       </label>
-      <label className="field">
-        <span className="field__label">{t('queue.taskKind')}</span>
-        <select
-          value={view.taskKind ?? ''}
-          onChange={(e) => dispatch(filterQueue({ taskKind: (e.target.value || null) as TaskKind | null }))}
-        >
-          <option value="">{t('queue.all')}</option>
-          {taskKinds.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`taskKind.${kind}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span className="field__label">{t('queue.claimKind')}</span>
-        <select
-          value={view.claimKind ?? ''}
-          onChange={(e) => dispatch(filterQueue({ claimKind: (e.target.value || null) as ClaimKind | null }))}
-        >
-          <option value="">{t('queue.all')}</option>
-          {claimKinds.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`claimKind.${kind}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span className="field__label">{t('queue.phase')}</span>
-        <select
-          value={view.phase ?? ''}
-          onChange={(e) => dispatch(filterQueue({ phase: (e.target.value || null) as ClaimPhase | null }))}
-        >
-          <option value="">{t('queue.all')}</option>
-          {claimPhases.map((phase) => (
-            <option key={phase} value={phase}>
-              {t(`claimPhase.${phase}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect
+        label={t('queue.taskKind')}
+        values={taskKinds}
+        value={view.taskKind}
+        labelOf={(kind) => t(`taskKind.${kind}`)}
+        onChange={(taskKind) => dispatch(filterQueue({ taskKind }))}
+      />
+      <FilterSelect
+        label={t('queue.claimKind')}
+        values={claimKinds}
+        value={view.claimKind}
+        labelOf={(kind) => t(`claimKind.${kind}`)}
+        onChange={(claimKind) => dispatch(filterQueue({ claimKind }))}
+      />
+      <FilterSelect
+        label={t('queue.phase')}
+        values={claimPhases}
+        value={view.phase}
+        labelOf={(phase) => t(`claimPhase.${phase}`)}
+        onChange={(phase) => dispatch(filterQueue({ phase }))}
+      />
       <label className="field">
         <span className="field__label">{t('queue.view')}</span>
         <select
