@@ -10,6 +10,7 @@ import { TasksRepository, type TaskQueueQuery } from '../src/main/db/repositorie
 import { launchChromium } from '../tests/support/chromium';
 import { localMigrationsDir, makeTempDir } from '../tests/support/temp-dir';
 import type { Measure } from './results';
+import { baseQueueQuery } from './queue.bench';
 
 const rendererDir = join(import.meta.dirname, '..', 'dist', 'renderer');
 const runs = 20;
@@ -100,18 +101,7 @@ export async function benchQueueRender(claimCount = 100_000): Promise<Measure[]>
     if (count) reader.raw.prepare(count.text).get(...count.values);
     return performance.now() - started;
   };
-  const base: TaskQueueQuery = {
-    queue: 'mijn_werk',
-    userId: demoLocalUser.id,
-    sort: 'dueDate',
-    direction: 'asc',
-    offset: 0,
-    limit: 100,
-    taskKind: null,
-    claimKind: null,
-    phase: null,
-    search: '',
-  };
+  const base: TaskQueueQuery = { ...baseQueueQuery, queue: 'mijn_werk' };
   const results: Record<string, { render: number[]; raw: number[] }> = {};
   const record = (name: string, render: number, raw: number) => {
     results[name] ??= { render: [], raw: [] };

@@ -5,11 +5,12 @@ import { TasksRepository, type TaskQueueQuery } from '../src/main/db/repositorie
 import { seedDemoCacheIfEmpty } from '../src/main/services/demo-seed-service';
 import { localMigrationsDir, makeTempDir } from '../tests/support/temp-dir';
 import type { Measure } from './results';
+import { demoLocalUser } from '../src/main/backend/local-defaults';
 
-const userId = 'demo-inning-1';
-const base: TaskQueueQuery = {
+/** A first page of "Alle open taken" of the local demo user, by due date: what each scenario varies. */
+export const baseQueueQuery: TaskQueueQuery = {
   queue: 'alle_open',
-  userId,
+  userId: demoLocalUser.id,
   sort: 'dueDate',
   direction: 'asc',
   offset: 0,
@@ -22,20 +23,23 @@ const base: TaskQueueQuery = {
 
 /** What a worker does with a queue; each becomes one page query (rows + count) as the UI sends it. */
 const scenarios: Record<string, (i: number, total: number) => TaskQueueQuery> = {
-  open: () => ({ ...base, queue: 'teamvoorraad' }),
-  'open-mijn-werk': () => ({ ...base, queue: 'mijn_werk' }),
-  'sort-person': (i) => ({ ...base, sort: 'personName', direction: i % 2 ? 'desc' : 'asc' }),
-  'sort-amount': (i) => ({ ...base, sort: 'outstanding', direction: i % 2 ? 'desc' : 'asc' }),
-  'sort-phase': (i) => ({ ...base, sort: 'phase', direction: i % 2 ? 'desc' : 'asc' }),
-  filter: (i) => ({ ...base, claimKind: 'wahv', phase: i % 2 ? 'verhaal' : 'tweede_aanmaning' }),
+  open: () => ({ ...baseQueueQuery, queue: 'teamvoorraad' }),
+  'open-mijn-werk': () => ({ ...baseQueueQuery, queue: 'mijn_werk' }),
+  'sort-person': (i) => ({ ...baseQueueQuery, sort: 'personName', direction: i % 2 ? 'desc' : 'asc' }),
+  'sort-amount': (i) => ({ ...baseQueueQuery, sort: 'outstanding', direction: i % 2 ? 'desc' : 'asc' }),
+  'sort-phase': (i) => ({ ...baseQueueQuery, sort: 'phase', direction: i % 2 ? 'desc' : 'asc' }),
+  filter: (i) => ({ ...baseQueueQuery, claimKind: 'wahv', phase: i % 2 ? 'verhaal' : 'tweede_aanmaning' }),
   'filter-sorted-by-name': (i) => ({
-    ...base,
+    ...baseQueueQuery,
     sort: 'personName',
     phase: (['verhaal', 'tweede_aanmaning', 'beschikking', 'eerste_aanmaning'] as const)[i % 4] ?? 'verhaal',
   }),
-  'filter-kind': (i) => ({ ...base, taskKind: i % 2 ? 'escalatie' : 'betalingsonmacht' }),
-  search: (i) => ({ ...base, search: ['jan', 'de vr', 'bakk', 'sneek', 'van der', 'mo'][i % 6] ?? 'jan' }),
-  scroll: (i, total) => ({ ...base, offset: Math.floor((((i * 7919) % 100) / 100) * Math.max(0, total - 100)) }),
+  'filter-kind': (i) => ({ ...baseQueueQuery, taskKind: i % 2 ? 'escalatie' : 'betalingsonmacht' }),
+  search: (i) => ({ ...baseQueueQuery, search: ['jan', 'de vr', 'bakk', 'sneek', 'van der', 'mo'][i % 6] ?? 'jan' }),
+  scroll: (i, total) => ({
+    ...baseQueueQuery,
+    offset: Math.floor((((i * 7919) % 100) / 100) * Math.max(0, total - 100)),
+  }),
 };
 
 function percentile(sorted: number[], p: number): number {
@@ -53,7 +57,7 @@ export function benchQueue(claimCount = 100_000, runs = 60): Measure[] {
   seedDemoCacheIfEmpty(db, { persons: claimCount / 4, claims: claimCount });
   db.raw.exec('ANALYZE');
   const tasks = new TasksRepository(db);
-  const total = tasks.queuePage(base).total;
+  const total = tasks.queuePage(baseQueueQuery).total;
   const measures: Measure[] = [];
   for (const [name, scenario] of Object.entries(scenarios)) {
     const app: number[] = [];
