@@ -19,13 +19,14 @@ afterAll(async () => {
 
 const desktop = (username: string) => fleet.open(server, username);
 
-/** A Leeuwarden person with open CJIB claims and no deurwaarder or dwangmiddel yet. */
+/** A Leeuwarden person with open CJIB claims, no deurwaarder or dwangmiddel yet, and no arrangement so far. */
 async function pickPerson(exclude: string[] = []): Promise<{ id: string; total: number }> {
   const rows = await server.db.query<{ id: string; total: number }>(
     `SELECT p.id, sum(c.outstanding_cents + c.administratiekosten_cents)::bigint AS total FROM persons p JOIN claims c ON c.person_id = p.id
      WHERE p.team_id = 'team-inning-leeuwarden' AND c.kind IN ('wahv','strafbeschikking','geldboetevonnis','schadevergoedingsmaatregel')
        AND c.phase NOT IN ('betaald', 'gestopt') AND NOT (p.id = ANY($1))
        AND NOT EXISTS (SELECT 1 FROM claims d WHERE d.person_id = p.id AND d.phase IN ('deurwaarder', 'dwangmiddel'))
+       AND NOT EXISTS (SELECT 1 FROM arrangements a WHERE a.person_id = p.id)
      GROUP BY p.id HAVING sum(c.outstanding_cents) >= 20000 ORDER BY p.id LIMIT 1`,
     [exclude],
   );
@@ -286,5 +287,30 @@ describe('betalingsonmacht decisions through sync', () => {
       tailoredRequest(person.id, person.total),
     );
     expect(tailored.kind).toBe('persoonlijk');
+  });
+
+  it('a decision the server applies finishes the decider’s own assessment task of that person', async () => {
+    const person = await pickPerson();
+    const other = await pickPerson([person.id]);
+    const task = (id: string, personId: string) =>
+      server.db.query(
+        `INSERT INTO tasks (id, team_id, person_id, kind, status, assignee_id, created_on, due_date, version)
+         VALUES ($1, 'team-inning-leeuwarden', $2, 'betalingsonmacht', 'open', 'u-sdevries', current_date - 3,
+                 current_date + 11, nextval('change_version'))`,
+        [id, personId],
+      );
+    await task(`t-${person.id}`, person.id);
+    await task(`t-${other.id}`, other.id);
+    const worker = await desktop('sdevries');
+    await call(worker, 'betalingsonmacht.decide', tailoredRequest(person.id, person.total));
+    await call(worker, 'sync.now');
+    const statuses = await server.db.query<{ id: string; status: string; completed_by: string | null }>(
+      'SELECT id, status, completed_by FROM tasks WHERE id = ANY($1) ORDER BY id = $2 DESC',
+      [[`t-${person.id}`, `t-${other.id}`], `t-${person.id}`],
+    );
+    expect(statuses).toEqual([
+      { id: `t-${person.id}`, status: 'afgerond', completed_by: 'u-sdevries' },
+      { id: `t-${other.id}`, status: 'open', completed_by: null },
+    ]);
   });
 });

@@ -7,6 +7,7 @@ import type { Queryable } from '../db/sql-client';
 import { canWriteCaseNotes, caseTeams } from '../scope';
 import { recordChange } from './change-feed';
 import type { CommandResult } from './command-handlers';
+import { completeTasksOfDecision } from './taken-handlers';
 
 type DecisionCommand = Extract<Command, { type: 'RecordBetalingsonmachtDecision' }>;
 type ApprovalCommand = Extract<Command, { type: 'DecideApproval' }>;
@@ -116,6 +117,12 @@ export async function recordBetalingsonmachtDecision(
     );
   }
   if (status === 'lopend') await markClaimsInArrangement(tx, payload.personId, teamId);
+  await completeTasksOfDecision(
+    tx,
+    principal,
+    { kind: 'betalingsonmacht', personId: payload.personId },
+    command.issuedAt.slice(0, 10),
+  );
   return { status: 'applied', reason: null };
 }
 

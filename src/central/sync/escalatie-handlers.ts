@@ -24,6 +24,7 @@ import type { Queryable } from '../db/sql-client';
 import { canWriteCaseNotes, caseTeams } from '../scope';
 import { recordChange } from './change-feed';
 import type { CommandResult } from './command-handlers';
+import { completeTasksOfDecision } from './taken-handlers';
 
 type DecisionCommand = Extract<Command, { type: 'RecordEscalationDecision' }>;
 type ApprovalCommand = Extract<Command, { type: 'DecideEscalationApproval' }>;
@@ -129,6 +130,12 @@ export async function recordEscalationDecision(
     ],
   );
   if (status === 'vastgelegd') await applyStep(tx, payload.claimId, claim, payload.step, today);
+  await completeTasksOfDecision(
+    tx,
+    principal,
+    { kind: 'escalatie', personId: claim.person_id, claimId: payload.claimId },
+    today,
+  );
   return { status: 'applied', reason: null };
 }
 

@@ -158,3 +158,29 @@ export async function deleteView(
   ]);
   return { status: 'applied', reason: null };
 }
+
+/**
+ * A decision the server applied finishes the decider's own open tasks of that kind on the case (the
+ * assessment of the person, or the next step of the claim), in the decision's transaction: a
+ * refused decision leaves them open.
+ */
+export async function completeTasksOfDecision(
+  tx: Queryable,
+  principal: Principal,
+  match: { kind: 'betalingsonmacht' | 'escalatie'; personId: string; claimId?: string },
+  today: string,
+): Promise<void> {
+  const tasks = await tx.query<{ id: string; team_id: string }>(
+    `SELECT id, team_id FROM tasks
+     WHERE status = 'open' AND kind = $1 AND person_id = $2 AND assignee_id = $3 AND ($4::text IS NULL OR claim_id = $4)
+     FOR UPDATE`,
+    [match.kind, match.personId, principal.sub, match.claimId ?? null],
+  );
+  for (const task of tasks) {
+    const version = await recordChange(tx, 'task', task.id, task.team_id);
+    await tx.query(
+      `UPDATE tasks SET status = 'afgerond', completed_on = $2, completed_by = $3, version = $4 WHERE id = $1`,
+      [task.id, today, principal.sub, version],
+    );
+  }
+}
