@@ -76,7 +76,7 @@ async function startBrowser(reason: string, centralUrl: string): Promise<void> {
   process.stdout.write(`Open in uw browser: ${host.url}\n`);
   process.stdout.write(`Centrale API: ${centralUrl}\n`);
   process.stdout.write(
-    'Demo-gebruikers: sdevries, jbakker (inning), mpostma (teamleider), famrani (slachtofferinformatie), hkok (beheer)\n',
+    'Demo-gebruikers: sdevries, pvisser, ljansen, jbakker (inning), mpostma (teamleider inning), famrani (slachtofferinformatie), wdekker (teamleider slachtofferinformatie), hkok (beheer)\n',
   );
   process.stdout.write('Wachtwoord voor alle demo-gebruikers: Welkom-CJIB-2026\n');
   process.stdout.write('Stoppen: Ctrl-C\n\n');
