@@ -1,6 +1,7 @@
 import { generateDemoData, type DemoOptions } from '../../shared/demo/generator';
 import { hashPassword } from '../auth/passwords';
 import type { SqlClient } from '../db/sql-client';
+import { materializeChangePayloads } from '../sync/change-feed';
 import { generateDemoTasks } from '../../shared/demo/tasks';
 import { generateDemoVictims } from '../../shared/demo/victims';
 import type { Queryable } from '../db/sql-client';
@@ -128,7 +129,9 @@ export async function seedCentralDemo(
       [[...caseTeamIds]],
     );
   });
-  // Fresh statistics and visibility map, so the feed's page and count queries walk the indexes.
+  // The feed's JSON of every seeded entity, as writers' first readers would leave it; then fresh
+  // statistics and visibility map, so the feed's page and count queries walk the indexes.
+  await materializeChangePayloads(db);
   await db.query('VACUUM ANALYZE');
   return { persons: data.persons.length, claims: data.claims.length };
 }

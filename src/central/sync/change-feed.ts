@@ -46,23 +46,8 @@ export async function pullChanges(
   countRemaining = true,
 ): Promise<PullResponse> {
   const teams = [...new Set([...caseTeams(principal), ...victimTeams(principal)])];
-  // Per team an ordered walk of (team_id, version) that stops after the page, then merged: a plain
-  // `team_id = ANY(…) ORDER BY version` would read every remaining change of the teams and sort them.
-  const rows = teams.length
-    ? await asJsonRows<ChangeRow>(
-        db,
-        `SELECT c.entity, c.entity_id, c.version::bigint AS version
-         FROM unnest($1::text[]) AS t(team)
-         CROSS JOIN LATERAL (SELECT entity, entity_id, version FROM changes
-                             WHERE team_id = t.team AND version > $2 ORDER BY version LIMIT $3) c
-         ORDER BY c.version LIMIT $3`,
-        [teams, cursor, limit + 1],
-        'version',
-      )
-    : [];
-  const hasMore = rows.length > limit;
-  const page = rows.slice(0, limit);
-  const changes = await loadEntities(db, page, teams, cursor);
+  const { changes, hasMore, pageSize, nextCursor } = await readPage(db, teams, cursor, limit);
+  const page = changes;
   const lastSeq = await db.query<{ last_seq: number }>(
     'SELECT last_seq::bigint AS last_seq FROM clients WHERE client_id = $1 AND user_id = $2',
     [clientId, principal.sub],
@@ -78,23 +63,99 @@ export async function pullChanges(
             )
           )[0]?.n ?? 0,
         )
-      : page.length;
+      : pageSize;
   if (page.length) {
     await audit(db, {
       actorId: principal.sub,
       action: 'read',
       entity: 'change_feed',
       reason: 'synchronisatie werkvoorraad',
-      detail: { cursor, count: page.length, entities: countBy(page.map((r) => r.entity)) },
+      detail: { cursor, count: page.length, entities: countBy(page.map((c) => c.entity)) },
     });
   }
   return {
     changes,
-    nextCursor: page.length ? Number(page[page.length - 1]?.version) : cursor,
+    nextCursor,
     hasMore,
     lastProcessedSeq: Number(lastSeq[0]?.last_seq ?? 0),
     remaining,
   };
+}
+
+interface PageRow extends ChangeRow {
+  /** The stored feed JSON when it shows this version; null when it must be built. */
+  data: Record<string, unknown> | null;
+}
+
+/**
+ * One page of the feed for these teams after `cursor`: per team an ordered walk of
+ * (team_id, version) that stops after the page, then merged (a plain `team_id = ANY(…) ORDER BY
+ * version` would read every remaining change of the teams and sort them). Entities whose stored
+ * payload shows their current version come as stored; the others are built and stored for next time.
+ */
+async function readPage(
+  db: Queryable,
+  teams: string[],
+  cursor: number,
+  limit: number,
+): Promise<{ changes: Change[]; hasMore: boolean; pageSize: number; nextCursor: number }> {
+  if (teams.length === 0) return { changes: [], hasMore: false, pageSize: 0, nextCursor: cursor };
+  const rows = await asJsonRows<PageRow>(
+    db,
+    `SELECT c.entity, c.entity_id, c.version::bigint AS version,
+            CASE WHEN c.payload_version = c.version THEN c.payload END AS data
+     FROM unnest($1::text[]) AS t(team)
+     CROSS JOIN LATERAL (SELECT entity, entity_id, version, payload, payload_version FROM changes
+                         WHERE team_id = t.team AND version > $2 ORDER BY version LIMIT $3) c
+     ORDER BY c.version LIMIT $3`,
+    [teams, cursor, limit + 1],
+    'version',
+  );
+  const hasMore = rows.length > limit;
+  const page = rows.slice(0, limit);
+  const missing = page.filter((r) => r.data === null);
+  if (missing.length) {
+    const built = await loadEntities(db, missing, teams, cursor, Number(page[page.length - 1]?.version));
+    for (const row of missing) row.data = built.get(`${row.entity}:${row.entity_id}`) ?? null;
+    await storePayloads(db, missing);
+  }
+  const changes: Change[] = [];
+  for (const row of page) {
+    if (row.data) changes.push({ entity: row.entity, version: Number(row.version), data: row.data } as Change);
+  }
+  const nextCursor = page.length ? Number(page[page.length - 1]?.version) : cursor;
+  return { changes, hasMore, pageSize: page.length, nextCursor };
+}
+
+/** Keeps the built JSON with each change, unless a writer moved the change on meanwhile. */
+async function storePayloads(db: Queryable, rows: readonly PageRow[]): Promise<void> {
+  const stored = rows.filter((r) => r.data !== null);
+  if (!stored.length) return;
+  await db.query(
+    `UPDATE changes c SET payload = u.payload::json, payload_version = u.version
+     FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[]) AS u(entity, entity_id, version, payload)
+     WHERE c.entity = u.entity AND c.entity_id = u.entity_id AND c.version = u.version`,
+    [
+      stored.map((r) => r.entity),
+      stored.map((r) => r.entity_id),
+      stored.map((r) => Number(r.version)),
+      stored.map((r) => JSON.stringify(r.data)),
+    ],
+  );
+}
+
+/**
+ * Builds and stores the payload of every change (after a bulk load such as the demo seed), so
+ * the first initial sync reads stored JSON too. Readers keep them current afterwards.
+ */
+export async function materializeChangePayloads(db: Queryable, pageSize = 5000): Promise<void> {
+  const teams = (await db.query<{ team_id: string }>('SELECT DISTINCT team_id FROM changes')).map((r) => r.team_id);
+  let cursor = 0;
+  for (;;) {
+    const page = await readPage(db, teams, cursor, pageSize);
+    if (!page.hasMore) return;
+    cursor = page.nextCursor;
+  }
 }
 
 /**
@@ -194,21 +255,20 @@ async function loadEntities(
   rows: readonly ChangeRow[],
   teams: string[],
   cursor: number,
-): Promise<Change[]> {
-  if (rows.length === 0) return [];
-  const last = Number(rows[rows.length - 1]?.version);
+  last: number,
+): Promise<Map<string, Record<string, unknown>>> {
   const present = [...new Set(rows.map((r) => r.entity))];
   const results = await Promise.all(
-    present.map((entity) => asJsonRows<Record<string, unknown>>(db, entityQueries[entity], [teams, cursor, last])),
+    present.map(async (entity) => ({
+      entity,
+      rows: await asJsonRows<Record<string, unknown>>(db, entityQueries[entity], [teams, cursor, last]),
+    })),
   );
-  const byId = new Map<string, Record<string, unknown>>();
-  for (const row of results.flat()) byId.set(String(row.id), row);
-  const changes: Change[] = [];
-  for (const row of rows) {
-    const data = byId.get(row.entity_id);
-    if (data) changes.push({ entity: row.entity, version: Number(row.version), data } as Change);
+  const built = new Map<string, Record<string, unknown>>();
+  for (const { entity, rows: entityRows } of results) {
+    for (const row of entityRows) built.set(`${entity}:${String(row.id)}`, row);
   }
-  return changes;
+  return built;
 }
 
 /**
