@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestCentral } from '../../../tests/support/central';
+import type { CentralServer } from '../central-server';
+import type { Principal } from '../auth/access-token';
+import { pullChanges } from './change-feed';
+
+let server: CentralServer;
+const sanne = { sub: 'u-sdevries', role: 'medewerker_inning', team: 'team-inning-leeuwarden' } as Principal;
+
+beforeAll(async () => {
+  server = await startTestCentral({ seed: { persons: 30, claims: 90 } });
+});
+afterAll(async () => server.close());
+
+async function pullAll(cursor = 0) {
+  const changes = [];
+  for (;;) {
+    const page = await pullChanges(server.db, sanne, 'feed-test', cursor, 50);
+    changes.push(...page.changes);
+    cursor = page.nextCursor;
+    if (!page.hasMore) return { changes, cursor };
+  }
+}
+
+describe('stored feed payloads', () => {
+  it('are in place for every seeded change', async () => {
+    const [row] = await server.db.query<{ stale: number }>(
+      'SELECT count(*)::int AS stale FROM changes WHERE payload_version IS DISTINCT FROM version',
+    );
+    expect(row?.stale).toBe(0);
+  });
+
+  it('are never served for a newer version: a change a writer moved on is rebuilt and stored again', async () => {
+    const { cursor } = await pullAll();
+    const [claim] = await server.db.query<{ id: string }>(
+      `SELECT id FROM claims WHERE team_id = 'team-inning-leeuwarden' AND phase <> 'gestopt' ORDER BY id LIMIT 1`,
+    );
+    // A writer (here: directly, as a migration or a back-office job might) changes the claim.
+    await server.db.query(`UPDATE claims SET phase = 'gestopt', version = nextval('change_version') WHERE id = $1`, [
+      claim?.id,
+    ]);
+    await server.db.query(
+      `UPDATE changes SET version = (SELECT version FROM claims WHERE id = $1) WHERE entity = 'claim' AND entity_id = $1`,
+      [claim?.id],
+    );
+    const { changes } = await pullAll(cursor);
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatchObject({ entity: 'claim', data: { id: claim?.id, phase: 'gestopt' } });
+    const [stored] = await server.db.query<{ fresh: boolean; phase: string }>(
+      `SELECT payload_version = version AS fresh, payload->>'phase' AS phase FROM changes WHERE entity = 'claim' AND entity_id = $1`,
+      [claim?.id],
+    );
+    expect(stored).toEqual({ fresh: true, phase: 'gestopt' });
+  });
+});
