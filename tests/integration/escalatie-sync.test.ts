@@ -67,7 +67,11 @@ async function pushDirect(token: string, command: Record<string, unknown>) {
 }
 
 /** An arrangement decided earlier (by another route), published in the change feed. */
-async function giveArrangement(personId: string, kind: 'persoonlijk' | 'standaard', status: 'lopend' | 'vastgelegd') {
+async function giveArrangement(
+  personId: string,
+  kind: 'persoonlijk' | 'standaard',
+  status: 'lopend' | 'vastgelegd',
+): Promise<string> {
   const id = randomUUID();
   const assessment = {
     bvvCents: 127818,
@@ -85,6 +89,7 @@ async function giveArrangement(personId: string, kind: 'persoonlijk' | 'standaar
     `INSERT INTO changes (entity, entity_id, team_id, version) SELECT 'arrangement', id, team_id, version FROM arrangements WHERE id = $1`,
     [id],
   );
+  return id;
 }
 
 describe('escalation decisions through sync', () => {
@@ -153,6 +158,37 @@ describe('escalation decisions through sync', () => {
       [established.id, running.id],
     ]);
     expect(stored).toEqual([]);
+  });
+
+  it('an arrangement the person fell behind on no longer blocks; paying what is due makes it block again', async () => {
+    const token = await apiToken('sdevries');
+    const claim = await freshClaim('deurwaarder');
+    const arrangementId = await giveArrangement(claim.personId, 'standaard', 'lopend');
+    await server.db.query(
+      `INSERT INTO arrangement_instalments (arrangement_id, number, due_date, amount_cents)
+       VALUES ($1, 1, current_date - 10, 5000), ($1, 2, current_date + 20, 5000)`,
+      [arrangementId],
+    );
+    const gijzeling = () =>
+      pushDirect(token, {
+        type: 'RecordEscalationDecision',
+        payload: {
+          decisionId: randomUUID(),
+          claimId: claim.id,
+          step: 'gijzeling',
+          facts,
+          motivation: 'Regeling niet nagekomen.',
+        },
+      });
+    // Nothing paid since the decision: € 50 behind, so the arrangement is not being kept to.
+    expect(await gijzeling()).toMatchObject({ status: 'applied' });
+    await server.db.query(`UPDATE escalation_decisions SET status = 'afgewezen' WHERE claim_id = $1`, [claim.id]);
+    await server.db.query(
+      `INSERT INTO claim_events (id, claim_id, team_id, kind, occurred_on, amount_cents, description, version)
+       VALUES ($1, $2, 'team-inning-leeuwarden', 'betaling', current_date, 5000, 'Termijn 1', nextval('change_version'))`,
+      [randomUUID(), claim.id],
+    );
+    expect(await gijzeling()).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/betalingsregeling/) });
   });
 
   it('the app refuses it as well, and never recommends it', async () => {

@@ -9,6 +9,7 @@ import {
   type ClaimDecisionStep,
   type EscalationStep,
 } from '../../shared/domain/escalatie';
+import { arrangementStanding } from '../../shared/domain/betalingsregeling';
 import { formatCents, formatDate } from '../../shared/format';
 import {
   claimForEscalation,
@@ -49,10 +50,37 @@ async function lockClaim(tx: Queryable, claimId: string): Promise<ClaimRow | und
 
 /** The advice on the server's current state: the claim, the worker's checked facts, the person's decisions. */
 async function currentAdvice(tx: Queryable, claim: ClaimRow, facts: EscalationFacts, today: string) {
-  const decisions = await tx.query<DecisionOnRecord>(
-    `SELECT kind, status, to_char(pause_until, 'YYYY-MM-DD') AS "pauseUntil" FROM arrangements WHERE person_id = $1`,
+  const rows = await tx.query<DecisionOnRecord & { id: string; decidedOn: string }>(
+    `SELECT id, kind, status, to_char(pause_until, 'YYYY-MM-DD') AS "pauseUntil",
+            to_char(decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS "decidedOn"
+     FROM arrangements WHERE person_id = $1`,
     [claim.person_id],
   );
+  const decisions: DecisionOnRecord[] = [];
+  for (const { id, decidedOn, ...decision } of rows) {
+    if (decision.status !== 'lopend') {
+      decisions.push(decision);
+      continue;
+    }
+    // Is the running arrangement kept to? Its instalments due so far against the payments since.
+    const instalments = await tx.query<{ dueDate: string; amountCents: number }>(
+      `SELECT to_char(due_date, 'YYYY-MM-DD') AS "dueDate", amount_cents::bigint AS "amountCents"
+       FROM arrangement_instalments WHERE arrangement_id = $1`,
+      [id],
+    );
+    const paid = await tx.query<{ paid: number | null }>(
+      `SELECT sum(e.amount_cents)::bigint AS paid FROM claim_events e JOIN claims c ON c.id = e.claim_id
+       WHERE c.person_id = $1 AND e.kind = 'betaling' AND e.occurred_on >= $2::date
+         AND c.kind IN ('wahv', 'strafbeschikking', 'geldboetevonnis', 'schadevergoedingsmaatregel')`,
+      [claim.person_id, decidedOn],
+    );
+    const standing = arrangementStanding(
+      instalments.map((i) => ({ dueDate: i.dueDate, amountCents: Number(i.amountCents) })),
+      Number(paid[0]?.paid ?? 0),
+      today,
+    );
+    decisions.push({ ...decision, honoured: standing.honoured });
+  }
   const persons = await tx.query<PersonStatus>(
     `SELECT to_char(deceased_on, 'YYYY-MM-DD') AS "deceasedOn", to_char(moratorium_until, 'YYYY-MM-DD') AS "moratoriumUntil"
      FROM persons WHERE id = $1`,

@@ -76,7 +76,7 @@ export function takenHandlers({
       return afterChange({});
     },
     'dashboard.team': () => teamDashboard(db, requireUser(), today()),
-    'persons.view': ({ personId }) => personView(db, requireUser(), personId),
+    'persons.view': ({ personId }) => personView(db, requireUser(), personId, today()),
     'notifications.list': () => ({ notifications: notificationsFor(db, requireUser(), today()) }),
   };
 }

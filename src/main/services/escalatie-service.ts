@@ -17,6 +17,7 @@ import {
   type EscalationFacts,
 } from '../../shared/domain/escalatie-situatie';
 import type { ClaimDetail, ResponseOf, SessionUser } from '../../shared/ipc/contract';
+import { arrangementStanding } from '../../shared/domain/betalingsregeling';
 import { AppError } from '../../shared/ipc/result';
 import type { Database } from '../db/connection';
 import { ArrangementsRepository } from '../db/repositories/arrangements-repository';
@@ -30,10 +31,26 @@ import { SyncStateRepository } from '../db/repositories/sync-state-repository';
 /** Facts assumed for the list view, before the worker has checked licence, vehicle and verhaal. */
 export const uncheckedFacts: EscalationFacts = { hasDrivingLicence: false, vehicle: 'geen', verhaalFailed: false };
 
-function decisionsOnRecord(db: Database, personId: string): DecisionOnRecord[] {
-  return new ArrangementsRepository(db)
-    .forPerson(personId)
-    .map((a) => ({ kind: a.kind, status: a.status, pauseUntil: a.pauseUntil }));
+function decisionsOnRecord(db: Database, personId: string, today = todayIso()): DecisionOnRecord[] {
+  const events = new ClaimEventsRepository(db);
+  return new ArrangementsRepository(db).forPerson(personId).map((a) => ({
+    kind: a.kind,
+    status: a.status,
+    pauseUntil: a.pauseUntil,
+    ...(a.status === 'lopend'
+      ? {
+          honoured: arrangementStanding(
+            a.instalments,
+            events.paidByPersonSince(personId, a.decidedAt.slice(0, 10)),
+            today,
+          ).honoured,
+        }
+      : {}),
+  }));
+}
+
+function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
 }
 
 export function escalationCase(db: Database, claimId: string): ResponseOf<'escalaties.claim'> {

@@ -1,8 +1,10 @@
+import { arrangementStanding } from '../../shared/domain/betalingsregeling';
 import { isPartnerClaim } from '../../shared/domain/claims';
 import type { ResponseOf, SessionUser } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/result';
 import type { Database } from '../db/connection';
 import { ArrangementsRepository } from '../db/repositories/arrangements-repository';
+import { ClaimEventsRepository } from '../db/repositories/claim-events-repository';
 import { ClaimsRepository } from '../db/repositories/claims-repository';
 import { EscalationsRepository } from '../db/repositories/escalations-repository';
 import { PersonsRepository } from '../db/repositories/persons-repository';
@@ -12,13 +14,19 @@ import { TasksRepository } from '../db/repositories/tasks-repository';
  * Everything the cache holds about one person, in one place. Victim data never appears here: it
  * lives in its own compartment, which only the victim-information role syncs at all.
  */
-export function personView(db: Database, user: SessionUser, personId: string): ResponseOf<'persons.view'> {
+export function personView(
+  db: Database,
+  user: SessionUser,
+  personId: string,
+  today: string,
+): ResponseOf<'persons.view'> {
   if (user.role !== 'medewerker_inning' && user.role !== 'teamleider') {
     throw new AppError('forbidden', 'Uw rol heeft geen inzage in het dossier van betrokkenen.');
   }
   const person = new PersonsRepository(db).get(personId);
   if (!person) throw new AppError('not_found', 'Deze persoon staat niet in de werkvoorraad van uw team.');
   const escalations = new EscalationsRepository(db);
+  const events = new ClaimEventsRepository(db);
   const claims = new ClaimsRepository(db).forPerson(personId).map((c) => {
     const last = escalations.forClaim(c.id)[0];
     return {
@@ -56,6 +64,11 @@ export function personView(db: Database, user: SessionUser, personId: string): R
       decidedAt: a.decidedAt,
       bvvCents: a.assessment.bvvCents,
       afloscapaciteitCents: a.assessment.afloscapaciteitCents,
+      behindCents:
+        a.status === 'lopend'
+          ? arrangementStanding(a.instalments, events.paidByPersonSince(personId, a.decidedAt.slice(0, 10)), today)
+              .behindCents
+          : null,
     })),
     openTasks: new TasksRepository(db).openForPerson(personId),
   };

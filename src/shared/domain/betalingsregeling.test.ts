@@ -8,6 +8,7 @@ import {
   proposeArrangement,
   type OpenClaim,
   type StandardCheckInput,
+  arrangementStanding,
 } from './betalingsregeling';
 import { addMonths, isValidIsoDate, monthsBetween } from './calendar';
 import { regelingParameterSets } from './parameters/regeling-parameters';
@@ -226,5 +227,29 @@ describe('arrangement proposal from repayment capacity (DOMAIN.md §2.2)', () =>
     });
     expect(capped.value).toMatchObject({ months: 4 });
     expect(capped.trace.some((s) => s.rule === 'regeling.minimum-termijn' && s.unconfirmed)).toBe(true);
+  });
+});
+
+describe('arrangementStanding (is a running arrangement being kept to?)', () => {
+  const plan = [
+    { dueDate: '2026-10-01', amountCents: 5000 },
+    { dueDate: '2026-11-01', amountCents: 5000 },
+    { dueDate: '2026-12-01', amountCents: 5000 },
+  ];
+
+  it('counts only instalments due up to and including today', () => {
+    expect(arrangementStanding(plan, 10000, '2026-11-01')).toEqual({
+      dueCents: 10000,
+      paidCents: 10000,
+      behindCents: 0,
+      honoured: true,
+    });
+    expect(arrangementStanding(plan, 10000, '2026-10-31').honoured).toBe(true);
+  });
+
+  it('is not honoured from the first cent behind on a due date, and paying ahead keeps it honoured', () => {
+    expect(arrangementStanding(plan, 9999, '2026-11-01')).toMatchObject({ behindCents: 1, honoured: false });
+    expect(arrangementStanding(plan, 15000, '2026-11-15')).toMatchObject({ behindCents: 0, honoured: true });
+    expect(arrangementStanding([], 0, '2026-11-15').honoured).toBe(true);
   });
 });

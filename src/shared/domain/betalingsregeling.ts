@@ -253,3 +253,25 @@ export function proposeArrangement(
     belowStandardTerms: months > standardMonths,
   });
 }
+
+export interface ArrangementStanding {
+  /** What the instalments due up to and including `today` add up to. */
+  dueCents: Cents;
+  /** What the person paid on their CJIB claims since the decision. */
+  paidCents: Cents;
+  /** Due minus paid, at least zero. */
+  behindCents: Cents;
+  /** Kept to so far: nothing due is unpaid. A running arrangement that is not honoured no longer blocks escalation. */
+  honoured: boolean;
+}
+
+/** Whether a running arrangement is being kept to on `today`, from its instalments and the payments since it started. */
+export function arrangementStanding(
+  instalments: readonly { dueDate: string; amountCents: Cents }[],
+  paidCents: Cents,
+  today: string,
+): ArrangementStanding {
+  const dueCents = instalments.filter((i) => i.dueDate <= today).reduce((sum, i) => sum + i.amountCents, 0);
+  const behindCents = Math.max(0, dueCents - paidCents);
+  return { dueCents, paidCents, behindCents, honoured: behindCents === 0 };
+}

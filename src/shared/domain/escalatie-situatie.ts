@@ -13,6 +13,8 @@ export interface DecisionOnRecord {
   kind: 'standaard' | 'persoonlijk' | 'noodstop' | 'schuldhulp' | 'afwijzing';
   status: 'ter_goedkeuring' | 'lopend' | 'afgewezen' | 'vastgelegd' | 'beeindigd';
   pauseUntil: string | null;
+  /** A running arrangement: kept to so far (arrangementStanding); absent counts as kept. */
+  honoured?: boolean | undefined;
 }
 
 /** Facts about the person that stop or pause collection, as the BRP and the courts report them. */
@@ -31,8 +33,9 @@ export function situationFromDecisions(
   const final = decisions.filter((d) => d.status === 'lopend' || d.status === 'vastgelegd');
   const noodstops = final.filter((d) => d.kind === 'noodstop' && d.pauseUntil).map((d) => d.pauseUntil as string);
   return {
+    // Only an arrangement being kept to blocks escalation (DOMAIN.md §1.3).
     arrangementRunning: final.some(
-      (d) => (d.kind === 'standaard' || d.kind === 'persoonlijk') && d.status === 'lopend',
+      (d) => (d.kind === 'standaard' || d.kind === 'persoonlijk') && d.status === 'lopend' && d.honoured !== false,
     ),
     arrangementAgreed: decisions.some(
       (d) =>

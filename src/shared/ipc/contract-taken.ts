@@ -82,6 +82,8 @@ export const personViewResponse = z.object({
       decidedAt: isoDateTime,
       bvvCents: cents.nullable(),
       afloscapaciteitCents: cents,
+      /** A running arrangement: how far the person is behind on the instalments due so far. */
+      behindCents: cents.nullable(),
     }),
   ),
   openTasks: z.array(taskRow),

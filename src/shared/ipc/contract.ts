@@ -301,6 +301,7 @@ export const contract = {
           kind: z.enum(decisionKinds),
           status: z.enum(arrangementStatuses),
           pauseUntil: isoDate.nullable(),
+          honoured: z.boolean().optional(),
         }),
       ),
       decisions: z.array(escalationRecord),

@@ -28,4 +28,14 @@ export class ClaimEventsRepository {
       SELECT id, claim_id AS claimId, kind, occurred_on AS occurredOn, amount_cents AS amountCents, description, version
       FROM claim_events WHERE id = ${id}`);
   }
+
+  /** What a person paid on their CJIB claims from `since` (a date) on. */
+  paidByPersonSince(personId: string, since: string): number {
+    return (
+      this.db.get<{ paid: number | null }>(sql`
+        SELECT sum(e.amount_cents) AS paid FROM claim_events e JOIN claims c ON c.id = e.claim_id
+        WHERE c.person_id = ${personId} AND e.kind = 'betaling' AND e.occurred_on >= ${since}
+          AND c.kind IN ('wahv', 'strafbeschikking', 'geldboetevonnis', 'schadevergoedingsmaatregel')`)?.paid ?? 0
+    );
+  }
 }

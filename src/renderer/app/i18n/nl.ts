@@ -302,6 +302,7 @@ export const nl = {
     capacity: 'Afloscapaciteit',
     total: 'Totaal',
     decidedAt: 'Besloten',
+    behind: 'Achterstand termijnen',
     status: 'Status',
     decision: 'Besluit',
     openTasks: 'Open taken',

@@ -119,6 +119,9 @@ function PersonContent({ view }: { view: PersonView }) {
                 {t('person.capacity')}
               </th>
               <th scope="col">{t('person.decidedAt')}</th>
+              <th scope="col" className="numeric">
+                {t('person.behind')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -130,6 +133,9 @@ function PersonContent({ view }: { view: PersonView }) {
                 <td className="numeric">{a.bvvCents === null ? '–' : formatCents(a.bvvCents)}</td>
                 <td className="numeric">{formatCents(a.afloscapaciteitCents)}</td>
                 <td>{formatDateTime(a.decidedAt)}</td>
+                <td className={a.behindCents ? 'numeric field__error' : 'numeric'}>
+                  {a.behindCents === null ? '–' : formatCents(a.behindCents)}
+                </td>
               </tr>
             ))}
           </tbody>
