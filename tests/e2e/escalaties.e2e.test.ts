@@ -101,7 +101,7 @@ describe('escalation end to end', () => {
     await page.getByRole('status').filter({ hasText: 'Vastgelegd' }).waitFor();
     await page.getByRole('button', { name: 'Nu synchroniseren' }).click();
     await page.getByText('Offline').first().waitFor();
-    await page.getByText('1 wijzigingen wachten').waitFor();
+    await page.getByText('1 wijziging wacht').waitFor();
 
     // While this decision waits in the outbox, an arrangement starts on the server.
     const db = worker.central.db;

@@ -159,6 +159,7 @@ export class SyncEngine {
       let done = 0;
       for (;;) {
         const page = await next;
+        this.connection = 'online'; // the central API answered: no "offline" during a long first sync
         if (page.nextCursor < cursor)
           throw new CentralError('bad_response', 'De centrale API stuurde een cursor terug in de tijd.');
         // Fetch the next page while this one is written: the server works while SQLite does.

@@ -50,6 +50,7 @@ export const nl = {
     not_configured: 'Lokaal (geen centrale API)',
     signed_out: 'Niet aangemeld bij de centrale API',
     pending: '{count} wijzigingen wachten',
+    pendingOne: '1 wijziging wacht',
     noPending: 'Alles verzonden',
     lastSync: 'Laatst gesynchroniseerd {time}',
     neverSynced: 'Nog niet gesynchroniseerd',

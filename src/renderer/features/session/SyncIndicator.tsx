@@ -43,7 +43,11 @@ export function SyncIndicator() {
         <span className="sync-indicator__dot" aria-hidden="true" />
         <span>{t(`sync.${data.connection}`)}</span>
         <span className="sync-indicator__meta">
-          {data.pendingCommands > 0 ? t('sync.pending', { count: data.pendingCommands }) : t('sync.noPending')}
+          {data.pendingCommands === 1
+            ? t('sync.pendingOne')
+            : data.pendingCommands > 0
+              ? t('sync.pending', { count: data.pendingCommands })
+              : t('sync.noPending')}
           {' · '}
           {data.lastSyncAt ? t('sync.lastSync', { time: formatDateTime(data.lastSyncAt) }) : t('sync.neverSynced')}
         </span>
