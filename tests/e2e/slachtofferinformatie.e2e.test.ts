@@ -3,7 +3,13 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notificationDeadline } from '../../src/shared/domain/slachtoffer';
 import { formatCents, formatDate } from '../../src/shared/format';
-import { axeViolations, screenshotWhole, startAppUnderTest, type AppUnderTest } from './support/app-under-test';
+import {
+  axeViolations,
+  screenshotWhole,
+  startAppUnderTest,
+  syncNow,
+  type AppUnderTest,
+} from './support/app-under-test';
 
 const screenshotDir = '.test-results/screenshots';
 let app: AppUnderTest;
@@ -154,16 +160,14 @@ describe('slachtofferinformatie end to end', () => {
     );
     const page = await signInAs('famrani');
     await page.getByRole('heading', { level: 1, name: 'Slachtofferinformatie' }).waitFor();
-    await page.getByRole('button', { name: 'Nu synchroniseren' }).click();
-    await page.getByText('Alles verzonden').waitFor();
+    await syncNow(page);
     await page.goto(`${app.host.origin}/slachtofferinformatie/${row.victim_id}`);
     const propose = page.getByRole('button', { name: `Voorschot van ${formatCents(700000)} voorstellen` });
     await propose.click();
     await page.getByRole('status').filter({ hasText: 'Voorgesteld ter goedkeuring' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await screenshotWhole(page, `${screenshotDir}/slachtoffer-voorschot.png`);
-    await page.getByRole('button', { name: 'Nu synchroniseren' }).click();
-    await page.getByText('Alles verzonden').waitFor();
+    await syncNow(page);
     await page.close();
 
     // Same desktop, another person: the cache is emptied for the new user before their sync.
@@ -176,8 +180,7 @@ describe('slachtofferinformatie end to end', () => {
     await card.focus();
     await lead.keyboard.press('g');
     await card.waitFor({ state: 'detached' });
-    await lead.getByRole('button', { name: 'Nu synchroniseren' }).click();
-    await lead.getByText('Alles verzonden').waitFor();
+    await syncNow(lead);
     const [paid] = await db.query<{ paid_out_cents: number }>(
       'SELECT paid_out_cents::int AS paid_out_cents FROM victim_compensations WHERE id = $1',
       [row.id],

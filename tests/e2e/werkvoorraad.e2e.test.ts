@@ -1,7 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, screenshotWhole, startAppUnderTest, type AppUnderTest } from './support/app-under-test';
+import {
+  axeViolations,
+  screenshotWhole,
+  startAppUnderTest,
+  syncNow,
+  type AppUnderTest,
+} from './support/app-under-test';
 
 const screenshotDir = '.test-results/screenshots';
 let worker: AppUnderTest;
@@ -27,12 +33,6 @@ const activeIndex = async (page: Page) =>
       document.getElementById(grid?.getAttribute('aria-activedescendant') ?? '')?.getAttribute('aria-rowindex'),
     );
   });
-
-async function syncNow(page: Page) {
-  await page.getByRole('button', { name: 'Nu synchroniseren' }).click();
-  await page.getByText('Alles verzonden').waitFor();
-  await page.locator('.sync-indicator__progress').waitFor({ state: 'detached' });
-}
 
 /** Tabs (keyboard only) until the element matching `predicate` has focus. */
 async function tabTo(page: Page, predicate: string) {
@@ -190,6 +190,7 @@ describe('werkvoorraad end to end', () => {
       [second?.id],
     );
     await syncNow(page);
+    await expect.poll(() => page.locator(`#queue-grid [data-key="${ids[1]}"]`).count(), { timeout: 20_000 }).toBe(0);
 
     await page.getByRole('button', { name: 'Herverdelen', exact: true }).click();
     const report = page.getByRole('status').filter({ hasText: '2 taken herverdeeld, 1 niet.' });

@@ -142,3 +142,17 @@ export async function screenshotWhole(page: Page, path: string): Promise<void> {
   await page.screenshot({ path });
   await page.setViewportSize(viewport);
 }
+
+/**
+ * Clicks "Nu synchroniseren" and waits for that sync round itself to finish (its answer from the
+ * backend), not for a status text that may still show from the round before.
+ */
+export async function syncNow(page: Page): Promise<void> {
+  const answered = page.waitForResponse(
+    (response) =>
+      response.url().endsWith('/api/invoke') && (response.request().postData() ?? '').includes('"sync.now"'),
+  );
+  await page.getByRole('button', { name: 'Nu synchroniseren' }).click();
+  await answered;
+  await page.locator('.sync-indicator__progress').waitFor({ state: 'detached' });
+}
