@@ -100,3 +100,24 @@ describe('vorderingen', () => {
     expect(await screen.findByText(/^51–/)).toBeInTheDocument();
   });
 });
+
+describe('vorderingen search', () => {
+  it('finds claims by a person’s name with the full-text search, and shows all again when emptied', async () => {
+    renderApp('/vorderingen');
+    const user = userEvent.setup();
+    const first = (await bodyRows())[0];
+    const name = within(first as HTMLElement).getAllByRole('cell')[0]?.textContent ?? '';
+    expect(screen.getByText('1–50 van 180')).toBeInTheDocument();
+    await user.type(screen.getByRole('searchbox'), `${name}{Enter}`);
+    await waitFor(async () => {
+      const names = (await bodyRows()).map((r) => within(r).getAllByRole('cell')[0]?.textContent);
+      expect(names.length).toBeLessThan(50);
+      expect(names.every((n) => name.split(' ').every((w) => (n ?? '').toLowerCase().includes(w.toLowerCase())))).toBe(
+        true,
+      );
+    });
+    await user.clear(screen.getByRole('searchbox'));
+    await user.click(screen.getByRole('button', { name: 'Zoeken' }));
+    expect(await screen.findByText('1–50 van 180')).toBeInTheDocument();
+  });
+});

@@ -124,6 +124,7 @@ export const nl = {
   werkvoorraad: {
     title: 'Vorderingen',
     intro: 'Alle vorderingen in uw lokale werkvoorraad, ook die zonder open taak. Kies een kolomkop om te sorteren.',
+    search: 'Zoeken',
     filterKind: 'Soort vordering',
     filterPhase: 'Fase',
     empty: 'Geen vorderingen gevonden met deze filters.',

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { claimKinds, claimPhases } from '../../../shared/domain/claims';
 import { FilterSelect } from '../../components/FilterSelect';
@@ -5,7 +6,15 @@ import { formatCents, formatDate, formatNumber } from '../../../shared/format';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { t, type MessageKey } from '../../app/i18n/t';
 import { useListWerkvoorraadQuery } from './werkvoorraad-api';
-import { filterKind, filterPhase, goToPage, pageSize, sortBy, type WerkvoorraadSort } from './werkvoorraad-slice';
+import {
+  filterKind,
+  filterPhase,
+  goToPage,
+  pageSize,
+  searchClaims,
+  sortBy,
+  type WerkvoorraadSort,
+} from './werkvoorraad-slice';
 
 const columns: readonly { key: WerkvoorraadSort | 'reference'; label: MessageKey; numeric?: boolean }[] = [
   { key: 'personName', label: 'werkvoorraad.columns.personName' },
@@ -26,7 +35,9 @@ export function ClaimsListPage() {
     limit: pageSize,
     ...(view.kind ? { kind: view.kind } : {}),
     ...(view.phase ? { phase: view.phase } : {}),
+    ...(view.search ? { search: view.search } : {}),
   });
+  const [text, setText] = useState(view.search);
   const sortLabel = t(columns.find((c) => c.key === view.sort)?.label ?? 'werkvoorraad.columns.dueDate');
   const total = data?.total ?? 0;
   const from = total === 0 ? 0 : view.page * pageSize + 1;
@@ -36,6 +47,21 @@ export function ClaimsListPage() {
     <section aria-labelledby="page-title">
       <h1 id="page-title">{t('werkvoorraad.title')}</h1>
       <p>{t('werkvoorraad.intro')}</p>
+
+      <form
+        className="queue-toolbar"
+        role="search"
+        onSubmit={(event) => {
+          event.preventDefault();
+          dispatch(searchClaims(text));
+        }}
+      >
+        <label className="field">
+          <span className="field__label">{t('queue.search')}</span>
+          <input type="search" value={text} maxLength={100} onChange={(e) => setText(e.target.value)} />
+        </label>
+        <button type="submit">{t('werkvoorraad.search')}</button>
+      </form>
 
       <div className="toolbar">
         <FilterSelect

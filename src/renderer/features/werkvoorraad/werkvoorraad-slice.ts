@@ -9,12 +9,21 @@ export interface WerkvoorraadState {
   direction: 'asc' | 'desc';
   kind: ClaimKind | null;
   phase: ClaimPhase | null;
+  /** Full-text search over persons and claim references; '' shows all. */
+  search: string;
   page: number;
 }
 
 export const pageSize = 50;
 
-const initialState: WerkvoorraadState = { sort: 'dueDate', direction: 'asc', kind: null, phase: null, page: 0 };
+const initialState: WerkvoorraadState = {
+  sort: 'dueDate',
+  direction: 'asc',
+  kind: null,
+  phase: null,
+  search: '',
+  page: 0,
+};
 
 /** The queue's view state (UI state belongs in Redux; the rows stay in SQLite). */
 export const werkvoorraadSlice = createSlice({
@@ -38,10 +47,14 @@ export const werkvoorraadSlice = createSlice({
       state.phase = action.payload;
       state.page = 0;
     },
+    searchClaims(state, action: PayloadAction<string>) {
+      state.search = action.payload.trim();
+      state.page = 0;
+    },
     goToPage(state, action: PayloadAction<number>) {
       state.page = Math.max(0, action.payload);
     },
   },
 });
 
-export const { sortBy, filterKind, filterPhase, goToPage } = werkvoorraadSlice.actions;
+export const { sortBy, filterKind, filterPhase, searchClaims, goToPage } = werkvoorraadSlice.actions;
