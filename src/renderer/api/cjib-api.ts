@@ -19,22 +19,23 @@ export const cjibBaseQuery: BaseQueryFn<CjibQueryArgs, unknown, AppErrorShape> =
   return result.ok ? { data: result.value } : { error: result.error };
 };
 
+/** The cached data a pull from the central API can change; a finished sync refetches these. */
+export const syncedTags = [
+  'Claims',
+  'Notes',
+  'Reviews',
+  'Arrangements',
+  'Escalations',
+  'Victims',
+  'Tasks',
+  'Views',
+  'Team',
+] as const;
+
 /** One API slice; each feature adds its endpoints with `injectEndpoints`. */
 export const cjibApi = createApi({
   reducerPath: 'cjibApi',
   baseQuery: cjibBaseQuery,
-  tagTypes: [
-    'Claims',
-    'Session',
-    'Sync',
-    'Notes',
-    'Reviews',
-    'Arrangements',
-    'Escalations',
-    'Victims',
-    'Tasks',
-    'Views',
-    'Team',
-  ],
+  tagTypes: ['Session', 'Sync', ...syncedTags],
   endpoints: () => ({}),
 });

@@ -2,23 +2,10 @@ import { useEffect, useRef } from 'react';
 import { formatDateTime, formatNumber } from '../../../shared/format';
 import { useAppDispatch } from '../../app/hooks';
 import { t } from '../../app/i18n/t';
-import { cjibApi } from '../../api/cjib-api';
+import { cjibApi, syncedTags } from '../../api/cjib-api';
 import { useRebuildCacheMutation, useSyncNowMutation, useSyncStatusQuery } from './session-api';
 
 const pollMs = 3000;
-
-/** Everything a pull can change. */
-const syncedTags = [
-  'Claims',
-  'Notes',
-  'Reviews',
-  'Arrangements',
-  'Escalations',
-  'Victims',
-  'Tasks',
-  'Views',
-  'Team',
-] as const;
 
 export function SyncIndicator() {
   const { data } = useSyncStatusQuery(undefined, { pollingInterval: pollMs });

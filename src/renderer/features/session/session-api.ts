@@ -1,5 +1,5 @@
 import type { RequestOf, ResponseOf } from '../../../shared/ipc/contract';
-import { cjibApi } from '../../api/cjib-api';
+import { cjibApi, syncedTags } from '../../api/cjib-api';
 
 export const sessionApi = cjibApi.injectEndpoints({
   endpoints: (build) => ({
@@ -28,11 +28,11 @@ export const sessionApi = cjibApi.injectEndpoints({
     }),
     syncNow: build.mutation<ResponseOf<'sync.now'>, void>({
       query: () => ({ channel: 'sync.now', request: {} }),
-      invalidatesTags: ['Sync', 'Claims', 'Notes', 'Reviews', 'Tasks', 'Views', 'Team'],
+      invalidatesTags: ['Sync', ...syncedTags],
     }),
     rebuildCache: build.mutation<ResponseOf<'sync.rebuild'>, void>({
       query: () => ({ channel: 'sync.rebuild', request: {} }),
-      invalidatesTags: ['Sync', 'Claims', 'Notes', 'Reviews', 'Tasks', 'Views', 'Team'],
+      invalidatesTags: ['Sync', ...syncedTags],
     }),
   }),
 });
