@@ -36,6 +36,16 @@ describe('taken through the central API', () => {
     expect((await queue(sanne, { queue: 'alle_open' })).total).toBe(leeuwarden[0]?.n);
     const members = await call<{ members: { id: string }[] }>(sanne, 'team.members');
     expect(members.members.map((m) => m.id).sort()).toEqual(['u-ljansen', 'u-mpostma', 'u-pvisser', 'u-sdevries']);
+    const counts = await call<{ mijnWerk: number; teamvoorraad: number; terBeoordeling: number; conflicten: number }>(
+      sanne,
+      'taken.counts',
+    );
+    expect(counts).toEqual({
+      mijnWerk: (await queue(sanne, { queue: 'mijn_werk' })).total,
+      teamvoorraad: (await queue(sanne, { queue: 'teamvoorraad' })).total,
+      terBeoordeling: 0, // not a team lead
+      conflicten: 0,
+    });
     const joostIds = new Set((await queue(joost, { queue: 'alle_open' })).rows.map((r) => r.id));
     expect((await queue(sanne, { queue: 'alle_open' })).rows.some((r) => joostIds.has(r.id))).toBe(false);
   });

@@ -1,13 +1,11 @@
 import type { SessionUser } from '../../shared/ipc/contract';
 import type { takenChannels } from '../../shared/ipc/contract-taken';
 import type { Database } from '../db/connection';
-import { ArrangementsRepository } from '../db/repositories/arrangements-repository';
-import { CompensationRepository } from '../db/repositories/compensation-repository';
-import { EscalationsRepository } from '../db/repositories/escalations-repository';
 import { OutboxRepository } from '../db/repositories/outbox-repository';
 import { TasksRepository } from '../db/repositories/tasks-repository';
 import { TeamRepository } from '../db/repositories/team-repository';
 import type { HandlerTable } from '../ipc/dispatch';
+import { countAwaitingApproval } from '../services/approvals';
 import { notificationsFor } from '../services/notifications-service';
 import { personView } from '../services/person-view-service';
 import { deleteView, listViews, saveView } from '../services/saved-views-service';
@@ -48,13 +46,8 @@ export function takenHandlers({
       return {
         mijnWerk: tasks.countOpen({ assigneeId: user.id }),
         teamvoorraad: tasks.countOpen({ unassigned: true }),
-        terBeoordeling:
-          user.role === 'teamleider'
-            ? new ArrangementsRepository(db).list('ter_goedkeuring', 10_000).length +
-              new EscalationsRepository(db).list('ter_goedkeuring', 10_000).length +
-              new CompensationRepository(db).paymentsWithStatus('ter_goedkeuring').length
-            : 0,
-        conflicten: new OutboxRepository(db).reviews().length,
+        terBeoordeling: user.role === 'teamleider' ? countAwaitingApproval(db) : 0,
+        conflicten: new OutboxRepository(db).countReviews(),
       };
     },
     'taken.claim': ({ taskId }) => afterChange(claimTask(db, requireUser(), taskId)),

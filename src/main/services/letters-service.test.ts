@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { drawnText } from '../../../tests/support/pdf-text';
 import { localMigrationsDir, makeTempDir } from '../../../tests/support/temp-dir';
+import { testVictim } from '../../../tests/support/victim-fixture';
 import type { VictimContact } from '../../shared/api/victims';
 import { formatCents } from '../../shared/format';
 import type { SessionUser } from '../../shared/ipc/contract';
@@ -85,20 +86,7 @@ describe('letters from templates', () => {
 
   it('sends a victim’s letter to the domicilie address when there is one, reading it once with a reason', async () => {
     const victims = new VictimsRepository(db);
-    victims.upsertVictims([
-      {
-        id: 'v1',
-        offenderPersonId: 'p1',
-        displayName: 'Els de Boer',
-        isNaturalPerson: true,
-        optedIn: true,
-        wantsInformation: true,
-        preferredChannel: 'brief',
-        representative: null,
-        offenceCategory: 'geweld',
-        version: 1,
-      },
-    ]);
+    victims.upsertVictims([testVictim()]);
     victims.upsertEvents([
       {
         id: 'ev1',

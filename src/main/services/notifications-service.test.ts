@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { localMigrationsDir, makeTempDir } from '../../../tests/support/temp-dir';
+import { testVictim } from '../../../tests/support/victim-fixture';
 import type { SessionUser } from '../../shared/ipc/contract';
 import { Database } from '../db/connection';
 import { loadMigrations, migrate } from '../db/migrations';
@@ -78,20 +79,7 @@ describe('notifications', () => {
   it('tells the victim-information worker of deadlines within a week, escapes first', () => {
     const db = freshDb('victims');
     const victims = new VictimsRepository(db);
-    victims.upsertVictims([
-      {
-        id: 'v1',
-        offenderPersonId: 'o1',
-        displayName: 'A. Jansen',
-        isNaturalPerson: true,
-        optedIn: true,
-        wantsInformation: true,
-        preferredChannel: 'brief',
-        representative: null,
-        offenceCategory: 'geweld',
-        version: 1,
-      },
-    ]);
+    victims.upsertVictims([testVictim({ offenderPersonId: 'o1', displayName: 'A. Jansen' })]);
     victims.upsertEvents([
       {
         id: 'ev-far',

@@ -3,11 +3,9 @@ import { addDays } from '../../shared/domain/calendar';
 import { detentionEventLabels } from '../../shared/domain/slachtoffer';
 import { formatDate } from '../../shared/format';
 import type { Database } from '../db/connection';
-import { ArrangementsRepository } from '../db/repositories/arrangements-repository';
-import { CompensationRepository } from '../db/repositories/compensation-repository';
-import { EscalationsRepository } from '../db/repositories/escalations-repository';
 import { OutboxRepository } from '../db/repositories/outbox-repository';
 import { TasksRepository } from '../db/repositories/tasks-repository';
+import { countAwaitingApproval } from './approvals';
 import { notificationTasks } from './slachtoffer-service';
 
 const taskKindLabels = {
@@ -38,10 +36,7 @@ export function notificationsFor(db: Database, user: SessionUser, today: string)
     }
   }
   if (user.role === 'teamleider') {
-    const waiting =
-      new ArrangementsRepository(db).list('ter_goedkeuring', 10_000).length +
-      new EscalationsRepository(db).list('ter_goedkeuring', 10_000).length +
-      new CompensationRepository(db).paymentsWithStatus('ter_goedkeuring').length;
+    const waiting = countAwaitingApproval(db);
     if (waiting > 0) {
       items.push({
         id: 'goedkeuring',
@@ -82,7 +77,7 @@ export function notificationsFor(db: Database, user: SessionUser, today: string)
       });
     }
   }
-  const reviews = new OutboxRepository(db).reviews().length;
+  const reviews = new OutboxRepository(db).countReviews();
   if (reviews > 0) {
     items.push({
       id: 'conflicten',

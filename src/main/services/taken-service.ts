@@ -1,3 +1,4 @@
+import type { TeamMemberWire } from '../../shared/api/entities';
 import type { AssignmentOutcome, ParsedRequestOf, SessionUser, TaskRow } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/result';
 import type { Database } from '../db/connection';
@@ -76,9 +77,12 @@ export function completeTask(db: Database, user: SessionUser, taskId: string, to
 }
 
 /** The checks a single assignment must pass; the preview and the real run share them. */
-function checkAssignment(db: Database, taskId: string, assigneeId: string | null): AssignmentOutcome {
-  const tasks = new TasksRepository(db);
-  const members = new TeamRepository(db).members();
+function checkAssignment(
+  tasks: TasksRepository,
+  members: readonly TeamMemberWire[],
+  taskId: string,
+  assigneeId: string | null,
+): AssignmentOutcome {
   const nameOf = (id: string | null) => (id ? (members.find((m) => m.id === id)?.displayName ?? id) : null);
   const row = tasks.row(taskId);
   const outcome = (ok: boolean, reason: string | null): AssignmentOutcome => ({
@@ -106,7 +110,9 @@ function requireTeamLead(user: SessionUser): void {
 
 export function previewAssignment(db: Database, user: SessionUser, request: ParsedRequestOf<'taken.assignPreview'>) {
   requireTeamLead(user);
-  return { outcomes: request.taskIds.map((taskId) => checkAssignment(db, taskId, request.assigneeId)) };
+  const tasks = new TasksRepository(db);
+  const members = new TeamRepository(db).members();
+  return { outcomes: request.taskIds.map((taskId) => checkAssignment(tasks, members, taskId, request.assigneeId)) };
 }
 
 /**
@@ -116,9 +122,10 @@ export function previewAssignment(db: Database, user: SessionUser, request: Pars
 export function assignTasks(db: Database, user: SessionUser, request: ParsedRequestOf<'taken.assign'>) {
   requireTeamLead(user);
   const tasks = new TasksRepository(db);
+  const members = new TeamRepository(db).members();
   const outcomes = request.assignments.map(({ taskId, assigneeId }) =>
     db.transaction(() => {
-      const outcome = checkAssignment(db, taskId, assigneeId);
+      const outcome = checkAssignment(tasks, members, taskId, assigneeId);
       if (!outcome.ok) return outcome;
       const task = openTask(tasks, taskId);
       enqueueCommand(db, 'AssignTask', task.version, {

@@ -74,6 +74,10 @@ export class ArrangementsRepository {
     }));
   }
 
+  countWithStatus(status: ArrangementWire['status']): number {
+    return this.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM arrangements WHERE status = ${status}`)?.n ?? 0;
+  }
+
   removeSynced(): void {
     this.db.run(sql`DELETE FROM arrangements WHERE pending = 0`);
   }

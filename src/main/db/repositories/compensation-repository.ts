@@ -84,6 +84,12 @@ export class CompensationRepository {
       .map(fromPaymentRow);
   }
 
+  countPaymentsWithStatus(status: VoorschotPaymentWire['status']): number {
+    return (
+      this.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM voorschot_payments WHERE status = ${status}`)?.n ?? 0
+    );
+  }
+
   removeSynced(): void {
     this.db.run(sql`DELETE FROM victim_compensations`);
     this.db.run(sql`DELETE FROM voorschot_payments WHERE pending = 0`);

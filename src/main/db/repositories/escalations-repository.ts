@@ -75,6 +75,12 @@ export class EscalationsRepository {
     }));
   }
 
+  countWithStatus(status: EscalationDecisionWire['status']): number {
+    return (
+      this.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM escalation_decisions WHERE status = ${status}`)?.n ?? 0
+    );
+  }
+
   removeSynced(): void {
     this.db.run(sql`DELETE FROM escalation_decisions WHERE pending = 0`);
   }

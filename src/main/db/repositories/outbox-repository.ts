@@ -93,6 +93,10 @@ export class OutboxRepository {
       }));
   }
 
+  countReviews(): number {
+    return this.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM command_reviews`)?.n ?? 0;
+  }
+
   review(commandId: string): CommandReview | undefined {
     return this.reviews().find((r) => r.commandId === commandId);
   }

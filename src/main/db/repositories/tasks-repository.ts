@@ -98,21 +98,22 @@ export class TasksRepository {
   }
 
   get(id: string): TaskRecord | undefined {
-    const row = this.db.get<RawTaskRow>(sql`SELECT ${rowColumns} ${rowJoins} WHERE t.id = ${id}`);
+    const row = this.row(id);
     if (!row) return undefined;
+    const { id: taskId, personId, claimId, kind, priority, status, assigneeId, createdOn, dueDate, completedOn } = row;
     return {
-      id: row.id,
-      personId: row.personId,
-      claimId: row.claimId,
-      kind: row.kind,
-      priority: row.priority,
-      status: row.status,
-      assigneeId: row.assigneeId,
-      createdOn: row.createdOn,
-      dueDate: row.dueDate,
-      completedOn: row.completedOn,
+      id: taskId,
+      personId,
+      claimId,
+      kind,
+      priority,
+      status,
+      assigneeId,
+      createdOn,
+      dueDate,
+      completedOn,
       version: row.version,
-      pending: row.pending === 1,
+      pending: row.pending,
     };
   }
 
