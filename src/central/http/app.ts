@@ -4,7 +4,7 @@ import { firstIssue, zodIssues } from '../../shared/validation/zod-issues';
 import { verifyAccessToken, type Principal } from '../auth/access-token';
 import { AuthError, type AuthService } from '../auth/auth-service';
 import type { SqlClient } from '../db/sql-client';
-import { pullChanges } from '../sync/change-feed';
+import { pullChangesJson } from '../sync/change-feed';
 import { ClientOwnershipError, processCommands, type ProcessorOptions } from '../sync/command-processor';
 import { readVictimContact, VictimAccessError } from '../sync/slachtoffer-handlers';
 import { buildOpenApiDocument } from './openapi';
@@ -79,10 +79,18 @@ export function buildCentralApp(options: CentralAppOptions): FastifyInstance {
     return { id: principal.sub, displayName: principal.name, role: principal.role, teamName: principal.teamName };
   });
 
-  app.get(routes.pull.path, (request) => {
+  app.get(routes.pull.path, async (request, reply) => {
     const principal = authenticate(request);
     const query = parse(routes.pull.query, request.query);
-    return pullChanges(options.db, principal, query.clientId, query.cursor, query.limit, query.count === '1');
+    const json = await pullChangesJson(
+      options.db,
+      principal,
+      query.clientId,
+      query.cursor,
+      query.limit,
+      query.count === '1',
+    );
+    return reply.type('application/json; charset=utf-8').send(json);
   });
 
   app.get(routes.victimContact.path, (request) => {

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCentral } from '../../../tests/support/central';
 import type { CentralServer } from '../central-server';
 import type { Principal } from '../auth/access-token';
-import { pullChanges } from './change-feed';
+import { pullResponse } from '../../shared/api/wire';
+import { pullChanges, pullChangesJson } from './change-feed';
 
 let server: CentralServer;
 const sanne = { sub: 'u-sdevries', role: 'medewerker_inning', team: 'team-inning-leeuwarden' } as Principal;
@@ -51,5 +52,23 @@ describe('stored feed payloads', () => {
       [claim?.id],
     );
     expect(stored).toEqual({ fresh: true, phase: 'gestopt' });
+  });
+
+  it('serves the same page, in version order and valid for the client, whether its payloads were stored or built', async () => {
+    const text = await pullChangesJson(server.db, sanne, 'feed-test', 0, 60);
+    const stored = pullResponse.parse(JSON.parse(text));
+    expect(stored.changes).toHaveLength(60);
+    // Every other change of the page loses its stored payload (as if a writer moved it on and back).
+    const versions = stored.changes.map((c) => c.version).filter((_, i) => i % 2 === 0);
+    await server.db.query('UPDATE changes SET payload_version = NULL WHERE version = ANY($1::bigint[])', [versions]);
+    const rebuilt = pullResponse.parse(JSON.parse(await pullChangesJson(server.db, sanne, 'feed-test', 0, 60)));
+    expect(rebuilt).toEqual(stored);
+    const ordered = [...rebuilt.changes].sort((a, b) => a.version - b.version);
+    expect(rebuilt.changes.map((c) => c.version)).toEqual(ordered.map((c) => c.version));
+    const [row] = await server.db.query<{ stale: number }>(
+      'SELECT count(*)::int AS stale FROM changes WHERE version = ANY($1::bigint[]) AND payload_version IS DISTINCT FROM version',
+      [versions],
+    );
+    expect(row?.stale).toBe(0); // built once, stored for the next reader
   });
 });

@@ -27,12 +27,6 @@ export async function takeWriteLock(tx: Queryable): Promise<void> {
   await tx.query('SELECT pg_advisory_xact_lock(7301)');
 }
 
-interface ChangeRow {
-  entity: Change['entity'];
-  entity_id: string;
-  version: number;
-}
-
 /**
  * One page of the change feed after `cursor`, limited to what the principal may see, with the
  * current state of each entity. The read is audited (who read how many rows of which kinds).
@@ -45,16 +39,31 @@ export async function pullChanges(
   limit: number,
   countRemaining = true,
 ): Promise<PullResponse> {
+  return JSON.parse(await pullChangesJson(db, principal, clientId, cursor, limit, countRemaining)) as PullResponse;
+}
+
+/**
+ * `pullChanges` as the JSON text of the response. The stored entity payloads are spliced in as
+ * the database returns them: a page of thousands of rows is never parsed and serialised again
+ * on its way through the server.
+ */
+export async function pullChangesJson(
+  db: SqlClient,
+  principal: Principal,
+  clientId: string,
+  cursor: number,
+  limit: number,
+  countRemaining = true,
+): Promise<string> {
   const teams = [...new Set([...caseTeams(principal), ...victimTeams(principal)])];
-  const { changes, hasMore, pageSize, nextCursor } = await readPage(db, teams, cursor, limit);
-  const page = changes;
+  const page = await readPage(db, teams, cursor, limit);
   const lastSeq = await db.query<{ last_seq: number }>(
     'SELECT last_seq::bigint AS last_seq FROM clients WHERE client_id = $1 AND user_id = $2',
     [clientId, principal.sub],
   );
   // Counting what remains reads every remaining index entry; clients ask for it once per sync.
   const remaining =
-    teams.length && hasMore && countRemaining
+    teams.length && page.hasMore && countRemaining
       ? Number(
           (
             await db.query<{ n: number }>(
@@ -63,28 +72,45 @@ export async function pullChanges(
             )
           )[0]?.n ?? 0,
         )
-      : pageSize;
-  if (page.length) {
+      : page.size;
+  if (page.size) {
     await audit(db, {
       actorId: principal.sub,
       action: 'read',
       entity: 'change_feed',
       reason: 'synchronisatie werkvoorraad',
-      detail: { cursor, count: page.length, entities: countBy(page.map((c) => c.entity)) },
+      detail: { cursor, count: page.size, entities: page.entities },
     });
   }
-  return {
-    changes,
-    nextCursor,
-    hasMore,
-    lastProcessedSeq: Number(lastSeq[0]?.last_seq ?? 0),
-    remaining,
-  };
+  const lastProcessedSeq = Number(lastSeq[0]?.last_seq ?? 0);
+  return `{"changes":${page.changesJson},"nextCursor":${page.nextCursor},"hasMore":${page.hasMore},"lastProcessedSeq":${lastProcessedSeq},"remaining":${remaining}}`;
 }
 
-interface PageRow extends ChangeRow {
-  /** The stored feed JSON when it shows this version; null when it must be built. */
-  data: Record<string, unknown> | null;
+interface FeedPage {
+  /** The page's changes as a JSON array text, in version order. */
+  changesJson: string;
+  size: number;
+  hasMore: boolean;
+  nextCursor: number;
+  /** How many changes of each entity kind the page holds (for the audit log). */
+  entities: Record<string, number>;
+}
+
+interface PageSummary {
+  size: number;
+  has_more: boolean;
+  last_version: number | null;
+  entities: Record<string, number> | null;
+  /** Changes whose stored payload shows their current version, as ready-made feed JSON. */
+  ready: string;
+  /** Changes whose payload must be built first: [{ entity, entity_id, version }]. */
+  missing: string;
+}
+
+interface ChangeRow {
+  entity: Change['entity'];
+  entity_id: string;
+  version: number;
 }
 
 /**
@@ -93,42 +119,56 @@ interface PageRow extends ChangeRow {
  * version` would read every remaining change of the teams and sort them). Entities whose stored
  * payload shows their current version come as stored; the others are built and stored for next time.
  */
-async function readPage(
-  db: Queryable,
-  teams: string[],
-  cursor: number,
-  limit: number,
-): Promise<{ changes: Change[]; hasMore: boolean; pageSize: number; nextCursor: number }> {
-  if (teams.length === 0) return { changes: [], hasMore: false, pageSize: 0, nextCursor: cursor };
-  const rows = await asJsonRows<PageRow>(
-    db,
-    `SELECT c.entity, c.entity_id, c.version::bigint AS version,
-            CASE WHEN c.payload_version = c.version THEN c.payload END AS data
-     FROM unnest($1::text[]) AS t(team)
-     CROSS JOIN LATERAL (SELECT entity, entity_id, version, payload, payload_version FROM changes
-                         WHERE team_id = t.team AND version > $2 ORDER BY version LIMIT $3) c
-     ORDER BY c.version LIMIT $3`,
-    [teams, cursor, limit + 1],
-    'version',
+async function readPage(db: Queryable, teams: string[], cursor: number, limit: number): Promise<FeedPage> {
+  const empty = { changesJson: '[]', size: 0, hasMore: false, nextCursor: cursor, entities: {} };
+  if (teams.length === 0) return empty;
+  const [summary] = await db.query<PageSummary>(
+    `WITH walk AS (
+       SELECT c.entity, c.entity_id, c.version, c.payload, c.payload_version IS NOT DISTINCT FROM c.version AS ready
+       FROM unnest($1::text[]) AS t(team)
+       CROSS JOIN LATERAL (SELECT entity, entity_id, version, payload, payload_version FROM changes
+                           WHERE team_id = t.team AND version > $2 ORDER BY version LIMIT $3 + 1) c
+       ORDER BY c.version LIMIT $3 + 1),
+     page AS (SELECT * FROM walk ORDER BY version LIMIT $3)
+     SELECT (SELECT count(*) FROM page)::int AS size,
+            (SELECT count(*) FROM walk) > $3 AS has_more,
+            (SELECT max(version) FROM page)::bigint AS last_version,
+            (SELECT json_object_agg(entity, n) FROM (SELECT entity, count(*)::int AS n FROM page GROUP BY entity) e) AS entities,
+            (SELECT '[' || coalesce(string_agg('{"entity":' || to_json(entity)::text || ',"version":' || version || ',"data":' || payload::text || '}',
+                                               ',' ORDER BY version) FILTER (WHERE ready), '') || ']' FROM page) AS ready,
+            (SELECT coalesce(json_agg(json_build_object('entity', entity, 'entity_id', entity_id, 'version', version))
+                             FILTER (WHERE NOT ready), '[]')::text FROM page) AS missing`,
+    [teams, cursor, limit],
   );
-  const hasMore = rows.length > limit;
-  const page = rows.slice(0, limit);
-  const missing = page.filter((r) => r.data === null);
-  if (missing.length) {
-    const built = await loadEntities(db, missing, teams, cursor, Number(page[page.length - 1]?.version));
-    for (const row of missing) row.data = built.get(`${row.entity}:${row.entity_id}`) ?? null;
-    await storePayloads(db, missing);
-  }
-  const changes: Change[] = [];
-  for (const row of page) {
-    if (row.data) changes.push({ entity: row.entity, version: Number(row.version), data: row.data } as Change);
-  }
-  const nextCursor = page.length ? Number(page[page.length - 1]?.version) : cursor;
-  return { changes, hasMore, pageSize: page.length, nextCursor };
+  if (!summary || summary.size === 0) return empty;
+  const page = {
+    size: summary.size,
+    hasMore: summary.has_more,
+    nextCursor: Number(summary.last_version),
+    entities: summary.entities ?? {},
+  };
+  const missing = JSON.parse(summary.missing) as ChangeRow[];
+  if (missing.length === 0) return { ...page, changesJson: summary.ready };
+  // Some payloads are not built yet (or a writer moved their change on): build them, store them
+  // for the next reader and merge them into the page in version order.
+  const last = Number(summary.last_version);
+  const built = await loadEntities(db, missing, teams, cursor, last);
+  const rebuilt = missing.map((row) => ({ ...row, data: built.get(`${row.entity}:${row.entity_id}`) ?? null }));
+  await storePayloads(db, rebuilt);
+  const changes = [
+    ...(JSON.parse(summary.ready) as Change[]),
+    ...rebuilt.flatMap((row) =>
+      row.data ? [{ entity: row.entity, version: Number(row.version), data: row.data } as Change] : [],
+    ),
+  ].sort((a, b) => a.version - b.version);
+  return { ...page, changesJson: JSON.stringify(changes) };
 }
 
 /** Keeps the built JSON with each change, unless a writer moved the change on meanwhile. */
-async function storePayloads(db: Queryable, rows: readonly PageRow[]): Promise<void> {
+async function storePayloads(
+  db: Queryable,
+  rows: readonly (ChangeRow & { data: Record<string, unknown> | null })[],
+): Promise<void> {
   const stored = rows.filter((r) => r.data !== null);
   if (!stored.length) return;
   await db.query(
@@ -277,16 +317,10 @@ async function loadEntities(
  * slowly, while one string parsed by JSON.parse is fast on PGlite and PostgreSQL alike. Column
  * aliases become the keys; bigint, boolean, json and jsonb columns arrive as JSON values.
  */
-async function asJsonRows<T>(db: Queryable, query: string, params: unknown[], orderBy?: 'version'): Promise<T[]> {
+async function asJsonRows<T>(db: Queryable, query: string, params: unknown[]): Promise<T[]> {
   const result = await db.query<{ rows: string | null }>(
-    `SELECT coalesce(json_agg(q${orderBy ? ` ORDER BY q.${orderBy}` : ''}), '[]')::text AS rows FROM (${query}) q`,
+    `SELECT coalesce(json_agg(q), '[]')::text AS rows FROM (${query}) q`,
     params,
   );
   return JSON.parse(result[0]?.rows ?? '[]') as T[];
-}
-
-function countBy(values: readonly string[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
-  return counts;
 }

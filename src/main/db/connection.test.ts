@@ -52,4 +52,24 @@ describe('Database', () => {
     expect(db.get<{ n: number }>(sql`SELECT count(*) AS n FROM t`)?.n).toBe(0);
     db.close();
   });
+
+  it('commits a transaction without waiting for the disk and is back to synchronous=FULL afterwards, also after a failure', () => {
+    const db = new Database(join(temp.dir, 'nosync.sqlite'));
+    db.raw.exec('CREATE TABLE t (x INTEGER NOT NULL) STRICT');
+    const during = db.transactionWithoutSync(() => {
+      db.run(sql`INSERT INTO t (x) VALUES (${1})`);
+      return db.raw.pragma('synchronous', { simple: true });
+    });
+    expect(during).toBe(1); // NORMAL
+    expect(db.raw.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(() =>
+      db.transactionWithoutSync(() => {
+        db.run(sql`INSERT INTO t (x) VALUES (${2})`);
+        db.run(sql`INSERT INTO t (x) VALUES (${null})`);
+      }),
+    ).toThrow();
+    expect(db.raw.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.all<{ x: number }>(sql`SELECT x FROM t`)).toEqual([{ x: 1 }]);
+    db.close();
+  });
 });

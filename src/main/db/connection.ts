@@ -69,6 +69,22 @@ export class Database {
     return this.raw.transaction(fn)();
   }
 
+  /**
+   * A transaction whose commit does not wait for the disk (synchronous=NORMAL): in WAL mode it
+   * survives a crash of the app, and a power loss can only take it back whole, never half. Only
+   * for writes that can be fetched again, such as change-feed pages with their cursor; the next
+   * ordinary commit (FULL) syncs these frames too. Nothing else can commit in between: the
+   * connection is used by one thread and `fn` is synchronous.
+   */
+  transactionWithoutSync<T>(fn: () => T): T {
+    this.raw.pragma('synchronous = NORMAL');
+    try {
+      return this.raw.transaction(fn)();
+    } finally {
+      this.raw.pragma('synchronous = FULL');
+    }
+  }
+
   get userVersion(): number {
     return this.raw.pragma('user_version', { simple: true }) as number;
   }

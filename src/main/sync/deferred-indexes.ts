@@ -14,11 +14,10 @@ const cacheTables = ['persons', 'claims', 'case_notes', 'claim_events', 'tasks']
 const rebuildDerivedData = [
   `INSERT INTO persons_fts (persons_fts) VALUES ('rebuild')`,
   `INSERT INTO claims_fts (claims_fts) VALUES ('rebuild')`,
-  `UPDATE tasks SET
-     person_name = coalesce((SELECT display_name FROM persons WHERE id = tasks.person_id), ''),
-     claim_kind = (SELECT kind FROM claims WHERE id = tasks.claim_id),
-     phase = (SELECT phase FROM claims WHERE id = tasks.claim_id),
-     outstanding_cents = (SELECT outstanding_cents FROM claims WHERE id = tasks.claim_id)`,
+  `UPDATE tasks SET person_name = coalesce(p.display_name, ''), claim_kind = c.kind, phase = c.phase,
+                    outstanding_cents = c.outstanding_cents
+   FROM tasks t LEFT JOIN persons p ON p.id = t.person_id LEFT JOIN claims c ON c.id = t.claim_id
+   WHERE t.id = tasks.id`,
 ];
 
 interface SchemaObject {
@@ -47,17 +46,20 @@ export function restoreDeferredIndexes(db: Database): void {
   const state = new SyncStateRepository(db);
   const deferred = state.get('deferred_indexes');
   if (!deferred) return;
-  db.transaction(() => {
+  // Everything here can be derived again from the synced rows: a power loss before the next
+  // synced commit brings back the note, and the next start rebuilds once more.
+  db.transactionWithoutSync(() => {
     const objects = JSON.parse(deferred) as Partial<SchemaObject>[];
+    // Derived columns first, while the tables have no secondary indexes to keep up to date.
+    if (objects.some((o) => o.type === 'trigger')) {
+      for (const statement of rebuildDerivedData) db.raw.exec(statement);
+    }
     for (const object of objects) {
       db.raw.exec(
         (object.sql ?? '')
           .replace(/^CREATE INDEX /i, 'CREATE INDEX IF NOT EXISTS ')
           .replace(/^CREATE TRIGGER /i, 'CREATE TRIGGER IF NOT EXISTS '),
       );
-    }
-    if (objects.some((o) => o.type === 'trigger')) {
-      for (const statement of rebuildDerivedData) db.raw.exec(statement);
     }
     state.remove('deferred_indexes');
   });

@@ -165,7 +165,7 @@ export class SyncEngine {
         // Fetch the next page while this one is written: the server works while SQLite does.
         if (page.hasMore) next = this.client.pull(clientId, page.nextCursor, this.pageSize, false);
         if (done === 0) total = page.remaining;
-        this.db.transaction(() => {
+        this.db.transactionWithoutSync(() => {
           applyChanges(this.db, page.changes);
           this.outbox.clearAcknowledged(page.lastProcessedSeq);
           this.state.set('cursor', String(page.nextCursor));
