@@ -10,10 +10,19 @@ import { SeededRandom } from '../../src/shared/demo/random';
 export type Fault =
   'pass' | 'drop_request' | 'drop_response' | 'duplicate' | 'late_duplicate' | 'error_5xx' | 'stall' | 'truncate';
 
+/** An answer on its way back to the client, as the proxy holds it. */
+export interface ProxiedAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
 export interface FaultProxy {
   url: string;
   /** Turn faults on (with these weights) or off (`null`). */
   setFaults(weights: Partial<Record<Fault, number>> | null): void;
+  /** Rewrite answers that pass (a hostile or broken server), or stop doing so (`null`). */
+  setTamper(tamper: ((path: string, answer: ProxiedAnswer) => ProxiedAnswer) | null): void;
   counts: Record<Fault, number>;
   close(): Promise<void>;
 }
@@ -22,6 +31,7 @@ export async function startFaultProxy(target: string, seed: number, stallMs = 15
   const random = new SeededRandom(seed);
   const targetUrl = new URL(target);
   let table: (readonly [Fault, number])[] | null = null;
+  let tamper: ((path: string, answer: ProxiedAnswer) => ProxiedAnswer) | null = null;
   const counts: Record<Fault, number> = {
     pass: 0,
     drop_request: 0,
@@ -34,10 +44,7 @@ export async function startFaultProxy(target: string, seed: number, stallMs = 15
   };
   const pendingTimers = new Set<NodeJS.Timeout>();
 
-  const forward = (
-    req: IncomingMessage,
-    body: Buffer,
-  ): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> =>
+  const forward = (req: IncomingMessage, body: Buffer): Promise<ProxiedAnswer> =>
     new Promise((resolve, reject) => {
       const upstream = httpRequest(
         {
@@ -63,7 +70,7 @@ export async function startFaultProxy(target: string, seed: number, stallMs = 15
       upstream.end(body);
     });
 
-  const reply = (res: ServerResponse, answer: { status: number; headers: Record<string, string>; body: Buffer }) => {
+  const reply = (res: ServerResponse, answer: ProxiedAnswer) => {
     res.writeHead(answer.status, answer.headers);
     res.end(answer.body);
   };
@@ -107,8 +114,10 @@ export async function startFaultProxy(target: string, seed: number, stallMs = 15
             pendingTimers.add(timer);
             return reply(res, await forward(req, body));
           }
-          case 'pass':
-            return reply(res, await forward(req, body));
+          case 'pass': {
+            const answer = await forward(req, body);
+            return reply(res, tamper ? tamper(req.url ?? '', answer) : answer);
+          }
         }
       };
       run().catch(() => res.socket?.destroy());
@@ -122,6 +131,9 @@ export async function startFaultProxy(target: string, seed: number, stallMs = 15
     url: `http://127.0.0.1:${address.port}`,
     setFaults(weights) {
       table = weights ? (Object.entries(weights) as [Fault, number][]) : null;
+    },
+    setTamper(next) {
+      tamper = next;
     },
     counts,
     close: () =>

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import { pullHeaderNames } from '../../shared/api/wire';
 import { firstIssue, zodIssues } from '../../shared/validation/zod-issues';
 import { verifyAccessToken, type Principal } from '../auth/access-token';
 import { AuthError, type AuthService } from '../auth/auth-service';
@@ -82,15 +83,14 @@ export function buildCentralApp(options: CentralAppOptions): FastifyInstance {
   app.get(routes.pull.path, async (request, reply) => {
     const principal = authenticate(request);
     const query = parse(routes.pull.query, request.query);
-    const json = await pullChangesJson(
-      options.db,
-      principal,
-      query.clientId,
-      query.cursor,
-      query.limit,
-      query.count === '1',
-    );
-    return reply.type('application/json; charset=utf-8').send(json);
+    const { db } = options;
+    const page = await pullChangesJson(db, principal, query.clientId, query.cursor, query.limit, query.count === '1');
+    // The cursor again in headers: the client asks for the next page before it reads this body.
+    return reply
+      .header(pullHeaderNames.nextCursor, String(page.nextCursor))
+      .header(pullHeaderNames.hasMore, String(page.hasMore))
+      .type('application/json; charset=utf-8')
+      .send(page.body);
   });
 
   app.get(routes.victimContact.path, (request) => {

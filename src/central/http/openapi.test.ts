@@ -37,5 +37,9 @@ describe('OpenAPI document', () => {
       'limit',
       'count',
     ]);
+    const pullOk = (
+      paths['/api/v1/sync/changes']?.get as unknown as { responses: { '200': { headers?: Record<string, unknown> } } }
+    ).responses['200'];
+    expect(Object.keys(pullOk.headers ?? {})).toEqual(['x-next-cursor', 'x-has-more']);
   });
 });

@@ -12,7 +12,20 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
       summary: route.summary,
       operationId: Object.entries(routes).find(([, r]) => r === route)?.[0],
       responses: {
-        '200': { description: 'OK', content: { 'application/json': { schema: jsonSchema(route.response, 'output') } } },
+        '200': {
+          description: 'OK',
+          content: { 'application/json': { schema: jsonSchema(route.response, 'output') } },
+          ...(route.responseHeaders
+            ? {
+                headers: Object.fromEntries(
+                  Object.entries(route.responseHeaders).map(([name, description]) => [
+                    name,
+                    { description, schema: { type: 'string' } },
+                  ]),
+                ),
+              }
+            : {}),
+        },
         '400': {
           description: 'Ongeldige aanvraag',
           content: { 'application/json': { schema: jsonSchema(errorBody, 'output') } },

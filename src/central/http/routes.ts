@@ -3,6 +3,7 @@ import { sessionUser } from '../../shared/ipc/contract';
 import {
   apiErrorBody,
   loginRequest,
+  pullHeaderNames,
   pullQuery,
   pullResponse,
   pushRequest,
@@ -24,6 +25,8 @@ export interface RouteSpec {
   body?: z.ZodType;
   query?: z.ZodType;
   response: z.ZodType;
+  /** Headers a successful answer carries, with what they mean (all strings). */
+  responseHeaders?: Record<string, string>;
 }
 
 export const routes = {
@@ -57,6 +60,10 @@ export const routes = {
     auth: true,
     query: pullQuery,
     response: pullResponse,
+    responseHeaders: {
+      [pullHeaderNames.nextCursor]: 'Gelijk aan nextCursor in de body: de volgende pagina kan al worden opgevraagd.',
+      [pullHeaderNames.hasMore]: 'Gelijk aan hasMore in de body: true of false.',
+    },
   },
   victimContact: {
     method: 'GET',

@@ -55,13 +55,13 @@ describe('stored feed payloads', () => {
   });
 
   it('serves the same page, in version order and valid for the client, whether its payloads were stored or built', async () => {
-    const text = await pullChangesJson(server.db, sanne, 'feed-test', 0, 60);
+    const { body: text } = await pullChangesJson(server.db, sanne, 'feed-test', 0, 60);
     const stored = pullResponse.parse(JSON.parse(text));
     expect(stored.changes).toHaveLength(60);
     // Every other change of the page loses its stored payload (as if a writer moved it on and back).
     const versions = stored.changes.map((c) => c.version).filter((_, i) => i % 2 === 0);
     await server.db.query('UPDATE changes SET payload_version = NULL WHERE version = ANY($1::bigint[])', [versions]);
-    const rebuilt = pullResponse.parse(JSON.parse(await pullChangesJson(server.db, sanne, 'feed-test', 0, 60)));
+    const rebuilt = pullResponse.parse(JSON.parse((await pullChangesJson(server.db, sanne, 'feed-test', 0, 60)).body));
     expect(rebuilt).toEqual(stored);
     const ordered = [...rebuilt.changes].sort((a, b) => a.version - b.version);
     expect(rebuilt.changes.map((c) => c.version)).toEqual(ordered.map((c) => c.version));

@@ -39,11 +39,12 @@ export async function pullChanges(
   limit: number,
   countRemaining = true,
 ): Promise<PullResponse> {
-  return JSON.parse(await pullChangesJson(db, principal, clientId, cursor, limit, countRemaining)) as PullResponse;
+  const { body } = await pullChangesJson(db, principal, clientId, cursor, limit, countRemaining);
+  return JSON.parse(body) as PullResponse;
 }
 
 /**
- * `pullChanges` as the JSON text of the response. The stored entity payloads are spliced in as
+ * `pullChanges` as the JSON text of the response (with its cursor for the headers). The stored entity payloads are spliced in as
  * the database returns them: a page of thousands of rows is never parsed and serialised again
  * on its way through the server.
  */
@@ -54,7 +55,7 @@ export async function pullChangesJson(
   cursor: number,
   limit: number,
   countRemaining = true,
-): Promise<string> {
+): Promise<{ body: string; nextCursor: number; hasMore: boolean }> {
   const teams = [...new Set([...caseTeams(principal), ...victimTeams(principal)])];
   const page = await readPage(db, teams, cursor, limit);
   const lastSeq = await db.query<{ last_seq: number }>(
@@ -83,7 +84,11 @@ export async function pullChangesJson(
     });
   }
   const lastProcessedSeq = Number(lastSeq[0]?.last_seq ?? 0);
-  return `{"changes":${page.changesJson},"nextCursor":${page.nextCursor},"hasMore":${page.hasMore},"lastProcessedSeq":${lastProcessedSeq},"remaining":${remaining}}`;
+  return {
+    body: `{"changes":${page.changesJson},"nextCursor":${page.nextCursor},"hasMore":${page.hasMore},"lastProcessedSeq":${lastProcessedSeq},"remaining":${remaining}}`,
+    nextCursor: page.nextCursor,
+    hasMore: page.hasMore,
+  };
 }
 
 interface FeedPage {

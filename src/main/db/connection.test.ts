@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { makeTempDir } from '../../../tests/support/temp-dir';
@@ -70,6 +71,24 @@ describe('Database', () => {
     ).toThrow();
     expect(db.raw.pragma('synchronous', { simple: true })).toBe(2);
     expect(db.all<{ x: number }>(sql`SELECT x FROM t`)).toEqual([{ x: 1 }]);
+    db.close();
+  });
+
+  it('checkpoints a bulk write once when automatic checkpoints are off', () => {
+    const path = join(temp.dir, 'bulk.sqlite');
+    const db = new Database(path);
+    db.setAutoCheckpoint(0);
+    db.raw.exec('CREATE TABLE t (text TEXT NOT NULL) STRICT');
+    db.transaction(() => {
+      for (let i = 0; i < 5000; i++) db.run(sql`INSERT INTO t (text) VALUES (${`rij ${i} `.repeat(20)})`);
+    });
+    const fileBefore = statSync(path).size;
+    const result = db.checkpoint();
+    expect(result.log).toBeGreaterThan(100); // everything was still in the log
+    expect(result.checkpointed).toBe(result.log);
+    expect(statSync(path).size).toBeGreaterThan(fileBefore + 500_000);
+    db.setAutoCheckpoint(1000);
+    expect(db.raw.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     db.close();
   });
 });

@@ -85,6 +85,20 @@ export class Database {
     }
   }
 
+  /**
+   * Automatic WAL checkpoints after a commit that leaves the log longer than `pages` (SQLite's
+   * default is 1000); 0 stops them, for a bulk write that is checkpointed once at its end.
+   */
+  setAutoCheckpoint(pages: number): void {
+    this.raw.pragma(`wal_autocheckpoint = ${Math.max(0, Math.trunc(pages))}`);
+  }
+
+  /** Copies the write-ahead log into the database file as far as readers allow (PASSIVE). */
+  checkpoint(): { log: number; checkpointed: number } {
+    const [result] = this.raw.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
+    return result ?? { log: 0, checkpointed: 0 };
+  }
+
   get userVersion(): number {
     return this.raw.pragma('user_version', { simple: true }) as number;
   }

@@ -2,9 +2,12 @@ import type { z } from 'zod';
 import type { Command } from '../../shared/api/commands';
 import {
   apiErrorBody,
+  pullHeaderNames,
+  pullHeaders,
   pullResponse,
   pushResponse,
   tokenResponse,
+  type PullHeaders,
   type PullResponse,
   type PushResponse,
   type TokenResponse,
@@ -24,6 +27,13 @@ export class CentralError extends Error {
     super(message);
     this.name = 'CentralError';
   }
+}
+
+/** A change-feed page whose headers are in: where the next page starts, and the body to come. */
+export interface PulledPage {
+  /** From the answer's headers; null when the server did not send them. */
+  head: PullHeaders | null;
+  page: Promise<PullResponse>;
 }
 
 export interface CentralClientOptions {
@@ -124,15 +134,27 @@ export class CentralClient {
     await this.keep();
   }
 
-  /** One page of the change feed; `countRemaining` asks the server to count what is left (costly). */
-  pull(clientId: string, cursor: number, limit: number, countRemaining = true): Promise<PullResponse> {
+  /**
+   * One page of the change feed; `countRemaining` asks the server to count what is left (costly).
+   * Resolves as soon as the answer's headers are in: `head` (where the next page starts, when the
+   * server says so in headers) lets the caller ask for the next page while this one's body is
+   * still being read, parsed and validated; `page` is that body, validated.
+   */
+  async pull(clientId: string, cursor: number, limit: number, countRemaining = true): Promise<PulledPage> {
     const query = new URLSearchParams({
       clientId,
       cursor: String(cursor),
       limit: String(limit),
       count: countRemaining ? '1' : '0',
     });
-    return this.authorized('GET', `/api/v1/sync/changes?${query}`, pullResponse);
+    const response = await this.authorizedSend('GET', `/api/v1/sync/changes?${query}`);
+    const head = pullHeaders.safeParse({
+      nextCursor: response.headers.get(pullHeaderNames.nextCursor),
+      hasMore: response.headers.get(pullHeaderNames.hasMore),
+    });
+    const page = this.read(response, pullResponse);
+    page.catch(() => undefined); // the caller may stop before reading it; its own await still sees the error
+    return { head: head.success ? head.data : null, page };
   }
 
   /** Read live, never cached: each read is audited on the server with the reason. */
@@ -151,14 +173,18 @@ export class CentralClient {
     schema: S,
     body?: unknown,
   ): Promise<z.output<S>> {
+    return this.read(await this.authorizedSend(method, path, body), schema);
+  }
+
+  /** Sends with the access token; an expired one is rotated once with the refresh token and retried. */
+  private async authorizedSend(method: string, path: string, body?: unknown): Promise<Response> {
     if (!this.tokens && this.resumed) await this.renew(); // started offline; online now
     try {
-      return await this.request(method, path, schema, body, true);
+      return await this.send(method, path, body, true);
     } catch (error) {
       if (!(error instanceof CentralError) || error.kind !== 'unauthorized' || !this.tokens) throw error;
-      // The access token expired: rotate once with the refresh token, then retry.
       await this.renew();
-      return this.request(method, path, schema, body, true);
+      return this.send(method, path, body, true);
     }
   }
 
@@ -169,6 +195,11 @@ export class CentralClient {
     body: unknown,
     withToken: boolean,
   ): Promise<z.output<S>> {
+    return this.read(await this.send(method, path, body, withToken), schema);
+  }
+
+  /** Sends one request; resolves with a successful response, throws a CentralError otherwise. */
+  private async send(method: string, path: string, body: unknown, withToken: boolean): Promise<Response> {
     if (withToken && !this.tokens) throw new CentralError('unauthorized', 'U bent niet aangemeld bij de centrale API.');
     let response: Response;
     try {
@@ -184,10 +215,9 @@ export class CentralClient {
     } catch {
       throw new CentralError('offline', 'Geen verbinding met de centrale API. Uw werk wordt lokaal bewaard.');
     }
-    let json: unknown;
-    try {
-      json = await response.json();
-    } catch {
+    if (response.ok) return response;
+    const json: unknown = await response.json().catch(() => undefined);
+    if (json === undefined) {
       throw response.status >= 500
         ? new CentralError(
             'server',
@@ -195,13 +225,21 @@ export class CentralClient {
           )
         : new CentralError('bad_response', 'De centrale API gaf een onleesbaar antwoord. Er is niets gewijzigd.');
     }
-    if (!response.ok) {
-      const message =
-        apiErrorBody.safeParse(json).data?.error.message ?? `Fout ${response.status} van de centrale API.`;
-      if (response.status === 401) throw new CentralError('unauthorized', message);
-      if (response.status === 423) throw new CentralError('locked', message);
-      if (response.status >= 500) throw new CentralError('server', message);
-      throw new CentralError('rejected', message);
+    const message = apiErrorBody.safeParse(json).data?.error.message ?? `Fout ${response.status} van de centrale API.`;
+    if (response.status === 401) throw new CentralError('unauthorized', message);
+    if (response.status === 423) throw new CentralError('locked', message);
+    if (response.status >= 500) throw new CentralError('server', message);
+    throw new CentralError('rejected', message);
+  }
+
+  /** Reads and validates a successful response's body; anything unreadable or off-schema is refused. */
+  private async read<S extends z.ZodType>(response: Response, schema: S): Promise<z.output<S>> {
+    let json: unknown;
+    try {
+      json = await response.json();
+    } catch {
+      // A body cut off or garbled on the way (the status was fine): nothing of it is used.
+      throw new CentralError('bad_response', 'De centrale API gaf een onleesbaar antwoord. Er is niets gewijzigd.');
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) {

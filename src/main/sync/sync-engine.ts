@@ -10,7 +10,7 @@ import { SyncStateRepository } from '../db/repositories/sync-state-repository';
 import { VictimsRepository } from '../db/repositories/victims-repository';
 import { applyChanges } from './apply-changes';
 import { deferCacheIndexes, restoreDeferredIndexes } from './deferred-indexes';
-import { CentralError, type CentralClient } from './central-client';
+import { CentralError, type CentralClient, type PulledPage } from './central-client';
 import { revertOptimisticEffect } from './command-effects';
 
 export interface SyncEngineOptions {
@@ -150,20 +150,30 @@ export class SyncEngine {
   async pull(): Promise<void> {
     const clientId = this.state.clientId();
     const initial = this.state.cursor() === 0 && new ClaimsRepository(this.db).count() === 0;
-    if (initial) deferCacheIndexes(this.db);
+    if (initial) {
+      deferCacheIndexes(this.db);
+      // One checkpoint at the end instead of one every 1000 pages: pages written again and again
+      // during the sync are copied into the database file once.
+      this.db.setAutoCheckpoint(0);
+    }
     let cursor = this.state.cursor();
     // Only the first page counts what remains: that total carries the progress bar for the run.
-    let next = this.client.pull(clientId, cursor, this.pageSize, true);
+    let next: Promise<PulledPage> | null = this.client.pull(clientId, cursor, this.pageSize, true);
     let total = 0;
     try {
       let done = 0;
-      for (;;) {
-        const page = await next;
+      while (next) {
+        const pulled = await next;
+        next = null;
         this.connection = 'online'; // the central API answered: no "offline" during a long first sync
+        // The server works on the next page while this one is read, validated and written.
+        if (pulled.head?.hasMore) next = this.client.pull(clientId, pulled.head.nextCursor, this.pageSize, false);
+        const page = await pulled.page;
         if (page.nextCursor < cursor)
           throw new CentralError('bad_response', 'De centrale API stuurde een cursor terug in de tijd.');
-        // Fetch the next page while this one is written: the server works while SQLite does.
-        if (page.hasMore) next = this.client.pull(clientId, page.nextCursor, this.pageSize, false);
+        if (pulled.head && (pulled.head.nextCursor !== page.nextCursor || pulled.head.hasMore !== page.hasMore))
+          throw new CentralError('bad_response', 'De centrale API gaf tegenstrijdige cursors. Er is niets gewijzigd.');
+        if (!pulled.head && page.hasMore) next = this.client.pull(clientId, page.nextCursor, this.pageSize, false);
         if (done === 0) total = page.remaining;
         this.db.transactionWithoutSync(() => {
           applyChanges(this.db, page.changes);
@@ -174,12 +184,16 @@ export class SyncEngine {
         cursor = page.nextCursor;
         done += page.changes.length;
         this.progress = page.hasMore ? { done, total: Math.max(total, done) } : null;
-        if (!page.hasMore) return;
       }
     } finally {
-      next.catch(() => undefined); // a prefetched page nobody will read any more
+      // A prefetched page nobody will read any more.
+      (next as Promise<PulledPage> | null)?.then((p) => p.page).catch(() => undefined);
       this.progress = null;
       restoreDeferredIndexes(this.db);
+      if (initial) {
+        this.db.checkpoint();
+        this.db.setAutoCheckpoint(1000);
+      }
     }
   }
 

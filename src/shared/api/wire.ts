@@ -73,3 +73,18 @@ export const pullResponse = z.object({
   remaining: z.number().int().nonnegative(),
 });
 export type PullResponse = z.infer<typeof pullResponse>;
+
+/**
+ * The page's `nextCursor` and `hasMore` again as response headers, so a client can ask for the
+ * next page before it has read this one's body. The body stays the authority: a client checks
+ * that both agree.
+ */
+export const pullHeaderNames = { nextCursor: 'x-next-cursor', hasMore: 'x-has-more' } as const;
+export const pullHeaders = z.object({
+  nextCursor: z
+    .string()
+    .regex(/^\d{1,15}$/)
+    .transform(Number),
+  hasMore: z.enum(['true', 'false']).transform((v) => v === 'true'),
+});
+export type PullHeaders = z.output<typeof pullHeaders>;
