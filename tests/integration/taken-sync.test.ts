@@ -55,10 +55,11 @@ describe('taken through the central API', () => {
     const pieter = await fleet.open(server, 'pvisser');
     const task = (await queue(sanne, { queue: 'teamvoorraad' })).rows[0];
     if (!task) throw new Error('no unassigned task');
-    // Both take it while offline of each other; Sanne's command reaches the server first.
+    // Sanne takes it and her command reaches the server; Pieter's app has not pulled since, so he
+    // takes it too (each claim starts a background round at once: their order is fixed here).
     await call(sanne, 'taken.claim', { taskId: task.id });
-    await call(pieter, 'taken.claim', { taskId: task.id });
     await call(sanne, 'sync.now');
+    await call(pieter, 'taken.claim', { taskId: task.id });
     await call(pieter, 'sync.now');
     expect(await serverTask(task.id)).toEqual({ assignee_id: 'u-sdevries', status: 'open' });
     const reviews = await call<{ reviews: CommandReview[] }>(pieter, 'reviews.list');
