@@ -9,11 +9,13 @@ import { localMigrationsDir, makeTempDir } from '../tests/support/temp-dir';
 import { median, type Measure } from './results';
 
 /**
- * Initial sync of ~100,000 claims with their persons from the reference server (its own process,
- * PGlite in memory) into an empty local cache, against raw better-sqlite3 bulk insert of the same
- * rows in the same run; then an incremental sync of 100 changes; and the backend's peak RSS.
+ * Initial sync of ~100,000 claims with their persons and events from the reference server (its
+ * own process, PGlite in memory) into an empty local cache, against raw better-sqlite3 bulk insert
+ * of the same rows in the same run; then an incremental sync of 100 changes; and the backend's
+ * peak RSS. The demo data spreads claims over two inning teams and a worker sees one team, so
+ * 200,000 claims are seeded for one team's 100,000.
  */
-export async function benchInitialSync(persons = 25_000, claims = 100_000): Promise<Measure[]> {
+export async function benchInitialSync(persons = 50_000, claims = 200_000): Promise<Measure[]> {
   const root = join(import.meta.dirname, '..');
   const databaseUrl = process.env.BENCH_DATABASE_URL;
   const engine = databaseUrl ? 'PostgreSQL' : 'PGlite';
