@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { makeTempDir } from '../../../tests/support/temp-dir';
 import { Database } from './connection';
@@ -16,8 +17,21 @@ describe('Database', () => {
       expect(db.raw.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.raw.pragma('synchronous', { simple: true })).toBe(2); // FULL
       expect(db.raw.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(db.raw.pragma('page_size', { simple: true })).toBe(16384);
       db.close();
     }
+  });
+
+  it('keeps the page size of an existing database file', () => {
+    const path = join(temp.dir, 'old-pages.sqlite');
+    const old = new BetterSqlite3(path);
+    old.pragma('journal_mode = WAL');
+    old.exec('CREATE TABLE t (x INTEGER) STRICT');
+    old.close();
+    const db = new Database(path);
+    expect(db.raw.pragma('page_size', { simple: true })).toBe(4096);
+    expect(db.raw.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
   });
 
   it('caches prepared statements by text', () => {
@@ -84,7 +98,7 @@ describe('Database', () => {
     });
     const fileBefore = statSync(path).size;
     const result = db.checkpoint();
-    expect(result.log).toBeGreaterThan(100); // everything was still in the log
+    expect(result.log).toBeGreaterThan(20); // everything (1 MB) was still in the log
     expect(result.checkpointed).toBe(result.log);
     expect(statSync(path).size).toBeGreaterThan(fileBefore + 500_000);
     db.setAutoCheckpoint(1000);

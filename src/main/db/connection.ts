@@ -21,6 +21,10 @@ export class Database {
     private readonly logger: DbLogger = { warn: () => undefined },
   ) {
     this.raw = new BetterSqlite3(path);
+    // 16 KB pages for a new cache (an existing file keeps its size): its hundreds of thousands of
+    // rows then need a quarter of the B-tree pages and WAL frames, which makes an initial sync
+    // ~10 % faster. Must come before WAL mode, which writes the file's first page.
+    this.raw.pragma('page_size = 16384');
     this.raw.pragma('journal_mode = WAL');
     this.raw.pragma('synchronous = FULL');
     this.raw.pragma('foreign_keys = ON');
