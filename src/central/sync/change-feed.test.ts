@@ -3,7 +3,7 @@ import { startTestCentral } from '../../../tests/support/central';
 import type { CentralServer } from '../central-server';
 import type { Principal } from '../auth/access-token';
 import { pullResponse } from '../../shared/api/wire';
-import { pullChanges, pullChangesJson } from './change-feed';
+import { pullChangesJson } from './change-feed';
 
 let server: CentralServer;
 const sanne = { sub: 'u-sdevries', role: 'medewerker_inning', team: 'team-inning-leeuwarden' } as Principal;
@@ -12,6 +12,9 @@ beforeAll(async () => {
   server = await startTestCentral({ seed: { persons: 30, claims: 90 } });
 });
 afterAll(async () => server.close());
+
+const pullChanges = async (...args: Parameters<typeof pullChangesJson>) =>
+  pullResponse.parse(JSON.parse((await pullChangesJson(...args)).body));
 
 async function pullAll(cursor = 0) {
   const changes = [];

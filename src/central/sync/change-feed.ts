@@ -1,5 +1,4 @@
 import type { Change } from '../../shared/api/entities';
-import type { PullResponse } from '../../shared/api/wire';
 import type { Principal } from '../auth/access-token';
 import { audit } from '../audit';
 import type { Queryable, SqlClient } from '../db/sql-client';
@@ -29,24 +28,10 @@ export async function takeWriteLock(tx: Queryable): Promise<void> {
 
 /**
  * One page of the change feed after `cursor`, limited to what the principal may see, with the
- * current state of each entity. The read is audited (who read how many rows of which kinds).
- */
-export async function pullChanges(
-  db: SqlClient,
-  principal: Principal,
-  clientId: string,
-  cursor: number,
-  limit: number,
-  countRemaining = true,
-): Promise<PullResponse> {
-  const { body } = await pullChangesJson(db, principal, clientId, cursor, limit, countRemaining);
-  return JSON.parse(body) as PullResponse;
-}
-
-/**
- * `pullChanges` as the JSON text of the response (with its cursor for the headers). The stored entity payloads are spliced in as
- * the database returns them: a page of thousands of rows is never parsed and serialised again
- * on its way through the server.
+ * current state of each entity, as the JSON text of the response (a `PullResponse` in src/shared/api/wire.ts) and its cursor
+ * for the headers. The stored entity payloads are spliced in as the database returns them: a page
+ * of thousands of rows is never parsed and serialised again on its way through the server. The
+ * read is audited (who read how many rows of which kinds).
  */
 export async function pullChangesJson(
   db: SqlClient,
