@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CentralServer } from '../../src/central/central-server';
-import { createBackend, type Backend } from '../../src/main/backend/backend';
+import { createBackend } from '../../src/main/backend/backend';
 import { Database } from '../../src/main/db/connection';
 import { startTestCentral, demoLogin } from '../support/central';
+import { call } from '../support/desktop';
 import { startFaultProxy, type FaultProxy, type ProxiedAnswer } from '../support/fault-proxy';
 import { localMigrationsDir, makeTempDir } from '../support/temp-dir';
 
@@ -51,6 +52,13 @@ const hostileAnswers: [string, Rewrite][] = [
       ),
   ],
   [
+    'no cursor headers',
+    (a) => {
+      const { 'x-next-cursor': _next, 'x-has-more': _more, ...headers } = a.headers;
+      return { ...a, headers };
+    },
+  ],
+  [
     'headers that disagree with the body',
     (a) => ({ ...a, headers: { ...a.headers, 'x-next-cursor': String(Number(a.headers['x-next-cursor']) + 7) } }),
   ],
@@ -75,12 +83,6 @@ function cacheState(dbPath: string) {
   };
   db.close();
   return state;
-}
-
-async function call<T>(backend: Backend, channel: string, request: unknown = {}): Promise<T> {
-  const result = await backend.invoke(channel, request);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
 }
 
 describe('a malformed or hostile answer from the central API', () => {

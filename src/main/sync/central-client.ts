@@ -31,10 +31,11 @@ export class CentralError extends Error {
 
 /** A change-feed page whose headers are in: where the next page starts, and the body to come. */
 export interface PulledPage {
-  /** From the answer's headers; null when the server did not send them. */
-  head: PullHeaders | null;
+  head: PullHeaders;
   page: Promise<PullResponse>;
 }
+
+const unreadableAnswer = 'De centrale API gaf een onleesbaar antwoord. Er is niets gewijzigd.';
 
 export interface CentralClientOptions {
   baseUrl: string;
@@ -136,9 +137,9 @@ export class CentralClient {
 
   /**
    * One page of the change feed; `countRemaining` asks the server to count what is left (costly).
-   * Resolves as soon as the answer's headers are in: `head` (where the next page starts, when the
-   * server says so in headers) lets the caller ask for the next page while this one's body is
-   * still being read, parsed and validated; `page` is that body, validated.
+   * Resolves as soon as the answer's headers are in: `head` (where the next page starts) lets the
+   * caller ask for the next page while this one's body is still being read, parsed and validated;
+   * `page` is that body, validated. An answer without valid cursor headers is refused.
    */
   async pull(clientId: string, cursor: number, limit: number, countRemaining = true): Promise<PulledPage> {
     const query = new URLSearchParams({
@@ -152,9 +153,13 @@ export class CentralClient {
       nextCursor: response.headers.get(pullHeaderNames.nextCursor),
       hasMore: response.headers.get(pullHeaderNames.hasMore),
     });
+    if (!head.success) {
+      await response.body?.cancel();
+      throw new CentralError('bad_response', unreadableAnswer);
+    }
     const page = this.read(response, pullResponse);
     page.catch(() => undefined); // the caller may stop before reading it; its own await still sees the error
-    return { head: head.success ? head.data : null, page };
+    return { head: head.data, page };
   }
 
   /** Read live, never cached: each read is audited on the server with the reason. */
@@ -223,7 +228,7 @@ export class CentralClient {
             'server',
             `De centrale API gaf een fout (${response.status}). Er wordt later opnieuw geprobeerd.`,
           )
-        : new CentralError('bad_response', 'De centrale API gaf een onleesbaar antwoord. Er is niets gewijzigd.');
+        : new CentralError('bad_response', unreadableAnswer);
     }
     const message = apiErrorBody.safeParse(json).data?.error.message ?? `Fout ${response.status} van de centrale API.`;
     if (response.status === 401) throw new CentralError('unauthorized', message);
@@ -239,7 +244,7 @@ export class CentralClient {
       json = await response.json();
     } catch {
       // A body cut off or garbled on the way (the status was fine): nothing of it is used.
-      throw new CentralError('bad_response', 'De centrale API gaf een onleesbaar antwoord. Er is niets gewijzigd.');
+      throw new CentralError('bad_response', unreadableAnswer);
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) {

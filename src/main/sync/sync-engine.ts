@@ -167,13 +167,12 @@ export class SyncEngine {
         next = null;
         this.connection = 'online'; // the central API answered: no "offline" during a long first sync
         // The server works on the next page while this one is read, validated and written.
-        if (pulled.head?.hasMore) next = this.client.pull(clientId, pulled.head.nextCursor, this.pageSize, false);
+        if (pulled.head.hasMore) next = this.client.pull(clientId, pulled.head.nextCursor, this.pageSize, false);
         const page = await pulled.page;
         if (page.nextCursor < cursor)
           throw new CentralError('bad_response', 'De centrale API stuurde een cursor terug in de tijd.');
-        if (pulled.head && (pulled.head.nextCursor !== page.nextCursor || pulled.head.hasMore !== page.hasMore))
+        if (pulled.head.nextCursor !== page.nextCursor || pulled.head.hasMore !== page.hasMore)
           throw new CentralError('bad_response', 'De centrale API gaf tegenstrijdige cursors. Er is niets gewijzigd.');
-        if (!pulled.head && page.hasMore) next = this.client.pull(clientId, page.nextCursor, this.pageSize, false);
         if (done === 0) total = page.remaining;
         this.db.transactionWithoutSync(() => {
           applyChanges(this.db, page.changes);
@@ -186,8 +185,7 @@ export class SyncEngine {
         this.progress = page.hasMore ? { done, total: Math.max(total, done) } : null;
       }
     } finally {
-      // A prefetched page nobody will read any more.
-      (next as Promise<PulledPage> | null)?.then((p) => p.page).catch(() => undefined);
+      void next?.catch(() => undefined); // a prefetched page nobody will read
       this.progress = null;
       restoreDeferredIndexes(this.db);
       if (initial) {
