@@ -74,4 +74,31 @@ describe('stored feed payloads', () => {
     );
     expect(row?.stale).toBe(0); // built once, stored for the next reader
   });
+
+  it('pages end where the next begins, say whether more follow, and each read is audited with its kinds', async () => {
+    const [{ n: total } = { n: 0 }] = await server.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM changes WHERE team_id = 'team-inning-leeuwarden'`,
+    );
+    const first = await pullChangesJson(server.db, sanne, 'feed-test', 0, 40);
+    const page = pullResponse.parse(JSON.parse(first.body));
+    expect(page.changes).toHaveLength(40);
+    expect({ nextCursor: first.nextCursor, hasMore: first.hasMore }).toEqual({
+      nextCursor: page.changes.at(-1)?.version,
+      hasMore: true,
+    });
+    const rest = await pullChangesJson(server.db, sanne, 'feed-test', first.nextCursor, total);
+    const last = pullResponse.parse(JSON.parse(rest.body));
+    expect(last.changes).toHaveLength(total - 40);
+    expect(last.hasMore).toBe(false);
+    expect(last.changes[0]?.version ?? 0).toBeGreaterThan(first.nextCursor);
+
+    const [entry] = await server.db.query<{
+      detail: { cursor: number; count: number; entities: Record<string, number> };
+    }>(
+      `SELECT detail FROM audit_log WHERE actor_id = 'u-sdevries' AND entity = 'change_feed' ORDER BY id DESC LIMIT 1`,
+    );
+    const kinds: Record<string, number> = {};
+    for (const change of last.changes) kinds[change.entity] = (kinds[change.entity] ?? 0) + 1;
+    expect(entry?.detail).toEqual({ cursor: first.nextCursor, count: total - 40, entities: kinds });
+  });
 });

@@ -90,7 +90,8 @@ interface PageSummary {
   size: number;
   has_more: boolean;
   last_version: number | null;
-  entities: Record<string, number> | null;
+  /** The entity kind of each change in the page, comma-separated. */
+  entities: string | null;
   /** Changes whose stored payload shows their current version, as ready-made feed JSON. */
   ready: string;
   /** Changes whose payload must be built first: [{ entity, entity_id, version }]. */
@@ -112,6 +113,7 @@ interface ChangeRow {
 async function readPage(db: Queryable, teams: string[], cursor: number, limit: number): Promise<FeedPage> {
   const empty = { changesJson: '[]', size: 0, hasMore: false, nextCursor: cursor, entities: {} };
   if (teams.length === 0) return empty;
+  // One pass over the walk: it reads one row more than the page to know whether more follow.
   const [summary] = await db.query<PageSummary>(
     `WITH walk AS (
        SELECT c.entity, c.entity_id, c.version, c.payload, c.payload_version IS NOT DISTINCT FROM c.version AS ready
@@ -119,15 +121,16 @@ async function readPage(db: Queryable, teams: string[], cursor: number, limit: n
        CROSS JOIN LATERAL (SELECT entity, entity_id, version, payload, payload_version FROM changes
                            WHERE team_id = t.team AND version > $2 ORDER BY version LIMIT $3 + 1) c
        ORDER BY c.version LIMIT $3 + 1),
-     page AS (SELECT * FROM walk ORDER BY version LIMIT $3)
-     SELECT (SELECT count(*) FROM page)::int AS size,
-            (SELECT count(*) FROM walk) > $3 AS has_more,
-            (SELECT max(version) FROM page)::bigint AS last_version,
-            (SELECT json_object_agg(entity, n) FROM (SELECT entity, count(*)::int AS n FROM page GROUP BY entity) e) AS entities,
-            (SELECT '[' || coalesce(string_agg('{"entity":' || to_json(entity)::text || ',"version":' || version || ',"data":' || payload::text || '}',
-                                               ',' ORDER BY version) FILTER (WHERE ready), '') || ']' FROM page) AS ready,
-            (SELECT coalesce(json_agg(json_build_object('entity', entity, 'entity_id', entity_id, 'version', version))
-                             FILTER (WHERE NOT ready), '[]')::text FROM page) AS missing`,
+     page AS (SELECT *, row_number() OVER (ORDER BY version) <= $3 AS inside FROM walk)
+     SELECT count(*) FILTER (WHERE inside)::int AS size,
+            count(*) > $3 AS has_more,
+            max(version) FILTER (WHERE inside)::bigint AS last_version,
+            string_agg(entity, ',') FILTER (WHERE inside) AS entities,
+            '[' || coalesce(string_agg(concat('{"entity":', to_json(entity), ',"version":', version, ',"data":', payload, '}'),
+                                       ',' ORDER BY version) FILTER (WHERE inside AND ready), '') || ']' AS ready,
+            coalesce(json_agg(json_build_object('entity', entity, 'entity_id', entity_id, 'version', version))
+                     FILTER (WHERE inside AND NOT ready), '[]')::text AS missing
+     FROM page`,
     [teams, cursor, limit],
   );
   if (!summary || summary.size === 0) return empty;
@@ -135,7 +138,7 @@ async function readPage(db: Queryable, teams: string[], cursor: number, limit: n
     size: summary.size,
     hasMore: summary.has_more,
     nextCursor: Number(summary.last_version),
-    entities: summary.entities ?? {},
+    entities: countEntities(summary.entities),
   };
   const missing = JSON.parse(summary.missing) as ChangeRow[];
   if (missing.length === 0) return { ...page, changesJson: summary.ready };
@@ -152,6 +155,12 @@ async function readPage(db: Queryable, teams: string[], cursor: number, limit: n
     ),
   ].sort((a, b) => a.version - b.version);
   return { ...page, changesJson: JSON.stringify(changes) };
+}
+
+function countEntities(list: string | null): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const entity of list ? list.split(',') : []) counts[entity] = (counts[entity] ?? 0) + 1;
+  return counts;
 }
 
 /** Keeps the built JSON with each change, unless a writer moved the change on meanwhile. */
