@@ -90,7 +90,11 @@ describe('betalingsonmacht end to end', () => {
       .first()
       .locator('tbody tr')
       .evaluateAll((trs) =>
-        trs.map((tr) => ({ kind: tr.children[1]?.textContent ?? '', phase: tr.children[2]?.textContent ?? '' })),
+        // The second cell holds the kind with the phase on a line of its own.
+        trs.map((tr) => ({
+          kind: tr.children[1]?.firstChild?.textContent ?? '',
+          phase: tr.children[1]?.querySelector('.table-subline')?.textContent ?? '',
+        })),
       );
     const cjibRows = rows.filter((r) =>
       ['Wahv-beschikking', 'Strafbeschikking', 'Geldboetevonnis', 'Schadevergoedingsmaatregel'].includes(r.kind),

@@ -1,11 +1,19 @@
-import { useId, type InputHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react';
 
-/** A labelled input with its inline error (Dutch, from the backend's issues or the form). */
-export function FormField({
-  label,
-  error,
-  ...input
-}: { label: string; error?: string | undefined } & InputHTMLAttributes<HTMLInputElement>) {
+interface FieldProps {
+  label: string;
+  error?: string | undefined;
+}
+
+/** The attributes that tie a control to its label and its inline error. */
+interface ControlLink {
+  id: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}
+
+/** Label, control and inline error (Dutch, from the backend's issues or the form), linked for screen readers. */
+export function LabelledField({ label, error, control }: FieldProps & { control: (link: ControlLink) => ReactNode }) {
   const id = useId();
   const errorId = `${id}-error`;
   return (
@@ -13,12 +21,7 @@ export function FormField({
       <label className="field__label" htmlFor={id}>
         {label}
       </label>
-      <input
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
-        {...input}
-      />
+      {control({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? errorId : undefined })}
       {error ? (
         <p id={errorId} className="field__error">
           {error}
@@ -28,30 +31,30 @@ export function FormField({
   );
 }
 
+/** A labelled input with its inline error. */
+export function FormField({ label, error, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  return <LabelledField label={label} error={error} control={(link) => <input {...link} {...input} />} />;
+}
+
 /** A labelled textarea with its inline error, the multi-line sibling of FormField. */
-export function TextAreaField({
+export function TextAreaField({ label, error, ...textarea }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return <LabelledField label={label} error={error} control={(link) => <textarea {...link} {...textarea} />} />;
+}
+
+/** A checkbox with its label around it, reporting the new state. */
+export function CheckboxField({
   label,
-  error,
-  ...textarea
-}: { label: string; error?: string | undefined } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = useId();
-  const errorId = `${id}-error`;
+  checked,
+  onChange,
+}: {
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
   return (
-    <div className="field">
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      <textarea
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
-        {...textarea}
-      />
-      {error ? (
-        <p id={errorId} className="field__error">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <label className="check">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      {label}
+    </label>
   );
 }

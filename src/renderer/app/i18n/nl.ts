@@ -381,6 +381,7 @@ export const nl = {
     person: 'Persoon',
     birthDate: 'Geboortedatum',
     claims: 'Openstaande vorderingen',
+    kindAndPhase: 'Soort en fase',
     partnerClaim: 'partner',
     cjibTotal: 'Totaal open bij CJIB',
     earlier: 'Besluiten',

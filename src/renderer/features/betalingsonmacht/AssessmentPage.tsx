@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { evaluateDecision, assess, decisionKinds } from '../../../shared/domain/betalingsonmacht-besluit';
 import { formatCents, formatDate } from '../../../shared/format';
 import type { ResponseOf } from '../../../shared/ipc/contract';
 import { t, type MessageKey } from '../../app/i18n/t';
 import { appError } from '../../api/errors';
+import { CheckboxField, FormField, LabelledField, TextAreaField } from '../../components/FormField';
 import { QueryGate } from '../../components/QueryGate';
 import { ArrangementSummary, Schedule, Trace } from './ArrangementSummary';
 import { emptyForm, toBvvInput, toChoice, type AssessmentForm, type FieldErrors } from './assessment-form';
@@ -85,36 +86,39 @@ function Assessment({ overview }: { overview: Overview }) {
             <dd>{overview.person.city}</dd>
           </dl>
           <h2>{t('betalingsonmacht.claims')}</h2>
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('claim.reference')}</th>
-                <th scope="col">{t('claim.kind')}</th>
-                <th scope="col">{t('claim.phase')}</th>
-                <th scope="col" className="numeric">
-                  {t('claim.outstanding')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {overview.claims.map((c) => (
-                <tr key={c.id}>
-                  <td className="mono">{c.reference}</td>
-                  <td>{t(`claimKind.${c.kind}`)}</td>
-                  <td>{t(`claimPhase.${c.phase}`)}</td>
-                  <td className="numeric">{formatCents(c.outstandingCents)}</td>
+          <div className="table-scroll" role="region" aria-label={t('betalingsonmacht.claims')} tabIndex={0}>
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('claim.reference')}</th>
+                  <th scope="col">{t('betalingsonmacht.kindAndPhase')}</th>
+                  <th scope="col" className="numeric">
+                    {t('claim.outstanding')}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" colSpan={3}>
-                  {t('betalingsonmacht.cjibTotal')}
-                </th>
-                <td className="numeric">{formatCents(cjibTotal)}</td>
-              </tr>
-            </tfoot>
-          </table>
+              </thead>
+              <tbody>
+                {overview.claims.map((c) => (
+                  <tr key={c.id}>
+                    <td className="mono">{c.reference}</td>
+                    <td>
+                      {t(`claimKind.${c.kind}`)}
+                      <span className="table-subline">{t(`claimPhase.${c.phase}`)}</span>
+                    </td>
+                    <td className="numeric">{formatCents(c.outstandingCents)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row" colSpan={2}>
+                    {t('betalingsonmacht.cjibTotal')}
+                  </th>
+                  <td className="numeric">{formatCents(cjibTotal)}</td>
+                </tr>
+              </tfoot>
+            </table>
+          </div>
           {overview.arrangements.length ? (
             <>
               <h2>{t('betalingsonmacht.earlier')}</h2>
@@ -128,18 +132,13 @@ function Assessment({ overview }: { overview: Overview }) {
         <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('betalingsonmacht.household')}>
           <fieldset>
             <legend>{t('betalingsonmacht.household')}</legend>
-            <Field label={t('betalingsonmacht.peildatum')} error={errors.peildatum}>
-              {(id, describedBy) => (
-                <input
-                  id={id}
-                  type="date"
-                  value={form.peildatum}
-                  aria-describedby={describedBy}
-                  aria-invalid={!!errors.peildatum || undefined}
-                  onChange={(e) => update('peildatum', e.target.value)}
-                />
-              )}
-            </Field>
+            <FormField
+              label={t('betalingsonmacht.peildatum')}
+              error={errors.peildatum}
+              type="date"
+              value={form.peildatum}
+              onChange={(e) => update('peildatum', e.target.value)}
+            />
             <Select
               label={t('betalingsonmacht.livingSituation')}
               value={form.livingSituation}
@@ -188,12 +187,12 @@ function Assessment({ overview }: { overview: Overview }) {
                 onChange={(v) => update('holidayAmount', v)}
               />
             ) : null}
-            <Check
+            <CheckboxField
               label={t('betalingsonmacht.resident')}
               checked={form.residentOfNetherlands}
               onChange={(v) => update('residentOfNetherlands', v)}
             />
-            <Check
+            <CheckboxField
               label={t('betalingsonmacht.withheld')}
               checked={form.informationWithheld}
               onChange={(v) => update('informationWithheld', v)}
@@ -203,7 +202,7 @@ function Assessment({ overview }: { overview: Overview }) {
           <fieldset>
             <legend>{t('betalingsonmacht.documents')}</legend>
             {(Object.keys(form.documents) as (keyof AssessmentForm['documents'])[]).map((key) => (
-              <Check
+              <CheckboxField
                 key={key}
                 label={`${t(`betalingsonmacht.document.${key}`)} — ${form.documents[key] ? t('betalingsonmacht.received') : t('betalingsonmacht.missing')}`}
                 checked={form.documents[key]}
@@ -281,7 +280,7 @@ function Assessment({ overview }: { overview: Overview }) {
             >
               {t('betalingsonmacht.addCorrection')}
             </button>
-            <Check
+            <CheckboxField
               label={t('betalingsonmacht.override')}
               checked={form.overrideEnabled}
               onChange={(v) => update('overrideEnabled', v)}
@@ -376,36 +375,26 @@ function Assessment({ overview }: { overview: Overview }) {
               />
             ) : null}
             {form.decisionKind === 'noodstop' ? (
-              <Check
+              <CheckboxField
                 label={t('betalingsonmacht.withDebtHelp')}
                 checked={form.withDebtHelp}
                 onChange={(v) => update('withDebtHelp', v)}
               />
             ) : null}
-            <Field label={t('betalingsonmacht.firstDueDate')} error={errors.firstDueDate}>
-              {(id, describedBy) => (
-                <input
-                  id={id}
-                  type="date"
-                  value={form.firstDueDate}
-                  aria-describedby={describedBy}
-                  aria-invalid={!!errors.firstDueDate || undefined}
-                  onChange={(e) => update('firstDueDate', e.target.value)}
-                />
-              )}
-            </Field>
-            <Field label={t('betalingsonmacht.motivation')} error={errors.motivation}>
-              {(id, describedBy) => (
-                <textarea
-                  id={id}
-                  rows={3}
-                  value={form.motivation}
-                  aria-describedby={describedBy}
-                  aria-invalid={!!errors.motivation || undefined}
-                  onChange={(e) => update('motivation', e.target.value)}
-                />
-              )}
-            </Field>
+            <FormField
+              label={t('betalingsonmacht.firstDueDate')}
+              error={errors.firstDueDate}
+              type="date"
+              value={form.firstDueDate}
+              onChange={(e) => update('firstDueDate', e.target.value)}
+            />
+            <TextAreaField
+              label={t('betalingsonmacht.motivation')}
+              error={errors.motivation}
+              rows={3}
+              value={form.motivation}
+              onChange={(e) => update('motivation', e.target.value)}
+            />
             {outcome && !outcome.allowed ? (
               <p className="field__error" role="alert">
                 {t('betalingsonmacht.notAllowed', { reason: outcome.reason })}
@@ -447,37 +436,6 @@ function restoreDraft(draft: string | null, today: string): AssessmentForm {
   }
 }
 
-let fieldCounter = 0;
-function useFieldId(): string {
-  const [id] = useState(() => `veld-${++fieldCounter}`);
-  return id;
-}
-
-function Field({
-  label,
-  error,
-  children,
-}: {
-  label: string;
-  error?: string | undefined;
-  children: (id: string, describedBy: string | undefined) => ReactNode;
-}) {
-  const id = useFieldId();
-  return (
-    <div className="field">
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      {children(id, error ? `${id}-error` : undefined)}
-      {error ? (
-        <p id={`${id}-error`} className="field__error">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
 function Text({
   label,
   value,
@@ -492,33 +450,19 @@ function Text({
   inputMode?: 'numeric' | 'decimal';
 }) {
   return (
-    <Field label={label} error={error}>
-      {(id, describedBy) => (
-        <input
-          id={id}
-          type="text"
-          value={value}
-          inputMode={inputMode}
-          aria-describedby={describedBy}
-          aria-invalid={!!error || undefined}
-          onChange={(e) => onChange(e.target.value)}
-        />
-      )}
-    </Field>
+    <FormField
+      label={label}
+      error={error}
+      type="text"
+      value={value}
+      inputMode={inputMode}
+      onChange={(e) => onChange(e.target.value)}
+    />
   );
 }
 
 function Money(props: { label: string; value: string; error?: string | undefined; onChange: (v: string) => void }) {
   return <Text {...props} inputMode="decimal" />;
-}
-
-function Check({ label, checked, onChange }: { label: string; checked: boolean; onChange: (v: boolean) => void }) {
-  return (
-    <label className="check">
-      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
-      {label}
-    </label>
-  );
 }
 
 function Select<V extends string>({
@@ -535,9 +479,10 @@ function Select<V extends string>({
   onChange: (v: V) => void;
 }) {
   return (
-    <Field label={label}>
-      {(id) => (
-        <select id={id} value={value} onChange={(e) => onChange(e.target.value as V)}>
+    <LabelledField
+      label={label}
+      control={(link) => (
+        <select {...link} value={value} onChange={(e) => onChange(e.target.value as V)}>
           {options.map((o) => (
             <option key={o} value={o}>
               {t(`${prefix}.${o}` as MessageKey)}
@@ -545,6 +490,6 @@ function Select<V extends string>({
           ))}
         </select>
       )}
-    </Field>
+    />
   );
 }

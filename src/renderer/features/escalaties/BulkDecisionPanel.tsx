@@ -4,6 +4,7 @@ import type { EscalationFacts } from '../../../shared/domain/escalatie-situatie'
 import type { ResponseOf } from '../../../shared/ipc/contract';
 import { t } from '../../app/i18n/t';
 import { appError } from '../../api/errors';
+import { CheckboxField } from '../../components/FormField';
 import { useBulkEscalationMutation } from './escalaties-api';
 
 type Results = ResponseOf<'escalaties.bulk'>['results'];
@@ -65,28 +66,22 @@ export function BulkDecisionPanel({ claimIds, onDone }: { claimIds: string[]; on
             ))}
           </select>
         </div>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={facts.verhaalFailed}
-            onChange={(e) => {
-              setFacts({ ...facts, verhaalFailed: e.target.checked });
-              changed();
-            }}
-          />
-          {t('escalaties.verhaalFailed')}
-        </label>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={facts.hasDrivingLicence}
-            onChange={(e) => {
-              setFacts({ ...facts, hasDrivingLicence: e.target.checked });
-              changed();
-            }}
-          />
-          {t('escalaties.licence')}
-        </label>
+        <CheckboxField
+          label={t('escalaties.verhaalFailed')}
+          checked={facts.verhaalFailed}
+          onChange={(verhaalFailed) => {
+            setFacts({ ...facts, verhaalFailed });
+            changed();
+          }}
+        />
+        <CheckboxField
+          label={t('escalaties.licence')}
+          checked={facts.hasDrivingLicence}
+          onChange={(hasDrivingLicence) => {
+            setFacts({ ...facts, hasDrivingLicence });
+            changed();
+          }}
+        />
       </div>
       <div className="field">
         <label className="field__label" htmlFor={`${id}-motivation`}>

@@ -12,6 +12,7 @@ import { downloadPdf } from '../../components/download-pdf';
 import { t } from '../../app/i18n/t';
 import { appError } from '../../api/errors';
 import { ClaimDetails } from '../../components/ClaimDetails';
+import { CheckboxField, TextAreaField } from '../../components/FormField';
 import { QueryGate } from '../../components/QueryGate';
 import { Trace } from '../betalingsonmacht/ArrangementSummary';
 import {
@@ -119,7 +120,6 @@ function EscalationCase({ view }: { view: ResponseOf<'escalaties.claim'> }) {
   const [motivation, setMotivation] = useState('');
   const [submitted, setSubmitted] = useState(false);
   const [decide, decision] = useDecideEscalationMutation();
-  const motivationId = useId();
   const today = new Date().toISOString().slice(0, 10);
   const { claim } = view;
 
@@ -221,22 +221,16 @@ function EscalationCase({ view }: { view: ResponseOf<'escalaties.claim'> }) {
         <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('escalaties.decision')}>
           <fieldset>
             <legend>{t('escalaties.facts')}</legend>
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={facts.hasDrivingLicence}
-                onChange={(e) => setFacts({ ...facts, hasDrivingLicence: e.target.checked })}
-              />
-              {t('escalaties.licence')}
-            </label>
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={facts.verhaalFailed}
-                onChange={(e) => setFacts({ ...facts, verhaalFailed: e.target.checked })}
-              />
-              {t('escalaties.verhaalFailed')}
-            </label>
+            <CheckboxField
+              label={t('escalaties.licence')}
+              checked={facts.hasDrivingLicence}
+              onChange={(hasDrivingLicence) => setFacts({ ...facts, hasDrivingLicence })}
+            />
+            <CheckboxField
+              label={t('escalaties.verhaalFailed')}
+              checked={facts.verhaalFailed}
+              onChange={(verhaalFailed) => setFacts({ ...facts, verhaalFailed })}
+            />
             <div className="radios" role="radiogroup" aria-label={t('escalaties.vehicle')}>
               {(['geen', 'eigen', 'van_derde'] as const).map((v) => (
                 <label key={v} className="check">
@@ -292,24 +286,13 @@ function EscalationCase({ view }: { view: ResponseOf<'escalaties.claim'> }) {
                   </label>
                 ))}
               </div>
-              <div className="field">
-                <label className="field__label" htmlFor={motivationId}>
-                  {t('escalaties.motivation')}
-                </label>
-                <textarea
-                  id={motivationId}
-                  rows={3}
-                  value={motivation}
-                  onChange={(e) => setMotivation(e.target.value)}
-                  aria-invalid={motivationError ? true : undefined}
-                  aria-describedby={motivationError ? `${motivationId}-error` : undefined}
-                />
-                {motivationError ? (
-                  <p id={`${motivationId}-error`} className="field__error">
-                    {motivationError}
-                  </p>
-                ) : null}
-              </div>
+              <TextAreaField
+                label={t('escalaties.motivation')}
+                rows={3}
+                value={motivation}
+                onChange={(e) => setMotivation(e.target.value)}
+                error={motivationError}
+              />
               {serverError ? (
                 <p className="alert alert--error" role="alert">
                   {serverError.message}

@@ -6,7 +6,7 @@ import { formatDate } from '../../../shared/format';
 import type { ResponseOf } from '../../../shared/ipc/contract';
 import { t } from '../../app/i18n/t';
 import { appError } from '../../api/errors';
-import { TextAreaField } from '../../components/FormField';
+import { CheckboxField, FormField, LabelledField, TextAreaField } from '../../components/FormField';
 import { QueryGate } from '../../components/QueryGate';
 import {
   useNotifyVictimMutation,
@@ -137,24 +137,13 @@ function ContactPanel({ victimId }: { victimId: string }) {
         </>
       ) : (
         <form onSubmit={(e) => void show(e)} noValidate>
-          <div className="field">
-            <label className="field__label" htmlFor={reasonId}>
-              {t('slachtoffers.reason')}
-            </label>
-            <input
-              id={reasonId}
-              type="text"
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              aria-invalid={failure ? true : undefined}
-              aria-describedby={failure ? `${reasonId}-error` : undefined}
-            />
-            {failure ? (
-              <p id={`${reasonId}-error`} className="field__error">
-                {failure.issues?.reason ?? failure.message}
-              </p>
-            ) : null}
-          </div>
+          <FormField
+            label={t('slachtoffers.reason')}
+            type="text"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            error={failure ? (failure.issues?.reason ?? failure.message) : undefined}
+          />
           <button type="submit" disabled={isLoading}>
             {t('slachtoffers.showContact')}
           </button>
@@ -181,7 +170,6 @@ function NotifyForm({
   const [notifiedOn, setNotifiedOn] = useState(new Date().toISOString().slice(0, 10));
   const [notify, { error, isLoading, isSuccess }] = useNotifyVictimMutation();
   const [makeLetter, letter] = useVictimLetterMutation();
-  const id = useId();
   const failure = appError(error);
   const letterFailure = appError(letter.error);
   const writeLetter = async () => {
@@ -196,7 +184,7 @@ function NotifyForm({
   };
   return (
     <form onSubmit={submit} noValidate className="note-form" aria-label={label}>
-      <ChannelSelect id={`${id}-channel`} value={channel} onChange={setChannel} />
+      <ChannelSelect value={channel} onChange={setChannel} />
       {channel === 'brief' ? (
         <div className="field">
           <button type="button" disabled={letter.isLoading} onClick={() => void writeLetter()}>
@@ -217,12 +205,12 @@ function NotifyForm({
         onChange={(e) => setContent(e.target.value)}
         error={failure ? (failure.issues?.content ?? failure.message) : undefined}
       />
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-date`}>
-          {t('slachtoffers.notifiedOn')}
-        </label>
-        <input id={`${id}-date`} type="date" value={notifiedOn} onChange={(e) => setNotifiedOn(e.target.value)} />
-      </div>
+      <FormField
+        label={t('slachtoffers.notifiedOn')}
+        type="date"
+        value={notifiedOn}
+        onChange={(e) => setNotifiedOn(e.target.value)}
+      />
       <button type="submit" className="button--primary" disabled={isLoading}>
         {t('slachtoffers.record')}
       </button>
@@ -279,14 +267,8 @@ function Wishes({ victimId, eventId, wish }: { victimId: string; eventId: string
           });
         }}
       >
-        <label className="check">
-          <input type="checkbox" checked={contactverbod} onChange={(e) => setContactverbod(e.target.checked)} />
-          {t('slachtoffers.contactverbod')}
-        </label>
-        <label className="check">
-          <input type="checkbox" checked={gebiedsverbod} onChange={(e) => setGebiedsverbod(e.target.checked)} />
-          {t('slachtoffers.gebiedsverbod')}
-        </label>
+        <CheckboxField label={t('slachtoffers.contactverbod')} checked={contactverbod} onChange={setContactverbod} />
+        <CheckboxField label={t('slachtoffers.gebiedsverbod')} checked={gebiedsverbod} onChange={setGebiedsverbod} />
         {gebiedsverbod ? (
           <>
             <p className="alert" role="note">
@@ -323,7 +305,6 @@ function Preferences({ victim }: { victim: ResponseOf<'slachtoffers.victim'>['vi
   const [channel, setChannel] = useState(victim.preferredChannel);
   const [representative, setRepresentative] = useState(victim.representative ?? '');
   const [save, { isLoading, isSuccess, error }] = useSavePreferencesMutation();
-  const id = useId();
   const failure = appError(error);
   return (
     <form
@@ -342,26 +323,15 @@ function Preferences({ victim }: { victim: ResponseOf<'slachtoffers.victim'>['vi
       }}
     >
       <h2>{t('slachtoffers.preferences')}</h2>
-      <label className="check">
-        <input type="checkbox" checked={optedIn} onChange={(e) => setOptedIn(e.target.checked)} />
-        {t('slachtoffers.optedInForm')}
-      </label>
-      <label className="check">
-        <input type="checkbox" checked={wantsInformation} onChange={(e) => setWantsInformation(e.target.checked)} />
-        {t('slachtoffers.optedIn')}
-      </label>
-      <ChannelSelect id={`${id}-channel`} value={channel} onChange={setChannel} />
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-rep`}>
-          {t('slachtoffers.representative')}
-        </label>
-        <input
-          id={`${id}-rep`}
-          type="text"
-          value={representative}
-          onChange={(e) => setRepresentative(e.target.value)}
-        />
-      </div>
+      <CheckboxField label={t('slachtoffers.optedInForm')} checked={optedIn} onChange={setOptedIn} />
+      <CheckboxField label={t('slachtoffers.optedIn')} checked={wantsInformation} onChange={setWantsInformation} />
+      <ChannelSelect value={channel} onChange={setChannel} />
+      <FormField
+        label={t('slachtoffers.representative')}
+        type="text"
+        value={representative}
+        onChange={(e) => setRepresentative(e.target.value)}
+      />
       <dl className="details">
         <dt>{t('slachtoffers.naturalPerson')}</dt>
         <dd>{victim.isNaturalPerson ? t('slachtoffers.yes') : t('slachtoffers.no')}</dd>
@@ -383,19 +353,19 @@ function Preferences({ victim }: { victim: ResponseOf<'slachtoffers.victim'>['vi
 
 type Channel = 'brief' | 'telefoon' | 'email';
 
-function ChannelSelect({ id, value, onChange }: { id: string; value: Channel; onChange: (channel: Channel) => void }) {
+function ChannelSelect({ value, onChange }: { value: Channel; onChange: (channel: Channel) => void }) {
   return (
-    <div className="field">
-      <label className="field__label" htmlFor={id}>
-        {t('slachtoffers.channel')}
-      </label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value as Channel)}>
-        {(['brief', 'telefoon', 'email'] as const).map((c) => (
-          <option key={c} value={c}>
-            {t(`slachtoffers.channels.${c}`)}
-          </option>
-        ))}
-      </select>
-    </div>
+    <LabelledField
+      label={t('slachtoffers.channel')}
+      control={(link) => (
+        <select {...link} value={value} onChange={(e) => onChange(e.target.value as Channel)}>
+          {(['brief', 'telefoon', 'email'] as const).map((c) => (
+            <option key={c} value={c}>
+              {t(`slachtoffers.channels.${c}`)}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }
