@@ -104,10 +104,22 @@ interface ChangeRow {
   version: number;
 }
 
+/** The changes of the one team `$1[1]` after `$2` in version order, one more than the page `$3`: the index order as is. */
+const oneTeamWalk = `
+  SELECT entity, entity_id, version, payload, payload_version IS NOT DISTINCT FROM version AS ready
+  FROM changes WHERE team_id = ($1::text[])[1] AND version > $2 ORDER BY version LIMIT $3 + 1`;
+/** The same for several teams `$1`: per team an ordered walk of its index, merged. */
+const teamsWalk = `
+  SELECT c.entity, c.entity_id, c.version, c.payload, c.payload_version IS NOT DISTINCT FROM c.version AS ready
+  FROM unnest($1::text[]) AS t(team)
+  CROSS JOIN LATERAL (SELECT entity, entity_id, version, payload, payload_version FROM changes
+                      WHERE team_id = t.team AND version > $2 ORDER BY version LIMIT $3 + 1) c
+  ORDER BY c.version LIMIT $3 + 1`;
+
 /**
- * One page of the feed for these teams after `cursor`: per team an ordered walk of
- * (team_id, version) that stops after the page, then merged (a plain `team_id = ANY(…) ORDER BY
- * version` would read every remaining change of the teams and sort them). Entities whose stored
+ * One page of the feed for these teams after `cursor`: an ordered walk of (team_id, version) that
+ * stops after the page, per team and merged when there are several (a plain `team_id = ANY(…)
+ * ORDER BY version` would read every remaining change of the teams and sort them). Entities whose stored
  * payload shows their current version come as stored; the others are built and stored for next time.
  */
 async function readPage(db: Queryable, teams: string[], cursor: number, limit: number): Promise<FeedPage> {
@@ -115,12 +127,7 @@ async function readPage(db: Queryable, teams: string[], cursor: number, limit: n
   if (teams.length === 0) return empty;
   // One pass over the walk: it reads one row more than the page to know whether more follow.
   const [summary] = await db.query<PageSummary>(
-    `WITH walk AS (
-       SELECT c.entity, c.entity_id, c.version, c.payload, c.payload_version IS NOT DISTINCT FROM c.version AS ready
-       FROM unnest($1::text[]) AS t(team)
-       CROSS JOIN LATERAL (SELECT entity, entity_id, version, payload, payload_version FROM changes
-                           WHERE team_id = t.team AND version > $2 ORDER BY version LIMIT $3 + 1) c
-       ORDER BY c.version LIMIT $3 + 1),
+    `WITH walk AS (${teams.length === 1 ? oneTeamWalk : teamsWalk}),
      page AS (SELECT *, row_number() OVER (ORDER BY version) <= $3 AS inside FROM walk)
      SELECT count(*) FILTER (WHERE inside)::int AS size,
             count(*) > $3 AS has_more,
