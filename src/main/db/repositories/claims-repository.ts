@@ -2,7 +2,7 @@ import type { ClaimKind, ClaimPhase } from '../../../shared/domain/claims';
 import type { ClaimDetail, ClaimRow } from '../../../shared/ipc/contract';
 import type { Database } from '../connection';
 import { ftsPrefixQuery } from '../full-text';
-import { emptySql, sql, sqlJoin, sqlTrusted } from '../sql';
+import { emptySql, sql, sqlJoin, sqlTrusted, type SqlQuery } from '../sql';
 
 export interface ClaimRecord {
   id: string;
@@ -29,13 +29,15 @@ export interface ClaimPageQuery {
   search?: string | undefined;
 }
 
-// Whitelisted ORDER BY columns; `c.id` breaks ties so paging is stable.
-const orderColumns: Record<ClaimSortKey, string> = {
-  dueDate: 'c.due_date',
-  outstanding: 'c.outstanding_cents',
-  personName: 'p.display_name',
-  kind: 'c.kind',
-  phase: 'c.phase',
+// Whitelisted ORDER BY columns, each served by an index of migration 0120 except the person's
+// name; the rowid (the last column of every index entry) breaks ties so paging is stable. Kind and
+// phase sort by due date within.
+const orderColumns: Record<ClaimSortKey, readonly string[]> = {
+  dueDate: ['c.due_date'],
+  outstanding: ['c.outstanding_cents'],
+  personName: ['p.display_name'],
+  kind: ['c.kind', 'c.due_date'],
+  phase: ['c.phase', 'c.due_date'],
 };
 
 const upsertClaim = sql`
@@ -71,19 +73,24 @@ export class ClaimsRepository {
   }
 
   listPage(query: ClaimPageQuery): { rows: ClaimRow[]; total: number } {
-    const where = this.whereClause(query);
+    const rows = this.db.all<ClaimRow>(this.pageQuery(query));
+    const total =
+      this.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM claims c ${this.whereClause(query)}`)?.n ?? 0;
+    return { rows, total };
+  }
+
+  /** The statement behind a page of `listPage` (its query plan is tested with migration 0120). */
+  pageQuery(query: ClaimPageQuery): SqlQuery {
     const direction = query.direction === 'desc' ? 'DESC' : 'ASC';
-    const order = `${orderColumns[query.sort]} ${direction}, c.id ${direction}`;
-    const rows = this.db.all<ClaimRow>(sql`
+    const order = [...orderColumns[query.sort], 'c.rowid'].map((column) => `${column} ${direction}`).join(', ');
+    return sql`
       SELECT c.id, c.person_id AS personId, p.display_name AS personName, c.kind, c.phase, c.reference,
              c.original_cents AS originalCents, c.outstanding_cents AS outstandingCents,
              c.administratiekosten_cents AS administratiekostenCents, c.due_date AS dueDate
       FROM claims c JOIN persons p ON p.id = c.person_id
-      ${where}
+      ${this.whereClause(query)}
       ORDER BY ${sqlTrusted(order)}
-      LIMIT ${query.limit} OFFSET ${query.offset}`);
-    const total = this.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM claims c ${where}`)?.n ?? 0;
-    return { rows, total };
+      LIMIT ${query.limit} OFFSET ${query.offset}`;
   }
 
   get(id: string): ClaimDetail | undefined {

@@ -25,8 +25,9 @@ export interface TaskQueueQuery {
   search: string;
 }
 
-// Whitelisted ORDER BY columns, each matching a partial index of migration 0090; `t.id` breaks
-// ties so paging is stable. Kind and phase sort by due date within.
+// Whitelisted ORDER BY columns, each matching a partial index of migrations 0090 and 0120; the
+// rowid (the last column of every index entry) breaks ties so paging is stable. Kind and phase
+// sort by due date within.
 const orderColumns: Record<TaskSortKey, readonly string[]> = {
   dueDate: ['t.due_date'],
   personName: ['t.person_name'],
@@ -142,7 +143,7 @@ export class TasksRepository {
     const where = this.queueWhere(query);
     const direction = query.direction === 'desc' ? 'DESC' : 'ASC';
     const order = sqlTrusted(
-      [...orderColumns[query.sort], 't.id'].map((column) => `${column} ${direction}`).join(', '),
+      [...orderColumns[query.sort], 't.rowid'].map((column) => `${column} ${direction}`).join(', '),
     );
     if (ftsPrefixQuery(query.search)) {
       return {
