@@ -104,17 +104,17 @@ interface ChangeRow {
   version: number;
 }
 
-/** The changes of the one team `$1[1]` after `$2` in version order, one more than the page `$3`: the index order as is. */
+/** The page `$3` of changes of the one team `$1[1]` after `$2`, in version order: the index order as is. */
 const oneTeamWalk = `
   SELECT entity, entity_id, version, payload, payload_version IS NOT DISTINCT FROM version AS ready
-  FROM changes WHERE team_id = ($1::text[])[1] AND version > $2 ORDER BY version LIMIT $3 + 1`;
+  FROM changes WHERE team_id = ($1::text[])[1] AND version > $2 ORDER BY version LIMIT $3`;
 /** The same for several teams `$1`: per team an ordered walk of its index, merged. */
 const teamsWalk = `
   SELECT c.entity, c.entity_id, c.version, c.payload, c.payload_version IS NOT DISTINCT FROM c.version AS ready
   FROM unnest($1::text[]) AS t(team)
   CROSS JOIN LATERAL (SELECT entity, entity_id, version, payload, payload_version FROM changes
-                      WHERE team_id = t.team AND version > $2 ORDER BY version LIMIT $3 + 1) c
-  ORDER BY c.version LIMIT $3 + 1`;
+                      WHERE team_id = t.team AND version > $2 ORDER BY version LIMIT $3) c
+  ORDER BY c.version LIMIT $3`;
 
 /**
  * One page of the feed for these teams after `cursor`: an ordered walk of (team_id, version) that
@@ -125,19 +125,24 @@ const teamsWalk = `
 async function readPage(db: Queryable, teams: string[], cursor: number, limit: number): Promise<FeedPage> {
   const empty = { changesJson: '[]', size: 0, hasMore: false, nextCursor: cursor, entities: {} };
   if (teams.length === 0) return empty;
-  // One pass over the walk: it reads one row more than the page to know whether more follow.
+  // One pass over the page; whether more follow is one index probe per team past its last version
+  // (`team_id = ANY(…)` would be planned as a scan of the whole table).
   const [summary] = await db.query<PageSummary>(
-    `WITH walk AS (${teams.length === 1 ? oneTeamWalk : teamsWalk}),
-     page AS (SELECT *, row_number() OVER (ORDER BY version) <= $3 AS inside FROM walk)
-     SELECT count(*) FILTER (WHERE inside)::int AS size,
-            count(*) > $3 AS has_more,
-            max(version) FILTER (WHERE inside)::bigint AS last_version,
-            string_agg(entity, ',') FILTER (WHERE inside) AS entities,
-            '[' || coalesce(string_agg(concat('{"entity":', to_json(entity), ',"version":', version, ',"data":', payload, '}'),
-                                       ',' ORDER BY version) FILTER (WHERE inside AND ready), '') || ']' AS ready,
-            coalesce(json_agg(json_build_object('entity', entity, 'entity_id', entity_id, 'version', version))
-                     FILTER (WHERE inside AND NOT ready), '[]')::text AS missing
-     FROM page`,
+    `WITH page AS (${teams.length === 1 ? oneTeamWalk : teamsWalk}),
+     summary AS (
+       SELECT count(*)::int AS size,
+              max(version)::bigint AS last_version,
+              string_agg(entity, ',') AS entities,
+              '[' || coalesce(string_agg(concat('{"entity":', to_json(entity), ',"version":', version, ',"data":', payload, '}'),
+                                         ',' ORDER BY version) FILTER (WHERE ready), '') || ']' AS ready,
+              coalesce(json_agg(json_build_object('entity', entity, 'entity_id', entity_id, 'version', version))
+                       FILTER (WHERE NOT ready), '[]')::text AS missing
+       FROM page)
+     SELECT summary.*,
+            EXISTS (SELECT 1 FROM unnest($1::text[]) AS t(team)
+                    CROSS JOIN LATERAL (SELECT 1 FROM changes WHERE team_id = t.team AND version > summary.last_version
+                                        LIMIT 1) c) AS has_more
+     FROM summary`,
     [teams, cursor, limit],
   );
   if (!summary || summary.size === 0) return empty;
