@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sql, sqlJoin, sqlTrusted } from './sql';
+import { sql, sqlJoin, sqlOrderBy, sqlTrusted } from './sql';
 
 describe('sql tagged template', () => {
   it('keeps values out of the text', () => {
@@ -20,6 +20,16 @@ describe('sql tagged template', () => {
     const query = sql`SELECT 1 ORDER BY ${sqlTrusted('c.due_date DESC')}`;
     expect(query.text).toBe('SELECT 1 ORDER BY c.due_date DESC');
     expect(query.values).toEqual([]);
+  });
+
+  it('orders by the given columns and the tie-breaker, all in one direction', () => {
+    expect(sql`SELECT 1 ORDER BY ${sqlOrderBy(['t.kind', 't.due_date'], 't.rowid', 'desc')}`.text).toBe(
+      'SELECT 1 ORDER BY t.kind DESC, t.due_date DESC, t.rowid DESC',
+    );
+    expect(sqlOrderBy(['c.due_date'], 'c.rowid', 'asc')).toMatchObject({
+      text: 'c.due_date ASC, c.rowid ASC',
+      values: [],
+    });
   });
 
   it('treats a look-alike object as a value, not as SQL', () => {

@@ -48,6 +48,15 @@ export function sqlTrusted(text: string): SqlFragment {
   return fragment(text, []);
 }
 
+/**
+ * An ORDER BY list: the whitelisted `columns` (constants in the code, never input) and the table's
+ * rowid `tieBreaker`, all in one direction.
+ */
+export function sqlOrderBy(columns: readonly string[], tieBreaker: string, direction: 'asc' | 'desc'): SqlFragment {
+  const keyword = direction === 'desc' ? 'DESC' : 'ASC';
+  return sqlTrusted([...columns, tieBreaker].map((column) => `${column} ${keyword}`).join(', '));
+}
+
 export function sqlJoin(parts: readonly SqlFragment[], separator: string): SqlFragment {
   return fragment(
     parts.map((p) => p.text).join(separator),

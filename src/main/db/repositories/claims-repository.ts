@@ -2,7 +2,7 @@ import type { ClaimKind, ClaimPhase } from '../../../shared/domain/claims';
 import type { ClaimDetail, ClaimRow } from '../../../shared/ipc/contract';
 import type { Database } from '../connection';
 import { ftsPrefixQuery } from '../full-text';
-import { emptySql, sql, sqlJoin, sqlTrusted, type SqlQuery } from '../sql';
+import { emptySql, sql, sqlJoin, sqlOrderBy, type SqlQuery } from '../sql';
 
 export interface ClaimRecord {
   id: string;
@@ -81,15 +81,14 @@ export class ClaimsRepository {
 
   /** The statement behind a page of `listPage` (its query plan is tested with migration 0120). */
   pageQuery(query: ClaimPageQuery): SqlQuery {
-    const direction = query.direction === 'desc' ? 'DESC' : 'ASC';
-    const order = [...orderColumns[query.sort], 'c.rowid'].map((column) => `${column} ${direction}`).join(', ');
+    const order = sqlOrderBy(orderColumns[query.sort], 'c.rowid', query.direction);
     return sql`
       SELECT c.id, c.person_id AS personId, p.display_name AS personName, c.kind, c.phase, c.reference,
              c.original_cents AS originalCents, c.outstanding_cents AS outstandingCents,
              c.administratiekosten_cents AS administratiekostenCents, c.due_date AS dueDate
       FROM claims c JOIN persons p ON p.id = c.person_id
       ${this.whereClause(query)}
-      ORDER BY ${sqlTrusted(order)}
+      ORDER BY ${order}
       LIMIT ${query.limit} OFFSET ${query.offset}`;
   }
 

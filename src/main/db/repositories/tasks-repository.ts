@@ -5,7 +5,7 @@ import type { TaskKind, TaskQueue } from '../../../shared/domain/taken';
 import type { TaskRow } from '../../../shared/ipc/contract';
 import type { Database } from '../connection';
 import { ftsPrefixQuery } from '../full-text';
-import { sql, sqlJoin, sqlTrusted } from '../sql';
+import { sql, sqlJoin, sqlOrderBy, sqlTrusted } from '../sql';
 
 export interface TaskRecord extends TaskWire {
   pending: boolean;
@@ -141,10 +141,7 @@ export class TasksRepository {
    */
   queueQueries(query: TaskQueueQuery) {
     const where = this.queueWhere(query);
-    const direction = query.direction === 'desc' ? 'DESC' : 'ASC';
-    const order = sqlTrusted(
-      [...orderColumns[query.sort], 't.rowid'].map((column) => `${column} ${direction}`).join(', '),
-    );
+    const order = sqlOrderBy(orderColumns[query.sort], 't.rowid', query.direction);
     if (ftsPrefixQuery(query.search)) {
       return {
         rows: sql`WITH page AS MATERIALIZED (
