@@ -3,6 +3,8 @@ import { useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttri
 interface FieldProps {
   label: string;
   error?: string | undefined;
+  /** Whether the control itself is at fault; by default whenever an error shows under it. */
+  invalid?: boolean | undefined;
 }
 
 /** The attributes that tie a control to its label and its inline error. */
@@ -13,7 +15,12 @@ interface ControlLink {
 }
 
 /** Label, control and inline error (Dutch, from the backend's issues or the form), linked for screen readers. */
-export function LabelledField({ label, error, control }: FieldProps & { control: (link: ControlLink) => ReactNode }) {
+export function LabelledField({
+  label,
+  error,
+  invalid = Boolean(error),
+  control,
+}: FieldProps & { control: (link: ControlLink) => ReactNode }) {
   const id = useId();
   const errorId = `${id}-error`;
   return (
@@ -21,7 +28,7 @@ export function LabelledField({ label, error, control }: FieldProps & { control:
       <label className="field__label" htmlFor={id}>
         {label}
       </label>
-      {control({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? errorId : undefined })}
+      {control({ id, 'aria-invalid': invalid || undefined, 'aria-describedby': error ? errorId : undefined })}
       {error ? (
         <p id={errorId} className="field__error">
           {error}
@@ -32,13 +39,27 @@ export function LabelledField({ label, error, control }: FieldProps & { control:
 }
 
 /** A labelled input with its inline error. */
-export function FormField({ label, error, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
-  return <LabelledField label={label} error={error} control={(link) => <input {...link} {...input} />} />;
+export function FormField({ label, error, invalid, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <LabelledField label={label} error={error} invalid={invalid} control={(link) => <input {...link} {...input} />} />
+  );
 }
 
 /** A labelled textarea with its inline error, the multi-line sibling of FormField. */
-export function TextAreaField({ label, error, ...textarea }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  return <LabelledField label={label} error={error} control={(link) => <textarea {...link} {...textarea} />} />;
+export function TextAreaField({
+  label,
+  error,
+  invalid,
+  ...textarea
+}: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <LabelledField
+      label={label}
+      error={error}
+      invalid={invalid}
+      control={(link) => <textarea {...link} {...textarea} />}
+    />
+  );
 }
 
 /** A checkbox with its label around it, reporting the new state. */

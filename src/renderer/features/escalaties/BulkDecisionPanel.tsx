@@ -4,7 +4,7 @@ import type { EscalationFacts } from '../../../shared/domain/escalatie-situatie'
 import type { ResponseOf } from '../../../shared/ipc/contract';
 import { t } from '../../app/i18n/t';
 import { appError } from '../../api/errors';
-import { CheckboxField } from '../../components/FormField';
+import { CheckboxField, LabelledField, TextAreaField } from '../../components/FormField';
 import { useBulkEscalationMutation } from './escalaties-api';
 
 type Results = ResponseOf<'escalaties.bulk'>['results'];
@@ -47,25 +47,25 @@ export function BulkDecisionPanel({ claimIds, onDone }: { claimIds: string[]; on
     <section className="breakdown bulk" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('escalaties.bulk.title', { count: claimIds.length })}</h2>
       <div className="toolbar">
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-step`}>
-            {t('escalaties.step')}
-          </label>
-          <select
-            id={`${id}-step`}
-            value={step}
-            onChange={(e) => {
-              setStep(e.target.value as EscalationStep);
-              changed();
-            }}
-          >
-            {escalationSteps.map((s) => (
-              <option key={s} value={s}>
-                {t(`escalaties.steps.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <LabelledField
+          label={t('escalaties.step')}
+          control={(link) => (
+            <select
+              {...link}
+              value={step}
+              onChange={(e) => {
+                setStep(e.target.value as EscalationStep);
+                changed();
+              }}
+            >
+              {escalationSteps.map((s) => (
+                <option key={s} value={s}>
+                  {t(`escalaties.steps.${s}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        />
         <CheckboxField
           label={t('escalaties.verhaalFailed')}
           checked={facts.verhaalFailed}
@@ -83,22 +83,17 @@ export function BulkDecisionPanel({ claimIds, onDone }: { claimIds: string[]; on
           }}
         />
       </div>
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-motivation`}>
-          {t('escalaties.motivation')}
-        </label>
-        <textarea
-          id={`${id}-motivation`}
-          rows={2}
-          value={motivation}
-          onChange={(e) => {
-            setMotivation(e.target.value);
-            changed();
-          }}
-          aria-invalid={failure?.issues?.motivation ? true : undefined}
-        />
-        {failure ? <p className="field__error">{failure.issues?.motivation ?? failure.message}</p> : null}
-      </div>
+      <TextAreaField
+        label={t('escalaties.motivation')}
+        rows={2}
+        value={motivation}
+        onChange={(e) => {
+          setMotivation(e.target.value);
+          changed();
+        }}
+        error={failure ? (failure.issues?.motivation ?? failure.message) : undefined}
+        invalid={Boolean(failure?.issues?.motivation)}
+      />
       <div className="review__actions">
         <button type="button" disabled={isLoading} onClick={() => void go(true)}>
           {t('escalaties.bulk.preview')}

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { adviseEscalation, verhogingen, type EscalationStep, voertuigTimeline } from '../../../shared/domain/escalatie';
 import {
@@ -38,7 +38,6 @@ type View = ResponseOf<'escalaties.claim'>;
 function WaiveForm({ claimId, eventId }: { claimId: string; eventId: string }) {
   const [motivation, setMotivation] = useState('');
   const [waive, { error, isLoading, isSuccess }] = useWaiveVerhogingMutation();
-  const id = useId();
   const failure = appError(error);
   if (isSuccess)
     return (
@@ -57,19 +56,13 @@ function WaiveForm({ claimId, eventId }: { claimId: string; eventId: string }) {
         noValidate
         aria-label={`${t('escalaties.waive')} ${eventId.slice(0, 8)}`}
       >
-        <div className="field">
-          <label className="field__label" htmlFor={id}>
-            {t('escalaties.waiveMotivation')}
-          </label>
-          <textarea
-            id={id}
-            rows={2}
-            value={motivation}
-            onChange={(e) => setMotivation(e.target.value)}
-            aria-invalid={failure ? true : undefined}
-          />
-          {failure ? <p className="field__error">{failure.issues?.motivation ?? failure.message}</p> : null}
-        </div>
+        <TextAreaField
+          label={t('escalaties.waiveMotivation')}
+          rows={2}
+          value={motivation}
+          onChange={(e) => setMotivation(e.target.value)}
+          error={failure ? (failure.issues?.motivation ?? failure.message) : undefined}
+        />
         <button type="submit" disabled={isLoading}>
           {t('escalaties.waiveSubmit')}
         </button>
