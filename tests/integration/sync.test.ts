@@ -211,4 +211,44 @@ describe('sync against the real central API on loopback', () => {
     const notes = await call<{ notes: { text: string; pending: boolean }[] }>(backend, 'notes.list', { claimId });
     expect(notes.notes).toEqual([expect.objectContaining({ text: 'Nog niet verzonden', pending: false })]);
   });
+
+  it('reports an unexpected local failure in Dutch and logs its kind, without row data', async () => {
+    const server = await central();
+    const temp = makeTempDir('cjib-sync-');
+    const dbPath = join(temp.dir, 'cache.sqlite');
+    const errors: { message: string; fields?: Record<string, unknown> }[] = [];
+    const logger = {
+      info: () => undefined,
+      warn: () => undefined,
+      error: (message: string, fields?: Record<string, unknown>) => errors.push({ message, fields }),
+    };
+    const backend = createBackend(
+      {
+        dbPath,
+        migrationsDir: localMigrationsDir,
+        appVersion: 'test',
+        centralUrl: server.url,
+        localUser: null,
+        sync: { intervalMs: 3_600_000, pageSize: 100 },
+      },
+      logger,
+    );
+    cleanups.push(async () => {
+      await backend.close();
+      temp.cleanup();
+    });
+    // A cache that cannot take what the server sends (as one made with an older schema could not).
+    const cache = new Database(dbPath);
+    cache.raw.exec(
+      `CREATE TRIGGER broken BEFORE INSERT ON team_members BEGIN SELECT RAISE(ABORT, 'kolom ontbreekt'); END`,
+    );
+    cache.close();
+    await call(backend, 'session.login', demoLogin);
+    const status = await call<{ error: string | null }>(backend, 'sync.now');
+    expect(status.error).toBe('Synchroniseren mislukte door een interne fout; er wordt later opnieuw geprobeerd.');
+    expect(errors).toContainEqual({
+      message: 'sync failed',
+      fields: { error: 'SqliteError', code: 'SQLITE_CONSTRAINT_TRIGGER', detail: 'kolom ontbreekt' },
+    });
+  });
 });

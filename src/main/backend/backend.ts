@@ -85,7 +85,7 @@ export function createBackend(
   const central = config.centralUrl
     ? new CentralClient({ baseUrl: config.centralUrl, timeoutMs: config.centralTimeoutMs, vault: options.vault })
     : null;
-  const engine = central ? new SyncEngine(db, central, config.sync) : null;
+  const engine = central ? new SyncEngine(db, central, { ...config.sync, logger }) : null;
   // The session kept at the last start (if any) is picked up before the first screen asks for it.
   const resumed = (central?.resume() ?? Promise.resolve(null)).then(
     (user) => {

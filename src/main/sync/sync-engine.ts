@@ -20,6 +20,8 @@ export interface SyncEngineOptions {
   intervalMs?: number;
   /** Longest pause after repeated failures. */
   maxBackoffMs?: number;
+  /** Where unexpected failures are reported (their kind, never row data). */
+  logger?: { error(message: string, fields?: Record<string, unknown>): void };
 }
 
 /**
@@ -36,6 +38,7 @@ export class SyncEngine {
   private readonly pushBatchSize: number;
   private readonly intervalMs: number;
   private readonly maxBackoffMs: number;
+  private readonly logger: NonNullable<SyncEngineOptions['logger']>;
   private connection: SyncStatus['connection'] = 'offline';
   private error: string | null = null;
   private progress: SyncStatus['progress'] = null;
@@ -56,6 +59,7 @@ export class SyncEngine {
     this.pushBatchSize = options.pushBatchSize ?? 200;
     this.intervalMs = options.intervalMs ?? 10_000;
     this.maxBackoffMs = options.maxBackoffMs ?? 60_000;
+    this.logger = options.logger ?? { error: () => undefined };
   }
 
   status(): SyncStatus {
@@ -237,6 +241,13 @@ export class SyncEngine {
       this.error = error.message;
     } else {
       this.error = 'Synchroniseren mislukte door een interne fout; er wordt later opnieuw geprobeerd.';
+      // SQLite's messages on writes name tables, columns and constraints, not values; other errors'
+      // messages may carry data, so only their kind is logged.
+      const sqlite = error instanceof Error && error.name === 'SqliteError';
+      this.logger.error('sync failed', {
+        error: error instanceof Error ? error.name : typeof error,
+        ...(sqlite ? { code: (error as { code?: unknown }).code, detail: error.message } : {}),
+      });
     }
   }
 }
