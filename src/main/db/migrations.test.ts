@@ -231,7 +231,7 @@ describe('migration 0120_rowid_tiebreak', () => {
     const claims = new ClaimsRepository(db);
     for (const sort of ['dueDate', 'outstanding', 'kind', 'phase'] satisfies ClaimSortKey[]) {
       for (const direction of ['asc', 'desc'] as const) {
-        const query = claims.pageQuery({ sort, direction, offset: 0, limit: 50 });
+        const query = claims.pageQueries({ sort, direction, offset: 0, limit: 50 }).rows;
         const steps = plan(db, query).map((s) => s.detail);
         expect(
           steps.filter((detail) => /TEMP B-TREE/.test(detail)),

@@ -73,23 +73,27 @@ export class ClaimsRepository {
   }
 
   listPage(query: ClaimPageQuery): { rows: ClaimRow[]; total: number } {
-    const rows = this.db.all<ClaimRow>(this.pageQuery(query));
-    const total =
-      this.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM claims c ${this.whereClause(query)}`)?.n ?? 0;
+    const statements = this.pageQueries(query);
+    const rows = this.db.all<ClaimRow>(statements.rows);
+    const total = this.db.get<{ n: number }>(statements.count)?.n ?? 0;
     return { rows, total };
   }
 
-  /** The statement behind a page of `listPage` (its query plan is tested with migration 0120). */
-  pageQuery(query: ClaimPageQuery): SqlQuery {
+  /** The statements behind `listPage`, on one filter (the plan of `rows` is tested with migration 0120). */
+  pageQueries(query: ClaimPageQuery): { rows: SqlQuery; count: SqlQuery } {
+    const where = this.whereClause(query);
     const order = sqlOrderBy(orderColumns[query.sort], 'c.rowid', query.direction);
-    return sql`
-      SELECT c.id, c.person_id AS personId, p.display_name AS personName, c.kind, c.phase, c.reference,
-             c.original_cents AS originalCents, c.outstanding_cents AS outstandingCents,
-             c.administratiekosten_cents AS administratiekostenCents, c.due_date AS dueDate
-      FROM claims c JOIN persons p ON p.id = c.person_id
-      ${this.whereClause(query)}
-      ORDER BY ${order}
-      LIMIT ${query.limit} OFFSET ${query.offset}`;
+    return {
+      rows: sql`
+        SELECT c.id, c.person_id AS personId, p.display_name AS personName, c.kind, c.phase, c.reference,
+               c.original_cents AS originalCents, c.outstanding_cents AS outstandingCents,
+               c.administratiekosten_cents AS administratiekostenCents, c.due_date AS dueDate
+        FROM claims c JOIN persons p ON p.id = c.person_id
+        ${where}
+        ORDER BY ${order}
+        LIMIT ${query.limit} OFFSET ${query.offset}`,
+      count: sql`SELECT count(*) AS n FROM claims c ${where}`,
+    };
   }
 
   get(id: string): ClaimDetail | undefined {
