@@ -137,9 +137,13 @@ export function createBackend(
     },
     'session.login': async ({ username, password }) => {
       if (!central || !engine) throw new AppError('invalid_request', 'Er is geen centrale API ingesteld.');
-      const user = await signIn(db, central, username, password);
-      engine.start();
-      return { user };
+      // A round of the previous user still under way must not write into the cache after it is wiped.
+      await engine.halt();
+      try {
+        return { user: await signIn(db, central, username, password) };
+      } finally {
+        if (central.user) engine.start(); // also when a wrong password left the signed-in user as they were
+      }
     },
     'session.unlock': async ({ password }) => {
       if (!central) throw new AppError('invalid_request', 'Er is geen centrale API ingesteld.');

@@ -1,5 +1,6 @@
 import type { SessionUser } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/result';
+import { wipeCache } from '../db/cache-wipe';
 import type { Database } from '../db/connection';
 import { OutboxRepository } from '../db/repositories/outbox-repository';
 import { SyncStateRepository } from '../db/repositories/sync-state-repository';
@@ -16,17 +17,7 @@ export async function signIn(
   username: string,
   password: string,
 ): Promise<SessionUser> {
-  let user: SessionUser;
-  try {
-    user = await central.login(username, password);
-  } catch (error) {
-    if (error instanceof CentralError) {
-      const code =
-        error.kind === 'unauthorized' ? 'unauthorized' : error.kind === 'locked' ? 'forbidden' : 'unavailable';
-      throw new AppError(code, error.message);
-    }
-    throw error;
-  }
+  const user = await asAppError(() => central.login(username, password));
   const state = new SyncStateRepository(db);
   const owner = state.get('owner_user_id');
   if (owner && owner !== user.id) {
@@ -37,15 +28,7 @@ export async function signIn(
         'Op deze computer staan nog niet-verzonden wijzigingen van een andere gebruiker. Laat die gebruiker eerst aanmelden en synchroniseren.',
       );
     }
-    db.transaction(() => {
-      db.raw
-        .exec(`DELETE FROM case_notes; DELETE FROM claim_events; DELETE FROM claims; DELETE FROM persons; DELETE FROM command_reviews;
-                   DELETE FROM arrangements; DELETE FROM assessment_drafts; DELETE FROM escalation_decisions;
-                   DELETE FROM victims; DELETE FROM detention_events; DELETE FROM victim_notifications; DELETE FROM victim_wishes;
-                   DELETE FROM tasks; DELETE FROM team_members; DELETE FROM saved_views;
-                   DELETE FROM victim_compensations; DELETE FROM voorschot_payments;
-                   DELETE FROM sync_state WHERE key IN ('cursor', 'last_sync_at', 'client_id', 'next_seq');`);
-    });
+    wipeCache(db);
   }
   state.set('owner_user_id', user.id);
   return user;

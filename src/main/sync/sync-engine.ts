@@ -116,6 +116,12 @@ export class SyncEngine {
     this.timer = null;
   }
 
+  /** Stops background rounds and waits for the one in progress, e.g. before the cache changes hands. */
+  async halt(): Promise<void> {
+    this.stop();
+    await this.running?.catch(() => undefined);
+  }
+
   async push(): Promise<void> {
     const clientId = this.state.clientId();
     for (;;) {

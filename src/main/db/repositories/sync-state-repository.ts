@@ -2,21 +2,21 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '../connection';
 import { sql } from '../sql';
 
-type Key = 'client_id' | 'next_seq' | 'cursor' | 'last_sync_at' | 'owner_user_id' | 'deferred_indexes';
+export type SyncStateKey = 'client_id' | 'next_seq' | 'cursor' | 'last_sync_at' | 'owner_user_id' | 'deferred_indexes';
 
 export class SyncStateRepository {
   constructor(private readonly db: Database) {}
 
-  get(key: Key): string | undefined {
+  get(key: SyncStateKey): string | undefined {
     return this.db.get<{ value: string }>(sql`SELECT value FROM sync_state WHERE key = ${key}`)?.value;
   }
 
-  set(key: Key, value: string): void {
+  set(key: SyncStateKey, value: string): void {
     this.db.run(sql`INSERT INTO sync_state (key, value) VALUES (${key}, ${value})
                     ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
   }
 
-  remove(key: Key): void {
+  remove(key: SyncStateKey): void {
     this.db.run(sql`DELETE FROM sync_state WHERE key = ${key}`);
   }
 
