@@ -36,6 +36,19 @@ describe('notes through the outbox, end to end', () => {
     );
     expect(rows[0]?.n).toBe(1);
     await page.getByText('nog niet verzonden').waitFor({ state: 'detached' });
+    // The claim's history starts with its beschikking, for the original amount.
+    const history = page.getByRole('table', { name: 'Verloop' }).locator('tbody tr');
+    await history.first().waitFor();
+    const original = await page
+      .locator('dt', { hasText: 'Oorspronkelijk bedrag' })
+      .locator('xpath=following-sibling::dd[1]')
+      .textContent();
+    await expect(history.first().locator('td').allTextContents()).resolves.toEqual([
+      expect.any(String),
+      'Beschikking',
+      `+${original}`,
+      'Beschikking of vonnis',
+    ]);
     expect(await axeViolations(page)).toEqual([]);
     await screenshotWhole(page, `${screenshotDir}/vordering.png`);
     await page.close();

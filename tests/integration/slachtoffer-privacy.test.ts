@@ -120,6 +120,7 @@ describe('victim data never reaches another role', () => {
     const rows = list.ok ? (list.value as { rows: { id: string; personId: string }[] }).rows : [];
     for (const row of rows.slice(0, 50)) {
       await call('claims.get', { id: row.id });
+      await call('claims.history', { claimId: row.id });
       await call('betalingsonmacht.person', { personId: row.personId });
       await call('escalaties.claim', { claimId: row.id });
     }

@@ -3,6 +3,7 @@ import { AppError, type Result } from '../../shared/ipc/result';
 import { Database, type DbLogger } from '../db/connection';
 import { loadMigrations, migrate } from '../db/migrations';
 import { ArrangementsRepository } from '../db/repositories/arrangements-repository';
+import { ClaimEventsRepository } from '../db/repositories/claim-events-repository';
 import { ClaimsRepository } from '../db/repositories/claims-repository';
 import { EscalationsRepository } from '../db/repositories/escalations-repository';
 import { dispatch, type HandlerTable } from '../ipc/dispatch';
@@ -176,6 +177,11 @@ export function createBackend(
       const claim = claims.get(id);
       if (!claim) throw new AppError('not_found', 'Deze vordering staat niet in uw werkvoorraad.');
       return claim;
+    },
+    'claims.history': ({ claimId }) => {
+      requireUser();
+      if (!claims.get(claimId)) throw new AppError('not_found', 'Deze vordering staat niet in uw werkvoorraad.');
+      return { events: new ClaimEventsRepository(db).forClaim(claimId) };
     },
     'notes.list': ({ claimId }) => {
       requireUser();

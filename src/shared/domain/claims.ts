@@ -33,3 +33,8 @@ export type ClaimEventKind = (typeof claimEventKinds)[number];
 export function isPartnerClaim(kind: ClaimKind): boolean {
   return (partnerClaimKinds as readonly string[]).includes(kind);
 }
+
+/** Whether an event lowers what is owed (a payment, a waived verhoging) rather than adding to it. */
+export function lowersDebt(kind: ClaimEventKind): boolean {
+  return kind === 'betaling' || kind === 'verhoging_kwijtgescholden';
+}

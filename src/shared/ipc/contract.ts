@@ -231,6 +231,11 @@ export const contract = {
     request: z.object({ id }).strict(),
     response: claimDetail,
   },
+  /** The claim's own history (beschikking, aanmaningen with their verhoging, payments, steps), oldest first. */
+  'claims.history': {
+    request: z.object({ claimId: id }).strict(),
+    response: z.object({ events: z.array(claimEventWire) }),
+  },
   'notes.list': {
     request: z.object({ claimId: id }).strict(),
     response: z.object({ notes: z.array(caseNote) }),

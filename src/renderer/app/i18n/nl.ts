@@ -78,6 +78,12 @@ export const nl = {
     addNote: 'Notitie opslaan',
     saved: 'Opgeslagen. De notitie wordt verzonden zodra er verbinding is.',
     pending: 'nog niet verzonden',
+    history: 'Verloop',
+    noHistory: 'Nog niets gebeurd met deze vordering.',
+    historyDate: 'Datum',
+    historyEvent: 'Gebeurtenis',
+    historyAmount: 'Bedrag',
+    historyDescription: 'Toelichting',
   },
   conflicten: {
     title: 'Conflicten en geweigerde beslissingen',

@@ -1,10 +1,12 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { formatDateTime } from '../../../shared/format';
+import { formatDate, formatDateTime } from '../../../shared/format';
 import { t } from '../../app/i18n/t';
 import { appError } from '../../api/errors';
 import { ClaimDetails } from '../../components/ClaimDetails';
-import { useAddNoteMutation, useClaimQuery, useNotesQuery } from './claims-api';
+import { signedEventAmount } from '../../components/event-amount';
+import { TextAreaField } from '../../components/FormField';
+import { useAddNoteMutation, useClaimHistoryQuery, useClaimQuery, useNotesQuery } from './claims-api';
 
 export function ClaimPage() {
   const { claimId = '' } = useParams();
@@ -37,6 +39,7 @@ export function ClaimPage() {
               {t('escalaties.open')}
             </Link>
           </p>
+          <ClaimHistory claimId={claim.id} />
           <h2>{t('claim.notes')}</h2>
           <NoteForm claimId={claim.id} />
           {notes && notes.notes.length === 0 ? <p className="empty-state">{t('claim.noNotes')}</p> : null}
@@ -60,7 +63,6 @@ export function ClaimPage() {
 function NoteForm({ claimId }: { claimId: string }) {
   const [addNote, { isLoading, error, isSuccess, reset }] = useAddNoteMutation();
   const [text, setText] = useState('');
-  const id = useId();
   const failure = appError(error);
   const fieldError = failure?.issues?.text ?? (failure && !failure.issues ? failure.message : undefined);
 
@@ -72,26 +74,17 @@ function NoteForm({ claimId }: { claimId: string }) {
 
   return (
     <form className="note-form" onSubmit={(e) => void submit(e)} noValidate>
-      <label className="field__label" htmlFor={id}>
-        {t('claim.newNote')}
-      </label>
-      <textarea
-        id={id}
+      <TextAreaField
+        label={t('claim.newNote')}
         rows={3}
         value={text}
         maxLength={2000}
-        aria-invalid={fieldError ? true : undefined}
-        aria-describedby={fieldError ? `${id}-error` : undefined}
+        error={fieldError}
         onChange={(e) => {
           setText(e.target.value);
           if (isSuccess || error) reset();
         }}
       />
-      {fieldError ? (
-        <p id={`${id}-error`} className="field__error">
-          {fieldError}
-        </p>
-      ) : null}
       <button type="submit" className="button--primary" disabled={isLoading}>
         {t('claim.addNote')}
       </button>
@@ -101,5 +94,42 @@ function NoteForm({ claimId }: { claimId: string }) {
         </p>
       ) : null}
     </form>
+  );
+}
+
+/** What happened to the claim so far: how the amount owed came about, oldest first. */
+function ClaimHistory({ claimId }: { claimId: string }) {
+  const { data } = useClaimHistoryQuery(claimId);
+  if (!data) return null;
+  return (
+    <>
+      <h2 id="claim-history">{t('claim.history')}</h2>
+      {data.events.length === 0 ? (
+        <p className="empty-state">{t('claim.noHistory')}</p>
+      ) : (
+        <table className="data-table" aria-labelledby="claim-history">
+          <thead>
+            <tr>
+              <th scope="col">{t('claim.historyDate')}</th>
+              <th scope="col">{t('claim.historyEvent')}</th>
+              <th scope="col" className="numeric">
+                {t('claim.historyAmount')}
+              </th>
+              <th scope="col">{t('claim.historyDescription')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.events.map((event) => (
+              <tr key={event.id}>
+                <td>{formatDate(event.occurredOn)}</td>
+                <td>{t(`escalaties.eventKinds.${event.kind}`)}</td>
+                <td className="numeric">{event.amountCents ? signedEventAmount(event) : ''}</td>
+                <td>{event.description}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
   );
 }

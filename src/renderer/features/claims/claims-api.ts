@@ -7,6 +7,10 @@ export const claimsApi = cjibApi.injectEndpoints({
       query: (id) => ({ channel: 'claims.get', request: { id } }),
       providesTags: ['Claims'],
     }),
+    claimHistory: build.query<ResponseOf<'claims.history'>, string>({
+      query: (claimId) => ({ channel: 'claims.history', request: { claimId } }),
+      providesTags: ['Claims'],
+    }),
     notes: build.query<ResponseOf<'notes.list'>, string>({
       query: (claimId) => ({ channel: 'notes.list', request: { claimId } }),
       providesTags: ['Notes'],
@@ -18,4 +22,4 @@ export const claimsApi = cjibApi.injectEndpoints({
   }),
 });
 
-export const { useClaimQuery, useNotesQuery, useAddNoteMutation } = claimsApi;
+export const { useClaimQuery, useClaimHistoryQuery, useNotesQuery, useAddNoteMutation } = claimsApi;

@@ -9,6 +9,7 @@ import {
 import { formatCents, formatDate, formatDateTime } from '../../../shared/format';
 import type { ResponseOf } from '../../../shared/ipc/contract';
 import { downloadPdf } from '../../components/download-pdf';
+import { signedEventAmount } from '../../components/event-amount';
 import { t } from '../../app/i18n/t';
 import { appError } from '../../api/errors';
 import { ClaimDetails } from '../../components/ClaimDetails';
@@ -74,7 +75,6 @@ type TimelineItem =
   | { type: 'event'; at: string; event: View['events'][number] }
   | { type: 'decision'; at: string; decision: View['decisions'][number] };
 
-/** The claim's history and the decisions about it, oldest first. */
 /** The aanmaning as the person received it, rebuilt from its template. */
 function AanmaningLetterButton({ eventId, kind }: { eventId: string; kind: 'eerste_aanmaning' | 'tweede_aanmaning' }) {
   const [letter, { isLoading }] = useAanmaningLetterMutation();
@@ -95,6 +95,7 @@ function AanmaningLetterButton({ eventId, kind }: { eventId: string; kind: 'eers
   );
 }
 
+/** The claim's history and the decisions about it, oldest first. */
 function timeline(view: View): TimelineItem[] {
   const items: TimelineItem[] = [
     ...view.events.map((event) => ({ type: 'event' as const, at: event.occurredOn, event })),
@@ -163,11 +164,7 @@ function EscalationCase({ view }: { view: ResponseOf<'escalaties.claim'> }) {
                   <span className="timeline__date">{formatDate(item.event.occurredOn)}</span>{' '}
                   <strong>{t(`escalaties.eventKinds.${item.event.kind}`)}</strong>
                   {item.event.amountCents ? (
-                    <span className="timeline__amount">
-                      {' '}
-                      {item.event.kind === 'betaling' ? '−' : '+'}
-                      {formatCents(item.event.amountCents)}
-                    </span>
+                    <span className="timeline__amount"> {signedEventAmount(item.event)}</span>
                   ) : null}
                   {item.event.kind === 'stap' || item.event.kind === 'verhoging_kwijtgescholden' ? (
                     <span> — {item.event.description}</span>
