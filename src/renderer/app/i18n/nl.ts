@@ -379,6 +379,12 @@ export const nl = {
 
   betalingsonmacht: {
     title: 'Betalingsonmacht',
+    euroInput: {
+      empty: 'Vul een bedrag in.',
+      unreadable: "Vul een bedrag in euro's in, bijvoorbeeld 1.250,00.",
+      negative: 'Een bedrag kan hier niet negatief zijn.',
+      tooHigh: 'Dit bedrag is onwaarschijnlijk hoog.',
+    },
     overviewIntro:
       'Besluiten over betalingsonmacht in uw werkvoorraad. Open een vordering en kies "Betalingsonmacht beoordelen" om een nieuwe beoordeling te starten.',
     noArrangements: 'Nog geen besluiten.',
@@ -508,6 +514,7 @@ export const nl = {
   },
   escalaties: {
     title: 'Escalaties',
+    motivationTooShort: 'Geef een motivering van minstens 10 tekens.',
     intro:
       'De volgende stap per vordering, als advies op grond van de regels. Open een vordering om de stap te beoordelen en vast te leggen.',
     columns: { person: 'Persoon', kind: 'Soort', phase: 'Fase', outstanding: 'Openstaand', advice: 'Advies' },

@@ -1,3 +1,5 @@
+import { t } from '../../app/i18n/t';
+
 /**
  * Parses what a case worker types as an amount in euros: "1.345,45", "1345,45", "1345.45", "€ 80".
  * Dutch notation first: a comma is the decimal separator and dots group thousands.
@@ -6,7 +8,7 @@ export type EuroParse = { ok: true; cents: number } | { ok: false; message: stri
 
 export function parseEuroInput(text: string, { allowNegative = false } = {}): EuroParse {
   const cleaned = text.replace(/€/g, '').replace(/\s/g, '');
-  if (cleaned === '') return { ok: false, message: 'Vul een bedrag in.' };
+  if (cleaned === '') return { ok: false, message: t('betalingsonmacht.euroInput.empty') };
   const negative = cleaned.startsWith('-');
   const unsigned = negative ? cleaned.slice(1) : cleaned;
   let normalised: string;
@@ -15,13 +17,13 @@ export function parseEuroInput(text: string, { allowNegative = false } = {}): Eu
   } else if (/^\d+\.\d{1,2}$/.test(unsigned)) {
     normalised = unsigned;
   } else {
-    return { ok: false, message: "Vul een bedrag in euro's in, bijvoorbeeld 1.250,00." };
+    return { ok: false, message: t('betalingsonmacht.euroInput.unreadable') };
   }
-  if (negative && !allowNegative) return { ok: false, message: 'Een bedrag kan hier niet negatief zijn.' };
+  if (negative && !allowNegative) return { ok: false, message: t('betalingsonmacht.euroInput.negative') };
   const [whole = '0', fraction = ''] = normalised.split('.');
   const cents = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
   if (!Number.isSafeInteger(cents) || cents > 100_000_000)
-    return { ok: false, message: 'Dit bedrag is onwaarschijnlijk hoog.' };
+    return { ok: false, message: t('betalingsonmacht.euroInput.tooHigh') };
   return { ok: true, cents: negative ? -cents : cents };
 }
 

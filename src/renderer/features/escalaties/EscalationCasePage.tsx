@@ -132,8 +132,7 @@ function EscalationCase({ view }: { view: ResponseOf<'escalaties.claim'> }) {
     [claim.kind, claim.originalCents, today],
   );
   const step = chosen && advice.allowed.some((a) => a.step === chosen) ? chosen : advice.recommended;
-  const motivationError =
-    submitted && motivation.trim().length < 10 ? 'Geef een motivering van minstens 10 tekens.' : undefined;
+  const motivationError = submitted && motivation.trim().length < 10 ? t('escalaties.motivationTooShort') : undefined;
   const serverError = appError(decision.error);
 
   const submit = async (event: FormEvent) => {
