@@ -19,13 +19,13 @@ import { useQueueRows } from './use-queue-rows';
 
 const columnDefs: readonly { key: string; label: MessageKey; width: string; sort?: TaskSortKey; numeric?: boolean }[] =
   [
-    { key: 'person', label: 'queue.columns.person', width: 'minmax(11rem, 2fr)', sort: 'personName' },
-    { key: 'task', label: 'queue.columns.task', width: 'minmax(12rem, 1.4fr)', sort: 'kind' },
-    { key: 'claimKind', label: 'queue.columns.claimKind', width: 'minmax(8rem, 1fr)' },
-    { key: 'outstanding', label: 'queue.columns.outstanding', width: '8rem', sort: 'outstanding', numeric: true },
+    { key: 'person', label: 'queue.columns.person', width: 'minmax(10.5rem, 2fr)', sort: 'personName' },
+    { key: 'task', label: 'queue.columns.task', width: 'minmax(12.5rem, 1.4fr)', sort: 'kind' },
+    { key: 'claimKind', label: 'queue.columns.claimKind', width: 'minmax(7rem, 1fr)' },
+    { key: 'outstanding', label: 'queue.columns.outstanding', width: '7rem', sort: 'outstanding', numeric: true },
     { key: 'phase', label: 'queue.columns.phase', width: 'minmax(7rem, 1fr)', sort: 'phase' },
-    { key: 'dueDate', label: 'queue.columns.dueDate', width: '7rem', sort: 'dueDate' },
-    { key: 'left', label: 'queue.columns.left', width: '7rem' },
+    { key: 'dueDate', label: 'queue.columns.dueDate', width: '6.5rem', sort: 'dueDate' },
+    { key: 'left', label: 'queue.columns.left', width: '6.5rem' },
     { key: 'assignee', label: 'queue.columns.assignee', width: 'minmax(8rem, 1fr)' },
   ];
 
