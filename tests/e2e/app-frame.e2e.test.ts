@@ -13,9 +13,7 @@ const screens = [
   { link: 'Werkvoorraad', path: '/werkvoorraad', heading: 'Werkvoorraad' },
   { link: 'Vorderingen', path: '/vorderingen', heading: 'Vorderingen' },
   { link: 'Betalingsonmacht', path: '/betalingsonmacht', heading: 'Betalingsonmacht' },
-  { link: 'Slachtofferinformatie', path: '/slachtofferinformatie', heading: 'Slachtofferinformatie' },
   { link: 'Escalaties', path: '/escalaties', heading: 'Escalaties' },
-  { link: 'Teamoverzicht', path: '/teamoverzicht', heading: 'Teamoverzicht' },
   { link: 'Conflicten', path: '/conflicten', heading: 'Conflicten en geweigerde beslissingen' },
 ];
 
@@ -46,9 +44,12 @@ describe('app frame in the browser host', () => {
     await page.close();
   });
 
-  it('reaches every screen by keyboard and axe-core finds no violations on any of them', async () => {
+  it('reaches every screen of the role by keyboard and axe-core finds no violations on any of them', async () => {
     const page = await app.openApp();
     mkdirSync(screenshotDir, { recursive: true });
+    // A case worker of an inning team: no victim information, no team-lead screens in the menu.
+    const menu = page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link');
+    await expect(menu.allTextContents()).resolves.toEqual(screens.map((s) => s.link));
     for (const screen of screens) {
       await page.getByRole('link', { name: screen.link, exact: true }).focus();
       await page.keyboard.press('Enter');

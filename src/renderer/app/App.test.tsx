@@ -26,17 +26,31 @@ describe('app frame', () => {
       within(nav)
         .getAllByRole('link')
         .map((l) => l.textContent),
-    ).toEqual([
-      'Werkvoorraad',
-      'Vorderingen',
-      'Betalingsonmacht',
-      'Slachtofferinformatie',
-      'Escalaties',
-      'Teamoverzicht',
-      'Conflicten',
-    ]);
+    ).toEqual(['Werkvoorraad', 'Vorderingen', 'Betalingsonmacht', 'Escalaties', 'Conflicten']);
     expect((await screen.findAllByText('Sanne de Vries')).length).toBeGreaterThan(0);
     expect(await screen.findByText('Lokaal (geen centrale API)')).toBeInTheDocument();
+  });
+
+  it.each([
+    [
+      'teamleider',
+      ['Werkvoorraad', 'Vorderingen', 'Betalingsonmacht', 'Escalaties', 'Teamoverzicht', 'Dashboard', 'Conflicten'],
+    ],
+    ['medewerker_slachtofferinformatie', ['Werkvoorraad', 'Slachtofferinformatie', 'Conflicten']],
+    ['functioneel_beheerder', ['Werkvoorraad', 'Conflicten']],
+  ] as const)('shows a %s only the areas of that role', async (role, links) => {
+    cjib = createInMemoryCjib({
+      localUser: { id: 'u-test', displayName: 'Test Gebruiker', role, teamName: 'Team Test' },
+    });
+    render(<App cjib={cjib} initialPath="/conflicten" />);
+    const nav = await screen.findByRole('navigation', { name: 'Hoofdnavigatie' });
+    await waitFor(() =>
+      expect(
+        within(nav)
+          .getAllByRole('link')
+          .map((l) => l.textContent),
+      ).toEqual(links),
+    );
   });
 
   it('navigates by keyboard to another area and marks the current link', async () => {

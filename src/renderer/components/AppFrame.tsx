@@ -6,13 +6,16 @@ import { SessionBadge } from '../features/session/SessionBadge';
 import { useCurrentSessionQuery } from '../features/session/session-api';
 import { SyncIndicator } from '../features/session/SyncIndicator';
 
+const caseRoles: readonly Role[] = ['medewerker_inning', 'teamleider'];
+
+/** Each area for the roles that can work in it; the backend refuses the others' reads regardless. */
 export const navigationItems: readonly { path: string; label: MessageKey; roles?: readonly Role[] }[] = [
   { path: '/werkvoorraad', label: 'nav.werkvoorraad' },
-  { path: '/vorderingen', label: 'nav.vorderingen' },
-  { path: '/betalingsonmacht', label: 'nav.betalingsonmacht' },
-  { path: '/slachtofferinformatie', label: 'nav.slachtofferinformatie' },
-  { path: '/escalaties', label: 'nav.escalaties' },
-  { path: '/teamoverzicht', label: 'nav.teamoverzicht' },
+  { path: '/vorderingen', label: 'nav.vorderingen', roles: caseRoles },
+  { path: '/betalingsonmacht', label: 'nav.betalingsonmacht', roles: caseRoles },
+  { path: '/slachtofferinformatie', label: 'nav.slachtofferinformatie', roles: ['medewerker_slachtofferinformatie'] },
+  { path: '/escalaties', label: 'nav.escalaties', roles: caseRoles },
+  { path: '/teamoverzicht', label: 'nav.teamoverzicht', roles: ['teamleider'] },
   { path: '/dashboard', label: 'nav.dashboard', roles: ['teamleider'] },
   { path: '/conflicten', label: 'nav.conflicten' },
 ];
