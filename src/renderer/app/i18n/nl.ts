@@ -342,7 +342,7 @@ export const nl = {
     count: 'Aantal',
     throughput: 'Afgerond per medewerker per week',
     worker: 'Medewerker',
-    weekOf: 'Week van {date}',
+    weekOf: 'Week van',
     missed: 'Gemiste termijnen (afgerond na de termijn) per week',
     missedCount: 'Gemist',
     chart: 'Grafiek: {title}',
