@@ -74,6 +74,25 @@ export default tseslint.config(
     },
   },
   {
+    // UI text comes from the i18n catalog (DESIGN.md conventions), never from a literal in a component.
+    files: ['src/renderer/**/*.tsx'],
+    ignores: ['src/renderer/**/*.test.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'JSXText[value=/[A-Za-zÀ-ÿ]{2,}/]',
+          message: 'Tekst in de UI komt uit de i18n-catalogus: gebruik t(…).',
+        },
+        {
+          selector:
+            'JSXAttribute[name.name=/^(aria-label|title|placeholder|alt|label)$/] > Literal[value=/[A-Za-zÀ-ÿ]{2,}/]',
+          message: 'Tekst in de UI komt uit de i18n-catalogus: gebruik t(…).',
+        },
+      ],
+    },
+  },
+  {
     files: ['src/preload/**/*.ts'],
     rules: {
       'no-restricted-imports': [

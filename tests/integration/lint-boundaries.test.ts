@@ -43,3 +43,23 @@ describe('import boundaries', () => {
     expect(await boundaryErrors(file, code)).toEqual([]);
   });
 });
+
+describe('UI text only from the i18n catalog', () => {
+  async function literalErrors(code: string, filePath = 'src/renderer/features/x.tsx'): Promise<number> {
+    const [result] = await eslint.lintText(code, { filePath });
+    return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-syntax').length;
+  }
+
+  it('refuses Dutch text written into a component, as content or as an accessible name', async () => {
+    expect(await literalErrors('export const X = () => <p>Geen taken</p>;\n')).toBe(1);
+    expect(await literalErrors('export const X = () => <button aria-label="Sluiten" />;\n')).toBe(1);
+  });
+
+  it('allows text from t(…), punctuation between parts, and literals in tests', async () => {
+    const code = "import { t } from '../app/i18n/t';\nexport const X = () => <p>{t('app.name')} · 1</p>;\n";
+    expect(await literalErrors(code)).toBe(0);
+    expect(await literalErrors('export const X = () => <p>Geen taken</p>;\n', 'src/renderer/features/x.test.tsx')).toBe(
+      0,
+    );
+  });
+});

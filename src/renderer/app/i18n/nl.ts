@@ -184,6 +184,7 @@ export const nl = {
     count: '{count} taken',
     position: 'Regel {index} van {count}',
     open: 'Openen',
+    enterKey: 'Enter',
     claim: 'Oppakken',
     release: 'Vrijgeven',
     complete: 'Afronden',

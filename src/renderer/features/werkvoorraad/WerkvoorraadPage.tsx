@@ -201,7 +201,7 @@ export function WerkvoorraadPage() {
 
       <div className="queue-actions">
         <button type="button" disabled={!activeRow} onClick={() => activeRow && void navigate(taskRoute(activeRow))}>
-          {t('queue.open')} <kbd aria-hidden="true">Enter</kbd>
+          {t('queue.open')} <kbd aria-hidden="true">{t('queue.enterKey')}</kbd>
         </button>
         <button type="button" disabled={!activeRow} onClick={() => void run('claim', activeRow)}>
           {t('queue.claim')} <kbd aria-hidden="true">c</kbd>
