@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatCents } from '../../src/shared/format';
 import { axeViolations, screenshotWhole, startAppUnderTest, type AppUnderTest } from './support/app-under-test';
 
 const screenshotDir = '.test-results/screenshots';
@@ -86,6 +87,64 @@ describe('escalation end to end', () => {
     await page.getByText('Vastgelegd').first().waitFor();
     await page.getByText('Dwangmiddel').first().waitFor();
     await screenshotWhole(page, `${screenshotDir}/escalatie-vastgelegd.png`);
+  });
+
+  it('a verhoging is waived on the team lead’s approval and leaves the claim’s history as a deduction', async () => {
+    const [row] = await worker.central.db.query<{ claim_id: string; person_id: string; amount: number; owed: number }>(
+      `SELECT c.id AS claim_id, c.person_id, e.amount_cents::int AS amount, c.outstanding_cents::int AS owed
+       FROM claim_events e JOIN claims c ON c.id = e.claim_id
+       WHERE c.team_id = 'team-inning-leeuwarden' AND c.phase = 'eerste_aanmaning' AND e.kind = 'eerste_aanmaning'
+         AND e.amount_cents > 0
+         AND c.outstanding_cents >= e.amount_cents AND NOT (c.person_id = ANY($1))
+         AND NOT EXISTS (SELECT 1 FROM claim_events t WHERE t.claim_id = c.id AND t.kind = 'tweede_aanmaning')
+         AND NOT EXISTS (SELECT 1 FROM escalation_decisions d WHERE d.claim_id = c.id)
+       ORDER BY c.id LIMIT 1`,
+      [used],
+    );
+    if (!row) throw new Error('no claim with a verhoging');
+    used.push(row.person_id);
+    const page = await worker.openApp();
+    await page.getByRole('button', { name: 'Nu synchroniseren' }).click();
+    await page.getByText('Alles verzonden').waitFor();
+    await page.goto(`${worker.host.origin}/escalaties/${row.claim_id}`);
+    await page.getByRole('heading', { level: 1, name: /Escalatie:/ }).waitFor();
+    await page.getByText('Verhoging kwijtschelden', { exact: true }).click();
+    await page.getByLabel('Reden voor kwijtschelding').fill('Aanmaning ging naar een oud adres.');
+    await page.getByRole('button', { name: 'Ter goedkeuring voorleggen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Voorgelegd aan de teamleider.' }).waitFor();
+    await page.getByRole('button', { name: 'Nu synchroniseren' }).click();
+    await page.getByText('Alles verzonden').waitFor();
+
+    const leadPage = await lead.openApp({ username: 'mpostma', password: 'Welkom-CJIB-2026' });
+    await leadPage.getByRole('button', { name: 'Nu synchroniseren' }).click();
+    await leadPage.getByRole('link', { name: 'Teamoverzicht' }).click();
+    const item = leadPage.getByRole('article', { name: /Verhoging kwijtschelden/ });
+    await item.waitFor();
+    await item.focus();
+    await leadPage.keyboard.press('g');
+    await leadPage.getByRole('button', { name: 'Nu synchroniseren' }).click();
+    await expect
+      .poll(
+        async () =>
+          (
+            await worker.central.db.query<{ n: number }>(
+              `SELECT count(*)::int AS n FROM claim_events WHERE claim_id = $1 AND kind = 'verhoging_kwijtgescholden'`,
+              [row.claim_id],
+            )
+          )[0]?.n,
+      )
+      .toBe(1);
+
+    await page.getByRole('button', { name: 'Nu synchroniseren' }).click();
+    await page.getByText('Alles verzonden').waitFor();
+    await page.goto(`${worker.host.origin}/werkvoorraad/${row.claim_id}`);
+    const history = page.getByRole('table', { name: 'Verloop' });
+    const waived = history.locator('tbody tr', { hasText: 'Verhoging kwijtgescholden' });
+    await waived.waitFor();
+    await expect(waived.locator('td').nth(2).textContent()).resolves.toBe(`−${formatCents(row.amount)}`);
+    const owed = page.locator('dt', { hasText: 'Openstaand' }).locator('xpath=following-sibling::dd[1]');
+    await expect(owed.textContent()).resolves.toBe(formatCents(row.owed - row.amount));
+    await screenshotWhole(page, `${screenshotDir}/vordering-kwijtgescholden.png`);
   });
 
   it('a decision made offline is refused when it syncs, because an arrangement arrived meanwhile, and the conflict is shown', async () => {
