@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCentral } from '../../../tests/support/central';
 import type { CentralServer } from '../central-server';
 import type { Principal } from '../auth/access-token';
 import { pullResponse } from '../../shared/api/wire';
 import { pullChangesJson } from './change-feed';
+import { processCommands } from './command-processor';
 
 let server: CentralServer;
 const sanne = { sub: 'u-sdevries', role: 'medewerker_inning', team: 'team-inning-leeuwarden' } as Principal;
@@ -55,6 +57,40 @@ describe('stored feed payloads', () => {
       [claim?.id],
     );
     expect(stored).toEqual({ fresh: true, phase: 'gestopt' });
+  });
+
+  it('are stored by the command that made the change, so that reading the feed writes nothing', async () => {
+    const { cursor } = await pullAll();
+    const [claim] = await server.db.query<{ id: string; version: number }>(
+      `SELECT id, version::bigint AS version FROM claims WHERE team_id = 'team-inning-leeuwarden' ORDER BY id LIMIT 1`,
+    );
+    const noteId = randomUUID();
+    const { outcomes } = await processCommands(server.db, sanne, randomUUID(), [
+      {
+        type: 'AddCaseNote',
+        commandId: randomUUID(),
+        seq: 1,
+        issuedAt: new Date().toISOString(),
+        baseVersion: Number(claim?.version),
+        payload: { noteId, claimId: claim?.id ?? '', text: 'Betaalt na ontvangst van het vakantiegeld.' },
+      },
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['applied']);
+    const storedRow = () =>
+      server.db.query<{ fresh: boolean; text: string; row_version: string }>(
+        `SELECT payload_version = version AS fresh, payload->>'text' AS text, xmin::text AS row_version
+         FROM changes WHERE entity = 'case_note' AND entity_id = $1`,
+        [noteId],
+      );
+    const [written] = await storedRow();
+    expect(written).toMatchObject({ fresh: true, text: 'Betaalt na ontvangst van het vakantiegeld.' });
+
+    const { changes } = await pullAll(cursor);
+    expect(changes).toEqual([
+      expect.objectContaining({ entity: 'case_note', data: expect.objectContaining({ id: noteId }) }),
+    ]);
+    const [afterRead] = await storedRow();
+    expect(afterRead?.row_version).toBe(written?.row_version); // the read left the row as the writer committed it
   });
 
   it('serves the same page, in version order and valid for the client, whether its payloads were stored or built', async () => {

@@ -5,6 +5,20 @@ import type { Queryable, SqlClient } from '../db/sql-client';
 import { caseTeams, victimTeams } from '../scope';
 
 /** Writers call this inside their transaction (after taking the write lock) to bump the feed. */
+/**
+ * The changes each open transaction has recorded, so that its writer can build their feed JSON
+ * before it commits (`storeRecordedPayloads`). Keyed by the transaction's handle: a change recorded
+ * through any other handle is simply built by its first reader instead.
+ */
+const recordedByTransaction = new WeakMap<Queryable, RecordedChange[]>();
+
+interface RecordedChange {
+  entity: Change['entity'];
+  entity_id: string;
+  version: number;
+  team_id: string;
+}
+
 export async function recordChange(
   tx: Queryable,
   entity: Change['entity'],
@@ -18,7 +32,28 @@ export async function recordChange(
      ON CONFLICT (entity, entity_id) DO UPDATE SET version = excluded.version, team_id = excluded.team_id`,
     [entity, entityId, teamId, version],
   );
+  const recorded = recordedByTransaction.get(tx) ?? [];
+  recorded.push({ entity, entity_id: entityId, version, team_id: teamId });
+  recordedByTransaction.set(tx, recorded);
   return version;
+}
+
+/**
+ * Builds and stores the feed JSON of the changes this transaction recorded, once its writes are
+ * done: reading the feed then only reads, and the first reader after a decision does not pay for
+ * building it (nor take row locks a writer may be waiting for).
+ */
+export async function storeRecordedPayloads(tx: Queryable): Promise<void> {
+  const recorded = recordedByTransaction.get(tx) ?? [];
+  recordedByTransaction.delete(tx);
+  if (recorded.length === 0) return;
+  const versions = recorded.map((r) => r.version);
+  const teams = [...new Set(recorded.map((r) => r.team_id))];
+  const built = await loadEntities(tx, recorded, teams, Math.min(...versions) - 1, Math.max(...versions));
+  await storePayloads(
+    tx,
+    recorded.map((row) => ({ ...row, data: built.get(`${row.entity}:${row.entity_id}`) ?? null })),
+  );
 }
 
 /** Serialises writers so change versions commit in the order they were taken. */
@@ -154,8 +189,8 @@ async function readPage(db: Queryable, teams: string[], cursor: number, limit: n
   };
   const missing = JSON.parse(summary.missing) as ChangeRow[];
   if (missing.length === 0) return { ...page, changesJson: summary.ready };
-  // Some payloads are not built yet (or a writer moved their change on): build them, store them
-  // for the next reader and merge them into the page in version order.
+  // Some payloads are not built yet (a bulk load, or a write outside a command): build them, store
+  // them for the next reader and merge them into the page in version order.
   const last = Number(summary.last_version);
   const built = await loadEntities(db, missing, teams, cursor, last);
   const rebuilt = missing.map((row) => ({ ...row, data: built.get(`${row.entity}:${row.entity_id}`) ?? null }));
@@ -197,7 +232,7 @@ async function storePayloads(
 
 /**
  * Builds and stores the payload of every change (after a bulk load such as the demo seed), so
- * the first initial sync reads stored JSON too. Readers keep them current afterwards.
+ * the first initial sync reads stored JSON too. Commands store theirs as they commit.
  */
 export async function materializeChangePayloads(db: Queryable, pageSize = 5000): Promise<void> {
   const teams = (await db.query<{ team_id: string }>('SELECT DISTINCT team_id FROM changes')).map((r) => r.team_id);

@@ -4,7 +4,7 @@ import type { Principal } from '../auth/access-token';
 import { audit } from '../audit';
 import type { Queryable, SqlClient } from '../db/sql-client';
 import { applyCommand } from './command-handlers';
-import { takeWriteLock } from './change-feed';
+import { storeRecordedPayloads, takeWriteLock } from './change-feed';
 
 export class ClientOwnershipError extends Error {
   constructor() {
@@ -94,6 +94,7 @@ async function processOne(
   }
 
   const result = await applyCommand(tx, principal, command);
+  await storeRecordedPayloads(tx);
   await tx.query(
     `INSERT INTO commands (client_id, seq, command_id, type, user_id, status, reason) VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT DO NOTHING`,
