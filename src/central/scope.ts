@@ -30,3 +30,8 @@ export function canReadVictimContacts(principal: Principal): boolean {
 export function canWriteCaseNotes(principal: Principal): boolean {
   return rolesWithCaseAccess.includes(principal.role);
 }
+
+/** The audit log (who read or changed what, and why) is for functional administrators only. */
+export function canReadAuditLog(principal: Principal): boolean {
+  return principal.role === 'functioneel_beheerder';
+}

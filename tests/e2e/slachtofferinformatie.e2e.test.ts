@@ -188,4 +188,23 @@ describe('slachtofferinformatie end to end', () => {
     expect(paid?.paid_out_cents).toBe(750000);
     await lead.close();
   });
+
+  it('a functional administrator finds the contact read, with who and why, in the audit log', async () => {
+    const page = await signInAs('hkok');
+    await page.getByRole('link', { name: 'Auditlog', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Auditlog' }).waitFor();
+    await page.getByLabel('Gegevens').selectOption('victim_contact');
+    const row = page.getByRole('row', { name: /Bericht over verlof versturen/ }).first();
+    await row.waitFor();
+    await expect(row.locator('td').nth(1).textContent()).resolves.toBe('Fatima Amrani');
+    await expect(row.locator('td').nth(2).textContent()).resolves.toBe('Ingezien');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshotWhole(page, `${screenshotDir}/auditlog.png`);
+    // The administrator's own look is in the log as well.
+    const looks = await app.central.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE actor_id = 'u-hkok' AND entity = 'audit_log'`,
+    );
+    expect(looks[0]?.n).toBeGreaterThan(0);
+    await page.close();
+  });
 });

@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { z } from 'zod';
 import { pullHeaderNames } from '../../shared/api/wire';
 import { firstIssue, zodIssues } from '../../shared/validation/zod-issues';
+import { AuditAccessError, readAuditLog } from '../audit';
 import { verifyAccessToken, type Principal } from '../auth/access-token';
 import { AuthError, type AuthService } from '../auth/auth-service';
 import type { SqlClient } from '../db/sql-client';
@@ -41,6 +42,7 @@ export function buildCentralApp(options: CentralAppOptions): FastifyInstance {
     if (error instanceof HttpError) return sendError(reply, error.status, error.code, error.message, error.issues);
     if (error instanceof AuthError) return sendError(reply, error.status, 'unauthorized', error.message);
     if (error instanceof ClientOwnershipError) return sendError(reply, 403, 'forbidden', error.message);
+    if (error instanceof AuditAccessError) return sendError(reply, 403, 'forbidden', error.message);
     if (error instanceof VictimAccessError)
       return sendError(reply, error.status, error.status === 403 ? 'forbidden' : 'not_found', error.message);
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
@@ -98,6 +100,11 @@ export function buildCentralApp(options: CentralAppOptions): FastifyInstance {
     const { reason } = parse(routes.victimContact.query, request.query);
     const { victimId } = request.params as { victimId: string };
     return readVictimContact(options.db, principal, victimId, reason);
+  });
+
+  app.get(routes.auditLog.path, (request) => {
+    const principal = authenticate(request);
+    return readAuditLog(options.db, principal, parse(routes.auditLog.query, request.query));
   });
 
   app.post(routes.push.path, (request) => {

@@ -195,6 +195,61 @@ describe('authorization', () => {
   });
 });
 
+describe('the audit log', () => {
+  it('is read by functional administrators only; every look, and every refused attempt, is itself audited', async () => {
+    // A victim worker reads a contact with a reason: the entry the administrator must be able to find.
+    const famrani = await login('famrani');
+    const [victim] = await server.db.query<{ id: string }>('SELECT id FROM victims ORDER BY id LIMIT 1');
+    const reason = `Brief over verlof ${randomUUID().slice(0, 8)}`;
+    const contact = await get(
+      `/api/v1/victims/${victim?.id}/contact?reason=${encodeURIComponent(reason)}`,
+      famrani.accessToken,
+    );
+    expect(contact.status).toBe(200);
+
+    for (const username of ['sdevries', 'mpostma', 'famrani', 'wdekker']) {
+      const refused = await get('/api/v1/audit?entity=victim_contact', (await login(username)).accessToken);
+      expect([username, refused.status]).toEqual([username, 403]);
+      expect(JSON.stringify(refused.body)).not.toContain(reason);
+    }
+    const refusals = await server.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE entity = 'audit_log' AND reason = 'GEWEIGERD'`,
+    );
+    expect(refusals[0]?.n).toBeGreaterThanOrEqual(4);
+
+    const hkok = await login('hkok');
+    const page = await get('/api/v1/audit?entity=victim_contact&limit=5', hkok.accessToken);
+    expect(page.status).toBe(200);
+    const entries = page.body.entries as { actorName: string; reason: string; entityId: string; id: number }[];
+    expect(entries[0]).toMatchObject({ actorName: 'Fatima Amrani', reason, entityId: victim?.id });
+    expect(entries.map((e) => e.id)).toEqual([...entries.map((e) => e.id)].sort((a, b) => b - a));
+
+    const looks = await server.db.query<{ actor_id: string; detail: { entity: string; count: number } }>(
+      `SELECT actor_id, detail FROM audit_log WHERE entity = 'audit_log' AND reason = 'inzage auditlog' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(looks[0]).toMatchObject({ actor_id: 'u-hkok', detail: { entity: 'victim_contact', count: entries.length } });
+  });
+
+  it('pages backwards without gaps or repeats, and refuses a bad filter with the field named', async () => {
+    const token = (await login('hkok')).accessToken;
+    const first = await get('/api/v1/audit?limit=3', token);
+    const next = first.body.nextBefore as number;
+    const second = await get(`/api/v1/audit?limit=3&before=${next}`, token);
+    const ids = [...(first.body.entries as { id: number }[]), ...(second.body.entries as { id: number }[])].map(
+      (e) => e.id,
+    );
+    const [{ ids: expected } = { ids: [] }] = await server.db.query<{ ids: number[] }>(
+      `SELECT array_agg(id::int ORDER BY id DESC) AS ids FROM (SELECT id FROM audit_log WHERE id <= $1 ORDER BY id DESC LIMIT 6) a`,
+      [(first.body.entries as { id: number }[])[0]?.id],
+    );
+    expect(ids).toEqual(expected);
+
+    const bad = await get('/api/v1/audit?action=lezen', token);
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('action');
+  });
+});
+
 describe('bad input', () => {
   it('answers malformed, oversized, wrongly typed and unknown-field bodies with a 400-class error in Dutch and writes nothing', async () => {
     const { accessToken } = await login('sdevries');

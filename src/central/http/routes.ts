@@ -11,6 +11,7 @@ import {
   refreshRequest,
   tokenResponse,
 } from '../../shared/api/wire';
+import { auditFilter, auditPage } from '../../shared/api/audit';
 import { victimContact, victimContactQuery } from '../../shared/api/victims';
 
 /**
@@ -72,6 +73,14 @@ export const routes = {
     auth: true,
     query: victimContactQuery,
     response: victimContact,
+  },
+  auditLog: {
+    method: 'GET',
+    path: '/api/v1/audit',
+    summary: 'Het auditlog, nieuwste eerst; alleen voor functioneel beheer, en elke inzage wordt zelf gelogd',
+    auth: true,
+    query: auditFilter,
+    response: auditPage,
   },
   push: {
     method: 'POST',

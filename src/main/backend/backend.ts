@@ -111,6 +111,18 @@ export function createBackend(
     return engine;
   };
 
+  /** A live read from the central API (never cached here), its failures as the app's errors. */
+  const readLive = async <T>(unavailable: string, read: (client: CentralClient) => Promise<T>): Promise<T> => {
+    if (!central) throw new AppError('unavailable', unavailable);
+    try {
+      return await read(central);
+    } catch (error) {
+      if (error instanceof CentralError)
+        throw new AppError(error.kind === 'offline' ? 'unavailable' : 'forbidden', error.message);
+      throw error;
+    }
+  };
+
   /** Victim contact data, only through the central API (never cached), each read with its reason. */
   const readVictimContact = async (victimId: string, reason: string) => {
     const user = requireUser();
@@ -120,14 +132,9 @@ export function createBackend(
         'Contactgegevens van slachtoffers zijn alleen voor medewerkers slachtofferinformatie.',
       );
     }
-    if (!central) throw new AppError('unavailable', 'Contactgegevens zijn alleen via de centrale API in te zien.');
-    try {
-      return await central.victimContact(victimId, reason);
-    } catch (error) {
-      if (error instanceof CentralError)
-        throw new AppError(error.kind === 'offline' ? 'unavailable' : 'forbidden', error.message);
-      throw error;
-    }
+    return readLive('Contactgegevens zijn alleen via de centrale API in te zien.', (client) =>
+      client.victimContact(victimId, reason),
+    );
   };
 
   const table: HandlerTable = {
@@ -177,6 +184,13 @@ export function createBackend(
       const claim = claims.get(id);
       if (!claim) throw new AppError('not_found', 'Deze vordering staat niet in uw werkvoorraad.');
       return claim;
+    },
+    'audit.list': async (filter) => {
+      const user = requireUser();
+      if (user.role !== 'functioneel_beheerder') {
+        throw new AppError('forbidden', 'Het auditlog is alleen in te zien door functioneel beheerders.');
+      }
+      return readLive('Het auditlog is alleen via de centrale API in te zien.', (client) => client.auditLog(filter));
     },
     'claims.history': ({ claimId }) => {
       requireUser();

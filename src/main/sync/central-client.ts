@@ -12,6 +12,7 @@ import {
   type PushResponse,
   type TokenResponse,
 } from '../../shared/api/wire';
+import { auditPage, type AuditFilter, type AuditPage } from '../../shared/api/audit';
 import { victimContact, type VictimContact } from '../../shared/api/victims';
 import type { SessionUser } from '../../shared/ipc/contract';
 import type { SessionVault, StoredSession } from './session-vault';
@@ -166,6 +167,14 @@ export class CentralClient {
   victimContact(victimId: string, reason: string): Promise<VictimContact> {
     const query = new URLSearchParams({ reason });
     return this.authorized('GET', `/api/v1/victims/${encodeURIComponent(victimId)}/contact?${query}`, victimContact);
+  }
+
+  /** Read live, never cached: the server audits each look at the audit log too. */
+  auditLog(filter: AuditFilter): Promise<AuditPage> {
+    const query = new URLSearchParams(
+      Object.entries(filter).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]])),
+    );
+    return this.authorized('GET', `/api/v1/audit?${query}`, auditPage);
   }
 
   push(clientId: string, commands: readonly Command[]): Promise<PushResponse> {

@@ -37,7 +37,7 @@ describe('app frame', () => {
       ['Werkvoorraad', 'Vorderingen', 'Betalingsonmacht', 'Escalaties', 'Teamoverzicht', 'Dashboard', 'Conflicten'],
     ],
     ['medewerker_slachtofferinformatie', ['Werkvoorraad', 'Slachtofferinformatie', 'Conflicten']],
-    ['functioneel_beheerder', ['Werkvoorraad', 'Conflicten']],
+    ['functioneel_beheerder', ['Auditlog']],
   ] as const)('shows a %s only the areas of that role', async (role, links) => {
     cjib = createInMemoryCjib({
       localUser: { id: 'u-test', displayName: 'Test Gebruiker', role, teamName: 'Team Test' },

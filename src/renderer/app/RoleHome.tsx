@@ -1,10 +1,14 @@
 import { Navigate } from 'react-router';
 import { useCurrentSessionQuery } from '../features/session/session-api';
 
-/** Where the app opens: the victim-information role has no debtor queues, so it starts at its own. */
+/** Where the app opens: roles without debtor queues (victim information, functional administration) start at their own. */
 export function RoleHome() {
   const role = useCurrentSessionQuery().data?.user?.role;
-  return (
-    <Navigate to={role === 'medewerker_slachtofferinformatie' ? '/slachtofferinformatie' : '/werkvoorraad'} replace />
-  );
+  const home =
+    role === 'medewerker_slachtofferinformatie'
+      ? '/slachtofferinformatie'
+      : role === 'functioneel_beheerder'
+        ? '/auditlog'
+        : '/werkvoorraad';
+  return <Navigate to={home} replace />;
 }

@@ -3,6 +3,7 @@ import { AppFrame } from '../components/AppFrame';
 import { RouteError } from '../components/RouteError';
 import { AssessmentPage } from '../features/betalingsonmacht/AssessmentPage';
 import { BetalingsonmachtOverviewPage } from '../features/betalingsonmacht/BetalingsonmachtOverviewPage';
+import { AuditLogPage } from '../features/auditlog/AuditLogPage';
 import { ClaimPage } from '../features/claims/ClaimPage';
 import { TeamoverzichtPage } from '../features/teamoverzicht/TeamoverzichtPage';
 import { ConflictenPage } from '../features/conflicten/ConflictenPage';
@@ -42,6 +43,7 @@ export const routes: RouteObject[] = [
       { path: 'escalaties/:claimId', element: <EscalationCasePage /> },
       { path: 'teamoverzicht', element: <TeamoverzichtPage /> },
       { path: 'dashboard', element: <DashboardPage /> },
+      { path: 'auditlog', element: <AuditLogPage /> },
       { path: 'personen/:personId', element: <PersonPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

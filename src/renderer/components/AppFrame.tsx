@@ -7,17 +7,19 @@ import { useCurrentSessionQuery } from '../features/session/session-api';
 import { SyncIndicator } from '../features/session/SyncIndicator';
 
 const caseRoles: readonly Role[] = ['medewerker_inning', 'teamleider'];
+const workingRoles: readonly Role[] = [...caseRoles, 'medewerker_slachtofferinformatie'];
 
 /** Each area for the roles that can work in it; the backend refuses the others' reads regardless. */
 export const navigationItems: readonly { path: string; label: MessageKey; roles?: readonly Role[] }[] = [
-  { path: '/werkvoorraad', label: 'nav.werkvoorraad' },
+  { path: '/werkvoorraad', label: 'nav.werkvoorraad', roles: workingRoles },
   { path: '/vorderingen', label: 'nav.vorderingen', roles: caseRoles },
   { path: '/betalingsonmacht', label: 'nav.betalingsonmacht', roles: caseRoles },
   { path: '/slachtofferinformatie', label: 'nav.slachtofferinformatie', roles: ['medewerker_slachtofferinformatie'] },
   { path: '/escalaties', label: 'nav.escalaties', roles: caseRoles },
   { path: '/teamoverzicht', label: 'nav.teamoverzicht', roles: ['teamleider'] },
   { path: '/dashboard', label: 'nav.dashboard', roles: ['teamleider'] },
-  { path: '/conflicten', label: 'nav.conflicten' },
+  { path: '/conflicten', label: 'nav.conflicten', roles: workingRoles },
+  { path: '/auditlog', label: 'nav.auditlog', roles: ['functioneel_beheerder'] },
 ];
 
 /** The frame around every screen: header with user and sync state, navigation, content. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { auditFilter, auditPage } from '../api/audit';
 import { decisionRequestSchema } from '../api/betalingsonmacht';
 import {
   arrangementStatuses,
@@ -230,6 +231,11 @@ export const contract = {
   'claims.get': {
     request: z.object({ id }).strict(),
     response: claimDetail,
+  },
+  /** The central audit log, live (functional administrators only); never stored in the cache. */
+  'audit.list': {
+    request: auditFilter,
+    response: auditPage,
   },
   /** The claim's own history (beschikking, aanmaningen with their verhoging, payments, steps), oldest first. */
   'claims.history': {
