@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCents } from '../../src/shared/format';
-import { axeViolations, screenshotWhole, startAppUnderTest, type AppUnderTest } from './support/app-under-test';
+import {
+  axeViolations,
+  screenshotWhole,
+  startAppUnderTest,
+  syncNow,
+  type AppUnderTest,
+} from './support/app-under-test';
 
 const screenshotDir = '.test-results/screenshots';
 let worker: AppUnderTest;
@@ -41,6 +47,20 @@ async function prepareClaim(phase: string): Promise<{ id: string; personId: stri
   return { id: row.id, personId: row.person_id };
 }
 
+/** The team lead opens Teamoverzicht, approves the decision named `name` by keyboard (g) and syncs. */
+async function approveOnTeamoverzicht(name: RegExp, screenshot?: string) {
+  const leadPage = await lead.openApp({ username: 'mpostma', password: 'Welkom-CJIB-2026' });
+  await syncNow(leadPage);
+  await leadPage.getByRole('link', { name: 'Teamoverzicht' }).click();
+  const item = leadPage.getByRole('article', { name });
+  await item.waitFor();
+  if (screenshot) await screenshotWhole(leadPage, screenshot);
+  await item.focus();
+  await leadPage.keyboard.press('g');
+  await leadPage.getByRole('button', { name: 'Nu synchroniseren' }).click();
+  return leadPage;
+}
+
 describe('escalation end to end', () => {
   it('a worker proposes gijzeling, the team lead approves it, and both see the new state', async () => {
     const claim = await prepareClaim('deurwaarder');
@@ -60,15 +80,7 @@ describe('escalation end to end', () => {
     await page.getByRole('button', { name: 'Nu synchroniseren' }).click();
     await page.getByText('Alles verzonden').waitFor();
 
-    const leadPage = await lead.openApp({ username: 'mpostma', password: 'Welkom-CJIB-2026' });
-    await leadPage.getByRole('link', { name: 'Teamoverzicht' }).click();
-    const item = leadPage.getByRole('article', { name: /Gijzeling/ });
-    await item.waitFor();
-    await screenshotWhole(leadPage, `${screenshotDir}/teamoverzicht-escalatie.png`);
-    // Keyboard first: the decision in focus is approved with g.
-    await item.focus();
-    await leadPage.keyboard.press('g');
-    await leadPage.getByRole('button', { name: 'Nu synchroniseren' }).click();
+    const leadPage = await approveOnTeamoverzicht(/Gijzeling/, `${screenshotDir}/teamoverzicht-escalatie.png`);
     await expect
       .poll(
         async () =>
@@ -115,14 +127,7 @@ describe('escalation end to end', () => {
     await page.getByRole('button', { name: 'Nu synchroniseren' }).click();
     await page.getByText('Alles verzonden').waitFor();
 
-    const leadPage = await lead.openApp({ username: 'mpostma', password: 'Welkom-CJIB-2026' });
-    await leadPage.getByRole('button', { name: 'Nu synchroniseren' }).click();
-    await leadPage.getByRole('link', { name: 'Teamoverzicht' }).click();
-    const item = leadPage.getByRole('article', { name: /Verhoging kwijtschelden/ });
-    await item.waitFor();
-    await item.focus();
-    await leadPage.keyboard.press('g');
-    await leadPage.getByRole('button', { name: 'Nu synchroniseren' }).click();
+    await approveOnTeamoverzicht(/Verhoging kwijtschelden/);
     await expect
       .poll(
         async () =>
