@@ -200,6 +200,19 @@ describe('slachtofferinformatie end to end', () => {
     await expect(row.locator('td').nth(2).textContent()).resolves.toBe('Ingezien');
     expect(await axeViolations(page)).toEqual([]);
     await screenshotWhole(page, `${screenshotDir}/auditlog.png`);
+    // A log longer than a page (50 rows): older entries, then back to the newest.
+    await app.central.db.query(
+      `INSERT INTO audit_log (actor_id, action, entity, reason)
+       SELECT 'u-sdevries', 'read', 'change_feed', 'synchronisatie werkvoorraad' FROM generate_series(1, 60)`,
+    );
+    await page.getByLabel('Gegevens').selectOption('change_feed');
+    const newest = page.getByRole('button', { name: 'Nieuwste' });
+    await expect(newest.isDisabled()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Oudere regels' }).click();
+    await expect.poll(() => newest.isEnabled()).toBe(true);
+    await expect(page.locator('tbody tr').count()).resolves.toBeGreaterThan(0);
+    await newest.click();
+    await expect.poll(() => newest.isDisabled()).toBe(true);
     // The administrator's own look is in the log as well.
     const looks = await app.central.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM audit_log WHERE actor_id = 'u-hkok' AND entity = 'audit_log'`,

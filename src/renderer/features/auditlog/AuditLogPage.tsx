@@ -21,9 +21,9 @@ export function AuditLogPage() {
   const session = useCurrentSessionQuery().data;
   const [entity, setEntity] = useState('');
   const [action, setAction] = useState<(typeof auditActions)[number] | ''>('');
-  const [pages, setPages] = useState<number[]>([]);
+  /** Where the shown page starts: undefined for the newest entries. */
+  const [before, setBefore] = useState<number | undefined>();
   const allowed = session?.user?.role === 'functioneel_beheerder';
-  const before = pages[pages.length - 1];
   const { data, error, isFetching } = useAuditLogQuery(
     { limit: 50, ...(entity ? { entity } : {}), ...(action ? { action } : {}), ...(before ? { before } : {}) },
     { skip: !allowed },
@@ -44,7 +44,7 @@ export function AuditLogPage() {
               options={Object.entries(entityLabels).map(([value, label]) => [value, label ? t(label) : value])}
               onChange={(value) => {
                 setEntity(value);
-                setPages([]);
+                setBefore(undefined);
               }}
             />
             <FilterSelect
@@ -53,7 +53,7 @@ export function AuditLogPage() {
               options={auditActions.map((value) => [value, t(`auditlog.actions.${value}`)])}
               onChange={(value) => {
                 setAction(value as typeof action);
-                setPages([]);
+                setBefore(undefined);
               }}
             />
           </div>
@@ -62,13 +62,17 @@ export function AuditLogPage() {
               <>
                 <AuditTable entries={page.entries} />
                 <p className="toolbar">
-                  <button type="button" disabled={pages.length === 0 || isFetching} onClick={() => setPages([])}>
+                  <button
+                    type="button"
+                    disabled={before === undefined || isFetching}
+                    onClick={() => setBefore(undefined)}
+                  >
                     {t('auditlog.newest')}
                   </button>
                   <button
                     type="button"
                     disabled={page.nextBefore === null || isFetching}
-                    onClick={() => page.nextBefore !== null && setPages([...pages, page.nextBefore])}
+                    onClick={() => setBefore(page.nextBefore ?? undefined)}
                   >
                     {t('auditlog.older')}
                   </button>
