@@ -18,7 +18,9 @@ const noNodeOrNative = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'coverage/**', '.test-results/**', '.data/**'] },
+  {
+    ignores: ['dist/**', '.scratch/**', 'release/**', 'node_modules/**', 'coverage/**', '.test-results/**', '.data/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -154,6 +156,20 @@ export default tseslint.config(
               'The central API shares only src/shared with the app.',
             ),
           ],
+        },
+      ],
+    },
+  },
+  {
+    // Strings that cross a boundary refuse U+0000 (src/shared/validation/text.ts): z.string() alone lets it in.
+    files: ['src/shared/**/*.ts', 'src/main/**/*.ts', 'src/central/**/*.ts'],
+    ignores: ['src/shared/validation/text.ts', '**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='z'][callee.property.name='string']",
+          message: 'Gebruik text() uit src/shared/validation/text.ts: die weigert het nul-teken.',
         },
       ],
     },

@@ -15,6 +15,8 @@ export default defineConfig({
           environment: 'node',
           include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts', 'build/**/*.test.ts'],
           testTimeout: 20_000,
+          // Starting a central (migrations, demo seed, scrypt hashes) takes seconds on a loaded 2-core machine.
+          hookTimeout: 60_000,
         },
       },
       {

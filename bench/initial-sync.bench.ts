@@ -28,6 +28,7 @@ export async function benchInitialSync(persons = 50_000, claims = 200_000): Prom
       'tsx',
       join(root, 'src/central/cli.ts'),
       '--memory',
+      '--demo',
       '--persons',
       String(persons),
       '--claims',

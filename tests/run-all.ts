@@ -2,13 +2,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromiumInstallHint, chromiumPath, hasChromium } from './support/chromium';
+import { startEmbeddedPostgresql } from './support/embedded-postgresql';
 
 /**
  * `npm test`: every check, in order, with one summary at the end.
  *   static     typecheck, lint (zero warnings), prettier
  *   unit       vitest in node (real SQLite files, real worker threads, real HTTP on loopback;
  *              the central API on embedded PGlite)
- *   unit-pg    the central API and sync tests again on a real PostgreSQL server (TEST_DATABASE_URL)
+ *   unit-pg    the central API and sync tests again on a real PostgreSQL server: TEST_DATABASE_URL,
+ *              or else a throwaway server from the npm registry's PostgreSQL binaries
  *   component  vitest in jsdom (@testing-library/react against the real backend in memory)
  *   e2e        playwright-core + Debian chromium against the browser host
  *   electron   electronegativity over the Electron shell
@@ -27,8 +29,11 @@ interface Counts {
 }
 const summary: { step: string; status: 'ok' | 'failed' | 'skipped'; counts?: Counts; note?: string }[] = [];
 
-function run(command: string, args: string[]): boolean {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: process.env });
+// Every rung but the PostgreSQL one runs the central API on PGlite, whatever the caller's environment.
+const { TEST_DATABASE_URL: givenDatabaseUrl, ...pgliteEnv } = process.env;
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = pgliteEnv): boolean {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env });
   return result.status === 0;
 }
 
@@ -36,17 +41,22 @@ function npx(...args: string[]): boolean {
   return run('npx', ['--no-install', ...args]);
 }
 
-function vitestProject(project: string, label = project, filters: string[] = []): void {
+function vitestProject(project: string, label = project, filters: string[] = [], env = pgliteEnv): void {
   const outputFile = join(resultsDir, `${label}.json`);
-  const ok = npx(
-    'vitest',
-    'run',
-    '--project',
-    project,
-    ...filters,
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${outputFile}`,
+  const ok = run(
+    'npx',
+    [
+      '--no-install',
+      'vitest',
+      'run',
+      '--project',
+      project,
+      ...filters,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${outputFile}`,
+    ],
+    env,
   );
   let counts: Counts | undefined;
   try {
@@ -75,12 +85,7 @@ step('typecheck', npx('tsc', '-p', 'tsconfig.json', '--noEmit'));
 step('lint', npx('eslint', '--max-warnings', '0', '.'));
 step('format', npx('prettier', '--check', '--log-level', 'warn', '.'));
 vitestProject('unit');
-if (process.env.TEST_DATABASE_URL) {
-  vitestProject('unit', 'unit-postgresql', ['src/central', 'tests/integration']);
-} else {
-  const note = 'Geen TEST_DATABASE_URL: de centrale-API-tests draaiden alleen op PGlite. Zie README (PostgreSQL).';
-  summary.push({ step: 'unit-postgresql', status: isCi ? 'failed' : 'skipped', note });
-}
+await postgresqlRung();
 vitestProject('component');
 
 if (hasChromium()) {
@@ -93,6 +98,28 @@ if (hasChromium()) {
 }
 
 step('electron-security', run('npx', ['--no-install', 'tsx', 'build/electron-security-check.ts']));
+
+/** The central API and sync tests on a real PostgreSQL server: the one given, or a throwaway one. */
+async function postgresqlRung(): Promise<void> {
+  const filters = ['src/central', 'tests/integration'];
+  if (givenDatabaseUrl) {
+    vitestProject('unit', 'unit-postgresql', filters, { ...pgliteEnv, TEST_DATABASE_URL: givenDatabaseUrl });
+    return;
+  }
+  let server: Awaited<ReturnType<typeof startEmbeddedPostgresql>>;
+  try {
+    server = await startEmbeddedPostgresql();
+  } catch (error) {
+    const note = `Geen TEST_DATABASE_URL en geen ingebouwde PostgreSQL (${String(error)}). Zie README (PostgreSQL).`;
+    summary.push({ step: 'unit-postgresql', status: isCi ? 'failed' : 'skipped', note });
+    return;
+  }
+  try {
+    vitestProject('unit', 'unit-postgresql', filters, { ...pgliteEnv, TEST_DATABASE_URL: server.url });
+  } finally {
+    await server.stop();
+  }
+}
 
 const labels: Record<string, string> = {
   unit: 'Unit',

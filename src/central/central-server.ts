@@ -1,47 +1,82 @@
 import type { FastifyInstance } from 'fastify';
-import { AuthService, loadSigningKey } from './auth/auth-service';
+import { AuthService } from './auth/auth-service';
+import { KeyRing } from './auth/key-ring';
+import { resolveMasterKey } from './auth/master-key';
 import { migrateCentral } from './db/migrate';
 import { openSqlClient, type SqlClient } from './db/sql-client';
 import { seedCentralDemo } from './demo/seed';
-import { buildCentralApp } from './http/app';
+import { buildCentralApp, type AuthRateLimit } from './http/app';
 import type { ProcessorOptions } from './sync/command-processor';
 
+/** The role the API acts as (migrations/central/0130_api_role.sql): it may only append to the audit log. */
+export const apiRole = 'cjib_api';
+
 export interface CentralServerOptions {
-  /** A PostgreSQL server; without it, embedded PGlite. */
+  /** A PostgreSQL server, as the API's own login (a member of cjib_api); without it, embedded PGlite. */
   databaseUrl?: string | undefined;
-  /** PGlite data folder; without it, in memory. */
+  /**
+   * The owner of the tables, for migrations and the demo seed only. Without it, `databaseUrl` is
+   * the owner's and the API drops to cjib_api on every connection after migrating.
+   */
+  migrationDatabaseUrl?: string | undefined;
+  /** PGlite data folder (and the master key's folder); without it, in memory. */
   dataDir?: string | undefined;
+  /** Seals the signing keys; see master-key.ts for where it comes from otherwise. */
+  masterKey?: Buffer | undefined;
   port?: number;
+  /** Demo teams, users and cases, put into an empty store. Only when asked: never into a real one by default. */
   seed?: { persons: number; claims: number; seed?: number } | undefined;
   version?: string;
   processor?: ProcessorOptions;
+  authRateLimit?: AuthRateLimit;
 }
 
 export interface CentralServer {
   url: string;
   db: SqlClient;
   app: FastifyInstance;
+  auth: AuthService;
+  keys: KeyRing;
   close(): Promise<void>;
 }
 
-/** Opens the store, migrates it, seeds demo data if empty, and listens on 127.0.0.1. */
+/** Opens the store, migrates it as its owner, seeds demo data if asked, and listens on 127.0.0.1. */
 export async function startCentralServer(options: CentralServerOptions = {}): Promise<CentralServer> {
-  const db = await openSqlClient(options);
-  await migrateCentral(db);
-  if (options.seed) await seedCentralDemo(db, options.seed);
-  const signingKey = await loadSigningKey(db);
+  const ownerUrl = options.migrationDatabaseUrl ?? options.databaseUrl;
+  const owner = await openSqlClient({ databaseUrl: ownerUrl, dataDir: options.dataDir });
+  let db: SqlClient = owner;
+  try {
+    await migrateCentral(owner);
+    if (options.seed) await seedCentralDemo(owner, options.seed);
+    if (owner.engine === 'postgresql') {
+      await owner.close();
+      db = await openSqlClient({
+        databaseUrl: options.databaseUrl,
+        role: options.migrationDatabaseUrl ? undefined : apiRole,
+      });
+    }
+    // PGlite is one embedded connection in this process: it keeps the owner's rights, and the
+    // append-only trigger is what guards its audit log.
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+  const keys = await KeyRing.open(db, resolveMasterKey(options));
+  const auth = new AuthService(db, keys);
   const app = buildCentralApp({
     db,
-    auth: new AuthService(db, signingKey),
-    signingKey,
+    auth,
     version: options.version ?? '0.1.0',
     ...(options.processor ? { processor: options.processor } : {}),
+    ...(options.authRateLimit ? { authRateLimit: options.authRateLimit } : {}),
   });
   const address = await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   return {
     url: address,
     db,
     app,
+    auth,
+    keys,
     close: async () => {
       await app.close();
       await db.close();

@@ -2,14 +2,16 @@ import { parseArgs } from 'node:util';
 import { startCentralServer } from './central-server';
 
 /**
- * `npm run central -- [--data-dir DIR] [--port N] [--persons N] [--claims N] [--seed N] [--memory]`
- * The reference central API: PostgreSQL when DATABASE_URL is set, otherwise embedded PGlite
- * (in DIR, or in memory with --memory). Seeds demo data into an empty store.
+ * `npm run central -- [--demo] [--data-dir DIR] [--port N] [--persons N] [--claims N] [--seed N] [--memory]`
+ * The reference central API: PostgreSQL when DATABASE_URL is set (the API's login; migrations as
+ * MIGRATION_DATABASE_URL when given), otherwise embedded PGlite (in DIR, or in memory with
+ * --memory). Demo teams, users and cases go into an empty store only with --demo.
  */
 const { values } = parseArgs({
   options: {
     'data-dir': { type: 'string', default: '.data/central' },
     memory: { type: 'boolean', default: false },
+    demo: { type: 'boolean', default: false },
     port: { type: 'string', default: '0' },
     persons: { type: 'string', default: '1500' },
     claims: { type: 'string', default: '4000' },
@@ -19,9 +21,12 @@ const { values } = parseArgs({
 
 const server = await startCentralServer({
   databaseUrl: process.env.DATABASE_URL,
+  migrationDatabaseUrl: process.env.MIGRATION_DATABASE_URL,
   dataDir: values.memory ? undefined : values['data-dir'],
   port: Number(values.port),
-  seed: { persons: Number(values.persons), claims: Number(values.claims), seed: Number(values.seed) },
+  seed: values.demo
+    ? { persons: Number(values.persons), claims: Number(values.claims), seed: Number(values.seed) }
+    : undefined,
 });
 // The launcher (src/main/start.ts) waits for this exact line.
 process.stdout.write(`CENTRAL_API_LISTENING ${server.url}\n`);

@@ -39,7 +39,7 @@ process.once('SIGTERM', () => void stopAll());
 function startEmbeddedCentral(): Promise<string> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(root, 'src/central/cli.ts'), '--data-dir', join(dataDir, 'central')],
+    ['--import', 'tsx', join(root, 'src/central/cli.ts'), '--demo', '--data-dir', join(dataDir, 'central')],
     { stdio: ['ignore', 'pipe', 'inherit'], env: process.env },
   );
   children.push(child);

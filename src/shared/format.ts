@@ -1,3 +1,5 @@
+import { amsterdamTimeOfDay, dutchDay } from './domain/amsterdam-clock';
+
 /** Display formats for Dutch users (€ 1.234,56, dd-mm-jjjj), used by screens, letters and traces. Amounts are integer cents. */
 
 const euro = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
@@ -11,14 +13,13 @@ export function formatNumber(value: number): string {
   return integer.format(value);
 }
 
-/** yyyy-mm-dd → dd-mm-jjjj, without time zones shifting the day. */
-export function formatDate(isoDate: string): string {
-  const [year, month, day] = isoDate.slice(0, 10).split('-');
+/** yyyy-mm-dd → dd-mm-jjjj; a moment is shown as its Dutch day (Europe/Amsterdam), whatever the machine's zone. */
+export function formatDate(isoDateOrMoment: string): string {
+  const [year, month, day] = dutchDay(isoDateOrMoment).split('-');
   return `${day}-${month}-${year}`;
 }
 
+/** dd-mm-jjjj hh:mm on the clock in Amsterdam. */
 export function formatDateTime(iso: string): string {
-  const date = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(date.getDate())}-${pad(date.getMonth() + 1)}-${date.getFullYear()} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  return `${formatDate(iso)} ${amsterdamTimeOfDay(iso)}`;
 }

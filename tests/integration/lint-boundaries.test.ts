@@ -63,3 +63,24 @@ describe('UI text only from the i18n catalog', () => {
     );
   });
 });
+
+describe('strings at a boundary refuse U+0000', () => {
+  async function stringErrors(filePath: string, code: string): Promise<number> {
+    const [result] = await eslint.lintText(code, { filePath });
+    return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-syntax').length;
+  }
+  const raw = "import { z } from 'zod';\nexport const s = z.string();\n";
+
+  it.each(['src/shared/api/x.ts', 'src/main/sync/x.ts', 'src/central/http/x.ts'])(
+    '%s: refuses z.string()',
+    async (f) => {
+      expect(await stringErrors(f, raw)).toBe(1);
+    },
+  );
+
+  it('allows text() and the helper itself', async () => {
+    const code = "import { text } from '../validation/text';\nexport const s = text().max(5);\n";
+    expect(await stringErrors('src/shared/api/x.ts', code)).toBe(0);
+    expect(await stringErrors('src/shared/validation/text.ts', raw)).toBe(0);
+  });
+});

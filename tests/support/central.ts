@@ -1,29 +1,88 @@
 import { createHash, randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { startCentralServer, type CentralServer, type CentralServerOptions } from '../../src/central/central-server';
+import {
+  apiRole,
+  startCentralServer,
+  type CentralServer,
+  type CentralServerOptions,
+} from '../../src/central/central-server';
 
 /**
  * The real reference server on loopback. By default on PGlite (in memory, or in `dataDir`);
  * with TEST_DATABASE_URL set, on that PostgreSQL server instead, in a fresh database per start
- * (the same database again for the same `dataDir`, so restart tests restart onto the same data).
+ * (the same database again for the same `dataDir`, so restart tests restart onto the same data),
+ * migrated as the owner and served as the API's own login (a member of cjib_api), as in production.
  */
 export async function startTestCentral(options: CentralServerOptions = {}): Promise<CentralServer> {
   const base = { seed: { persons: 120, claims: 400 }, ...options };
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) return startCentralServer(base);
 
-  const name = options.dataDir
-    ? `cjib_t_${createHash('sha256').update(options.dataDir).digest('hex').slice(0, 16)}`
-    : `cjib_t_${randomUUID().replaceAll('-', '')}`;
+  const key = options.dataDir ? createHash('sha256').update(options.dataDir).digest('hex') : randomUUID();
+  const name = `cjib_t_${key.replaceAll('-', '').slice(0, 16)}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-  if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  try {
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${name}`);
+    await ensureApiLogin(admin);
+  } finally {
+    await admin.end();
+  }
+  const ownerUrl = databaseUrl(adminUrl, name);
+  const apiUrl = new URL(ownerUrl);
+  apiUrl.username = apiLogin.name;
+  apiUrl.password = apiLogin.password;
+  const { dataDir: _ignored, ...rest } = base;
+  const server = await startCentralServer({
+    ...rest,
+    migrationDatabaseUrl: ownerUrl,
+    databaseUrl: apiUrl.toString(),
+    // The same signing keys again after a restart onto the same database.
+    masterKey: createHash('sha256').update(`master:${name}`).digest(),
+  });
+  ownerUrls.set(server, ownerUrl);
+  return server;
+}
+
+const ownerUrls = new WeakMap<CentralServer, string>();
+
+/**
+ * Runs SQL as the owner of the test server's tables (DDL a test needs, such as a trigger that
+ * injects a fault). On PGlite that is the server's own connection.
+ */
+export async function execAsOwner(server: CentralServer, script: string): Promise<void> {
+  const url = ownerUrls.get(server);
+  if (!url) return server.db.exec(script);
+  const owner = new pg.Client({ connectionString: url });
+  await owner.connect();
+  try {
+    await owner.query(script);
+  } finally {
+    await owner.end();
+  }
+}
+
+/** The owner's URL of the database a PostgreSQL test server uses, for tests that must act as the owner. */
+export function databaseUrl(adminUrl: string, name: string): string {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const { dataDir: _ignored, ...rest } = base;
-  return startCentralServer({ ...rest, databaseUrl: url.toString() });
+  return url.toString();
+}
+
+const apiLogin = { name: 'cjib_api_test', password: 'cjib-api-test' };
+
+/** The API's login for test servers: cluster-wide, made once, shared by every test database. */
+async function ensureApiLogin(admin: pg.Client): Promise<void> {
+  for (const statement of [
+    `CREATE ROLE ${apiRole} NOLOGIN`,
+    `CREATE ROLE ${apiLogin.name} LOGIN PASSWORD '${apiLogin.password}' IN ROLE ${apiRole}`,
+  ]) {
+    await admin.query(statement).catch((error: { code?: string }) => {
+      // 42710: exists already; 23505: another test file created it at the same moment
+      if (error.code !== '42710' && error.code !== '23505') throw error;
+    });
+  }
 }
 
 export const demoLogin = { username: 'sdevries', password: 'Welkom-CJIB-2026' };

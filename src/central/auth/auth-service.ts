@@ -3,8 +3,9 @@ import type { TokenResponse } from '../../shared/api/wire';
 import type { Role } from '../../shared/domain/roles';
 import { audit } from '../audit';
 import type { SqlClient } from '../db/sql-client';
-import { accessTokenTtlMs, signAccessToken } from './access-token';
-import { verifyPassword } from './passwords';
+import { accessTokenTtlMs, signAccessToken, verifyAccessToken, type Principal } from './access-token';
+import type { KeyRing } from './key-ring';
+import { hashPassword, verifyPassword } from './passwords';
 
 export const maxFailedAttempts = 5;
 export const lockoutMs = 15 * 60 * 1000;
@@ -28,74 +29,172 @@ interface UserRow {
   team_id: string;
   team_name: string;
   password_hash: string;
-  failed_attempts: number;
-  locked_until: Date | string | null;
 }
 
 const wrongCredentials = 'Gebruikersnaam of wachtwoord is onjuist.';
+const lockedOut =
+  'Dit account is vanaf deze werkplek tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het over 15 minuten opnieuw.';
+const sessionOver = 'Uw sessie is verlopen. Meld u opnieuw aan.';
 
+/**
+ * Sign-in, sessions and tokens.
+ * - Lock-out counts per account and source address, in one statement per attempt: the attempt is
+ *   counted before the password is checked, so 200 wrong passwords at once still get at most
+ *   five checks before the lock, and a stranger elsewhere cannot lock the rightful user out.
+ * - An unknown username costs the same scrypt work as a known one: no timing tells them apart.
+ * - Every access token names a server-side session; sign-out ends it and a deactivated user's
+ *   sessions stop at once, also for access tokens not yet expired.
+ */
 export class AuthService {
+  private readonly decoyHash: Promise<string>;
+
   constructor(
     private readonly db: SqlClient,
-    private readonly signingKey: Buffer,
+    private readonly keys: KeyRing,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.decoyHash = hashPassword(randomBytes(16).toString('base64'));
+  }
 
-  async login(username: string, password: string): Promise<TokenResponse> {
-    const user = await this.findUser('u.username = $1', username);
+  async login(username: string, password: string, source: string): Promise<TokenResponse> {
+    const user = await this.findUser('u.username = $1 AND u.deactivated_at IS NULL', username);
     if (!user) {
+      await verifyPassword(password, await this.decoyHash);
       await audit(this.db, { actorId: null, action: 'login_failed', entity: 'user', detail: { reason: 'unknown' } });
       throw new AuthError(401, wrongCredentials);
     }
-    if (user.locked_until && new Date(user.locked_until).getTime() > this.now()) {
-      throw new AuthError(
-        423,
-        'Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het over 15 minuten opnieuw.',
-      );
+    if (await this.countAttempt(user.id, source)) {
+      await audit(this.db, {
+        actorId: user.id,
+        action: 'login_failed',
+        entity: 'user',
+        entityId: user.id,
+        detail: { reason: 'locked' },
+      });
+      throw new AuthError(423, lockedOut);
     }
     if (!(await verifyPassword(password, user.password_hash))) {
-      const attempts = user.failed_attempts + 1;
-      const lock = attempts >= maxFailedAttempts ? new Date(this.now() + lockoutMs).toISOString() : null;
-      await this.db.query('UPDATE users SET failed_attempts = $2, locked_until = $3 WHERE id = $1', [
-        user.id,
-        lock ? 0 : attempts,
-        lock,
-      ]);
+      await this.db.query(
+        `UPDATE login_throttle SET locked_until = $4
+         WHERE user_id = $1 AND source = $2 AND failed_attempts >= $3 AND locked_until IS NULL`,
+        [user.id, source, maxFailedAttempts, this.at(lockoutMs)],
+      );
       await audit(this.db, { actorId: user.id, action: 'login_failed', entity: 'user', entityId: user.id });
       throw new AuthError(401, wrongCredentials);
     }
-    await this.db.query('UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = $1', [user.id]);
+    await this.db.query('DELETE FROM login_throttle WHERE user_id = $1 AND source = $2', [user.id, source]);
     await audit(this.db, { actorId: user.id, action: 'login', entity: 'user', entityId: user.id });
-    return this.issue(user);
+    const sessionId = randomBytes(18).toString('base64url');
+    await this.db.query('INSERT INTO sessions (id, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', [
+      sessionId,
+      user.id,
+      this.at(0),
+      this.at(refreshTokenTtlMs),
+    ]);
+    return this.issue(user, sessionId);
   }
 
-  /** Exchanges a refresh token for new tokens; the old refresh token is revoked (rotation). */
+  /**
+   * Counts one attempt for this account from this source and tells whether it is refused
+   * without a password check: locked, or beyond the limit while earlier attempts are still being
+   * checked. A lock that has run out starts the count again.
+   */
+  private async countAttempt(userId: string, source: string): Promise<boolean> {
+    const now = this.at(0);
+    const rows = await this.db.query<{ failed_attempts: number; locked_until: Date | string | null }>(
+      `INSERT INTO login_throttle AS t (user_id, source, failed_attempts) VALUES ($1, $2, 1)
+       ON CONFLICT (user_id, source) DO UPDATE SET
+         failed_attempts = CASE WHEN t.locked_until <= $3 THEN 1
+                                WHEN t.locked_until IS NOT NULL THEN t.failed_attempts
+                                ELSE t.failed_attempts + 1 END,
+         locked_until = CASE WHEN t.locked_until <= $3 THEN NULL ELSE t.locked_until END
+       RETURNING failed_attempts, locked_until`,
+      [userId, source, now],
+    );
+    const row = rows[0];
+    if (!row) return false;
+    return row.locked_until !== null || row.failed_attempts > maxFailedAttempts;
+  }
+
+  /** Exchanges a refresh token for new tokens in the same session; the old one is revoked (rotation). */
   async refresh(refreshToken: string): Promise<TokenResponse> {
-    const hash = sha256(refreshToken);
-    const rows = await this.db.query<{ user_id: string }>(
+    const rows = await this.db.query<{ user_id: string; session_id: string }>(
       `UPDATE refresh_tokens SET revoked_at = now()
        WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > $2
-       RETURNING user_id`,
-      [hash, new Date(this.now()).toISOString()],
+       RETURNING user_id, session_id`,
+      [sha256(refreshToken), this.at(0)],
     );
-    const userId = rows[0]?.user_id;
-    const user = userId ? await this.findUser('u.id = $1', userId) : undefined;
-    if (!user) throw new AuthError(401, 'Uw sessie is verlopen. Meld u opnieuw aan.');
-    return this.issue(user);
+    const row = rows[0];
+    const user = row && (await this.sessionUser(row.session_id, row.user_id));
+    if (!row || !user) throw new AuthError(401, sessionOver);
+    await this.db.query('UPDATE sessions SET expires_at = $2 WHERE id = $1', [
+      row.session_id,
+      this.at(refreshTokenTtlMs),
+    ]);
+    return this.issue(user, row.session_id);
   }
 
-  private async issue(user: UserRow): Promise<TokenResponse> {
+  /**
+   * Signing out ends the session on the server: the access token it carries and every refresh
+   * token of the session stop working. The refresh token names the session (the access token may
+   * already have expired). False when it names no open session.
+   */
+  async logout(refreshToken: string): Promise<boolean> {
+    const rows = await this.db.query<{ user_id: string; session_id: string }>(
+      `SELECT user_id, session_id FROM refresh_tokens WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > $2`,
+      [sha256(refreshToken), this.at(0)],
+    );
+    const row = rows[0];
+    if (!row) return false;
+    await this.db.transaction(async (tx) => {
+      await tx.query('UPDATE sessions SET ended_at = $2 WHERE id = $1 AND ended_at IS NULL', [
+        row.session_id,
+        this.at(0),
+      ]);
+      await tx.query('UPDATE refresh_tokens SET revoked_at = $2 WHERE session_id = $1 AND revoked_at IS NULL', [
+        row.session_id,
+        this.at(0),
+      ]);
+      await audit(tx, { actorId: row.user_id, action: 'delete', entity: 'session', entityId: row.session_id });
+    });
+    return true;
+  }
+
+  /** The principal of a valid access token whose session is still open and whose user is active. */
+  async authenticate(token: string): Promise<Principal | null> {
+    const principal = verifyAccessToken(token, this.keys, this.now());
+    if (!principal) return null;
+    return (await this.sessionUser(principal.sid, principal.sub)) ? principal : null;
+  }
+
+  private async sessionUser(sessionId: string, userId: string): Promise<UserRow | undefined> {
+    return this.findUser(
+      `u.id = $1 AND u.deactivated_at IS NULL AND EXISTS (
+         SELECT 1 FROM sessions s WHERE s.id = $2 AND s.user_id = u.id AND s.ended_at IS NULL AND s.expires_at > $3)`,
+      userId,
+      [sessionId, this.at(0)],
+    );
+  }
+
+  private async issue(user: UserRow, sessionId: string): Promise<TokenResponse> {
     const exp = this.now() + accessTokenTtlMs;
     const accessToken = signAccessToken(
-      { sub: user.id, name: user.display_name, role: user.role, team: user.team_id, teamName: user.team_name, exp },
-      this.signingKey,
+      {
+        sub: user.id,
+        sid: sessionId,
+        name: user.display_name,
+        role: user.role,
+        team: user.team_id,
+        teamName: user.team_name,
+        exp,
+      },
+      this.keys.current(),
     );
     const refreshToken = randomBytes(32).toString('base64url');
-    await this.db.query('INSERT INTO refresh_tokens (token_hash, user_id, expires_at) VALUES ($1, $2, $3)', [
-      sha256(refreshToken),
-      user.id,
-      new Date(this.now() + refreshTokenTtlMs).toISOString(),
-    ]);
+    await this.db.query(
+      'INSERT INTO refresh_tokens (token_hash, user_id, session_id, expires_at) VALUES ($1, $2, $3, $4)',
+      [sha256(refreshToken), user.id, sessionId, this.at(refreshTokenTtlMs)],
+    );
     return {
       accessToken,
       refreshToken,
@@ -104,28 +203,20 @@ export class AuthService {
     };
   }
 
-  private async findUser(where: string, value: string): Promise<UserRow | undefined> {
+  private async findUser(where: string, value: string, more: unknown[] = []): Promise<UserRow | undefined> {
     const rows = await this.db.query<UserRow>(
-      `SELECT u.id, u.username, u.display_name, u.role, u.team_id, t.name AS team_name, u.password_hash,
-              u.failed_attempts, u.locked_until
+      `SELECT u.id, u.username, u.display_name, u.role, u.team_id, t.name AS team_name, u.password_hash
        FROM users u JOIN teams t ON t.id = u.team_id WHERE ${where}`,
-      [value],
+      [value, ...more],
     );
     return rows[0];
+  }
+
+  private at(offsetMs: number): string {
+    return new Date(this.now() + offsetMs).toISOString();
   }
 }
 
 function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');
-}
-
-/** The token signing key, created once and kept in the database so tokens survive a restart. */
-export async function loadSigningKey(db: SqlClient): Promise<Buffer> {
-  await db.query(`INSERT INTO server_keys (name, value) VALUES ('access_token', $1) ON CONFLICT (name) DO NOTHING`, [
-    randomBytes(32).toString('base64'),
-  ]);
-  const rows = await db.query<{ value: string }>(`SELECT value FROM server_keys WHERE name = 'access_token'`);
-  const value = rows[0]?.value;
-  if (!value) throw new Error('signing key missing');
-  return Buffer.from(value, 'base64');
 }

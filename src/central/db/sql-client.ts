@@ -35,8 +35,11 @@ export async function openPglite(dataDir?: string): Promise<SqlClient> {
   };
 }
 
-export async function openPostgres(connectionString: string): Promise<SqlClient> {
-  const pool = new pg.Pool({ connectionString, max: 8 });
+/** `role`: every connection acts as this role (SET ROLE), e.g. cjib_api when the owner's URL is all there is. */
+export async function openPostgres(connectionString: string, role?: string): Promise<SqlClient> {
+  if (role && !/^[a-z_][a-z0-9_]*$/.test(role)) throw new Error(`ongeldige rolnaam: ${role}`);
+  // The role as a startup parameter: a connection that cannot take it fails instead of running as the owner.
+  const pool = new pg.Pool({ connectionString, max: 8, ...(role ? { options: `-c role=${role}` } : {}) });
   // bigint columns (versions, cents) arrive as numbers; all stay far below 2^53.
   pg.types.setTypeParser(20, (value) => Number(value));
   await pool.query('SELECT 1');
@@ -71,6 +74,10 @@ export async function openPostgres(connectionString: string): Promise<SqlClient>
   };
 }
 
-export function openSqlClient(options: { databaseUrl?: string | undefined; dataDir?: string | undefined }) {
-  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
+export function openSqlClient(options: {
+  databaseUrl?: string | undefined;
+  dataDir?: string | undefined;
+  role?: string | undefined;
+}) {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.role) : openPglite(options.dataDir);
 }

@@ -6,6 +6,7 @@ import { generateDemoTasks } from '../../shared/demo/tasks';
 import { generateDemoVictims } from '../../shared/demo/victims';
 import type { Queryable } from '../db/sql-client';
 import { caseTeamIds, demoPassword, demoTeams, demoUsers, victimTeamId } from './demo-users';
+import { todayInAmsterdam } from '../../shared/domain/amsterdam-clock';
 
 const batchSize = 5000;
 
@@ -172,7 +173,7 @@ async function seedTasks(
   claims: Parameters<typeof generateDemoTasks>[0],
   teamOfPerson: ReadonlyMap<string, string | undefined>,
 ): Promise<void> {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInAmsterdam();
   const workers = new Map<string, string[]>();
   for (const user of demoUsers) {
     if (user.role !== 'medewerker_inning') continue;
@@ -213,7 +214,7 @@ async function seedTasks(
 /** Victims of some offenders, in their own compartment and team; dates around today. */
 async function seedVictims(tx: Queryable, offenderIds: readonly string[]): Promise<void> {
   const offenders = [...new Set(offenderIds)].slice(0, 60);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInAmsterdam();
   const { victims, events } = generateDemoVictims(offenders, today);
   for (const v of victims) {
     await tx.query(

@@ -1,10 +1,12 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { pullHeaderNames } from '../../shared/api/wire';
+import { pullHeaderNames, pushEnvelope } from '../../shared/api/wire';
 import { firstIssue, zodIssues } from '../../shared/validation/zod-issues';
 import { AuditAccessError, readAuditLog } from '../audit';
-import { verifyAccessToken, type Principal } from '../auth/access-token';
+import rateLimit from '@fastify/rate-limit';
+import type { Principal } from '../auth/access-token';
 import { AuthError, type AuthService } from '../auth/auth-service';
+import { isTransientDatabaseError } from '../db/database-errors';
 import type { SqlClient } from '../db/sql-client';
 import { pullChangesJson } from '../sync/change-feed';
 import { ClientOwnershipError, processCommands, type ProcessorOptions } from '../sync/command-processor';
@@ -15,14 +17,25 @@ import { routes } from './routes';
 export interface CentralAppOptions {
   db: SqlClient;
   auth: AuthService;
-  signingKey: Buffer;
   version: string;
   processor?: ProcessorOptions;
+  authRateLimit?: AuthRateLimit;
 }
+
+/** Sign-in and refresh requests per source address per window; more are answered 429. */
+export interface AuthRateLimit {
+  max: number;
+  timeWindowMs: number;
+}
+export const defaultAuthRateLimit: AuthRateLimit = { max: 60, timeWindowMs: 60_000 };
 
 export const maxBodyBytes = 2 * 1024 * 1024;
 
 class HttpError extends Error {
+  get statusCode(): number {
+    return this.status;
+  }
+
   constructor(
     readonly status: number,
     readonly code: string,
@@ -53,37 +66,65 @@ export function buildCentralApp(options: CentralAppOptions): FastifyInstance {
     if ((error.statusCode ?? 500) < 500) {
       return sendError(reply, error.statusCode ?? 400, 'invalid_request', 'De aanvraag is geen geldige JSON.');
     }
+    if (isTransientDatabaseError(error)) {
+      return sendError(
+        reply,
+        503,
+        'unavailable',
+        'De centrale database is even niet bereikbaar. Probeer het later opnieuw.',
+      );
+    }
     return sendError(reply, 500, 'internal', 'Er ging iets mis op de server. Probeer het later opnieuw.');
   });
   app.setNotFoundHandler((_request, reply) => sendError(reply, 404, 'not_found', 'Dit adres bestaat niet in de API.'));
 
-  const authenticate = (request: FastifyRequest): Principal => {
+  const authenticate = async (request: FastifyRequest): Promise<Principal> => {
     const header = request.headers.authorization ?? '';
     const token = header.startsWith('Bearer ') ? header.slice(7) : '';
-    const principal = token ? verifyAccessToken(token, options.signingKey) : null;
+    const principal = token && token.length < 4096 ? await options.auth.authenticate(token) : null;
     if (!principal) throw new HttpError(401, 'unauthorized', 'Niet aangemeld of sessie verlopen. Meld u opnieuw aan.');
     return principal;
   };
 
+  const limit = options.authRateLimit ?? defaultAuthRateLimit;
+  // Only the routes that opt in are limited (sign-in and refresh): per source address.
+  void app.register(rateLimit, {
+    global: false,
+    // What this returns is thrown, and the error handler above answers it.
+    errorResponseBuilder: (_request, context) =>
+      new HttpError(
+        429,
+        'too_many_requests',
+        `Te veel aanmeldpogingen vanaf deze werkplek. Probeer het over ${Math.ceil(context.ttl / 1000)} seconden opnieuw.`,
+      ),
+  });
+  const authRouteLimit = { config: { rateLimit: { max: limit.max, timeWindow: limit.timeWindowMs } } };
+
   app.get('/api/v1/openapi.json', () => openApi);
   app.get('/api/v1/health', () => ({ status: 'ok' }));
 
-  app.post(routes.login.path, (request) => {
-    const body = parse(routes.login.body, request.body);
-    return options.auth.login(body.username, body.password);
+  app.after(() => {
+    app.post(routes.login.path, authRouteLimit, (request) => {
+      const body = parse(routes.login.body, request.body);
+      return options.auth.login(body.username, body.password, request.ip);
+    });
+
+    app.post(routes.refresh.path, authRouteLimit, (request) =>
+      options.auth.refresh(parse(routes.refresh.body, request.body).refreshToken),
+    );
   });
 
-  app.post(routes.refresh.path, (request) =>
-    options.auth.refresh(parse(routes.refresh.body, request.body).refreshToken),
-  );
+  app.post(routes.logout.path, async (request) => ({
+    ended: await options.auth.logout(parse(routes.logout.body, request.body).refreshToken),
+  }));
 
-  app.get(routes.me.path, (request) => {
-    const principal = authenticate(request);
+  app.get(routes.me.path, async (request) => {
+    const principal = await authenticate(request);
     return { id: principal.sub, displayName: principal.name, role: principal.role, teamName: principal.teamName };
   });
 
   app.get(routes.pull.path, async (request, reply) => {
-    const principal = authenticate(request);
+    const principal = await authenticate(request);
     const query = parse(routes.pull.query, request.query);
     const { db } = options;
     const page = await pullChangesJson(db, principal, query.clientId, query.cursor, query.limit, query.count === '1');
@@ -95,21 +136,21 @@ export function buildCentralApp(options: CentralAppOptions): FastifyInstance {
       .send(page.body);
   });
 
-  app.get(routes.victimContact.path, (request) => {
-    const principal = authenticate(request);
+  app.get(routes.victimContact.path, async (request) => {
+    const principal = await authenticate(request);
     const { reason } = parse(routes.victimContact.query, request.query);
     const { victimId } = request.params as { victimId: string };
     return readVictimContact(options.db, principal, victimId, reason);
   });
 
-  app.get(routes.auditLog.path, (request) => {
-    const principal = authenticate(request);
+  app.get(routes.auditLog.path, async (request) => {
+    const principal = await authenticate(request);
     return readAuditLog(options.db, principal, parse(routes.auditLog.query, request.query));
   });
 
-  app.post(routes.push.path, (request) => {
-    const principal = authenticate(request);
-    const body = parse(routes.push.body, request.body);
+  app.post(routes.push.path, async (request) => {
+    const principal = await authenticate(request);
+    const body = parse(pushEnvelope, request.body);
     return processCommands(options.db, principal, body.clientId, body.commands, options.processor);
   });
 

@@ -3,6 +3,7 @@ import { sessionUser } from '../../shared/ipc/contract';
 import {
   apiErrorBody,
   loginRequest,
+  logoutResponse,
   pullHeaderNames,
   pullQuery,
   pullResponse,
@@ -46,6 +47,14 @@ export const routes = {
     auth: false,
     body: refreshRequest,
     response: tokenResponse,
+  },
+  logout: {
+    method: 'POST',
+    path: '/api/v1/auth/logout',
+    summary: 'Afmelden met het verversingstoken: de sessie eindigt op de server; haar tokens werken niet meer',
+    auth: false,
+    body: refreshRequest,
+    response: logoutResponse,
   },
   me: {
     method: 'GET',

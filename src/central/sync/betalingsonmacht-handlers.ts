@@ -8,6 +8,7 @@ import { canWriteCaseNotes, caseTeams } from '../scope';
 import { recordChange } from './change-feed';
 import type { CommandResult } from './command-handlers';
 import { completeTasksOfDecision } from './taken-handlers';
+import type { ServerClock } from './server-clock';
 
 type DecisionCommand = Extract<Command, { type: 'RecordBetalingsonmachtDecision' }>;
 type ApprovalCommand = Extract<Command, { type: 'DecideApproval' }>;
@@ -48,6 +49,7 @@ export async function recordBetalingsonmachtDecision(
   tx: Queryable,
   principal: Principal,
   command: DecisionCommand,
+  clock: ServerClock,
 ): Promise<CommandResult> {
   if (!canWriteCaseNotes(principal))
     return { status: 'rejected', reason: 'Uw rol mag geen betalingsonmacht beoordelen.' };
@@ -98,7 +100,7 @@ export async function recordBetalingsonmachtDecision(
       outcome.pauseUntil,
       payload.choice.motivation,
       principal.sub,
-      command.issuedAt,
+      clock.at,
       JSON.stringify(payload.bvvInput),
       JSON.stringify({
         bvvCents: outcome.assessment.bvv.bvvCents,
@@ -117,12 +119,7 @@ export async function recordBetalingsonmachtDecision(
     );
   }
   if (status === 'lopend') await markClaimsInArrangement(tx, payload.personId, teamId);
-  await completeTasksOfDecision(
-    tx,
-    principal,
-    { kind: 'betalingsonmacht', personId: payload.personId },
-    command.issuedAt.slice(0, 10),
-  );
+  await completeTasksOfDecision(tx, principal, { kind: 'betalingsonmacht', personId: payload.personId }, clock.today);
   return { status: 'applied', reason: null };
 }
 

@@ -8,32 +8,40 @@ import { decideEscalationApproval, recordEscalationDecision } from './escalatie-
 import { assignTask, claimTask, completeTask, deleteView, releaseTask, saveView } from './taken-handlers';
 import { decideVoorschot, proposeVoorschot } from './voorschot-handlers';
 import { recordVictimNotification, recordVictimWishes, updateVictimPreferences } from './slachtoffer-handlers';
+import { serverClock, type ServerClock } from './server-clock';
 
 export interface CommandResult {
   status: 'applied' | 'rejected' | 'conflict';
   /** Dutch, for the case worker; null when applied. */
   reason: string | null;
+  /** Why the server refused on its own account (kind and SQLSTATE), for the audit log only. */
+  failure?: string;
 }
 
 /** The server re-checks every rule for every command; the client's checks are only a preview. */
-export async function applyCommand(tx: Queryable, principal: Principal, command: Command): Promise<CommandResult> {
+export async function applyCommand(
+  tx: Queryable,
+  principal: Principal,
+  command: Command,
+  clock: ServerClock = serverClock(),
+): Promise<CommandResult> {
   switch (command.type) {
     case 'AddCaseNote':
-      return addCaseNote(tx, principal, command);
+      return addCaseNote(tx, principal, command, clock);
     case 'RecordBetalingsonmachtDecision':
-      return recordBetalingsonmachtDecision(tx, principal, command);
+      return recordBetalingsonmachtDecision(tx, principal, command, clock);
     case 'DecideApproval':
       return decideApproval(tx, principal, command);
     case 'RecordEscalationDecision':
-      return recordEscalationDecision(tx, principal, command, today());
+      return recordEscalationDecision(tx, principal, command, clock);
     case 'DecideEscalationApproval':
-      return decideEscalationApproval(tx, principal, command, today());
+      return decideEscalationApproval(tx, principal, command, clock.today);
     case 'RecordVictimNotification':
       return recordVictimNotification(tx, principal, command);
     case 'UpdateVictimPreferences':
       return updateVictimPreferences(tx, principal, command);
     case 'RecordVictimWishes':
-      return recordVictimWishes(tx, principal, command, today());
+      return recordVictimWishes(tx, principal, command, clock.today);
     case 'ClaimTask':
       return claimTask(tx, principal, command);
     case 'ReleaseTask':
@@ -47,7 +55,7 @@ export async function applyCommand(tx: Queryable, principal: Principal, command:
     case 'DeleteView':
       return deleteView(tx, principal, command);
     case 'ProposeVoorschot':
-      return proposeVoorschot(tx, principal, command, today());
+      return proposeVoorschot(tx, principal, command, clock);
     case 'DecideVoorschot':
       return decideVoorschot(tx, principal, command);
   }
@@ -57,6 +65,7 @@ async function addCaseNote(
   tx: Queryable,
   principal: Principal,
   command: Extract<Command, { type: 'AddCaseNote' }>,
+  clock: ServerClock,
 ): Promise<CommandResult> {
   if (!canWriteCaseNotes(principal))
     return { status: 'rejected', reason: 'Uw rol mag geen notities bij vorderingen maken.' };
@@ -78,14 +87,9 @@ async function addCaseNote(
       claim.team_id,
       principal.sub,
       command.payload.text,
-      command.issuedAt,
+      clock.at,
       version,
     ],
   );
   return { status: 'applied', reason: null };
-}
-
-/** The server's date decides which terms have run out; the client's clock is not trusted. */
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
 }

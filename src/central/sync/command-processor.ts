@@ -1,9 +1,11 @@
-import type { Command } from '../../shared/api/commands';
-import type { CommandOutcome, PushResponse } from '../../shared/api/wire';
+import { command as commandSchema, type Command } from '../../shared/api/commands';
+import type { CommandOutcome, PushEnvelope, PushResponse } from '../../shared/api/wire';
+import { firstIssue, zodIssues } from '../../shared/validation/zod-issues';
 import type { Principal } from '../auth/access-token';
 import { audit } from '../audit';
 import type { Queryable, SqlClient } from '../db/sql-client';
-import { applyCommand } from './command-handlers';
+import { applyCommand, type CommandResult } from './command-handlers';
+import { isTransientDatabaseError } from '../db/database-errors';
 import { storeRecordedPayloads, takeWriteLock } from './change-feed';
 
 export class ClientOwnershipError extends Error {
@@ -18,30 +20,70 @@ export interface ProcessorOptions {
   deduplicate?: boolean;
 }
 
+type Incoming = PushEnvelope['commands'][number];
+
 /**
  * Applies a client's commands exactly once, each in its own transaction (one bad command never
  * blocks the rest): a known commandId returns its stored outcome; a seq beyond last+1 is a gap
  * the client must fill first; otherwise the command's rules run and its outcome, its effect and
  * the client's last seq commit together.
+ *
+ * A command that fails its schema, or fails inside the server for a reason that would fail again
+ * (bad data, a bug in a handler), is recorded as `rejected` with a Dutch reason, so the commands
+ * behind it still go through. A failure that may pass (the database unreachable, a serialization
+ * conflict) ends the batch: the outcomes so far are answered, the rest stay in the client's outbox.
  */
 export async function processCommands(
   db: SqlClient,
   principal: Principal,
   clientId: string,
-  commands: readonly Command[],
+  commands: readonly Incoming[],
   options: ProcessorOptions = {},
 ): Promise<PushResponse> {
   const deduplicate = options.deduplicate ?? true;
   await registerClient(db, principal, clientId);
   const outcomes: CommandOutcome[] = [];
-  for (const command of [...commands].sort((a, b) => a.seq - b.seq)) {
-    outcomes.push(await db.transaction((tx) => processOne(tx, principal, clientId, command, deduplicate)));
+  for (const incoming of [...commands].sort((a, b) => a.seq - b.seq)) {
+    const parsed = commandSchema.safeParse(incoming);
+    const run = (apply: Apply) =>
+      db.transaction((tx) => processOne(tx, principal, clientId, incoming, apply, deduplicate));
+    try {
+      outcomes.push(
+        await run(
+          parsed.success
+            ? (tx) => applyCommand(tx, principal, parsed.data)
+            : () => refused(`De opdracht is ongeldig: ${firstIssue(zodIssues(parsed.error))}`),
+        ),
+      );
+    } catch (error) {
+      if (isTransientDatabaseError(error)) {
+        if (outcomes.length === 0) throw error;
+        break;
+      }
+      outcomes.push(await run(() => refused(failedInsideServer, error)));
+    }
   }
   const last = await db.query<{ last_seq: number }>(
     'SELECT last_seq::bigint AS last_seq FROM clients WHERE client_id = $1',
     [clientId],
   );
   return { outcomes, lastProcessedSeq: Number(last[0]?.last_seq ?? 0) };
+}
+
+const failedInsideServer =
+  'De centrale API kon deze opdracht niet verwerken en heeft haar niet toegepast. Controleer de invoer en leg het besluit zo nodig opnieuw vast.';
+
+type Apply = (tx: Queryable) => Promise<CommandResult>;
+
+async function refused(reason: string, cause?: unknown): Promise<CommandResult> {
+  return { status: 'rejected', reason, ...(cause === undefined ? {} : { failure: failureKind(cause) }) };
+}
+
+/** What is kept of an internal failure: its kind and SQLSTATE, never its message (it may hold data). */
+function failureKind(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  const name = error instanceof Error ? error.name : typeof error;
+  return typeof code === 'string' ? `${name}:${code}` : name;
 }
 
 async function registerClient(db: SqlClient, principal: Principal, clientId: string): Promise<void> {
@@ -57,7 +99,8 @@ async function processOne(
   tx: Queryable,
   principal: Principal,
   clientId: string,
-  command: Command,
+  command: Incoming,
+  apply: Apply,
   deduplicate: boolean,
 ): Promise<CommandOutcome> {
   await takeWriteLock(tx);
@@ -93,7 +136,7 @@ async function processOne(
     return outcome(command, 'gap', `Opdracht ${lastSeq + 1} ontbreekt nog; stuur eerst die.`);
   }
 
-  const result = await applyCommand(tx, principal, command);
+  const result = await apply(tx);
   await storeRecordedPayloads(tx);
   await tx.query(
     `INSERT INTO commands (client_id, seq, command_id, type, user_id, status, reason) VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -106,11 +149,15 @@ async function processOne(
     action: result.status === 'applied' ? 'create' : 'update',
     entity: 'command',
     entityId: command.commandId,
-    detail: { type: command.type, status: result.status },
+    detail: { type: command.type, status: result.status, ...(result.failure ? { failure: result.failure } : {}) },
   });
   return outcome(command, result.status, result.reason);
 }
 
-function outcome(command: Command, status: CommandOutcome['status'], reason: string | null): CommandOutcome {
+function outcome(
+  command: Pick<Command, 'commandId' | 'seq'>,
+  status: CommandOutcome['status'],
+  reason: string | null,
+): CommandOutcome {
   return { commandId: command.commandId, seq: command.seq, status, reason };
 }

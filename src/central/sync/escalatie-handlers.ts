@@ -26,6 +26,7 @@ import { canWriteCaseNotes, caseTeams } from '../scope';
 import { recordChange } from './change-feed';
 import type { CommandResult } from './command-handlers';
 import { completeTasksOfDecision } from './taken-handlers';
+import type { ServerClock } from './server-clock';
 
 type DecisionCommand = Extract<Command, { type: 'RecordEscalationDecision' }>;
 type ApprovalCommand = Extract<Command, { type: 'DecideEscalationApproval' }>;
@@ -110,8 +111,9 @@ export async function recordEscalationDecision(
   tx: Queryable,
   principal: Principal,
   command: DecisionCommand,
-  today: string,
+  clock: ServerClock,
 ): Promise<CommandResult> {
+  const { today } = clock;
   if (!canWriteCaseNotes(principal))
     return { status: 'rejected', reason: 'Uw rol mag geen invorderingsstappen nemen.' };
   const { payload } = command;
@@ -124,7 +126,7 @@ export async function recordEscalationDecision(
   ) {
     return { status: 'conflict', reason: 'Er bestaat al een besluit met dit kenmerk.' };
   }
-  if (payload.step === waiveVerhoging) return requestWaiver(tx, principal, command, claim);
+  if (payload.step === waiveVerhoging) return requestWaiver(tx, principal, command, claim, clock.at);
   const advice = await currentAdvice(tx, claim, payload.facts, today);
   const allowed = advice.allowed.find((a) => a.step === payload.step);
   if (!allowed) {
@@ -153,7 +155,7 @@ export async function recordEscalationDecision(
       payload.motivation,
       JSON.stringify(advice.trace),
       principal.sub,
-      command.issuedAt,
+      clock.at,
       version,
     ],
   );
@@ -258,6 +260,7 @@ async function requestWaiver(
   principal: Principal,
   command: DecisionCommand,
   claim: ClaimRow,
+  decidedAt: string,
 ): Promise<CommandResult> {
   const { payload } = command;
   const events = await tx.query<{ kind: string; amount_cents: number }>(
@@ -293,7 +296,7 @@ async function requestWaiver(
         },
       ]),
       principal.sub,
-      command.issuedAt,
+      decidedAt,
       version,
     ],
   );

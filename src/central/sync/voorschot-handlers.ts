@@ -6,6 +6,7 @@ import type { Queryable } from '../db/sql-client';
 import { victimTeams } from '../scope';
 import { recordChange } from './change-feed';
 import type { CommandResult } from './command-handlers';
+import type { ServerClock } from './server-clock';
 
 type ProposeCommand = Extract<Command, { type: 'ProposeVoorschot' }>;
 type DecideCommand = Extract<Command, { type: 'DecideVoorschot' }>;
@@ -29,8 +30,9 @@ export async function proposeVoorschot(
   tx: Queryable,
   principal: Principal,
   command: ProposeCommand,
-  today: string,
+  clock: ServerClock,
 ): Promise<CommandResult> {
+  const { today } = clock;
   if (principal.role !== 'medewerker_slachtofferinformatie') {
     return { status: 'rejected', reason: 'Alleen een medewerker slachtofferinformatie stelt een voorschot voor.' };
   }
@@ -86,7 +88,7 @@ export async function proposeVoorschot(
       row.team_id,
       result.advanceCents,
       principal.sub,
-      command.issuedAt,
+      clock.at,
       JSON.stringify(result.trace),
       version,
     ],

@@ -1,6 +1,7 @@
 import type { SyncStatus } from '../../shared/ipc/contract';
 import { AppError, type Result } from '../../shared/ipc/result';
-import { Database, type DbLogger } from '../db/connection';
+import type { DbLogger } from '../db/connection';
+import { openCheckedCache } from '../db/cache-recovery';
 import { loadMigrations, migrate } from '../db/migrations';
 import { ArrangementsRepository } from '../db/repositories/arrangements-repository';
 import { ClaimEventsRepository } from '../db/repositories/claim-events-repository';
@@ -36,6 +37,7 @@ import { SyncEngine } from '../sync/sync-engine';
 import type { BackendConfig } from './backend-config';
 import type { SessionVault } from '../sync/session-vault';
 import { takenHandlers } from './taken-handlers';
+import { todayInAmsterdam } from '../../shared/domain/amsterdam-clock';
 
 export interface Backend {
   invoke(channel: unknown, payload: unknown): Promise<Result<unknown>>;
@@ -67,10 +69,12 @@ export function createBackend(
   logger: BackendLogger = silentLogger,
   options: { vault?: SessionVault } = {},
 ): Backend {
-  const db = new Database(config.dbPath, logger);
+  const opened = openCheckedCache(config.dbPath, logger);
+  const { db, recovery } = opened;
   try {
     const result = migrate(db, loadMigrations(config.migrationsDir));
     if (result.applied.length) logger.info('migrated local database', { from: result.from, to: result.to });
+    opened.restore();
     restoreDeferredIndexes(db); // an initial sync interrupted by a crash left them dropped
     if (config.seedDemo && !config.centralUrl) {
       const user = config.localUser;
@@ -98,7 +102,7 @@ export function createBackend(
   const claims = new ClaimsRepository(db);
   const arrangements = new ArrangementsRepository(db);
   const escalations = new EscalationsRepository(db);
-  const today = () => new Date().toISOString().slice(0, 10);
+  const today = () => todayInAmsterdam();
 
   const currentUser = () => (central ? central.user : config.localUser);
   const requireUser = () => {
@@ -138,7 +142,7 @@ export function createBackend(
   };
 
   const table: HandlerTable = {
-    'app.info': () => ({ appVersion: config.appVersion, schemaVersion: db.userVersion }),
+    'app.info': () => ({ appVersion: config.appVersion, schemaVersion: db.userVersion, cacheRecovery: recovery }),
     'session.current': async () => {
       await resumed;
       return { user: currentUser(), centralConfigured: central !== null };
@@ -157,9 +161,9 @@ export function createBackend(
       if (!central) throw new AppError('invalid_request', 'Er is geen centrale API ingesteld.');
       return { user: await unlock(central, password) };
     },
-    'session.logout': () => {
+    'session.logout': async () => {
       engine?.stop();
-      central?.logout();
+      await central?.logout();
       return {};
     },
     'sync.status': () => engine?.status() ?? localOnlyStatus,

@@ -120,7 +120,11 @@ describe('browser host API', () => {
     expect(reply.status).toBe(200);
     expect(JSON.parse(reply.body)).toEqual({
       ok: true,
-      value: { appVersion: '9.9.9', schemaVersion: latestVersion(loadMigrations(localMigrationsDir)) },
+      value: {
+        appVersion: '9.9.9',
+        schemaVersion: latestVersion(loadMigrations(localMigrationsDir)),
+        cacheRecovery: null,
+      },
     });
   });
 

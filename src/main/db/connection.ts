@@ -21,6 +21,16 @@ export class Database {
     private readonly logger: DbLogger = { warn: () => undefined },
   ) {
     this.raw = new BetterSqlite3(path);
+    try {
+      this.configure();
+    } catch (error) {
+      // A file that is no database fails here: let go of it, so it can be moved aside.
+      this.raw.close();
+      throw error;
+    }
+  }
+
+  private configure(): void {
     // 16 KB pages for a new cache (an existing file keeps its size): its hundreds of thousands of
     // rows then need a quarter of the B-tree pages and WAL frames, which makes an initial sync
     // ~10 % faster. Must come before WAL mode, which writes the file's first page.

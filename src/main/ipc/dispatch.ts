@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { contract, isChannel, type Channel, type ParsedRequestOf, type ResponseOf } from '../../shared/ipc/contract';
 import { AppError, fail, ok, type Result } from '../../shared/ipc/result';
 import { firstIssue, zodIssues } from '../../shared/validation/zod-issues';
+import { isStorageFull, storageFullMessage } from '../db/storage-full';
 
 export type Handler<C extends Channel> = (request: ParsedRequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>>;
 export type HandlerTable = { [C in Channel]: Handler<C> };
@@ -36,6 +37,7 @@ export async function dispatch(
     return ok((schema.response as z.ZodType).parse(value));
   } catch (error) {
     if (error instanceof AppError) return fail(error.code, error.message, error.issues);
+    if (isStorageFull(error)) return fail('storage_full', storageFullMessage);
     // Log the channel and error type only: payloads and messages may carry personal data.
     logger.error('handler failed', { channel, error: error instanceof Error ? error.name : typeof error });
     return fail('internal', 'Er ging iets mis in de app. Probeer het opnieuw; blijft het misgaan, meld het dan.');

@@ -13,6 +13,7 @@ import { OutboxRepository } from '../db/repositories/outbox-repository';
 import { PersonsRepository } from '../db/repositories/persons-repository';
 import { SyncStateRepository } from '../db/repositories/sync-state-repository';
 import { renderDecisionLetter } from './decision-letter';
+import { todayInAmsterdam } from '../../shared/domain/amsterdam-clock';
 
 /** The facts a decision rests on, read from the local cache (the server reads its own). */
 export function caseFactsFromCache(db: Database, personId: string): CaseFacts {
@@ -170,7 +171,7 @@ export async function decisionLetter(
   if (!arrangement) throw new AppError('not_found', 'Dit besluit staat niet in uw werkvoorraad.');
   const person = new PersonsRepository(db).get(arrangement.personId);
   if (!person) throw new AppError('not_found', 'De persoon bij dit besluit staat niet in uw werkvoorraad.');
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInAmsterdam();
   const pdf = await renderDecisionLetter(arrangement, person, today);
   return {
     fileName: `besluit-betalingsregeling-${arrangement.id.slice(0, 8)}.pdf`,

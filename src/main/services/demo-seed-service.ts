@@ -6,6 +6,7 @@ import { ClaimsRepository } from '../db/repositories/claims-repository';
 import { PersonsRepository } from '../db/repositories/persons-repository';
 import { TasksRepository } from '../db/repositories/tasks-repository';
 import { TeamRepository } from '../db/repositories/team-repository';
+import { todayInAmsterdam } from '../../shared/domain/amsterdam-clock';
 
 /** The local demo team: the local user's colleagues (invented), so queues and assignments have people. */
 export function localDemoTeam(localUserId: string, localUserName: string): TeamMemberWire[] {
@@ -24,7 +25,7 @@ export function seedDemoCacheIfEmpty(
   db: Database,
   options: DemoOptions,
   team: readonly TeamMemberWire[] = localDemoTeam('demo-inning-1', 'Sanne de Vries'),
-  today = new Date().toISOString().slice(0, 10),
+  today = todayInAmsterdam(),
 ): number {
   const claims = new ClaimsRepository(db);
   if (claims.count() > 0) return 0;

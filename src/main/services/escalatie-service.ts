@@ -27,6 +27,7 @@ import { EscalationsRepository } from '../db/repositories/escalations-repository
 import { OutboxRepository } from '../db/repositories/outbox-repository';
 import { PersonsRepository } from '../db/repositories/persons-repository';
 import { SyncStateRepository } from '../db/repositories/sync-state-repository';
+import { amsterdamDate, todayInAmsterdam } from '../../shared/domain/amsterdam-clock';
 
 /** Facts assumed for the list view, before the worker has checked licence, vehicle and verhaal. */
 export const uncheckedFacts: EscalationFacts = { hasDrivingLicence: false, vehicle: 'geen', verhaalFailed: false };
@@ -41,7 +42,7 @@ function decisionsOnRecord(db: Database, personId: string, today = todayIso()): 
       ? {
           honoured: arrangementStanding(
             a.instalments,
-            events.paidByPersonSince(personId, a.decidedAt.slice(0, 10)),
+            events.paidByPersonSince(personId, amsterdamDate(a.decidedAt)),
             today,
           ).honoured,
         }
@@ -50,7 +51,7 @@ function decisionsOnRecord(db: Database, personId: string, today = todayIso()): 
 }
 
 function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
+  return todayInAmsterdam();
 }
 
 export function escalationCase(db: Database, claimId: string): ResponseOf<'escalaties.claim'> {

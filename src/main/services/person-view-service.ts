@@ -9,6 +9,7 @@ import { ClaimsRepository } from '../db/repositories/claims-repository';
 import { EscalationsRepository } from '../db/repositories/escalations-repository';
 import { PersonsRepository } from '../db/repositories/persons-repository';
 import { TasksRepository } from '../db/repositories/tasks-repository';
+import { amsterdamDate } from '../../shared/domain/amsterdam-clock';
 
 /**
  * Everything the cache holds about one person, in one place. Victim data never appears here: it
@@ -66,7 +67,7 @@ export function personView(
       afloscapaciteitCents: a.assessment.afloscapaciteitCents,
       behindCents:
         a.status === 'lopend'
-          ? arrangementStanding(a.instalments, events.paidByPersonSince(personId, a.decidedAt.slice(0, 10)), today)
+          ? arrangementStanding(a.instalments, events.paidByPersonSince(personId, amsterdamDate(a.decidedAt)), today)
               .behindCents
           : null,
     })),

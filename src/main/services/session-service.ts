@@ -22,7 +22,7 @@ export async function signIn(
   const owner = state.get('owner_user_id');
   if (owner && owner !== user.id) {
     if (new OutboxRepository(db).countPending() > 0) {
-      central.logout();
+      await central.logout();
       throw new AppError(
         'conflict',
         'Op deze computer staan nog niet-verzonden wijzigingen van een andere gebruiker. Laat die gebruiker eerst aanmelden en synchroniseren.',

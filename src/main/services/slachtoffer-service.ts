@@ -10,6 +10,7 @@ import { SyncStateRepository } from '../db/repositories/sync-state-repository';
 import { CompensationRepository } from '../db/repositories/compensation-repository';
 import { VictimsRepository } from '../db/repositories/victims-repository';
 import { voorschotFor } from './voorschot-service';
+import { todayInAmsterdam } from '../../shared/domain/amsterdam-clock';
 
 /** The victim and the event, which must be one of their offender's; or a Dutch not-found error. */
 function victimAndEvent(repo: VictimsRepository, victimId: string, eventId: string) {
@@ -144,7 +145,7 @@ export function recordWishes(
   return db.transaction(() => {
     const repo = new VictimsRepository(db);
     const { victim, event } = victimAndEvent(repo, request.victimId, request.eventId);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayInAmsterdam();
     const wish: VictimWishWire = {
       id: randomUUID(),
       victimId: victim.id,

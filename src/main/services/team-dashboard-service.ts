@@ -9,6 +9,7 @@ import { EscalationsRepository } from '../db/repositories/escalations-repository
 import { OutboxRepository } from '../db/repositories/outbox-repository';
 import { TasksRepository } from '../db/repositories/tasks-repository';
 import { TeamRepository } from '../db/repositories/team-repository';
+import { dutchDay } from '../../shared/domain/amsterdam-clock';
 
 const weeksShown = 8;
 
@@ -16,7 +17,7 @@ const weeksShown = 8;
 function ageBuckets(dates: readonly string[], today: string): [number, number, number] {
   const buckets: [number, number, number] = [0, 0, 0];
   for (const date of dates) {
-    const age = daysBetween(date.slice(0, 10), today);
+    const age = daysBetween(dutchDay(date), today);
     buckets[age <= 7 ? 0 : age <= 30 ? 1 : 2]++;
   }
   return buckets;

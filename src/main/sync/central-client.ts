@@ -68,10 +68,13 @@ export class CentralClient {
   }
 
   async login(username: string, password: string): Promise<SessionUser> {
+    const previous = this.tokens?.refreshToken;
     this.tokens = await this.request('POST', '/api/v1/auth/login', tokenResponse, { username, password }, false);
     this.username = username;
     this.resumed = null;
     await this.keep();
+    // Unlocking signs in again: the session before it has no further use.
+    if (previous) void this.endSession(previous);
     return this.tokens.user;
   }
 
@@ -89,7 +92,7 @@ export class CentralClient {
       await this.renew();
     } catch (error) {
       if (!(error instanceof CentralError) || error.kind === 'unauthorized') {
-        this.logout();
+        await this.logout();
         return null;
       }
     }
@@ -102,11 +105,30 @@ export class CentralClient {
     return this.login(this.username, password);
   }
 
-  logout(): void {
+  /**
+   * Forgets the session here at once and asks the central API to end it there, so its tokens stop
+   * working also on a copy. Offline the server's session simply runs out (refresh-token lifetime).
+   */
+  async logout(): Promise<void> {
+    const refreshToken = this.tokens?.refreshToken ?? this.resumed?.refreshToken;
     this.tokens = null;
     this.username = null;
     this.resumed = null;
-    void this.options.vault?.save(null);
+    await this.options.vault?.save(null);
+    if (refreshToken) await this.endSession(refreshToken);
+  }
+
+  private async endSession(refreshToken: string): Promise<void> {
+    try {
+      await this.fetchImpl(new URL('/api/v1/auth/logout', this.options.baseUrl), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ refreshToken }),
+        signal: AbortSignal.timeout(Math.min(this.timeoutMs, 3000)),
+      });
+    } catch {
+      // offline or slow: nothing to undo here, the session ends by itself
+    }
   }
 
   private async keep(): Promise<void> {

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { sessionUser } from '../../shared/ipc/contract';
+import { text } from '../../shared/validation/text';
 
 /**
  * Where the desktop keeps the session between app starts: the refresh token, the username and the
  * user it belongs to (so the app can open offline on its cache). Electron keeps it encrypted with
  * safeStorage; the browser host keeps it in memory only, so it is gone when the host stops.
  */
-export const storedSession = z.object({ username: z.string(), refreshToken: z.string(), user: sessionUser }).strict();
+export const storedSession = z.object({ username: text(), refreshToken: text(), user: sessionUser }).strict();
 export type StoredSession = z.infer<typeof storedSession>;
 
 export interface SessionVault {

@@ -12,6 +12,7 @@ import { applyChanges } from './apply-changes';
 import { deferCacheIndexes, restoreDeferredIndexes } from './deferred-indexes';
 import { CentralError, type CentralClient, type PulledPage } from './central-client';
 import { revertOptimisticEffect } from './command-effects';
+import { isStorageFull } from '../db/storage-full';
 
 export interface SyncEngineOptions {
   pageSize?: number;
@@ -245,6 +246,10 @@ export class SyncEngine {
     if (error instanceof CentralError) {
       this.connection = error.kind === 'offline' || error.kind === 'server' ? 'offline' : this.connection;
       this.error = error.message;
+    } else if (isStorageFull(error)) {
+      this.error =
+        'De schijf van deze computer is vol: nieuwe gegevens van de centrale API kunnen niet worden bewaard. Maak ruimte vrij of bel de servicedesk; uw eigen wijzigingen blijven bewaard.';
+      this.logger.error('sync failed', { error: 'storage_full' });
     } else {
       this.error = 'Synchroniseren mislukte door een interne fout; er wordt later opnieuw geprobeerd.';
       // SQLite's messages on writes name tables, columns and constraints, not values; other errors'

@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { text } from '../validation/text';
 
 /** The audit log as a functional administrator reads it: newest first, filtered, one page at a time. */
 export const auditActions = ['read', 'create', 'update', 'delete', 'login', 'login_failed', 'disclose'] as const;
 
 export const auditFilter = z
   .object({
-    actorId: z.string().trim().min(1).max(100).optional(),
-    entity: z.string().trim().min(1).max(60).optional(),
+    actorId: text().trim().min(1).max(100).optional(),
+    entity: text().trim().min(1).max(60).optional(),
     action: z.enum(auditActions).optional(),
     /** Entries older than this id (the previous page's `nextBefore`). */
     before: z.coerce.number().int().positive().optional(),
@@ -19,13 +20,13 @@ export type AuditQuery = z.output<typeof auditFilter>;
 export const auditEntry = z.object({
   id: z.number().int(),
   at: z.iso.datetime({ offset: true }),
-  actorId: z.string().nullable(),
-  actorName: z.string().nullable(),
+  actorId: text().nullable(),
+  actorName: text().nullable(),
   action: z.enum(auditActions),
-  entity: z.string(),
-  entityId: z.string().nullable(),
-  reason: z.string().nullable(),
-  detail: z.record(z.string(), z.unknown()).nullable(),
+  entity: text(),
+  entityId: text().nullable(),
+  reason: text().nullable(),
+  detail: z.record(text(), z.unknown()).nullable(),
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isValidIsoDate } from '../domain/calendar';
 import { decisionKinds } from '../domain/betalingsonmacht-besluit';
 import { id } from '../ipc/schemas';
+import { text } from '../validation/text';
 
 /**
  * Schemas of the betalingsonmacht assessment and decision: the form, the IPC contract and the
@@ -15,9 +16,7 @@ const amount = (label: string) =>
     .min(0, `${label} kan niet negatief zijn.`)
     .max(100_000_000, `${label} is onwaarschijnlijk hoog.`);
 
-export const calendarDate = z
-  .string({ message: 'Vul een datum in.' })
-  .refine(isValidIsoDate, 'Deze datum bestaat niet.');
+export const calendarDate = text({ message: 'Vul een datum in.' }).refine(isValidIsoDate, 'Deze datum bestaat niet.');
 
 export const bvvCorrectionSchema = z
   .object({
@@ -32,7 +31,7 @@ export const bvvCorrectionSchema = z
       'overig',
     ]),
     amountCents: z.number().int('Gebruik hele centen.').min(-10_000_000).max(10_000_000),
-    reason: z.string().trim().min(5, 'Geef bij elke correctie een reden.').max(500),
+    reason: text().trim().min(5, 'Geef bij elke correctie een reden.').max(500),
   })
   .strict();
 
@@ -57,7 +56,7 @@ export const bvvInputSchema = z
     override: z
       .object({
         bvvCents: amount('Beslagvrije voet'),
-        reason: z.string().trim().min(10, 'Motiveer de afwijking (minstens 10 tekens).').max(1000),
+        reason: text().trim().min(10, 'Motiveer de afwijking (minstens 10 tekens).').max(1000),
       })
       .strict()
       .optional(),
@@ -71,7 +70,7 @@ export const decisionChoiceSchema = z
     instalmentCents: z.number().int('Gebruik hele centen.').min(1, 'De termijn moet meer dan € 0,00 zijn.').optional(),
     firstDueDate: calendarDate,
     withDebtHelp: z.boolean().optional(),
-    motivation: z.string().trim().min(10, 'Geef een motivering van minstens 10 tekens.').max(2000),
+    motivation: text().trim().min(10, 'Geef een motivering van minstens 10 tekens.').max(2000),
   })
   .strict();
 

@@ -4,6 +4,7 @@ import { claimDecisionSteps } from '../domain/escalatie';
 import { decisionRequestSchema } from './betalingsonmacht';
 import { savedViewDefinition, savedViewName } from './saved-views';
 import { victimPreferencesFields, victimWishesFields, withZoneRule } from './victims';
+import { text } from '../validation/text';
 
 /**
  * Intent-level commands a worker's app sends to the central API. Each has a UUID `commandId`, a
@@ -27,8 +28,7 @@ export const addCaseNoteCommand = z
       .object({
         noteId: id,
         claimId: id,
-        text: z
-          .string()
+        text: text()
           .trim()
           .min(1, 'Een notitie mag niet leeg zijn.')
           .max(2000, 'Een notitie is hoogstens 2000 tekens.'),
@@ -59,7 +59,7 @@ export const decideApprovalCommand = z
       .object({
         arrangementId: id,
         approve: z.boolean(),
-        note: z.string().trim().max(2000),
+        note: text().trim().max(2000),
       })
       .strict()
       .refine((p) => p.approve || p.note.length >= 10, {
@@ -87,7 +87,7 @@ export const recordEscalationDecisionCommand = z
         claimId: id,
         step: z.enum(claimDecisionSteps, { message: 'Kies een stap.' }),
         facts: escalationFactsSchema,
-        motivation: z.string().trim().min(10, 'Geef een motivering van minstens 10 tekens.').max(2000),
+        motivation: text().trim().min(10, 'Geef een motivering van minstens 10 tekens.').max(2000),
         /** Waiving: the aanmaning whose verhoging is waived. */
         eventId: id.optional(),
       })
@@ -104,7 +104,7 @@ export const decideEscalationApprovalCommand = z
     ...commandBase,
     type: z.literal('DecideEscalationApproval'),
     payload: z
-      .object({ decisionId: id, approve: z.boolean(), note: z.string().trim().max(2000) })
+      .object({ decisionId: id, approve: z.boolean(), note: text().trim().max(2000) })
       .strict()
       .refine((p) => p.approve || p.note.length >= 10, {
         message: 'Geef bij afkeuren een reden (minstens 10 tekens).',
@@ -123,7 +123,7 @@ export const recordVictimNotificationCommand = z
         victimId: id,
         eventId: id,
         channel: z.enum(['brief', 'telefoon', 'email'], { message: 'Kies hoe het slachtoffer is geïnformeerd.' }),
-        content: z.string().trim().min(10, 'Beschrijf wat het slachtoffer is verteld (minstens 10 tekens).').max(4000),
+        content: text().trim().min(10, 'Beschrijf wat het slachtoffer is verteld (minstens 10 tekens).').max(4000),
         notifiedOn: z.iso.date({ message: 'Vul een geldige datum in.' }),
       })
       .strict(),
@@ -199,7 +199,7 @@ export const decideVoorschotCommand = z
     ...commandBase,
     type: z.literal('DecideVoorschot'),
     payload: z
-      .object({ paymentId: id, approve: z.boolean(), note: z.string().trim().max(2000) })
+      .object({ paymentId: id, approve: z.boolean(), note: text().trim().max(2000) })
       .strict()
       .refine((p) => p.approve || p.note.length >= 10, {
         message: 'Geef bij afkeuren een reden (minstens 10 tekens).',

@@ -6,15 +6,16 @@ import { detentionEventKinds } from '../domain/slachtoffer';
 import { taskKinds, taskPriorities, taskStatuses } from '../domain/taken';
 import { savedViewDefinition } from './saved-views';
 import { cents, claimKind, claimPhase, id, isoDate, isoDateTime, role } from '../ipc/schemas';
+import { text } from '../validation/text';
 
 /** Entities as the central API sends them in the change feed. `version` is the global change version. */
 
 export const personWire = z.object({
   id,
-  bsn: z.string().regex(/^\d{9}$/),
-  displayName: z.string().min(1).max(200),
+  bsn: text().regex(/^\d{9}$/),
+  displayName: text().min(1).max(200),
   birthDate: isoDate,
-  city: z.string().max(100),
+  city: text().max(100),
   isTestData: z.boolean(),
   deceasedOn: isoDate.nullable(),
   moratoriumUntil: isoDate.nullable(),
@@ -27,7 +28,7 @@ export const claimWire = z.object({
   personId: id,
   kind: claimKind,
   phase: claimPhase,
-  reference: z.string().max(40),
+  reference: text().max(40),
   originalCents: cents.nonnegative(),
   outstandingCents: cents.nonnegative(),
   administratiekostenCents: cents.nonnegative(),
@@ -42,7 +43,7 @@ export const claimEventWire = z.object({
   kind: z.enum(claimEventKinds),
   occurredOn: isoDate,
   amountCents: cents,
-  description: z.string(),
+  description: text(),
   version: z.number().int().nonnegative(),
 });
 export type ClaimEventWire = z.infer<typeof claimEventWire>;
@@ -50,8 +51,8 @@ export type ClaimEventWire = z.infer<typeof claimEventWire>;
 export const caseNoteWire = z.object({
   id,
   claimId: id,
-  authorName: z.string().max(200),
-  text: z.string().max(2000),
+  authorName: text().max(200),
+  text: text().max(2000),
   createdAt: isoDateTime,
   version: z.number().int().nonnegative(),
 });
@@ -67,12 +68,12 @@ export const arrangementWire = z.object({
   totalCents: cents.nonnegative(),
   instalments: z.array(z.object({ number: z.number().int(), dueDate: isoDate, amountCents: cents })),
   pauseUntil: isoDate.nullable(),
-  motivation: z.string(),
-  decidedBy: z.string(),
-  decidedById: z.string(),
+  motivation: text(),
+  decidedBy: text(),
+  decidedById: text(),
   decidedAt: isoDateTime,
-  approvedBy: z.string().nullable(),
-  approvalNote: z.string().nullable(),
+  approvedBy: text().nullable(),
+  approvalNote: text().nullable(),
   /** When a running arrangement ended, and whether the person kept to it exactly (the 12-month rule). */
   endedOn: isoDate.nullable().default(null),
   honouredExactly: z.boolean().nullable().default(null),
@@ -81,8 +82,8 @@ export const arrangementWire = z.object({
     bvvCents: cents.nullable(),
     afloscapaciteitCents: cents,
     monthlyIncomeCents: cents,
-    parameterSets: z.array(z.string()),
-    trace: z.array(z.object({ rule: z.string(), text: z.string(), unconfirmed: z.boolean().optional() })),
+    parameterSets: z.array(text()),
+    trace: z.array(z.object({ rule: text(), text: text(), unconfirmed: z.boolean().optional() })),
   }),
   version: z.number().int().nonnegative(),
 });
@@ -94,13 +95,13 @@ export const escalationDecisionWire = z.object({
   personId: id,
   step: z.enum(claimDecisionSteps),
   status: z.enum(['ter_goedkeuring', 'vastgelegd', 'afgewezen']),
-  motivation: z.string(),
-  decidedBy: z.string(),
-  decidedById: z.string(),
+  motivation: text(),
+  decidedBy: text(),
+  decidedById: text(),
   decidedAt: isoDateTime,
-  approvedBy: z.string().nullable(),
-  approvalNote: z.string().nullable(),
-  trace: z.array(z.object({ rule: z.string(), text: z.string(), unconfirmed: z.boolean().optional() })),
+  approvedBy: text().nullable(),
+  approvalNote: text().nullable(),
+  trace: z.array(z.object({ rule: text(), text: text(), unconfirmed: z.boolean().optional() })),
   version: z.number().int().nonnegative(),
 });
 export type EscalationDecisionWire = z.infer<typeof escalationDecisionWire>;
@@ -109,13 +110,13 @@ export type EscalationDecisionWire = z.infer<typeof escalationDecisionWire>;
 export const victimWire = z.object({
   id,
   offenderPersonId: id,
-  displayName: z.string(),
+  displayName: text(),
   isNaturalPerson: z.boolean(),
   optedIn: z.boolean(),
   wantsInformation: z.boolean(),
   preferredChannel: z.enum(['brief', 'telefoon', 'email']),
-  representative: z.string().nullable(),
-  offenceCategory: z.string(),
+  representative: text().nullable(),
+  offenceCategory: text(),
   version: z.number().int().nonnegative(),
 });
 export type VictimWire = z.infer<typeof victimWire>;
@@ -135,11 +136,11 @@ export const victimNotificationWire = z.object({
   victimId: id,
   eventId: id,
   channel: z.enum(['brief', 'telefoon', 'email']),
-  content: z.string(),
+  content: text(),
   notifiedOn: isoDate,
   deadline: isoDate,
   late: z.boolean(),
-  notifiedBy: z.string(),
+  notifiedBy: text(),
   version: z.number().int().nonnegative(),
 });
 export type VictimNotificationWire = z.infer<typeof victimNotificationWire>;
@@ -150,11 +151,11 @@ export const victimWishWire = z.object({
   eventId: id,
   contactverbod: z.boolean(),
   gebiedsverbod: z.boolean(),
-  zoneDescription: z.string().nullable(),
-  remarks: z.string(),
+  zoneDescription: text().nullable(),
+  remarks: text(),
   recordedOn: isoDate,
   forwardedToOmOn: isoDate,
-  recordedBy: z.string(),
+  recordedBy: text(),
   version: z.number().int().nonnegative(),
 });
 export type VictimWishWire = z.infer<typeof victimWishWire>;
@@ -177,7 +178,7 @@ export type TaskWire = z.infer<typeof taskWire>;
 /** A colleague in the user's own team, for assigning work and for the dashboard. */
 export const teamMemberWire = z.object({
   id,
-  displayName: z.string(),
+  displayName: text(),
   role,
   version: z.number().int().nonnegative(),
 });
@@ -187,8 +188,8 @@ export type TeamMemberWire = z.infer<typeof teamMemberWire>;
 export const savedViewWire = z.object({
   id,
   ownerId: id,
-  ownerName: z.string(),
-  name: z.string().min(1).max(80),
+  ownerName: text(),
+  name: text().min(1).max(80),
   definition: savedViewDefinition,
   deleted: z.boolean(),
   version: z.number().int().nonnegative(),
@@ -199,7 +200,7 @@ export type SavedViewWire = z.infer<typeof savedViewWire>;
 export const victimCompensationWire = z.object({
   id,
   victimId: id,
-  claimReference: z.string(),
+  claimReference: text(),
   judgmentFinalOn: isoDate,
   orderedCents: cents.nonnegative(),
   collectedCents: cents.nonnegative(),
@@ -217,12 +218,12 @@ export const voorschotPaymentWire = z.object({
   victimId: id,
   amountCents: cents.positive(),
   status: z.enum(voorschotStatuses),
-  proposedBy: z.string(),
+  proposedBy: text(),
   proposedById: id,
   proposedAt: isoDateTime,
-  approvedBy: z.string().nullable(),
-  approvalNote: z.string().nullable(),
-  trace: z.array(z.object({ rule: z.string(), text: z.string(), unconfirmed: z.boolean().optional() })),
+  approvedBy: text().nullable(),
+  approvalNote: text().nullable(),
+  trace: z.array(z.object({ rule: text(), text: text(), unconfirmed: z.boolean().optional() })),
   version: z.number().int().nonnegative(),
 });
 export type VoorschotPaymentWire = z.infer<typeof voorschotPaymentWire>;

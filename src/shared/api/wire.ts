@@ -2,30 +2,34 @@ import { z } from 'zod';
 import { sessionUser } from '../ipc/contract';
 import { command } from './commands';
 import { change } from './entities';
+import { text } from '../validation/text';
 
 /** Request and response bodies of the central API (/api/v1). The OpenAPI document is built from these. */
 
 export const apiErrorBody = z.object({
-  error: z.object({ code: z.string(), message: z.string(), issues: z.record(z.string(), z.string()).optional() }),
+  error: z.object({ code: text(), message: text(), issues: z.record(text(), text()).optional() }),
 });
 
 export const loginRequest = z
   .object({
-    username: z.string().min(1, 'Vul uw gebruikersnaam in.').max(100),
-    password: z.string().min(1, 'Vul uw wachtwoord in.').max(200),
+    username: text().min(1, 'Vul uw gebruikersnaam in.').max(100),
+    password: text().min(1, 'Vul uw wachtwoord in.').max(200),
   })
   .strict();
 
 export const tokenResponse = z.object({
-  accessToken: z.string(),
-  refreshToken: z.string(),
+  accessToken: text(),
+  refreshToken: text(),
   /** When the access token expires (ISO). */
   expiresAt: z.iso.datetime({ offset: true }),
   user: sessionUser,
 });
 export type TokenResponse = z.infer<typeof tokenResponse>;
 
-export const refreshRequest = z.object({ refreshToken: z.string().min(1).max(200) }).strict();
+/** `ended`: false when the token named no open session (already ended, or unknown). */
+export const logoutResponse = z.object({ ended: z.boolean() });
+
+export const refreshRequest = z.object({ refreshToken: text().min(1).max(200) }).strict();
 
 export const clientId = z.uuid({ message: 'clientId moet een UUID zijn.' });
 
@@ -37,12 +41,34 @@ export const pushRequest = z
   .strict();
 export type PushRequest = z.infer<typeof pushRequest>;
 
+/**
+ * What the server reads of a push before it looks at each command: only what it needs to answer
+ * per command. A command that fails its own schema is answered `rejected` with the reason, so one
+ * bad entry (say, an old outbox entry with a NUL in it) never turns the whole batch into a 400.
+ */
+export const pushEnvelope = z
+  .object({
+    clientId,
+    commands: z
+      .array(
+        z.looseObject({
+          commandId: z.uuid({ message: 'commandId moet een UUID zijn.' }),
+          seq: z.number().int().min(1),
+          type: text().max(64),
+        }),
+      )
+      .min(1)
+      .max(500, 'Hoogstens 500 opdrachten per verzending.'),
+  })
+  .strict();
+export type PushEnvelope = z.infer<typeof pushEnvelope>;
+
 export const commandOutcome = z.object({
   commandId: z.uuid(),
   seq: z.number().int(),
   /** `gap`: the server expects an earlier seq first; the client resends from `lastProcessedSeq + 1`. */
   status: z.enum(['applied', 'rejected', 'conflict', 'gap']),
-  reason: z.string().nullable(),
+  reason: text().nullable(),
 });
 export type CommandOutcome = z.infer<typeof commandOutcome>;
 
@@ -81,8 +107,7 @@ export type PullResponse = z.infer<typeof pullResponse>;
  */
 export const pullHeaderNames = { nextCursor: 'x-next-cursor', hasMore: 'x-has-more' } as const;
 export const pullHeaders = z.object({
-  nextCursor: z
-    .string()
+  nextCursor: text()
     .regex(/^\d{1,15}$/)
     .transform(Number),
   hasMore: z.enum(['true', 'false']).transform((v) => v === 'true'),

@@ -5,23 +5,24 @@ import { savedViewDefinition, savedViewName, searchText, taskSortKeys } from '..
 import { claimDecisionSteps } from '../domain/escalatie';
 import { taskKinds, taskPriorities, taskQueues, taskStatuses } from '../domain/taken';
 import { cents, claimKind, claimPhase, emptyRequest, id, isoDate, isoDateTime } from './schemas';
+import { text } from '../validation/text';
 
 /** Channels of the queues, the team lead's tools, the person view and the notifications. */
 
 export const taskRow = z.object({
   id,
   personId: id,
-  personName: z.string(),
+  personName: text(),
   claimId: id.nullable(),
   claimKind: claimKind.nullable(),
   phase: claimPhase.nullable(),
-  reference: z.string().nullable(),
+  reference: text().nullable(),
   outstandingCents: cents.nullable(),
   kind: z.enum(taskKinds),
   priority: z.enum(taskPriorities),
   status: z.enum(taskStatuses),
   assigneeId: id.nullable(),
-  assigneeName: z.string().nullable(),
+  assigneeName: text().nullable(),
   createdOn: isoDate,
   dueDate: isoDate,
   completedOn: isoDate.nullable(),
@@ -36,12 +37,12 @@ export type SavedView = z.infer<typeof savedView>;
 
 const assignmentOutcome = z.object({
   taskId: id,
-  personName: z.string(),
+  personName: text(),
   ok: z.boolean(),
   /** Dutch, when not ok. */
-  reason: z.string().nullable(),
+  reason: text().nullable(),
   previousAssigneeId: id.nullable(),
-  previousAssigneeName: z.string().nullable(),
+  previousAssigneeName: text().nullable(),
 });
 export type AssignmentOutcome = z.infer<typeof assignmentOutcome>;
 
@@ -50,10 +51,10 @@ const taskIdRequest = z.object({ taskId: id }).strict();
 export const personViewResponse = z.object({
   person: z.object({
     id,
-    displayName: z.string(),
-    bsn: z.string(),
+    displayName: text(),
+    bsn: text(),
     birthDate: isoDate,
-    city: z.string(),
+    city: text(),
     deceasedOn: isoDate.nullable(),
     moratoriumUntil: isoDate.nullable(),
   }),
@@ -62,7 +63,7 @@ export const personViewResponse = z.object({
       id,
       kind: claimKind,
       phase: claimPhase,
-      reference: z.string(),
+      reference: text(),
       originalCents: cents,
       outstandingCents: cents,
       dueDate: isoDate,
@@ -106,19 +107,19 @@ export const dashboardResponse = z.object({
     later: z.number().int(),
   }),
   weeks: z.array(isoDate),
-  throughput: z.array(z.object({ workerId: id, workerName: z.string(), perWeek: z.array(z.number().int()) })),
+  throughput: z.array(z.object({ workerId: id, workerName: text(), perWeek: z.array(z.number().int()) })),
   /** Per week: tasks completed after their due date. */
   missedPerWeek: z.array(z.number().int()),
 });
 export type Dashboard = z.infer<typeof dashboardResponse>;
 
 export const notification = z.object({
-  id: z.string(),
+  id: text(),
   kind: z.enum(['slachtoffer_termijn', 'goedkeuring', 'urgente_taak', 'conflict']),
-  title: z.string(),
-  detail: z.string(),
+  title: text(),
+  detail: text(),
   /** Where the item opens, inside the app. */
-  route: z.string().regex(/^\/[\w\-/]*$/),
+  route: text().regex(/^\/[\w\-/]*$/),
   urgent: z.boolean(),
 });
 export type AppNotification = z.infer<typeof notification>;

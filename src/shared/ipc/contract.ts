@@ -20,6 +20,7 @@ import { decisionKinds } from '../domain/betalingsonmacht-besluit';
 import { escalationSteps } from '../domain/escalatie';
 import { takenChannels } from './contract-taken';
 import { claimKind, claimPhase, cents, emptyRequest, id, isoDate, isoDateTime, role } from './schemas';
+import { text } from '../validation/text';
 
 export {
   taskRow,
@@ -41,10 +42,10 @@ export const werkvoorraadSortKeys = ['dueDate', 'outstanding', 'personName', 'ki
 export const claimRow = z.object({
   id,
   personId: id,
-  personName: z.string(),
+  personName: text(),
   kind: claimKind,
   phase: claimPhase,
-  reference: z.string(),
+  reference: text(),
   originalCents: cents,
   outstandingCents: cents,
   administratiekostenCents: cents,
@@ -54,9 +55,9 @@ export type ClaimRow = z.infer<typeof claimRow>;
 
 export const sessionUser = z.object({
   id,
-  displayName: z.string(),
+  displayName: text(),
   role,
-  teamName: z.string(),
+  teamName: text(),
 });
 export type SessionUser = z.infer<typeof sessionUser>;
 
@@ -65,27 +66,27 @@ export const syncStatus = z.object({
   pendingCommands: z.number().int().nonnegative(),
   lastSyncAt: isoDateTime.nullable(),
   progress: z.object({ done: z.number().int(), total: z.number().int() }).nullable(),
-  error: z.string().nullable(),
+  error: text().nullable(),
 });
 export type SyncStatus = z.infer<typeof syncStatus>;
 
 export const caseNote = z.object({
   id,
   claimId: id,
-  authorName: z.string(),
-  text: z.string(),
+  authorName: text(),
+  text: text(),
   createdAt: isoDateTime,
   /** True while only this app knows it; it becomes false once the server has it. */
   pending: z.boolean(),
 });
 export type CaseNote = z.infer<typeof caseNote>;
 
-export const claimDetail = claimRow.extend({ bsn: z.string(), city: z.string(), version: z.number().int() });
+export const claimDetail = claimRow.extend({ bsn: text(), city: text(), version: z.number().int() });
 export type ClaimDetail = z.infer<typeof claimDetail>;
 
-const traceStep = z.object({ rule: z.string(), text: z.string(), unconfirmed: z.boolean().optional() });
+const traceStep = z.object({ rule: text(), text: text(), unconfirmed: z.boolean().optional() });
 
-const letterFile = z.object({ fileName: z.string(), pdfBase64: z.string(), text: z.string() });
+const letterFile = z.object({ fileName: text(), pdfBase64: text(), text: text() });
 
 export const voorschotResult = z.object({
   eligibleFrom: isoDate,
@@ -97,23 +98,23 @@ export const voorschotResult = z.object({
 });
 
 export const commandReview = z.object({
-  commandId: z.string(),
+  commandId: text(),
   outcome: z.enum(['rejected', 'conflict']),
-  reason: z.string(),
+  reason: text(),
   createdAt: isoDateTime,
   /** What the worker decided, and the version they saw. */
   mine: z.discriminatedUnion('type', [
     z.object({
       type: z.literal('AddCaseNote'),
       claimId: id,
-      text: z.string(),
+      text: text(),
       baseVersion: z.number().int().nullable(),
       issuedAt: isoDateTime,
     }),
     z.object({
       type: z.literal('RecordBetalingsonmachtDecision'),
       personId: id,
-      decisionKind: z.string(),
+      decisionKind: text(),
       expectedTotalCents: cents,
       baseVersion: z.number().int().nullable(),
       issuedAt: isoDateTime,
@@ -121,7 +122,7 @@ export const commandReview = z.object({
     z.object({
       type: z.literal('RecordEscalationDecision'),
       claimId: id,
-      step: z.string(),
+      step: text(),
       baseVersion: z.number().int().nullable(),
       issuedAt: isoDateTime,
     }),
@@ -136,7 +137,7 @@ export const commandReview = z.object({
       type: z.literal('DecideEscalationApproval'),
       decisionId: id,
       approve: z.boolean(),
-      note: z.string(),
+      note: text(),
       baseVersion: z.number().int().nullable(),
       issuedAt: isoDateTime,
     }),
@@ -144,7 +145,7 @@ export const commandReview = z.object({
       type: z.literal('DecideApproval'),
       arrangementId: id,
       approve: z.boolean(),
-      note: z.string(),
+      note: text(),
       baseVersion: z.number().int().nullable(),
       issuedAt: isoDateTime,
     }),
@@ -168,15 +169,14 @@ export const commandReview = z.object({
   /** The server's current state of the same case, as far as this cache has it. */
   theirs: z.object({
     claim: claimDetail.nullable(),
-    personName: z.string().nullable(),
+    personName: text().nullable(),
     openTotalCents: cents.nullable(),
-    arrangementStatus: z.string().nullable(),
+    arrangementStatus: text().nullable(),
   }),
 });
 export type CommandReview = z.infer<typeof commandReview>;
 
-export const noteText = z
-  .string()
+export const noteText = text()
   .trim()
   .min(1, 'Een notitie mag niet leeg zijn.')
   .max(2000, 'Een notitie is hoogstens 2000 tekens.');
@@ -195,8 +195,17 @@ export const contract = {
   'app.info': {
     request: emptyRequest,
     response: z.object({
-      appVersion: z.string(),
+      appVersion: text(),
       schemaVersion: z.number().int(),
+      /** Set when the cache was found damaged at this start, set aside and rebuilt (cache-recovery.ts). */
+      cacheRecovery: z
+        .object({
+          reason: z.enum(['not_a_database', 'damaged']),
+          keptAs: text(),
+          commandsKept: z.number().int().nonnegative(),
+          commandsUnreadable: z.boolean(),
+        })
+        .nullable(),
     }),
   },
   'session.current': {
@@ -206,14 +215,14 @@ export const contract = {
   'session.login': {
     request: z
       .object({
-        username: z.string().trim().min(1, 'Vul uw gebruikersnaam in.').max(100),
-        password: z.string().min(1, 'Vul uw wachtwoord in.').max(200),
+        username: text().trim().min(1, 'Vul uw gebruikersnaam in.').max(100),
+        password: text().min(1, 'Vul uw wachtwoord in.').max(200),
       })
       .strict(),
     response: z.object({ user: sessionUser }),
   },
   'session.unlock': {
-    request: z.object({ password: z.string().min(1, 'Vul uw wachtwoord in.').max(200) }).strict(),
+    request: z.object({ password: text().min(1, 'Vul uw wachtwoord in.').max(200) }).strict(),
     response: z.object({ user: sessionUser }),
   },
   'session.logout': {
@@ -253,7 +262,7 @@ export const contract = {
   'betalingsonmacht.person': {
     request: z.object({ personId: id }).strict(),
     response: z.object({
-      person: z.object({ id, displayName: z.string(), bsn: z.string(), birthDate: isoDate, city: z.string() }),
+      person: z.object({ id, displayName: text(), bsn: text(), birthDate: isoDate, city: text() }),
       claims: z.array(claimRow),
       facts: z.object({
         claims: z.array(
@@ -265,11 +274,11 @@ export const contract = {
       }),
       arrangements: z.array(arrangementRecord),
       /** The form of an interrupted assessment, as the screen saved it. */
-      draft: z.string().nullable(),
+      draft: text().nullable(),
     }),
   },
   'betalingsonmacht.saveDraft': {
-    request: z.object({ personId: id, draft: z.string().max(50_000) }).strict(),
+    request: z.object({ personId: id, draft: text().max(50_000) }).strict(),
     response: z.object({}),
   },
   'betalingsonmacht.decide': {
@@ -278,16 +287,16 @@ export const contract = {
   },
   'betalingsonmacht.letter': {
     request: z.object({ arrangementId: id }).strict(),
-    response: z.object({ fileName: z.string(), pdfBase64: z.string() }),
+    response: z.object({ fileName: text(), pdfBase64: text() }),
   },
   'arrangements.list': {
     request: z
       .object({ status: z.enum(arrangementStatuses).optional(), limit: z.number().int().min(1).max(500).default(200) })
       .strict(),
-    response: z.object({ arrangements: z.array(arrangementRecord.extend({ personName: z.string() })) }),
+    response: z.object({ arrangements: z.array(arrangementRecord.extend({ personName: text() })) }),
   },
   'arrangements.decideApproval': {
-    request: z.object({ arrangementId: id, approve: z.boolean(), note: z.string().trim().max(2000) }).strict(),
+    request: z.object({ arrangementId: id, approve: z.boolean(), note: text().trim().max(2000) }).strict(),
     response: z.object({}),
   },
   'escalaties.page': {
@@ -324,7 +333,7 @@ export const contract = {
         claimId: id,
         step: z.enum(escalationSteps, { message: 'Kies een stap.' }),
         facts: escalationFacts,
-        motivation: z.string().trim().min(10, 'Geef een motivering van minstens 10 tekens.').max(2000),
+        motivation: text().trim().min(10, 'Geef een motivering van minstens 10 tekens.').max(2000),
       })
       .strict(),
     response: escalationDecisionWire,
@@ -335,7 +344,7 @@ export const contract = {
         claimIds: z.array(id).min(1, 'Kies minstens één vordering.').max(200, 'Hoogstens 200 vorderingen tegelijk.'),
         step: z.enum(escalationSteps, { message: 'Kies een stap.' }),
         facts: escalationFacts,
-        motivation: z.string().trim().min(10, 'Geef een motivering van minstens 10 tekens.').max(2000),
+        motivation: text().trim().min(10, 'Geef een motivering van minstens 10 tekens.').max(2000),
         /** Only check, record nothing: the preview. */
         preview: z.boolean(),
       })
@@ -344,11 +353,11 @@ export const contract = {
       results: z.array(
         z.object({
           claimId: id,
-          personName: z.string(),
-          reference: z.string(),
+          personName: text(),
+          reference: text(),
           ok: z.boolean(),
           /** Why the step is not possible for this claim (Dutch), when not ok. */
-          reason: z.string().nullable(),
+          reason: text().nullable(),
           requiresApproval: z.boolean(),
         }),
       ),
@@ -359,7 +368,7 @@ export const contract = {
       .object({
         claimId: id,
         eventId: id,
-        motivation: z.string().trim().min(10, 'Geef een reden van minstens 10 tekens.').max(2000),
+        motivation: text().trim().min(10, 'Geef een reden van minstens 10 tekens.').max(2000),
       })
       .strict(),
     response: escalationDecisionWire,
@@ -372,11 +381,11 @@ export const contract = {
       })
       .strict(),
     response: z.object({
-      decisions: z.array(escalationRecord.extend({ personName: z.string(), claimReference: z.string() })),
+      decisions: z.array(escalationRecord.extend({ personName: text(), claimReference: text() })),
     }),
   },
   'escalaties.decideApproval': {
-    request: z.object({ decisionId: id, approve: z.boolean(), note: z.string().trim().max(2000) }).strict(),
+    request: z.object({ decisionId: id, approve: z.boolean(), note: text().trim().max(2000) }).strict(),
     response: z.object({}),
   },
   'slachtoffers.tasks': {
@@ -385,7 +394,7 @@ export const contract = {
       tasks: z.array(
         z.object({
           victimId: id,
-          victimName: z.string(),
+          victimName: text(),
           eventId: id,
           eventKind: z.enum(detentionEventKinds),
           eventDate: isoDate,
@@ -429,12 +438,12 @@ export const contract = {
     request: emptyRequest,
     response: z.object({
       payments: z.array(
-        voorschotPaymentWire.extend({ pending: z.boolean(), victimName: z.string(), claimReference: z.string() }),
+        voorschotPaymentWire.extend({ pending: z.boolean(), victimName: text(), claimReference: text() }),
       ),
     }),
   },
   'voorschot.decide': {
-    request: z.object({ paymentId: id, approve: z.boolean(), note: z.string().trim().max(2000) }).strict(),
+    request: z.object({ paymentId: id, approve: z.boolean(), note: text().trim().max(2000) }).strict(),
     response: z.object({}),
   },
   'slachtoffers.preferences': {
@@ -449,7 +458,7 @@ export const contract = {
     request: z
       .object({
         victimId: id,
-        reason: z.string().trim().min(5, 'Geef een reden om de contactgegevens in te zien.').max(500),
+        reason: text().trim().min(5, 'Geef een reden om de contactgegevens in te zien.').max(500),
       })
       .strict(),
     response: victimContact,
@@ -460,7 +469,7 @@ export const contract = {
         victimId: id,
         eventId: id,
         channel: z.enum(['brief', 'telefoon', 'email'], { message: 'Kies hoe het slachtoffer is geïnformeerd.' }),
-        content: z.string().trim().min(10, 'Beschrijf wat het slachtoffer is verteld (minstens 10 tekens).').max(4000),
+        content: text().trim().min(10, 'Beschrijf wat het slachtoffer is verteld (minstens 10 tekens).').max(4000),
         notifiedOn: isoDate,
       })
       .strict(),

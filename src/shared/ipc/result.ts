@@ -8,6 +8,7 @@ export const errorCodes = [
   'not_found',
   'conflict',
   'unavailable',
+  'storage_full',
   'internal',
 ] as const;
 

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { claimKinds, claimPhases } from '../domain/claims';
 import { roles } from '../domain/roles';
+import { text } from '../validation/text';
 
 /** Reusable field schemas with Dutch messages, shared by the contract and the forms. */
 
 export const isoDate = z.iso.date({ message: 'Vul een geldige datum in (dd-mm-jjjj).' });
 export const isoDateTime = z.iso.datetime({ offset: true, message: 'Ongeldig tijdstip.' });
-export const id = z.string().min(1, 'Id ontbreekt.').max(64, 'Id is te lang.');
+export const id = text().min(1, 'Id ontbreekt.').max(64, 'Id is te lang.');
 export const cents = z.number().int('Bedrag moet in hele centen zijn.').safe();
 export const claimKind = z.enum(claimKinds, { message: 'Onbekende soort vordering.' });
 export const claimPhase = z.enum(claimPhases, { message: 'Onbekende fase.' });

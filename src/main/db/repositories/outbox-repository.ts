@@ -1,6 +1,7 @@
 import type { Command, CommandType } from '../../../shared/api/commands';
 import type { Database } from '../connection';
 import { sql } from '../sql';
+import { withoutNul } from '../../../shared/validation/text';
 
 export interface OutboxEntry {
   seq: number;
@@ -85,7 +86,8 @@ export class OutboxRepository {
         commandId: row.command_id,
         seq: row.seq,
         type: row.type,
-        command: JSON.parse(row.body) as Command,
+        // An old entry may hold a NUL the server refused: shown as �, so the review can still be read.
+        command: withoutNul(JSON.parse(row.body) as Command),
         outcome: row.outcome,
         reason: row.reason,
         serverState: row.server_state === null ? null : (JSON.parse(row.server_state) as unknown),

@@ -10,6 +10,7 @@ import { QueryGate } from '../../components/QueryGate';
 import { ArrangementSummary, Schedule, Trace } from './ArrangementSummary';
 import { emptyForm, toBvvInput, toChoice, type AssessmentForm, type FieldErrors } from './assessment-form';
 import { useDecideMutation, usePersonOverviewQuery, useSaveDraftMutation } from './betalingsonmacht-api';
+import { todayInAmsterdam } from '../../../shared/domain/amsterdam-clock';
 
 const draftDelayMs = 600;
 
@@ -27,7 +28,7 @@ export function AssessmentPage() {
 type Overview = ResponseOf<'betalingsonmacht.person'>;
 
 function Assessment({ overview }: { overview: Overview }) {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInAmsterdam();
   const [form, setForm] = useState<AssessmentForm>(() => restoreDraft(overview.draft, today));
   const [touched, setTouched] = useState(false);
   const [saveDraft, draftState] = useSaveDraftMutation();

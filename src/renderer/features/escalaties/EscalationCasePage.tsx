@@ -22,6 +22,7 @@ import {
   useEscalationCaseQuery,
   useWaiveVerhogingMutation,
 } from './escalaties-api';
+import { amsterdamDate, todayInAmsterdam } from '../../../shared/domain/amsterdam-clock';
 
 export function EscalationCasePage() {
   const { claimId = '' } = useParams();
@@ -99,7 +100,11 @@ function AanmaningLetterButton({ eventId, kind }: { eventId: string; kind: 'eers
 function timeline(view: View): TimelineItem[] {
   const items: TimelineItem[] = [
     ...view.events.map((event) => ({ type: 'event' as const, at: event.occurredOn, event })),
-    ...view.decisions.map((decision) => ({ type: 'decision' as const, at: decision.decidedAt.slice(0, 10), decision })),
+    ...view.decisions.map((decision) => ({
+      type: 'decision' as const,
+      at: amsterdamDate(decision.decidedAt),
+      decision,
+    })),
   ];
   return items.sort((a, b) => a.at.localeCompare(b.at));
 }
@@ -114,7 +119,7 @@ function EscalationCase({ view }: { view: ResponseOf<'escalaties.claim'> }) {
   const [motivation, setMotivation] = useState('');
   const [submitted, setSubmitted] = useState(false);
   const [decide, decision] = useDecideEscalationMutation();
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInAmsterdam();
   const { claim } = view;
 
   // The same rules the server applies, live on what the worker has checked.
@@ -198,7 +203,7 @@ function EscalationCase({ view }: { view: ResponseOf<'escalaties.claim'> }) {
                   <p>{item.decision.motivation}</p>
                   {item.decision.step === 'buitengebruikstelling_voertuig' && item.decision.status === 'vastgelegd' ? (
                     <p className="hint" data-testid="voertuig-status">
-                      {voertuigTimeline(item.decision.decidedAt.slice(0, 10), today).text}
+                      {voertuigTimeline(amsterdamDate(item.decision.decidedAt), today).text}
                     </p>
                   ) : null}
                 </li>

@@ -16,6 +16,7 @@ import {
   useVictimContactMutation,
   useVictimLetterMutation,
 } from './slachtoffers-api';
+import { todayInAmsterdam } from '../../../shared/domain/amsterdam-clock';
 
 export function VictimPage() {
   const { victimId = '' } = useParams();
@@ -167,7 +168,7 @@ function NotifyForm({
 }) {
   const [channel, setChannel] = useState(defaultChannel);
   const [content, setContent] = useState('');
-  const [notifiedOn, setNotifiedOn] = useState(new Date().toISOString().slice(0, 10));
+  const [notifiedOn, setNotifiedOn] = useState(todayInAmsterdam());
   const [notify, { error, isLoading, isSuccess }] = useNotifyVictimMutation();
   const [makeLetter, letter] = useVictimLetterMutation();
   const failure = appError(error);

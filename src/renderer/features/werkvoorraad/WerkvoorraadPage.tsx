@@ -16,6 +16,7 @@ import { clearSelection, setActive, sortQueue, toggleSelected } from './queue-sl
 import { useClaimTaskMutation, useCompleteTaskMutation, useReleaseTaskMutation } from './taken-api';
 import { taskRoute } from './task-route';
 import { useQueueRows } from './use-queue-rows';
+import { todayInAmsterdam } from '../../../shared/domain/amsterdam-clock';
 
 const columnDefs: readonly { key: string; label: MessageKey; width: string; sort?: TaskSortKey; numeric?: boolean }[] =
   [
@@ -30,7 +31,7 @@ const columnDefs: readonly { key: string; label: MessageKey; width: string; sort
   ];
 
 function today(): string {
-  return new Date().toISOString().slice(0, 10);
+  return todayInAmsterdam();
 }
 
 /** Text inputs keep their keys; the page's single-key shortcuts apply everywhere else. */

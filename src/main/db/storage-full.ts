@@ -1,0 +1,12 @@
+/**
+ * The disk under the cache is full. SQLite then refuses the write (SQLITE_FULL) and rolls the
+ * transaction back, so what was saved before stays as it was; the worker must hear that this
+ * change was not saved, and what to do.
+ */
+export const storageFullMessage =
+  'De schijf van deze computer is vol: deze wijziging is niet opgeslagen. Wat eerder was opgeslagen, blijft bewaard. Maak ruimte vrij of bel de servicedesk, en probeer het daarna opnieuw.';
+
+export function isStorageFull(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_FULL' || code === 'ENOSPC';
+}

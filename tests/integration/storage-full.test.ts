@@ -1,0 +1,62 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBackend, type Backend } from '../../src/main/backend/backend';
+import { demoLocalUser } from '../../src/main/backend/local-defaults';
+import { call } from '../support/desktop';
+import { localMigrationsDir } from '../support/temp-dir';
+
+/**
+ * A full disk, for real: the cache lives on a small tmpfs that a filler file fills up. The
+ * worker gets a Dutch message, nothing saved before is lost, and work goes on once there is room.
+ * Mounting needs root (the CI machine runs as root); elsewhere the test says why it is skipped.
+ */
+const canMount = process.platform === 'linux' && userInfo().uid === 0;
+const mountPoint = join(tmpdir(), `cjib-full-${process.pid}`);
+
+describe.skipIf(!canMount)('a full disk under the cache', () => {
+  let backend: Backend;
+  beforeAll(() => {
+    mkdirSync(mountPoint, { recursive: true });
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=24m', 'tmpfs', mountPoint]);
+    backend = createBackend({
+      dbPath: join(mountPoint, 'cache.sqlite'),
+      migrationsDir: localMigrationsDir,
+      appVersion: 'test',
+      localUser: demoLocalUser,
+      seedDemo: { persons: 30, claims: 90 },
+    });
+  });
+  afterAll(async () => {
+    await backend?.close();
+    execFileSync('umount', [mountPoint]);
+    rmSync(mountPoint, { recursive: true, force: true });
+  });
+
+  it('refuses a note with a Dutch message, keeps what was saved, and saves again once there is room', async () => {
+    const claimId = (await call<{ rows: { id: string }[] }>(backend, 'werkvoorraad.list', { limit: 1 })).rows[0]?.id;
+    await call(backend, 'notes.add', { claimId, text: 'Voor de schijf vol was' });
+    const filler = join(mountPoint, 'filler');
+    try {
+      writeFileSync(filler, Buffer.alloc(64 * 1024 * 1024));
+    } catch {
+      // ENOSPC: the filler took what was left
+    }
+    let refused: Awaited<ReturnType<Backend['invoke']>> | undefined;
+    // A few notes may still fit in pages SQLite has free; the disk is full long before 200.
+    for (let i = 0; i < 200 && (!refused || refused.ok); i++) {
+      refused = await backend.invoke('notes.add', { claimId, text: `Notitie ${i} ${'x'.repeat(1900)}` });
+    }
+    expect(refused).toMatchObject({ ok: false, error: { code: 'storage_full' } });
+    expect(refused?.ok ? '' : refused?.error.message).toMatch(/^De schijf van deze computer is vol/);
+
+    rmSync(filler);
+    await call(backend, 'notes.add', { claimId, text: 'Na het opruimen' });
+    const notes = await call<{ notes: { text: string }[] }>(backend, 'notes.list', { claimId });
+    expect(notes.notes.map((n) => n.text)).toEqual(
+      expect.arrayContaining(['Voor de schijf vol was', 'Na het opruimen']),
+    );
+  });
+});
