@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CentralServer } from '../../src/central/central-server';
 import { createBackend, type Backend } from '../../src/main/backend/backend';
 import { startTestCentral } from '../support/central';
-import { drawnText } from '../support/pdf-text';
+import { pdfText } from '../support/pdf-text';
 import { localMigrationsDir, makeTempDir } from '../support/temp-dir';
 
 // The privacy suite: as each non-victim role, everything the API and the app answer is scanned for
@@ -146,7 +146,8 @@ describe('victim data never reaches another role', () => {
     for (const { id } of aanmaningen) {
       const letter = await call('claims.aanmaningLetter', { eventId: id });
       expect(letter.ok).toBe(true);
-      if (letter.ok) answers.push(drawnText(Buffer.from((letter.value as { pdfBase64: string }).pdfBase64, 'base64')));
+      if (letter.ok)
+        answers.push(await pdfText(Buffer.from((letter.value as { pdfBase64: string }).pdfBase64, 'base64')));
     }
     const anEvent = (await server.db.query<{ id: string }>('SELECT id FROM detention_events LIMIT 1'))[0]?.id ?? '';
     const victimLetter = await call('slachtoffers.letter', {

@@ -1,23 +1,24 @@
-import { inflateSync } from 'node:zlib';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
-/** The text pdf-lib drew: hex strings in the (possibly deflated) content streams, decoded. */
-export function drawnText(pdf: Uint8Array): string {
-  const raw = Buffer.from(pdf).toString('latin1');
-  const streams: string[] = [];
-  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    const body = Buffer.from(match[1] ?? '', 'latin1');
-    try {
-      streams.push(inflateSync(body).toString('latin1'));
-    } catch {
-      streams.push(body.toString('latin1'));
+/**
+ * The text of a PDF as a real reader (pdf.js) extracts it: one line per text run, pages in order.
+ * A reader gives a no-break space (as in `€ 1,00`) back as a plain space; compare with `plainSpaces`.
+ */
+export async function pdfText(pdf: Uint8Array): Promise<string> {
+  const document = await getDocument({ data: new Uint8Array(pdf), disableFontFace: true, verbosity: 0 }).promise;
+  const lines: string[] = [];
+  try {
+    for (let n = 1; n <= document.numPages; n++) {
+      const content = await (await document.getPage(n)).getTextContent();
+      for (const item of content.items) if ('str' in item && item.str) lines.push(item.str);
     }
+  } finally {
+    await document.destroy();
   }
-  return (
-    streams
-      .join('\n')
-      .match(/<([0-9A-Fa-f]+)> Tj/g)
-      // WinAnsi: 0x80 is the euro sign; the rest of what we draw is Latin-1.
-      ?.map((hex) => Buffer.from(hex.slice(1, -4), 'hex').toString('latin1').replaceAll('\x80', '€'))
-      .join('\n') ?? ''
-  );
+  return lines.join('\n');
+}
+
+/** The same text with no-break spaces as plain ones, as a PDF reader gives them back. */
+export function plainSpaces(text: string): string {
+  return text.replaceAll('\u00a0', ' ');
 }

@@ -1,6 +1,7 @@
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import { formatDate } from '../../shared/format';
 import { fillTemplate, type LetterTemplate } from '../../shared/letters/templates';
+import { embedLetterFonts } from './letter-fonts';
 import { LetterWriter } from './letter-writer';
 
 export interface TemplateLetter<F extends string> {
@@ -21,11 +22,8 @@ export async function renderTemplateLetter<F extends string>(
   pdf.setTitle(letter.template.subject);
   pdf.setAuthor('Centraal Justitieel Incassobureau');
   pdf.setLanguage('nl-NL');
-  const writer = new LetterWriter(
-    pdf,
-    await pdf.embedFont(StandardFonts.Helvetica),
-    await pdf.embedFont(StandardFonts.HelveticaBold),
-  );
+  const fonts = await embedLetterFonts(pdf);
+  const writer = new LetterWriter(pdf, fonts.regular, fonts.bold);
   writer.line('Centraal Justitieel Incassobureau', { font: 'bold', size: 13 });
   writer.gap();
   for (const line of letter.addressLines) writer.line(line);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArrangementWire } from '../../shared/api/entities';
 import { generatePlanForInstalment } from '../../shared/domain/betalingsregeling';
-import { drawnText } from '../../../tests/support/pdf-text';
+import { pdfText } from '../../../tests/support/pdf-text';
 import { renderDecisionLetter } from './decision-letter';
 
 const instalments = generatePlanForInstalment(83450, 2608, '2026-12-01');
@@ -32,10 +32,21 @@ const arrangement: ArrangementWire = {
 };
 
 describe('decision letter', () => {
+  it.each(['Łukasz Wiśniewski', 'Şükrü Doğan', 'Ğülşen Çelik-Öztürk', 'Αλέξανδρος Παπαδόπουλος', 'Дмитрий Иванов'])(
+    'writes %s exactly as it is spelled, in a real PDF reader',
+    async (name) => {
+      const pdf = await renderDecisionLetter(arrangement, { displayName: name, city: 'Łódź' }, '2026-11-29');
+      const text = await pdfText(pdf);
+      expect(text).toContain(name);
+      expect(text).toContain(`Beste ${name},`);
+      expect(text).toContain('Łódź');
+    },
+  );
+
   it('is a PDF in plain Dutch with the person, the decision, the calculation and every instalment', async () => {
     const pdf = await renderDecisionLetter(arrangement, { displayName: 'Sanne Jacobs', city: 'Zwolle' }, '2026-11-29');
     expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
-    const text = drawnText(pdf);
+    const text = await pdfText(pdf);
     expect(text).toContain('Sanne Jacobs');
     expect(text).toContain('Datum: 29-11-2026');
     expect(text).toMatch(/in 32 maandelijkse termijnen/);
@@ -57,7 +68,7 @@ describe('decision letter', () => {
   });
 
   it('tells a noodstop and a refusal in their own words', async () => {
-    const pause = drawnText(
+    const pause = await pdfText(
       await renderDecisionLetter(
         { ...arrangement, kind: 'noodstop', status: 'vastgelegd', instalments: [], pauseUntil: '2027-03-29' },
         { displayName: 'X', city: 'Y' },
@@ -65,7 +76,7 @@ describe('decision letter', () => {
       ),
     );
     expect(pause).toMatch(/tot en met 29-03-2027/);
-    const refusal = drawnText(
+    const refusal = await pdfText(
       await renderDecisionLetter(
         { ...arrangement, kind: 'afwijzing', status: 'vastgelegd', instalments: [] },
         { displayName: 'X', city: 'Y' },

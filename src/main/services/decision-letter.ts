@@ -1,7 +1,8 @@
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import type { ArrangementWire } from '../../shared/api/entities';
 import { formatCents, formatDate } from '../../shared/format';
 import { AppError } from '../../shared/ipc/result';
+import { embedLetterFonts } from '../letters/letter-fonts';
 import { LetterWriter } from '../letters/letter-writer';
 
 /**
@@ -26,8 +27,7 @@ export async function renderDecisionLetter(
   pdf.setTitle('Besluit op uw verzoek om een betalingsregeling');
   pdf.setAuthor('Centraal Justitieel Incassobureau');
   pdf.setLanguage('nl-NL');
-  const regular = await pdf.embedFont(StandardFonts.Helvetica);
-  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
+  const { regular, bold } = await embedLetterFonts(pdf);
   const writer = new LetterWriter(pdf, regular, bold);
 
   writer.line('Centraal Justitieel Incassobureau', { font: 'bold', size: 13 });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { drawnText } from '../../../tests/support/pdf-text';
+import { pdfText, plainSpaces } from '../../../tests/support/pdf-text';
 import { localMigrationsDir, makeTempDir } from '../../../tests/support/temp-dir';
 import { testVictim } from '../../../tests/support/victim-fixture';
 import type { VictimContact } from '../../shared/api/victims';
@@ -71,11 +71,15 @@ new ClaimEventsRepository(db).upsertMany([
 
 describe('letters from templates', () => {
   it('rebuilds each aanmaning with the amounts owed when it went out (DOMAIN.md: € 300 → € 450 → € 900)', async () => {
-    const first = drawnText(Buffer.from((await aanmaningLetter(db, 'e1')).pdfBase64, 'base64'));
+    // Lines run together: where a paragraph wraps depends on the typeface, not on the rules.
+    const first = (await pdfText(Buffer.from((await aanmaningLetter(db, 'e1')).pdfBase64, 'base64'))).replaceAll(
+      '\n',
+      ' ',
+    );
     expect(first).toContain('Onderwerp: Eerste aanmaning');
     expect(first).toContain('Jan Jansen');
-    expect(first).toContain(`verhoogd met ${formatCents(15000)}`);
-    expect(first).toContain(`U moet nu ${formatCents(45000)} betalen.`);
+    expect(first).toContain(plainSpaces(`verhoogd met ${formatCents(15000)}`));
+    expect(first).toContain(plainSpaces(`U moet nu ${formatCents(45000)} betalen.`));
     const second = await aanmaningLetter(db, 'e2');
     expect(second.text).toContain(
       `opnieuw verhoogd, met ${formatCents(45000)}. U moet nu ${formatCents(90000)} betalen.`,
@@ -120,7 +124,7 @@ describe('letters from templates', () => {
       { victimId: 'v1', eventId: 'ev1' },
       '2026-11-29',
     );
-    const text = drawnText(Buffer.from(letter.pdfBase64, 'base64'));
+    const text = await pdfText(Buffer.from(letter.pdfBase64, 'base64'));
     expect(text).toContain('Postbus 123');
     expect(text).not.toContain('Lindelaan');
     expect(text).toContain('Beste Els de Boer,');
