@@ -60,6 +60,7 @@ async function startElectron(binary: string, centralUrl: string): Promise<void> 
 async function startBrowser(reason: string, centralUrl: string): Promise<void> {
   const backend = await startBackendThread({
     dbPath: join(dataDir, 'cache.sqlite'),
+    logFile: join(dataDir, 'logs', 'cjib.log'),
     migrationsDir: join(root, 'migrations', 'local'),
     appVersion,
     centralUrl,

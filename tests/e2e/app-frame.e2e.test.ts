@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, startAppUnderTest, type AppUnderTest } from './support/app-under-test';
 
@@ -15,6 +15,7 @@ const screens = [
   { link: 'Betalingsonmacht', path: '/betalingsonmacht', heading: 'Betalingsonmacht' },
   { link: 'Escalaties', path: '/escalaties', heading: 'Escalaties' },
   { link: 'Conflicten', path: '/conflicten', heading: 'Conflicten en geweigerde beslissingen' },
+  { link: 'Over deze app', path: '/over', heading: 'Over deze app' },
 ];
 
 describe('app frame in the browser host', () => {
@@ -96,5 +97,29 @@ describe('app frame in the browser host', () => {
     expect(app.responses.length).toBeGreaterThan(20); // every screen visited above went through here
     const leaked = app.responses.filter((body) => secrets.some((secret) => body.includes(secret)));
     expect(leaked).toEqual([]);
+  });
+});
+
+describe('a damaged cache at start', () => {
+  let damaged: AppUnderTest;
+  beforeAll(async () => {
+    damaged = await startAppUnderTest({ prepareCache: (path) => writeFileSync(path, Buffer.alloc(32 * 1024, 0x42)) });
+  });
+  afterAll(async () => damaged?.close());
+
+  it('is rebuilt, and every screen says so with a way to the details; axe finds nothing', async () => {
+    const page = await damaged.openApp();
+    const notice = page.getByRole('status').filter({ hasText: 'waren beschadigd' });
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('kon niet worden gelezen');
+    await page.screenshot({ path: `${screenshotDir}/melding-cache-hersteld.png` });
+    await page.getByRole('link', { name: 'Meer hierover' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Lokale gegevens hersteld' }).waitFor();
+    expect(await page.getByText(/Het beschadigde bestand is bewaard/).textContent()).toMatch(
+      /cache\.sqlite\.beschadigd-/,
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${screenshotDir}/over-hersteld.png` });
+    await page.close();
   });
 });

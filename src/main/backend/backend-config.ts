@@ -16,4 +16,6 @@ export interface BackendConfig {
   /** Seed an empty cache with this much demo data (local demo mode only). */
   seedDemo?: { persons: number; claims: number } | undefined;
   sync?: SyncEngineOptions | undefined;
+  /** Where the log file (with its rotated copies) goes; without it, stderr only. */
+  logFile?: string | undefined;
 }

@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createBackend, type Backend } from './backend';
 import type { BackendConfig } from './backend-config';
 import { createJsonLogger } from './json-logger';
+import { RotatingLog } from '../logging/rotating-log';
 import type { FromWorker, ToWorker } from './worker-protocol';
 import { parseStoredSession, type SessionVault } from '../sync/session-vault';
 
@@ -32,7 +33,8 @@ const hostVault: SessionVault = {
 
 let backend: Backend | undefined;
 try {
-  backend = createBackend(config, createJsonLogger('backend'), { vault: hostVault });
+  const logFile = config.logFile ? new RotatingLog(config.logFile) : undefined;
+  backend = createBackend(config, createJsonLogger('backend', logFile), { vault: hostVault, logFile });
   send({ type: 'ready' });
 } catch (error) {
   send({ type: 'startup_error', message: error instanceof Error ? error.message : String(error) });

@@ -38,6 +38,9 @@ import type { BackendConfig } from './backend-config';
 import type { SessionVault } from '../sync/session-vault';
 import { takenHandlers } from './taken-handlers';
 import { todayInAmsterdam } from '../../shared/domain/amsterdam-clock';
+import { exportDiagnostics } from '../services/diagnostics-service';
+import { OutboxRepository } from '../db/repositories/outbox-repository';
+import type { RotatingLog } from '../logging/rotating-log';
 
 export interface Backend {
   invoke(channel: unknown, payload: unknown): Promise<Result<unknown>>;
@@ -67,7 +70,7 @@ const localOnlyStatus: SyncStatus = {
 export function createBackend(
   config: BackendConfig,
   logger: BackendLogger = silentLogger,
-  options: { vault?: SessionVault } = {},
+  options: { vault?: SessionVault; logFile?: RotatingLog | undefined } = {},
 ): Backend {
   const opened = openCheckedCache(config.dbPath, logger);
   const { db, recovery } = opened;
@@ -143,6 +146,15 @@ export function createBackend(
 
   const table: HandlerTable = {
     'app.info': () => ({ appVersion: config.appVersion, schemaVersion: db.userVersion, cacheRecovery: recovery }),
+    'app.diagnostics': () =>
+      exportDiagnostics({
+        db,
+        appVersion: config.appVersion,
+        sync: engine?.status() ?? localOnlyStatus,
+        reviews: new OutboxRepository(db).countReviews(),
+        recovery,
+        log: options.logFile,
+      }),
     'session.current': async () => {
       await resumed;
       return { user: currentUser(), centralConfigured: central !== null };

@@ -7,6 +7,7 @@ import { appEntryUrl } from '../security/app-origin';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { registerIpcBridge } from './ipc-bridge';
 import { safeStorageVault } from './safe-storage-vault';
+import { holdSingleInstance } from './single-instance';
 import { hardenSession, hardenWebContents } from './web-contents-security';
 
 // Bundled to dist/main/electron-main.mjs; its siblings are dist/renderer, dist/preload, dist/migrations.
@@ -17,6 +18,7 @@ app.enableSandbox();
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
 let backend: Backend | undefined;
+let mainWindow: BrowserWindow | undefined;
 
 async function main(): Promise<void> {
   await app.whenReady();
@@ -25,6 +27,7 @@ async function main(): Promise<void> {
   backend = await startBackendThread(
     {
       dbPath: join(app.getPath('userData'), 'cache.sqlite'),
+      logFile: join(app.getPath('logs'), 'cjib.log'),
       migrationsDir: join(distDir, 'migrations', 'local'),
       appVersion: app.getVersion(),
       // Set by `npm start` (embedded reference server) or by the installation's configuration.
@@ -36,7 +39,7 @@ async function main(): Promise<void> {
   );
   registerIpcBridge(ipcMain, backend);
 
-  const window = new BrowserWindow({
+  const window = (mainWindow = new BrowserWindow({
     width: 1440,
     height: 900,
     title: 'CJIB Zaakbehandeling',
@@ -57,7 +60,7 @@ async function main(): Promise<void> {
       experimentalFeatures: false,
       spellcheck: false,
     },
-  });
+  }));
   window.once('ready-to-show', () => window.show());
   await window.loadURL(appEntryUrl);
 }
@@ -67,7 +70,12 @@ app.on('before-quit', () => {
   void backend?.close();
 });
 
-main().catch((error: unknown) => {
-  process.stderr.write(`De app kon niet starten: ${error instanceof Error ? error.message : String(error)}\n`);
-  app.exit(1);
-});
+// A second start hands over to this one and quits before it touches the cache.
+if (holdSingleInstance(app, () => mainWindow)) void start();
+
+function start(): Promise<void> {
+  return main().catch((error: unknown) => {
+    process.stderr.write(`De app kon niet starten: ${error instanceof Error ? error.message : String(error)}\n`);
+    app.exit(1);
+  });
+}

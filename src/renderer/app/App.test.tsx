@@ -26,7 +26,7 @@ describe('app frame', () => {
       within(nav)
         .getAllByRole('link')
         .map((l) => l.textContent),
-    ).toEqual(['Werkvoorraad', 'Vorderingen', 'Betalingsonmacht', 'Escalaties', 'Conflicten']);
+    ).toEqual(['Werkvoorraad', 'Vorderingen', 'Betalingsonmacht', 'Escalaties', 'Conflicten', 'Over deze app']);
     expect((await screen.findAllByText('Sanne de Vries')).length).toBeGreaterThan(0);
     expect(await screen.findByText('Lokaal (geen centrale API)')).toBeInTheDocument();
   });
@@ -34,10 +34,19 @@ describe('app frame', () => {
   it.each([
     [
       'teamleider',
-      ['Werkvoorraad', 'Vorderingen', 'Betalingsonmacht', 'Escalaties', 'Teamoverzicht', 'Dashboard', 'Conflicten'],
+      [
+        'Werkvoorraad',
+        'Vorderingen',
+        'Betalingsonmacht',
+        'Escalaties',
+        'Teamoverzicht',
+        'Dashboard',
+        'Conflicten',
+        'Over deze app',
+      ],
     ],
-    ['medewerker_slachtofferinformatie', ['Werkvoorraad', 'Slachtofferinformatie', 'Conflicten']],
-    ['functioneel_beheerder', ['Auditlog']],
+    ['medewerker_slachtofferinformatie', ['Werkvoorraad', 'Slachtofferinformatie', 'Conflicten', 'Over deze app']],
+    ['functioneel_beheerder', ['Auditlog', 'Over deze app']],
   ] as const)('shows a %s only the areas of that role', async (role, links) => {
     cjib = createInMemoryCjib({
       localUser: { id: 'u-test', displayName: 'Test Gebruiker', role, teamName: 'Team Test' },
@@ -133,5 +142,33 @@ describe('vorderingen search', () => {
     await user.clear(screen.getByRole('searchbox'));
     await user.click(screen.getByRole('button', { name: 'Zoeken' }));
     expect(await screen.findByText('1–50 van 180')).toBeInTheDocument();
+  });
+});
+
+describe('Over deze app', () => {
+  it('shows the version and exports the diagnosis as a file', async () => {
+    const saved: Blob[] = [];
+    const createObjectURL = URL.createObjectURL;
+    URL.createObjectURL = (blob: Blob) => {
+      saved.push(blob);
+      return 'blob:diagnose';
+    };
+    URL.revokeObjectURL = () => undefined;
+    try {
+      renderApp('/over');
+      expect(await screen.findByRole('heading', { name: 'Over deze app', level: 1 })).toBeInTheDocument();
+      expect(await screen.findByText('0.0.0-test')).toBeInTheDocument();
+      await userEvent.click(screen.getByRole('button', { name: 'Diagnose exporteren' }));
+      expect(await screen.findByText(/^Opgeslagen als cjib-diagnose-/)).toBeInTheDocument();
+      expect(saved).toHaveLength(1);
+      const report = JSON.parse((await saved[0]?.text()) ?? '{}') as {
+        app: { version: string };
+        cache: { quickCheck: string };
+      };
+      expect(report.app.version).toBe('0.0.0-test');
+      expect(report.cache.quickCheck).toBe('ok');
+    } finally {
+      URL.createObjectURL = createObjectURL;
+    }
   });
 });

@@ -18,6 +18,7 @@ import { VictimPage } from '../features/slachtofferinformatie/VictimPage';
 import { ClaimsListPage } from '../features/werkvoorraad/ClaimsListPage';
 import { WerkvoorraadPage } from '../features/werkvoorraad/WerkvoorraadPage';
 import { RoleHome } from './RoleHome';
+import { AboutPage } from '../features/over/AboutPage';
 
 export const routes: RouteObject[] = [
   {
@@ -44,6 +45,7 @@ export const routes: RouteObject[] = [
       { path: 'teamoverzicht', element: <TeamoverzichtPage /> },
       { path: 'dashboard', element: <DashboardPage /> },
       { path: 'auditlog', element: <AuditLogPage /> },
+      { path: 'over', element: <AboutPage /> },
       { path: 'personen/:personId', element: <PersonPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

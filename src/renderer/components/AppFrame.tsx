@@ -2,6 +2,7 @@ import { NavLink, Outlet } from 'react-router';
 import type { Role } from '../../shared/domain/roles';
 import { t, type MessageKey } from '../app/i18n/t';
 import { NotificationsButton } from '../features/notifications/NotificationsButton';
+import { CacheRecoveryNotice } from '../features/over/CacheRecoveryNotice';
 import { SessionBadge } from '../features/session/SessionBadge';
 import { useCurrentSessionQuery } from '../features/session/session-api';
 import { SyncIndicator } from '../features/session/SyncIndicator';
@@ -20,6 +21,7 @@ export const navigationItems: readonly { path: string; label: MessageKey; roles?
   { path: '/dashboard', label: 'nav.dashboard', roles: ['teamleider'] },
   { path: '/conflicten', label: 'nav.conflicten', roles: workingRoles },
   { path: '/auditlog', label: 'nav.auditlog', roles: ['functioneel_beheerder'] },
+  { path: '/over', label: 'nav.over' },
 ];
 
 /** The frame around every screen: header with user and sync state, navigation, content. */
@@ -55,6 +57,7 @@ export function AppFrame() {
           </ul>
         </nav>
         <main id="inhoud" className="app-main" tabIndex={-1}>
+          <CacheRecoveryNotice />
           <Outlet />
         </main>
       </div>

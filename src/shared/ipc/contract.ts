@@ -208,6 +208,11 @@ export const contract = {
         .nullable(),
     }),
   },
+  /** "Diagnose exporteren": versions, cache health, sync state and redacted log lines; no case data. */
+  'app.diagnostics': {
+    request: emptyRequest,
+    response: z.object({ fileName: text(), json: text() }),
+  },
   'session.current': {
     request: emptyRequest,
     response: z.object({ user: sessionUser.nullable(), centralConfigured: z.boolean() }),

@@ -33,9 +33,15 @@ export interface AppUnderTest {
  * desktop (another worker) can share the first one's central API.
  */
 export async function startAppUnderTest(
-  options: { central?: CentralServer; viaProxy?: boolean } = {},
+  options: {
+    central?: CentralServer;
+    viaProxy?: boolean;
+    /** Runs before the backend opens its cache file, e.g. to leave a damaged one there. */
+    prepareCache?: (dbPath: string) => void;
+  } = {},
 ): Promise<AppUnderTest> {
   const temp = makeTempDir('cjib-e2e-');
+  options.prepareCache?.(join(temp.dir, 'cache.sqlite'));
   const ownCentral = !options.central;
   const central = options.central ?? (await startTestCentral({ seed: { persons: 200, claims: 600 } }));
   // A loopback proxy that can drop every request stands in for a network cable pulled out.

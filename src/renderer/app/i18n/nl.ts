@@ -18,6 +18,33 @@ export const nl = {
     escalaties: 'Escalaties',
     teamoverzicht: 'Teamoverzicht',
     auditlog: 'Auditlog',
+    over: 'Over deze app',
+  },
+  over: {
+    title: 'Over deze app',
+    version: 'Versie',
+    schemaVersion: 'Versie lokale database',
+    recovery: {
+      title: 'Lokale gegevens hersteld',
+      notice: 'De lokale gegevens op deze computer waren beschadigd en zijn opnieuw opgehaald bij de centrale API.',
+      kept: 'Uw {count} nog niet verzonden besluiten zijn bewaard en worden verstuurd.',
+      noneWaiting: 'Er stonden geen niet-verzonden besluiten klaar; er is niets verloren.',
+      unreadable:
+        'Of er nog niet-verzonden besluiten waren, kon niet worden gelezen. Exporteer de diagnose en neem contact op met de servicedesk.',
+      partlyUnreadable:
+        'Een deel kon niet worden gelezen: exporteer de diagnose en neem contact op met de servicedesk.',
+      keptAs: 'Het beschadigde bestand is bewaard voor de servicedesk: {file}',
+      more: 'Meer hierover',
+      dismiss: 'Melding sluiten',
+    },
+    diagnostics: {
+      title: 'Diagnose voor de servicedesk',
+      intro:
+        'Een bestand met de versie, de staat van de lokale database en de synchronisatie en de laatste logregels. Er staan geen gegevens van personen of zaken in.',
+      export: 'Diagnose exporteren',
+      busy: 'Bezig met exporteren…',
+      done: 'Opgeslagen als {file}.',
+    },
   },
   auditlog: {
     title: 'Auditlog',

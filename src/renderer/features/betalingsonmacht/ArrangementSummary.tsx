@@ -1,6 +1,6 @@
 import type { ArrangementWire } from '../../../shared/api/entities';
 import { formatCents, formatDate, formatDateTime } from '../../../shared/format';
-import { downloadPdf } from '../../components/download-pdf';
+import { downloadPdf } from '../../components/download-file';
 import { t } from '../../app/i18n/t';
 import { useLetterMutation } from './betalingsonmacht-api';
 

@@ -8,7 +8,7 @@ import {
 } from '../../../shared/domain/escalatie-situatie';
 import { formatCents, formatDate, formatDateTime } from '../../../shared/format';
 import type { ResponseOf } from '../../../shared/ipc/contract';
-import { downloadPdf } from '../../components/download-pdf';
+import { downloadPdf } from '../../components/download-file';
 import { signedEventAmount } from '../../components/event-amount';
 import { t } from '../../app/i18n/t';
 import { appError } from '../../api/errors';

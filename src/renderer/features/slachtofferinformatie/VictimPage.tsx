@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { downloadPdf } from '../../components/download-pdf';
+import { downloadPdf } from '../../components/download-file';
 import { CompensationPanel } from './CompensationPanel';
 import { Link, useParams } from 'react-router';
 import { formatDate } from '../../../shared/format';
