@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CentralServer } from '../../src/central/central-server';
-import type { DecisionRequest } from '../../src/shared/api/betalingsonmacht';
 import type { ArrangementWire } from '../../src/shared/api/entities';
 import { startTestCentral } from '../support/central';
+import { tailoredRequest } from '../support/betalingsonmacht-request';
 import { call, desktopFleet } from '../support/desktop';
 
 const fleet = desktopFleet('cjib-bo-');
@@ -36,44 +36,6 @@ async function pickPerson(exclude: string[] = []): Promise<{ id: string; total: 
 }
 
 /** A tailored arrangement over about 32 months: longer than standard terms, so it needs approval. */
-function tailoredRequest(
-  personId: string,
-  total: number,
-  overrides: Partial<DecisionRequest['choice']> = {},
-): DecisionRequest {
-  const capacity = Math.floor(total / 32) + 1;
-  return {
-    personId,
-    bvvInput: {
-      peildatum: '2026-11-29',
-      livingSituation: 'alleenstaand',
-      ageGroup: '21_tot_pgl',
-      incomeGroup: 'volledige_toeslagen',
-      netIncomeMonthlyCents: 127818 + capacity,
-      otherIncomeMonthlyCents: 0,
-      holidayAllowance: { paid: 'geen', amountCents: 0 },
-      residentOfNetherlands: true,
-      informationWithheld: false,
-      corrections: [],
-    },
-    choice: {
-      kind: 'persoonlijk',
-      instalmentCents: capacity,
-      firstDueDate: '2027-01-01',
-      motivation: 'Loonstroken en bankafschriften tonen weinig ruimte.',
-      ...overrides,
-    },
-    documents: {
-      loonstroken: true,
-      bankafschriften: true,
-      woonlasten: true,
-      verzekeringen: false,
-      andereSchulden: false,
-      bijzondereOmstandigheden: false,
-    },
-  };
-}
-
 describe('betalingsonmacht decisions through sync', () => {
   it('a worker grants a tailored arrangement, the team lead approves it, and the claims show it running', async () => {
     const worker = await desktop('sdevries');

@@ -8,6 +8,7 @@ import type { CommandType } from '../../src/shared/api/commands';
 import { command as commandSchema } from '../../src/shared/api/commands';
 import { claimDecisionSteps } from '../../src/shared/domain/escalatie';
 import { SeededRandom } from '../../src/shared/demo/random';
+import { tailoredRequest } from '../support/betalingsonmacht-request';
 import { startTestCentral } from '../support/central';
 import { startFaultProxy } from '../support/fault-proxy';
 import { localMigrationsDir, makeTempDir } from '../support/temp-dir';
@@ -125,36 +126,11 @@ const inningActions: Action[] = [
     });
     const total = person?.claims.reduce((sum, c) => sum + c.outstandingCents, 0) ?? 0;
     if (total <= 0) return;
-    const capacity = Math.floor(total / 20) + 1;
-    await value(backend, 'betalingsonmacht.decide', {
-      personId,
-      bvvInput: {
-        peildatum: '2026-11-29',
-        livingSituation: 'alleenstaand',
-        ageGroup: '21_tot_pgl',
-        incomeGroup: 'volledige_toeslagen',
-        netIncomeMonthlyCents: 127818 + capacity,
-        otherIncomeMonthlyCents: 0,
-        holidayAllowance: { paid: 'geen', amountCents: 0 },
-        residentOfNetherlands: true,
-        informationWithheld: false,
-        corrections: [],
-      },
-      choice: {
-        kind: 'persoonlijk',
-        instalmentCents: capacity,
-        firstDueDate: '2027-01-01',
-        motivation: 'Chaosproef: weinig ruimte in het budget.',
-      },
-      documents: {
-        loonstroken: true,
-        bankafschriften: true,
-        woonlasten: true,
-        verzekeringen: false,
-        andereSchulden: false,
-        bijzondereOmstandigheden: false,
-      },
-    });
+    await value(
+      backend,
+      'betalingsonmacht.decide',
+      tailoredRequest(personId, total, { motivation: 'Chaosproef: weinig ruimte.' }),
+    );
   },
   async ({ backend }, random) => {
     const views = await value<{ views: { id: string; ownerId?: string }[] }>(backend, 'views.list');

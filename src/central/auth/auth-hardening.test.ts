@@ -65,19 +65,21 @@ describe('lock-out', () => {
 
   it('costs an unknown username the same password work as a known one', async () => {
     const auth = server.auth;
-    const median = async (username: string) => {
-      const times: number[] = [];
-      for (let i = 0; i < 5; i++) {
-        const start = performance.now();
-        await statusOf(auth.login(username, 'fout', `198.51.100.${i}`));
-        times.push(performance.now() - start);
-      }
-      return times.sort((a, b) => a - b)[2] ?? 0;
+    const timed = async (username: string, i: number) => {
+      const start = performance.now();
+      await statusOf(auth.login(username, 'fout', `198.51.100.${i}`));
+      return performance.now() - start;
     };
-    const known = await median('pvisser');
-    const unknown = await median('bestaat-niet');
+    // Interleaved, so a busy moment on the machine weighs on both alike; medians of seven.
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      known.push(await timed('pvisser', i));
+      unknown.push(await timed('bestaat-niet', i));
+    }
+    const median = (times: number[]) => times.sort((a, b) => a - b)[3] ?? 0;
     // Without the decoy check an unknown name answers in well under a tenth of the time.
-    expect(unknown / known).toBeGreaterThan(0.5);
+    expect(median(unknown) / median(known)).toBeGreaterThan(0.5);
     await server.db.query(`DELETE FROM login_throttle WHERE user_id = 'u-pvisser'`);
   });
 
