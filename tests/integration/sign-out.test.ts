@@ -1,0 +1,56 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CentralServer } from '../../src/central/central-server';
+import { createBackend, type Backend } from '../../src/main/backend/backend';
+import { demoLogin, startTestCentral } from '../support/central';
+import { call } from '../support/desktop';
+import { localMigrationsDir, makeTempDir } from '../support/temp-dir';
+
+/** Signing out in the app ends the session on the central API too, not only on this desktop. */
+let server: CentralServer;
+let backend: Backend;
+const temp = makeTempDir('cjib-signout-');
+
+beforeAll(async () => {
+  server = await startTestCentral({ seed: { persons: 20, claims: 60 } });
+  backend = createBackend({
+    dbPath: join(temp.dir, 'cache.sqlite'),
+    migrationsDir: localMigrationsDir,
+    appVersion: 'test',
+    centralUrl: server.url,
+    localUser: null,
+    sync: { intervalMs: 3_600_000 },
+  });
+});
+afterAll(async () => {
+  await backend.close();
+  await server.close();
+  temp.cleanup();
+});
+
+const openSessions = async () =>
+  (
+    await server.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM sessions WHERE user_id = 'u-sdevries' AND ended_at IS NULL`,
+    )
+  )[0]?.n;
+
+describe('signing out', () => {
+  it('ends the server session and revokes its refresh tokens', async () => {
+    await call(backend, 'session.login', demoLogin);
+    expect(await openSessions()).toBe(1);
+    await call(backend, 'session.logout');
+    expect(await openSessions()).toBe(0);
+    const live = await server.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM refresh_tokens WHERE user_id = 'u-sdevries' AND revoked_at IS NULL`,
+    );
+    expect(live[0]?.n).toBe(0);
+  });
+
+  it('unlocking an idle screen replaces the session instead of adding one', async () => {
+    await call(backend, 'session.login', demoLogin);
+    await call(backend, 'session.unlock', { password: demoLogin.password });
+    await expect.poll(openSessions).toBe(1);
+    await call(backend, 'session.logout');
+  });
+});
