@@ -1,4 +1,5 @@
 import { benchBetalingsonmacht } from './betalingsonmacht.bench';
+import { benchCacheStart } from './cache-start.bench';
 import { benchEscalatie } from './escalatie.bench';
 import { benchInitialSync } from './initial-sync.bench';
 import { benchLocalDbInsert } from './local-db-insert.bench';
@@ -10,6 +11,7 @@ import type { Measure } from './results';
 // memory figures are not inflated by benchmarks that ran before.
 const benches: Record<string, () => Measure[] | Promise<Measure[]>> = {
   'local-db-insert': () => benchLocalDbInsert(),
+  'cache-start': () => benchCacheStart(),
   'initial-sync': () => benchInitialSync(),
   betalingsonmacht: () => benchBetalingsonmacht(),
   escalatie: () => benchEscalatie(),

@@ -7,7 +7,7 @@ import { printMeasure, recordMeasures, type Measure } from './results';
 // BENCH_DATABASE_URL=postgres://… runs the central API of the sync benchmark on PostgreSQL.
 const names = process.argv.slice(2).length
   ? process.argv.slice(2)
-  : ['local-db-insert', 'initial-sync', 'betalingsonmacht', 'escalatie', 'queue', 'queue-render'];
+  : ['local-db-insert', 'cache-start', 'initial-sync', 'betalingsonmacht', 'escalatie', 'queue', 'queue-render'];
 const measures: Measure[] = [];
 for (const name of names) {
   const run = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'run-one.ts'), name], {

@@ -36,6 +36,10 @@ const hostileAnswers: [string, Rewrite][] = [
     'an amount sent as text',
     (a) => withBody(a, a.body.toString().replace(/"outstandingCents":\d+/, '"outstandingCents":"veel"')),
   ],
+  [
+    'a NUL hidden in a text field (the page is checked once, not field by field)',
+    (a) => withBody(a, a.body.toString().replace(/"reference":"/, '"reference":"\\u0000')),
+  ],
   ['a body cut off half-way', (a) => ({ ...a, body: a.body.subarray(0, Math.floor(a.body.length / 2)) })],
   ['not JSON at all', (a) => withBody(a, '<html>Proxy error</html>')],
   [

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import fontkit from '@pdf-lib/fontkit';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
 
 /**
@@ -21,6 +20,8 @@ function fontFiles(): { regular: Buffer; bold: Buffer } {
 }
 
 export async function embedLetterFonts(pdf: PDFDocument): Promise<{ regular: PDFFont; bold: PDFFont }> {
+  // Loaded on the first letter, not at start: fontkit is large and most sessions print nothing.
+  const { default: fontkit } = await import('@pdf-lib/fontkit');
   pdf.registerFontkit(fontkit);
   const { regular, bold } = fontFiles();
   return {

@@ -16,6 +16,7 @@ import { auditPage, type AuditFilter, type AuditPage } from '../../shared/api/au
 import { victimContact, type VictimContact } from '../../shared/api/victims';
 import type { SessionUser } from '../../shared/ipc/contract';
 import type { SessionVault, StoredSession } from './session-vault';
+import { hasEscapedNul } from '../../shared/validation/text';
 
 export type CentralErrorKind = 'offline' | 'unauthorized' | 'locked' | 'rejected' | 'bad_response' | 'server';
 
@@ -272,8 +273,17 @@ export class CentralClient {
   private async read<S extends z.ZodType>(response: Response, schema: S): Promise<z.output<S>> {
     let json: unknown;
     try {
-      json = await response.json();
-    } catch {
+      const body = await response.text();
+      // One scan of the whole body instead of a check per field (wireText in entities.ts).
+      if (hasEscapedNul(body)) {
+        throw new CentralError(
+          'bad_response',
+          'De centrale API stuurde tekst met een nul-teken. Er is niets gewijzigd.',
+        );
+      }
+      json = JSON.parse(body);
+    } catch (error) {
+      if (error instanceof CentralError) throw error;
       // A body cut off or garbled on the way (the status was fine): nothing of it is used.
       throw new CentralError('bad_response', unreadableAnswer);
     }

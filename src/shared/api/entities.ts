@@ -6,16 +6,16 @@ import { detentionEventKinds } from '../domain/slachtoffer';
 import { taskKinds, taskPriorities, taskStatuses } from '../domain/taken';
 import { savedViewDefinition } from './saved-views';
 import { cents, claimKind, claimPhase, id, isoDate, isoDateTime, role } from '../ipc/schemas';
-import { text } from '../validation/text';
+import { wireText } from '../validation/text';
 
 /** Entities as the central API sends them in the change feed. `version` is the global change version. */
 
 export const personWire = z.object({
   id,
-  bsn: text().regex(/^\d{9}$/),
-  displayName: text().min(1).max(200),
+  bsn: wireText().regex(/^\d{9}$/),
+  displayName: wireText().min(1).max(200),
   birthDate: isoDate,
-  city: text().max(100),
+  city: wireText().max(100),
   isTestData: z.boolean(),
   deceasedOn: isoDate.nullable(),
   moratoriumUntil: isoDate.nullable(),
@@ -28,7 +28,7 @@ export const claimWire = z.object({
   personId: id,
   kind: claimKind,
   phase: claimPhase,
-  reference: text().max(40),
+  reference: wireText().max(40),
   originalCents: cents.nonnegative(),
   outstandingCents: cents.nonnegative(),
   administratiekostenCents: cents.nonnegative(),
@@ -43,7 +43,7 @@ export const claimEventWire = z.object({
   kind: z.enum(claimEventKinds),
   occurredOn: isoDate,
   amountCents: cents,
-  description: text(),
+  description: wireText(),
   version: z.number().int().nonnegative(),
 });
 export type ClaimEventWire = z.infer<typeof claimEventWire>;
@@ -51,8 +51,8 @@ export type ClaimEventWire = z.infer<typeof claimEventWire>;
 export const caseNoteWire = z.object({
   id,
   claimId: id,
-  authorName: text().max(200),
-  text: text().max(2000),
+  authorName: wireText().max(200),
+  text: wireText().max(2000),
   createdAt: isoDateTime,
   version: z.number().int().nonnegative(),
 });
@@ -68,12 +68,12 @@ export const arrangementWire = z.object({
   totalCents: cents.nonnegative(),
   instalments: z.array(z.object({ number: z.number().int(), dueDate: isoDate, amountCents: cents })),
   pauseUntil: isoDate.nullable(),
-  motivation: text(),
-  decidedBy: text(),
-  decidedById: text(),
+  motivation: wireText(),
+  decidedBy: wireText(),
+  decidedById: wireText(),
   decidedAt: isoDateTime,
-  approvedBy: text().nullable(),
-  approvalNote: text().nullable(),
+  approvedBy: wireText().nullable(),
+  approvalNote: wireText().nullable(),
   /** When a running arrangement ended, and whether the person kept to it exactly (the 12-month rule). */
   endedOn: isoDate.nullable().default(null),
   honouredExactly: z.boolean().nullable().default(null),
@@ -82,8 +82,8 @@ export const arrangementWire = z.object({
     bvvCents: cents.nullable(),
     afloscapaciteitCents: cents,
     monthlyIncomeCents: cents,
-    parameterSets: z.array(text()),
-    trace: z.array(z.object({ rule: text(), text: text(), unconfirmed: z.boolean().optional() })),
+    parameterSets: z.array(wireText()),
+    trace: z.array(z.object({ rule: wireText(), text: wireText(), unconfirmed: z.boolean().optional() })),
   }),
   version: z.number().int().nonnegative(),
 });
@@ -95,13 +95,13 @@ export const escalationDecisionWire = z.object({
   personId: id,
   step: z.enum(claimDecisionSteps),
   status: z.enum(['ter_goedkeuring', 'vastgelegd', 'afgewezen']),
-  motivation: text(),
-  decidedBy: text(),
-  decidedById: text(),
+  motivation: wireText(),
+  decidedBy: wireText(),
+  decidedById: wireText(),
   decidedAt: isoDateTime,
-  approvedBy: text().nullable(),
-  approvalNote: text().nullable(),
-  trace: z.array(z.object({ rule: text(), text: text(), unconfirmed: z.boolean().optional() })),
+  approvedBy: wireText().nullable(),
+  approvalNote: wireText().nullable(),
+  trace: z.array(z.object({ rule: wireText(), text: wireText(), unconfirmed: z.boolean().optional() })),
   version: z.number().int().nonnegative(),
 });
 export type EscalationDecisionWire = z.infer<typeof escalationDecisionWire>;
@@ -110,13 +110,13 @@ export type EscalationDecisionWire = z.infer<typeof escalationDecisionWire>;
 export const victimWire = z.object({
   id,
   offenderPersonId: id,
-  displayName: text(),
+  displayName: wireText(),
   isNaturalPerson: z.boolean(),
   optedIn: z.boolean(),
   wantsInformation: z.boolean(),
   preferredChannel: z.enum(['brief', 'telefoon', 'email']),
-  representative: text().nullable(),
-  offenceCategory: text(),
+  representative: wireText().nullable(),
+  offenceCategory: wireText(),
   version: z.number().int().nonnegative(),
 });
 export type VictimWire = z.infer<typeof victimWire>;
@@ -136,11 +136,11 @@ export const victimNotificationWire = z.object({
   victimId: id,
   eventId: id,
   channel: z.enum(['brief', 'telefoon', 'email']),
-  content: text(),
+  content: wireText(),
   notifiedOn: isoDate,
   deadline: isoDate,
   late: z.boolean(),
-  notifiedBy: text(),
+  notifiedBy: wireText(),
   version: z.number().int().nonnegative(),
 });
 export type VictimNotificationWire = z.infer<typeof victimNotificationWire>;
@@ -151,11 +151,11 @@ export const victimWishWire = z.object({
   eventId: id,
   contactverbod: z.boolean(),
   gebiedsverbod: z.boolean(),
-  zoneDescription: text().nullable(),
-  remarks: text(),
+  zoneDescription: wireText().nullable(),
+  remarks: wireText(),
   recordedOn: isoDate,
   forwardedToOmOn: isoDate,
-  recordedBy: text(),
+  recordedBy: wireText(),
   version: z.number().int().nonnegative(),
 });
 export type VictimWishWire = z.infer<typeof victimWishWire>;
@@ -178,7 +178,7 @@ export type TaskWire = z.infer<typeof taskWire>;
 /** A colleague in the user's own team, for assigning work and for the dashboard. */
 export const teamMemberWire = z.object({
   id,
-  displayName: text(),
+  displayName: wireText(),
   role,
   version: z.number().int().nonnegative(),
 });
@@ -188,8 +188,8 @@ export type TeamMemberWire = z.infer<typeof teamMemberWire>;
 export const savedViewWire = z.object({
   id,
   ownerId: id,
-  ownerName: text(),
-  name: text().min(1).max(80),
+  ownerName: wireText(),
+  name: wireText().min(1).max(80),
   definition: savedViewDefinition,
   deleted: z.boolean(),
   version: z.number().int().nonnegative(),
@@ -200,7 +200,7 @@ export type SavedViewWire = z.infer<typeof savedViewWire>;
 export const victimCompensationWire = z.object({
   id,
   victimId: id,
-  claimReference: text(),
+  claimReference: wireText(),
   judgmentFinalOn: isoDate,
   orderedCents: cents.nonnegative(),
   collectedCents: cents.nonnegative(),
@@ -218,12 +218,12 @@ export const voorschotPaymentWire = z.object({
   victimId: id,
   amountCents: cents.positive(),
   status: z.enum(voorschotStatuses),
-  proposedBy: text(),
+  proposedBy: wireText(),
   proposedById: id,
   proposedAt: isoDateTime,
-  approvedBy: text().nullable(),
-  approvalNote: text().nullable(),
-  trace: z.array(z.object({ rule: text(), text: text(), unconfirmed: z.boolean().optional() })),
+  approvedBy: wireText().nullable(),
+  approvalNote: wireText().nullable(),
+  trace: z.array(z.object({ rule: wireText(), text: wireText(), unconfirmed: z.boolean().optional() })),
   version: z.number().int().nonnegative(),
 });
 export type VoorschotPaymentWire = z.infer<typeof voorschotPaymentWire>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nulMessage, text, withoutNul } from './text';
+import { hasEscapedNul, nulMessage, text, withoutNul } from './text';
 
 describe('text()', () => {
   it('refuses U+0000 anywhere, with the Dutch message, before length rules run', () => {
@@ -20,5 +20,17 @@ describe('withoutNul', () => {
   it('replaces NUL in nested strings and leaves everything else as it was', () => {
     const value = { a: 'x\u0000y', list: ['\u0000', 3, null], nested: { ok: true, t: 'z' } };
     expect(withoutNul(value)).toEqual({ a: 'x\uFFFDy', list: ['\uFFFD', 3, null], nested: { ok: true, t: 'z' } });
+  });
+});
+
+describe('hasEscapedNul', () => {
+  it.each([
+    [JSON.stringify({ a: 'x\u0000y' }), true],
+    [JSON.stringify({ a: '\\u0000' }), false], // a backslash, then the text u0000
+    [JSON.stringify({ a: '\\\u0000' }), true], // a backslash, then a NUL
+    [JSON.stringify({ a: 'gewoon', b: ['\\\\u0000'] }), false],
+    [JSON.stringify({ a: 'gewoon' }), false],
+  ])('%s → %s', (json, expected) => {
+    expect(hasEscapedNul(json)).toBe(expected);
   });
 });
