@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline';
 import { startBackendThread } from './backend/backend-thread';
 import { startBrowserHost } from './browser-host/browser-host';
 import { electronAvailability } from './electron-availability';
+import { acquireInstanceLock } from './instance-lock';
 
 /**
  * `npm start`: the app on an embedded default. Without CENTRAL_API_URL it first starts the
@@ -84,6 +85,8 @@ async function startBrowser(reason: string, centralUrl: string): Promise<void> {
 }
 
 try {
+  const lock = acquireInstanceLock(dataDir);
+  cleanups.push(async () => lock.release());
   const centralUrl = process.env.CENTRAL_API_URL ?? (await startEmbeddedCentral());
   const electron = forceBrowser ? null : electronAvailability();
   if (electron?.available) await startElectron(electron.binary, centralUrl);
