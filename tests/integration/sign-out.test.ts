@@ -1,31 +1,21 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CentralServer } from '../../src/central/central-server';
-import { createBackend, type Backend } from '../../src/main/backend/backend';
+import type { Backend } from '../../src/main/backend/backend';
 import { demoLogin, startTestCentral } from '../support/central';
-import { call } from '../support/desktop';
-import { localMigrationsDir, makeTempDir } from '../support/temp-dir';
+import { call, desktopFleet } from '../support/desktop';
 
 /** Signing out in the app ends the session on the central API too, not only on this desktop. */
 let server: CentralServer;
 let backend: Backend;
-const temp = makeTempDir('cjib-signout-');
+const fleet = desktopFleet('cjib-signout-');
 
 beforeAll(async () => {
   server = await startTestCentral({ seed: { persons: 20, claims: 60 } });
-  backend = createBackend({
-    dbPath: join(temp.dir, 'cache.sqlite'),
-    migrationsDir: localMigrationsDir,
-    appVersion: 'test',
-    centralUrl: server.url,
-    localUser: null,
-    sync: { intervalMs: 3_600_000 },
-  });
+  backend = await fleet.open(server, demoLogin.username); // signed in and synced once
 });
 afterAll(async () => {
-  await backend.close();
+  await fleet.close();
   await server.close();
-  temp.cleanup();
 });
 
 const openSessions = async () =>
@@ -37,7 +27,6 @@ const openSessions = async () =>
 
 describe('signing out', () => {
   it('ends the server session and revokes its refresh tokens', async () => {
-    await call(backend, 'session.login', demoLogin);
     expect(await openSessions()).toBe(1);
     await call(backend, 'session.logout');
     expect(await openSessions()).toBe(0);

@@ -8,6 +8,7 @@ import type { CommandType } from '../../src/shared/api/commands';
 import { command as commandSchema } from '../../src/shared/api/commands';
 import { claimDecisionSteps } from '../../src/shared/domain/escalatie';
 import { SeededRandom } from '../../src/shared/demo/random';
+import { defaultView } from '../../src/renderer/features/werkvoorraad/queue-slice';
 import { tailoredRequest } from '../support/betalingsonmacht-request';
 import { startTestCentral } from '../support/central';
 import { startFaultProxy } from '../support/fault-proxy';
@@ -140,15 +141,7 @@ const inningActions: Action[] = [
     }
     await value(backend, 'views.save', {
       name: `Chaos ${random.int(0, 1e6)}`,
-      definition: {
-        queue: 'teamvoorraad',
-        sort: 'dueDate',
-        direction: 'asc',
-        taskKind: null,
-        claimKind: null,
-        phase: null,
-        search: '',
-      },
+      definition: { ...defaultView, queue: 'teamvoorraad' },
     });
   },
 ];
@@ -194,11 +187,17 @@ const leadActions: Action[] = [
   },
 ];
 
+/** One of the victim worker's open notification tasks, at random (none when the queue is empty). */
+async function someVictimTask(backend: Backend, random: SeededRandom) {
+  const tasks = await value<{ tasks: { victimId: string; eventId: string }[] }>(backend, 'slachtoffers.tasks');
+  return tasks?.tasks.length ? random.pick(tasks.tasks) : undefined;
+}
+
 const victimActions: Action[] = [
   async ({ backend }, random) => {
-    const tasks = await value<{ tasks: { victimId: string; eventId: string }[] }>(backend, 'slachtoffers.tasks');
-    if (!tasks?.tasks.length) return;
-    const { victimId, eventId } = random.pick(tasks.tasks);
+    const task = await someVictimTask(backend, random);
+    if (!task) return;
+    const { victimId, eventId } = task;
     await value(backend, 'slachtoffers.notify', {
       victimId,
       eventId,
@@ -208,9 +207,9 @@ const victimActions: Action[] = [
     });
   },
   async ({ backend }, random) => {
-    const tasks = await value<{ tasks: { victimId: string; eventId: string }[] }>(backend, 'slachtoffers.tasks');
-    if (!tasks?.tasks.length) return;
-    const { victimId, eventId } = random.pick(tasks.tasks);
+    const task = await someVictimTask(backend, random);
+    if (!task) return;
+    const { victimId, eventId } = task;
     await value(backend, 'slachtoffers.wishes', {
       victimId,
       eventId,
@@ -221,10 +220,10 @@ const victimActions: Action[] = [
     });
   },
   async ({ backend }, random) => {
-    const tasks = await value<{ tasks: { victimId: string }[] }>(backend, 'slachtoffers.tasks');
-    if (!tasks?.tasks.length) return;
+    const task = await someVictimTask(backend, random);
+    if (!task) return;
     await value(backend, 'slachtoffers.preferences', {
-      victimId: random.pick(tasks.tasks).victimId,
+      victimId: task.victimId,
       optedIn: true,
       wantsInformation: random.int(0, 1) === 1,
       preferredChannel: random.pick(['brief', 'telefoon', 'email']),

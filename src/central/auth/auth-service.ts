@@ -164,7 +164,13 @@ export class AuthService {
   async authenticate(token: string): Promise<Principal | null> {
     const principal = verifyAccessToken(token, this.keys, this.now());
     if (!principal) return null;
-    return (await this.sessionUser(principal.sid, principal.sub)) ? principal : null;
+    // Every request passes here: one indexed probe, no join to teams, no password hash read.
+    const open = await this.db.query<{ ok: number }>(
+      `SELECT 1 AS ok FROM sessions s JOIN users u ON u.id = s.user_id
+       WHERE s.id = $1 AND s.user_id = $2 AND s.ended_at IS NULL AND s.expires_at > $3 AND u.deactivated_at IS NULL`,
+      [principal.sid, principal.sub, this.at(0)],
+    );
+    return open.length > 0 ? principal : null;
   }
 
   private async sessionUser(sessionId: string, userId: string): Promise<UserRow | undefined> {
