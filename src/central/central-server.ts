@@ -11,6 +11,8 @@ import type { ProcessorOptions } from './sync/command-processor';
 /** The role the API acts as (migrations/central/0130_api_role.sql): it may only append to the audit log. */
 export const apiRole = 'cjib_api';
 
+const keyReloadMs = 60_000;
+
 export interface CentralServerOptions {
   /** A PostgreSQL server, as the API's own login (a member of cjib_api); without it, embedded PGlite. */
   databaseUrl?: string | undefined;
@@ -70,6 +72,9 @@ export async function startCentralServer(options: CentralServerOptions = {}): Pr
     ...(options.processor ? { processor: options.processor } : {}),
     ...(options.authRateLimit ? { authRateLimit: options.authRateLimit } : {}),
   });
+  // Other nodes may rotate the signing key; each node reads the keys again well within a token's life.
+  const keyReload = setInterval(() => void keys.reload(db).catch(() => undefined), keyReloadMs);
+  keyReload.unref();
   const address = await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   return {
     url: address,
@@ -78,6 +83,7 @@ export async function startCentralServer(options: CentralServerOptions = {}): Pr
     auth,
     keys,
     close: async () => {
+      clearInterval(keyReload);
       await app.close();
       await db.close();
     },

@@ -52,14 +52,14 @@ async function allApiBodies(username: string): Promise<{ bodies: string[]; conta
   const headers = { authorization: `Bearer ${t}` };
   const bodies: string[] = [];
   const clientId = randomUUID();
-  let cursor = 0;
+  let cursor = '0';
   for (;;) {
     const page = await fetch(`${server.url}/api/v1/sync/changes?clientId=${clientId}&cursor=${cursor}&limit=500`, {
       headers,
     });
     const text = await page.text();
     bodies.push(text);
-    const json = JSON.parse(text) as { nextCursor: number; hasMore: boolean };
+    const json = JSON.parse(text) as { nextCursor: string; hasMore: boolean };
     cursor = json.nextCursor;
     if (!json.hasMore) break;
   }

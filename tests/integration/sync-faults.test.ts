@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CentralServer } from '../../src/central/central-server';
 import { createBackend, type Backend } from '../../src/main/backend/backend';
 import { SeededRandom } from '../../src/shared/demo/random';
-import { startTestCentral } from '../support/central';
+import { onPostgresql, startAnotherNode, startTestCentral } from '../support/central';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { localMigrationsDir, makeTempDir } from '../support/temp-dir';
 
@@ -36,15 +36,34 @@ const users = [
  * Several clients add notes through the fault proxy for many rounds; then faults stop and every
  * client syncs to the end. Returns what the checker found wrong (empty = zero lost, zero duplicated,
  * client and server state identical).
+ *
+ * `twoNodes`: two API processes on the one PostgreSQL database behind the proxy, which spreads the
+ * requests (and the copies of duplicated ones) over both; halfway, the second node is stopped and a
+ * new one takes its place.
  */
-async function runScenario(options: { seed: number; rounds: number; notesPerRound: number; deduplicate: boolean }) {
+async function runScenario(options: {
+  seed: number;
+  rounds: number;
+  notesPerRound: number;
+  deduplicate: boolean;
+  twoNodes?: boolean;
+}) {
   const server: CentralServer = await startTestCentral({
     seed: { persons: 60, claims: 240 },
     processor: { deduplicate: options.deduplicate },
   });
   cleanups.push(() => server.close());
-  const proxy: FaultProxy = await startFaultProxy(server.url, options.seed, 700);
+  const nodes = [server];
+  if (options.twoNodes) nodes.push(await startAnotherNode(server, { processor: { deduplicate: options.deduplicate } }));
+  const proxy: FaultProxy = await startFaultProxy(
+    nodes.map((n) => n.url),
+    options.seed,
+    700,
+  );
   cleanups.push(() => proxy.close());
+  cleanups.push(async () => {
+    for (const node of nodes.slice(1)) await node.close().catch(() => undefined);
+  });
   const random = new SeededRandom(options.seed);
 
   const clients: Client[] = [];
@@ -77,8 +96,16 @@ async function runScenario(options: { seed: number; rounds: number; notesPerRoun
     error_5xx: 8,
     stall: 4,
     truncate: 10,
+    ...(options.twoNodes ? { parallel_duplicate: 12 } : {}),
   });
   for (let round = 0; round < options.rounds; round++) {
+    if (options.twoNodes && round === Math.floor(options.rounds / 2)) {
+      const stopped = nodes.pop();
+      proxy.setTargets([server.url]);
+      await stopped?.close();
+      nodes.push(await startAnotherNode(server, { processor: { deduplicate: options.deduplicate } }));
+      proxy.setTargets(nodes.map((n) => n.url));
+    }
     for (const client of clients) {
       const page = await call<{ rows: { id: string }[] }>(client.backend, 'werkvoorraad.list', { limit: 50 });
       for (let n = 0; n < options.notesPerRound; n++) {
@@ -163,6 +190,33 @@ describe('sync under injected faults', () => {
     expect(Object.values(result.faults).reduce((a, b) => a + b, 0) - result.faults.pass).toBeGreaterThan(50);
     expect(result.problems).toEqual([]);
   }, 240_000);
+
+  it.runIf(onPostgresql)(
+    'loses and duplicates nothing with two API nodes on one database, one of them replaced halfway',
+    async () => {
+      const result = await runScenario({
+        seed: 2203,
+        rounds: 16,
+        notesPerRound: 16,
+        deduplicate: true,
+        twoNodes: true,
+      });
+      console.log(`two-node fault run: ${result.commands} commands, faults ${JSON.stringify(result.faults)}`);
+      expect(result.commands).toBeGreaterThanOrEqual(1000);
+      expect(result.faults.parallel_duplicate).toBeGreaterThan(10);
+      expect(result.problems).toEqual([]);
+    },
+    240_000,
+  );
+
+  it.runIf(onPostgresql)(
+    'with two nodes, the checker fails when deduplication is switched off',
+    async () => {
+      const result = await runScenario({ seed: 11, rounds: 4, notesPerRound: 10, deduplicate: false, twoNodes: true });
+      expect(result.problems.length).toBeGreaterThan(0);
+    },
+    120_000,
+  );
 
   it('the checker fails when the server’s deduplication is switched off', async () => {
     const result = await runScenario({ seed: 7, rounds: 6, notesPerRound: 10, deduplicate: false });

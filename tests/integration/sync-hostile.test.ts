@@ -64,7 +64,7 @@ const hostileAnswers: [string, Rewrite][] = [
   ],
   [
     'headers that disagree with the body',
-    (a) => ({ ...a, headers: { ...a.headers, 'x-next-cursor': String(Number(a.headers['x-next-cursor']) + 7) } }),
+    (a) => ({ ...a, headers: { ...a.headers, 'x-next-cursor': `${a.headers['x-next-cursor']}7` } }),
   ],
   [
     'a cursor back in time',

@@ -34,18 +34,37 @@ export async function startTestCentral(options: CentralServerOptions = {}): Prom
   apiUrl.username = apiLogin.name;
   apiUrl.password = apiLogin.password;
   const { dataDir: _ignored, ...rest } = base;
-  const server = await startCentralServer({
+  const nodeOptions: CentralServerOptions = {
     ...rest,
     migrationDatabaseUrl: ownerUrl,
     databaseUrl: apiUrl.toString(),
     // The same signing keys again after a restart onto the same database.
     masterKey: createHash('sha256').update(`master:${name}`).digest(),
-  });
+  };
+  const server = await startCentralServer(nodeOptions);
   ownerUrls.set(server, ownerUrl);
+  nodeOptionsOf.set(server, nodeOptions);
   return server;
 }
 
 const ownerUrls = new WeakMap<CentralServer, string>();
+const nodeOptionsOf = new WeakMap<CentralServer, CentralServerOptions>();
+
+/** Whether these tests run on a PostgreSQL server, where several API nodes can share one database. */
+export const onPostgresql = Boolean(process.env.TEST_DATABASE_URL);
+
+/**
+ * Another API process on the same PostgreSQL database as `server` (same owner, login and master
+ * key): what a second node behind a load balancer would be. Only on PostgreSQL.
+ */
+export async function startAnotherNode(server: CentralServer, options: CentralServerOptions = {}) {
+  const base = nodeOptionsOf.get(server);
+  if (!base) throw new Error('another API node needs a test server on PostgreSQL (TEST_DATABASE_URL)');
+  const node = await startCentralServer({ ...base, ...options });
+  ownerUrls.set(node, ownerUrls.get(server) ?? '');
+  nodeOptionsOf.set(node, base);
+  return node;
+}
 
 /**
  * Runs SQL as the owner of the test server's tables (DDL a test needs, such as a trigger that

@@ -4,11 +4,21 @@ import { SeededRandom } from '../../src/shared/demo/random';
 /**
  * A loopback HTTP proxy in front of the central API that misbehaves on a seeded random schedule:
  * it drops requests, drops responses after the server acted, duplicates requests (now, or later so
- * they arrive out of order), answers 5xx, stalls past the client's timeout, or truncates bodies.
+ * they arrive out of order, or twice at the same moment), answers 5xx, stalls past the client's
+ * timeout, or truncates bodies. Given several targets (API nodes on one database), it sends each
+ * request — and each copy of a duplicated one — to one of them at random, as a load balancer might.
  */
 
 export type Fault =
-  'pass' | 'drop_request' | 'drop_response' | 'duplicate' | 'late_duplicate' | 'error_5xx' | 'stall' | 'truncate';
+  | 'pass'
+  | 'drop_request'
+  | 'drop_response'
+  | 'duplicate'
+  | 'late_duplicate'
+  | 'parallel_duplicate'
+  | 'error_5xx'
+  | 'stall'
+  | 'truncate';
 
 /** An answer on its way back to the client, as the proxy holds it. */
 export interface ProxiedAnswer {
@@ -23,13 +33,19 @@ export interface FaultProxy {
   setFaults(weights: Partial<Record<Fault, number>> | null): void;
   /** Rewrite answers that pass (a hostile or broken server), or stop doing so (`null`). */
   setTamper(tamper: ((path: string, answer: ProxiedAnswer) => ProxiedAnswer) | null): void;
+  /** Send to these targets from now on (say, after one node was stopped). */
+  setTargets(targets: readonly string[]): void;
   counts: Record<Fault, number>;
   close(): Promise<void>;
 }
 
-export async function startFaultProxy(target: string, seed: number, stallMs = 1500): Promise<FaultProxy> {
+export async function startFaultProxy(
+  target: string | readonly string[],
+  seed: number,
+  stallMs = 1500,
+): Promise<FaultProxy> {
   const random = new SeededRandom(seed);
-  const targetUrl = new URL(target);
+  let targetUrls = (typeof target === 'string' ? [target] : target).map((t) => new URL(t));
   let table: (readonly [Fault, number])[] | null = null;
   let tamper: ((path: string, answer: ProxiedAnswer) => ProxiedAnswer) | null = null;
   const counts: Record<Fault, number> = {
@@ -38,6 +54,7 @@ export async function startFaultProxy(target: string, seed: number, stallMs = 15
     drop_response: 0,
     duplicate: 0,
     late_duplicate: 0,
+    parallel_duplicate: 0,
     error_5xx: 0,
     stall: 0,
     truncate: 0,
@@ -46,6 +63,8 @@ export async function startFaultProxy(target: string, seed: number, stallMs = 15
 
   const forward = (req: IncomingMessage, body: Buffer): Promise<ProxiedAnswer> =>
     new Promise((resolve, reject) => {
+      const targetUrl = targetUrls.length === 1 ? targetUrls[0] : random.pick(targetUrls);
+      if (!targetUrl) return reject(new Error('no target'));
       const upstream = httpRequest(
         {
           host: targetUrl.hostname,
@@ -103,6 +122,10 @@ export async function startFaultProxy(target: string, seed: number, stallMs = 15
           case 'duplicate':
             await forward(req, body);
             return reply(res, await forward(req, body));
+          case 'parallel_duplicate': {
+            const [first] = await Promise.all([forward(req, body), forward(req, body)]);
+            return reply(res, first);
+          }
           case 'late_duplicate': {
             const timer = setTimeout(
               () => {
@@ -134,6 +157,9 @@ export async function startFaultProxy(target: string, seed: number, stallMs = 15
     },
     setTamper(next) {
       tamper = next;
+    },
+    setTargets(next) {
+      targetUrls = next.map((t) => new URL(t));
     },
     counts,
     close: () =>

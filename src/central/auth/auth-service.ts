@@ -162,6 +162,8 @@ export class AuthService {
 
   /** The principal of a valid access token whose session is still open and whose user is active. */
   async authenticate(token: string): Promise<Principal | null> {
+    const kid = token.split('.', 3)[1];
+    if (kid) await this.keys.learn(this.db, kid, this.now());
     const principal = verifyAccessToken(token, this.keys, this.now());
     if (!principal) return null;
     // Every request passes here: one indexed probe, no join to teams, no password hash read.

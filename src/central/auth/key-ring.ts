@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { Queryable } from '../db/sql-client';
+import type { Queryable, SqlClient } from '../db/sql-client';
+import { withStartupLock } from '../db/startup-lock';
 import { accessTokenTtlMs } from './access-token';
 
 /**
@@ -16,16 +17,40 @@ export interface SigningKey {
 }
 
 export class KeyRing {
+  private lastRead = 0;
+
   private constructor(
     private keys: SigningKey[],
     private readonly masterKey: Buffer,
   ) {}
 
-  /** Loads the keys still in use; makes the first one on a new store. */
-  static async open(db: Queryable, masterKey: Buffer, now = Date.now()): Promise<KeyRing> {
-    const ring = new KeyRing(await readKeys(db, masterKey, now), masterKey);
-    if (ring.keys.length === 0) await ring.rotate(db, now);
-    return ring;
+  /**
+   * Loads the keys still in use; makes the first one on a new store (under the startup lock, so
+   * that nodes starting at once share one first key).
+   */
+  static async open(db: SqlClient, masterKey: Buffer, now = Date.now()): Promise<KeyRing> {
+    return withStartupLock(db, async (tx) => {
+      const ring = new KeyRing(await readKeys(tx, masterKey, now), masterKey);
+      ring.lastRead = now;
+      if (ring.keys.length === 0) await ring.rotate(tx, now);
+      return ring;
+    });
+  }
+
+  /**
+   * Reads the keys again: another API node may have rotated. Every node does so now and then, and
+   * at once for a token whose key it does not know — at most once a second, so tokens with made-up
+   * key ids cannot make it read the table on every request.
+   */
+  async reload(db: Queryable, now = Date.now()): Promise<void> {
+    this.lastRead = now;
+    const keys = await readKeys(db, this.masterKey, now);
+    if (keys.length > 0) this.keys = keys;
+  }
+
+  async learn(db: Queryable, kid: string, now = Date.now()): Promise<void> {
+    if (this.find(kid, now) || now - this.lastRead < 1000) return;
+    await this.reload(db, now);
   }
 
   /** The newest key signs. */

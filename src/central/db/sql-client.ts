@@ -12,11 +12,21 @@ export interface Queryable {
 }
 
 export interface SqlClient extends Queryable {
-  /** Runs `fn` in one transaction; it rolls back if `fn` throws. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in one transaction; it rolls back if `fn` throws. `serializable`: as if transactions
+   * ran one after another; a clash fails with SQLSTATE 40001 and the caller tries again.
+   */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T>;
   close(): Promise<void>;
   readonly engine: 'pglite' | 'postgresql';
 }
+
+export interface TransactionOptions {
+  isolation?: 'read committed' | 'serializable';
+}
+
+const beginStatement = (options?: TransactionOptions) =>
+  options?.isolation === 'serializable' ? 'SET TRANSACTION ISOLATION LEVEL SERIALIZABLE' : null;
 
 export async function openPglite(dataDir?: string): Promise<SqlClient> {
   const db = dataDir ? new PGlite(dataDir) : new PGlite();
@@ -30,7 +40,12 @@ export async function openPglite(dataDir?: string): Promise<SqlClient> {
   return {
     engine: 'pglite',
     ...toQueryable(db),
-    transaction: (fn) => db.transaction((tx) => fn(toQueryable(tx))),
+    transaction: (fn, options) =>
+      db.transaction(async (tx) => {
+        const isolation = beginStatement(options);
+        if (isolation) await tx.query(isolation);
+        return fn(toQueryable(tx));
+      }),
     close: () => db.close(),
   };
 }
@@ -47,10 +62,12 @@ export async function openPostgres(connectionString: string, role?: string): Pro
     engine: 'postgresql',
     query: async <T>(text: string, params: readonly unknown[] = []) =>
       (await pool.query(text, [...params])).rows as T[],
-    transaction: async (fn) => {
+    transaction: async (fn, options) => {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
+        const isolation = beginStatement(options);
+        if (isolation) await client.query(isolation);
         const result = await fn({
           query: async <T>(text: string, params: readonly unknown[] = []) =>
             (await client.query(text, [...params])).rows as T[],

@@ -1,6 +1,7 @@
 import { generateDemoData, type DemoOptions } from '../../shared/demo/generator';
 import { hashPassword } from '../auth/passwords';
 import type { SqlClient } from '../db/sql-client';
+import { withStartupLock } from '../db/startup-lock';
 import { materializeChangePayloads } from '../sync/change-feed';
 import { generateDemoTasks } from '../../shared/demo/tasks';
 import { generateDemoVictims } from '../../shared/demo/victims';
@@ -19,16 +20,16 @@ export async function seedCentralDemo(
   db: SqlClient,
   options: DemoOptions,
 ): Promise<{ persons: number; claims: number }> {
-  const existing = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
-  if ((existing[0]?.n ?? 0) > 0) return { persons: 0, claims: 0 };
-
   const data = generateDemoData(options);
   const hash = await hashPassword(demoPassword);
   const teamOfPerson = new Map(
     data.persons.map((p, i) => [p.id, caseTeamIds[i % caseTeamIds.length] ?? caseTeamIds[0]]),
   );
 
-  await db.transaction(async (tx) => {
+  // Under the startup lock: of several nodes starting on an empty store at once, one seeds.
+  const seeded = await withStartupLock(db, async (tx) => {
+    const existing = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
+    if ((existing[0]?.n ?? 0) > 0) return false;
     for (const team of demoTeams) await tx.query('INSERT INTO teams (id, name) VALUES ($1, $2)', [team.id, team.name]);
     for (const user of demoUsers) {
       await tx.query(
@@ -129,7 +130,9 @@ export async function seedCentralDemo(
        SELECT 'team_member', id, team_id, nextval('change_version') FROM users WHERE team_id = ANY($1)`,
       [[...caseTeamIds]],
     );
+    return true;
   });
+  if (!seeded) return { persons: 0, claims: 0 };
   // The feed's JSON of every seeded entity, as writers' first readers would leave it; then fresh
   // statistics and visibility map, so the feed's page and count queries walk the indexes.
   await materializeChangePayloads(db);

@@ -12,6 +12,13 @@ import { pullChangesJson } from '../sync/change-feed';
 import { ClientOwnershipError, processCommands, type ProcessorOptions } from '../sync/command-processor';
 import { readVictimContact, VictimAccessError } from '../sync/slachtoffer-handlers';
 import { buildOpenApiDocument } from './openapi';
+import {
+  authenticateSource,
+  IntakeBatchKindError,
+  takeInClaims,
+  takeInPayments,
+  type IntakeSource,
+} from '../intake/intake-service';
 import { routes } from './routes';
 
 export interface CentralAppOptions {
@@ -56,6 +63,7 @@ export function buildCentralApp(options: CentralAppOptions): FastifyInstance {
     if (error instanceof AuthError) return sendError(reply, error.status, 'unauthorized', error.message);
     if (error instanceof ClientOwnershipError) return sendError(reply, 403, 'forbidden', error.message);
     if (error instanceof AuditAccessError) return sendError(reply, 403, 'forbidden', error.message);
+    if (error instanceof IntakeBatchKindError) return sendError(reply, 409, 'conflict', error.message);
     if (error instanceof VictimAccessError)
       return sendError(reply, error.status, error.status === 403 ? 'forbidden' : 'not_found', error.message);
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
@@ -84,6 +92,14 @@ export function buildCentralApp(options: CentralAppOptions): FastifyInstance {
     const principal = token && token.length < 4096 ? await options.auth.authenticate(token) : null;
     if (!principal) throw new HttpError(401, 'unauthorized', 'Niet aangemeld of sessie verlopen. Meld u opnieuw aan.');
     return principal;
+  };
+
+  // Source systems sign in with their own key, never with a worker's token (and the other way round).
+  const authenticateSystem = async (request: FastifyRequest): Promise<IntakeSource> => {
+    const header = request.headers.authorization ?? '';
+    const source = header.startsWith('Bearer ') ? await authenticateSource(options.db, header.slice(7)) : null;
+    if (!source) throw new HttpError(401, 'unauthorized', 'Onbekende of ingetrokken sleutel van het bronsysteem.');
+    return source;
   };
 
   const limit = options.authRateLimit ?? defaultAuthRateLimit;
@@ -152,6 +168,16 @@ export function buildCentralApp(options: CentralAppOptions): FastifyInstance {
     const principal = await authenticate(request);
     const body = parse(pushEnvelope, request.body);
     return processCommands(options.db, principal, body.clientId, body.commands, options.processor);
+  });
+
+  app.post(routes.intakeClaims.path, async (request) => {
+    const source = await authenticateSystem(request);
+    return takeInClaims(options.db, source, parse(routes.intakeClaims.body, request.body));
+  });
+
+  app.post(routes.intakePayments.path, async (request) => {
+    const source = await authenticateSystem(request);
+    return takeInPayments(options.db, source, parse(routes.intakePayments.body, request.body));
   });
 
   return app;

@@ -36,12 +36,12 @@ async function login(username: string): Promise<{ accessToken: string; refreshTo
 async function pullAll(token: string): Promise<{ entity: string; data: Record<string, unknown> }[]> {
   const clientId = randomUUID();
   const changes: { entity: string; data: Record<string, unknown> }[] = [];
-  let cursor = 0;
+  let cursor = '0';
   for (;;) {
     const page = await get(`/api/v1/sync/changes?clientId=${clientId}&cursor=${cursor}&limit=500`, token);
     expect(page.status).toBe(200);
     changes.push(...(page.body.changes as typeof changes));
-    cursor = page.body.nextCursor as number;
+    cursor = page.body.nextCursor as string;
     if (!page.body.hasMore) return changes;
   }
 }

@@ -14,6 +14,7 @@ import {
 } from '../../shared/api/wire';
 import { auditFilter, auditPage } from '../../shared/api/audit';
 import { victimContact, victimContactQuery } from '../../shared/api/victims';
+import { claimsBatch, intakeResult, paymentsBatch } from '../../shared/api/intake';
 
 /**
  * The central API's routes as data: method, path, schemas and a summary. The Fastify app and the
@@ -98,6 +99,23 @@ export const routes = {
     auth: true,
     body: pushRequest,
     response: pushResponse,
+  },
+  intakeClaims: {
+    method: 'POST',
+    path: '/api/v1/intake/claims',
+    summary: 'Bronsysteem: een partij nieuwe vorderingen (hoogstens 1000); dezelfde partij nogmaals verandert niets',
+    auth: true,
+    body: claimsBatch,
+    response: intakeResult,
+  },
+  intakePayments: {
+    method: 'POST',
+    path: '/api/v1/intake/payments',
+    summary:
+      'Bronsysteem: een partij betalingen uit het betaalbestand (hoogstens 5000); dezelfde partij nogmaals verandert niets',
+    auth: true,
+    body: paymentsBatch,
+    response: intakeResult,
   },
 } as const satisfies Record<string, RouteSpec>;
 

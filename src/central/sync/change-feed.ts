@@ -1,24 +1,33 @@
 import type { Change } from '../../shared/api/entities';
+import { parseFeedCursor, startCursor, type FeedCursor } from '../../shared/api/feed-cursor';
 import type { Principal } from '../auth/access-token';
 import { audit } from '../audit';
 import type { Queryable, SqlClient } from '../db/sql-client';
 import { caseTeams, victimTeams } from '../scope';
 
-/** Writers call this inside their transaction (after taking the write lock) to bump the feed. */
+/*
+ * The change feed: one row per entity at its latest version, with the transaction that wrote it
+ * (`tx`, a default of the column). Readers walk it in (tx, version) order and stop before the oldest
+ * transaction still running (the snapshot's xmin): everything before that point has committed or
+ * rolled back, and every transaction still to commit has a larger tx, so it lands after any cursor
+ * a client holds. Writers take no lock for the feed; a transaction only holds back what comes after
+ * it while it runs, so writes stay short (bulk loads commit in batches).
+ */
+
 /**
  * The changes each open transaction has recorded, so that its writer can build their feed JSON
  * before it commits (`storeRecordedPayloads`). Keyed by the transaction's handle: a change recorded
  * through any other handle is simply built by its first reader instead.
  */
-const recordedByTransaction = new WeakMap<Queryable, RecordedChange[]>();
+const recordedByTransaction = new WeakMap<Queryable, ChangeRow[]>();
 
-interface RecordedChange {
+interface ChangeRow {
   entity: Change['entity'];
   entity_id: string;
   version: number;
-  team_id: string;
 }
 
+/** Writers call this inside their transaction to put the entity in the feed at a new version. */
 export async function recordChange(
   tx: Queryable,
   entity: Change['entity'],
@@ -33,9 +42,39 @@ export async function recordChange(
     [entity, entityId, teamId, version],
   );
   const recorded = recordedByTransaction.get(tx) ?? [];
-  recorded.push({ entity, entity_id: entityId, version, team_id: teamId });
+  recorded.push({ entity, entity_id: entityId, version });
   recordedByTransaction.set(tx, recorded);
   return version;
+}
+
+/**
+ * `recordChange` for many entities of one kind at once (bulk intake): one version each, in one
+ * statement. Returns the versions in the order of `rows`, for the entity rows the caller writes.
+ */
+export async function recordChanges(
+  tx: Queryable,
+  entity: Change['entity'],
+  rows: readonly { id: string; teamId: string }[],
+): Promise<number[]> {
+  if (rows.length === 0) return [];
+  const written = await tx.query<{ entity_id: string; version: number }>(
+    `INSERT INTO changes (entity, entity_id, team_id, version)
+     SELECT $1, u.id, u.team, nextval('change_version') FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS u(id, team, n)
+     ORDER BY u.n
+     ON CONFLICT (entity, entity_id) DO UPDATE SET version = excluded.version, team_id = excluded.team_id
+     RETURNING entity_id, version::bigint AS version`,
+    [entity, rows.map((r) => r.id), rows.map((r) => r.teamId)],
+  );
+  const versionOf = new Map(written.map((w) => [w.entity_id, Number(w.version)]));
+  const recorded = recordedByTransaction.get(tx) ?? [];
+  const versions = rows.map((row) => {
+    const version = versionOf.get(row.id);
+    if (version === undefined) throw new Error(`no version recorded for ${entity} ${row.id}`);
+    recorded.push({ entity, entity_id: row.id, version });
+    return version;
+  });
+  recordedByTransaction.set(tx, recorded);
+  return versions;
 }
 
 /**
@@ -47,19 +86,16 @@ export async function storeRecordedPayloads(tx: Queryable): Promise<void> {
   const recorded = recordedByTransaction.get(tx) ?? [];
   recordedByTransaction.delete(tx);
   if (recorded.length === 0) return;
-  const versions = recorded.map((r) => r.version);
-  const teams = [...new Set(recorded.map((r) => r.team_id))];
-  const built = await loadEntities(tx, recorded, teams, Math.min(...versions) - 1, Math.max(...versions));
+  const built = await loadEntities(tx, recorded);
   await storePayloads(
     tx,
     recorded.map((row) => ({ ...row, data: built.get(`${row.entity}:${row.entity_id}`) ?? null })),
   );
 }
 
-/** Serialises writers so change versions commit in the order they were taken. */
-export async function takeWriteLock(tx: Queryable): Promise<void> {
-  await tx.query('SELECT pg_advisory_xact_lock(7301)');
-}
+/** How long a pull waits for a running transaction that holds back changes already committed after it. */
+const heldBackWaitMs = 2000;
+const heldBackPollMs = 20;
 
 /**
  * One page of the change feed after `cursor`, limited to what the principal may see, with the
@@ -67,29 +103,40 @@ export async function takeWriteLock(tx: Queryable): Promise<void> {
  * for the headers. The stored entity payloads are spliced in as the database returns them: a page
  * of thousands of rows is never parsed and serialised again on its way through the server. The
  * read is audited (who read how many rows of which kinds).
+ *
+ * When committed changes wait behind a transaction still running, the pull waits for it (up to
+ * two seconds) instead of answering without them; past that it answers `hasMore`, so the client
+ * asks again.
  */
 export async function pullChangesJson(
   db: SqlClient,
   principal: Principal,
   clientId: string,
-  cursor: number,
+  cursor: FeedCursor,
   limit: number,
   countRemaining = true,
-): Promise<{ body: string; nextCursor: number; hasMore: boolean }> {
+): Promise<{ body: string; nextCursor: FeedCursor; hasMore: boolean }> {
   const teams = [...new Set([...caseTeams(principal), ...victimTeams(principal)])];
-  const page = await readPage(db, teams, cursor, limit);
+  const deadline = Date.now() + heldBackWaitMs;
+  let page = await readPage(db, teams, cursor, limit);
+  while (page.heldBack && page.size < limit && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, heldBackPollMs));
+    page = await readPage(db, teams, cursor, limit);
+  }
   const lastSeq = await db.query<{ last_seq: number }>(
     'SELECT last_seq::bigint AS last_seq FROM clients WHERE client_id = $1 AND user_id = $2',
     [clientId, principal.sub],
   );
+  const hasMore = page.hasMore || page.heldBack;
   // Counting what remains reads every remaining index entry; clients ask for it once per sync.
+  const position = parseFeedCursor(cursor);
   const remaining =
-    teams.length && page.hasMore && countRemaining
+    teams.length && hasMore && countRemaining
       ? Number(
           (
             await db.query<{ n: number }>(
-              'SELECT count(*)::bigint AS n FROM changes WHERE team_id = ANY($1) AND version > $2',
-              [teams, cursor],
+              'SELECT count(*)::bigint AS n FROM changes WHERE team_id = ANY($1) AND (tx, version) > ($2::xid8, $3::bigint)',
+              [teams, position.transaction.toString(), position.version.toString()],
             )
           )[0]?.n ?? 0,
         )
@@ -105,18 +152,21 @@ export async function pullChangesJson(
   }
   const lastProcessedSeq = Number(lastSeq[0]?.last_seq ?? 0);
   return {
-    body: `{"changes":${page.changesJson},"nextCursor":${page.nextCursor},"hasMore":${page.hasMore},"lastProcessedSeq":${lastProcessedSeq},"remaining":${remaining}}`,
+    body: `{"changes":${page.changesJson},"nextCursor":${JSON.stringify(page.nextCursor)},"hasMore":${hasMore},"lastProcessedSeq":${lastProcessedSeq},"remaining":${remaining}}`,
     nextCursor: page.nextCursor,
-    hasMore: page.hasMore,
+    hasMore,
   };
 }
 
 interface FeedPage {
-  /** The page's changes as a JSON array text, in version order. */
+  /** The page's changes as a JSON array text, in feed order. */
   changesJson: string;
   size: number;
+  /** More changes follow that may be read now. */
   hasMore: boolean;
-  nextCursor: number;
+  /** Committed changes follow that wait for an older transaction still running. */
+  heldBack: boolean;
+  nextCursor: FeedCursor;
   /** How many changes of each entity kind the page holds (for the audit log). */
   entities: Record<string, number>;
 }
@@ -124,83 +174,94 @@ interface FeedPage {
 interface PageSummary {
   size: number;
   has_more: boolean;
-  last_version: number | null;
+  held_back: boolean;
+  /** The cursor after the page (the one asked for when the page is empty). */
+  last_cursor: string;
   /** The entity kind of each change in the page, comma-separated. */
   entities: string | null;
   /** Changes whose stored payload shows their current version, as ready-made feed JSON. */
   ready: string;
-  /** Changes whose payload must be built first: [{ entity, entity_id, version }]. */
+  /** Changes whose payload must be built first: [{ entity, entity_id, version, ord }]. */
   missing: string;
 }
 
-interface ChangeRow {
-  entity: Change['entity'];
-  entity_id: string;
-  version: number;
-}
-
-/** The page `$3` of changes of the one team `$1[1]` after `$2`, in version order: the index order as is. */
+/** Transactions below this have all ended: what they committed is visible, nothing more of theirs can come. */
+const horizon = 'pg_snapshot_xmin(pg_current_snapshot())';
+const columns = `entity, entity_id, version, tx, payload, payload_version IS NOT DISTINCT FROM version AS ready`;
+/** The page `$4` of changes of the one team `$1[1]` after ($2, $3), in feed order: the index order as is. */
 const oneTeamWalk = `
-  SELECT entity, entity_id, version, payload, payload_version IS NOT DISTINCT FROM version AS ready
-  FROM changes WHERE team_id = ($1::text[])[1] AND version > $2 ORDER BY version LIMIT $3`;
+  SELECT ${columns} FROM changes
+  WHERE team_id = ($1::text[])[1] AND (tx, version) > ($2::xid8, $3::bigint) AND tx < ${horizon}
+  ORDER BY tx, version LIMIT $4`;
 /** The same for several teams `$1`: per team an ordered walk of its index, merged. */
 const teamsWalk = `
-  SELECT c.entity, c.entity_id, c.version, c.payload, c.payload_version IS NOT DISTINCT FROM c.version AS ready
-  FROM unnest($1::text[]) AS t(team)
-  CROSS JOIN LATERAL (SELECT entity, entity_id, version, payload, payload_version FROM changes
-                      WHERE team_id = t.team AND version > $2 ORDER BY version LIMIT $3) c
-  ORDER BY c.version LIMIT $3`;
+  SELECT c.* FROM unnest($1::text[]) AS t(team)
+  CROSS JOIN LATERAL (SELECT ${columns} FROM changes
+                      WHERE team_id = t.team AND (tx, version) > ($2::xid8, $3::bigint) AND tx < ${horizon}
+                      ORDER BY tx, version LIMIT $4) c
+  ORDER BY c.tx, c.version LIMIT $4`;
+/** Whether a team `$1` has a change after `last` matching `condition`: one index probe per team. */
+const anyAfter = (condition: string) => `
+  EXISTS (SELECT 1 FROM unnest($1::text[]) AS t(team)
+          CROSS JOIN LATERAL (SELECT 1 FROM changes WHERE team_id = t.team AND (tx, version) > (last.tx, last.version)
+                              AND ${condition} LIMIT 1) c)`;
 
 /**
- * One page of the feed for these teams after `cursor`: an ordered walk of (team_id, version) that
- * stops after the page, per team and merged when there are several (a plain `team_id = ANY(…)
- * ORDER BY version` would read every remaining change of the teams and sort them). Entities whose stored
+ * One page of the feed for these teams after `cursor`: an ordered walk of (team_id, tx, version)
+ * that stops after the page, per team and merged when there are several (a plain `team_id = ANY(…)
+ * ORDER BY …` would read every remaining change of the teams and sort them). Entities whose stored
  * payload shows their current version come as stored; the others are built and stored for next time.
  */
-async function readPage(db: Queryable, teams: string[], cursor: number, limit: number): Promise<FeedPage> {
-  const empty = { changesJson: '[]', size: 0, hasMore: false, nextCursor: cursor, entities: {} };
+async function readPage(db: Queryable, teams: string[], cursor: FeedCursor, limit: number): Promise<FeedPage> {
+  const empty = { changesJson: '[]', size: 0, hasMore: false, heldBack: false, nextCursor: cursor, entities: {} };
   if (teams.length === 0) return empty;
-  // One pass over the page; whether more follow is one index probe per team past its last version
-  // (`team_id = ANY(…)` would be planned as a scan of the whole table).
+  const position = parseFeedCursor(cursor);
   const [summary] = await db.query<PageSummary>(
-    `WITH page AS (${teams.length === 1 ? oneTeamWalk : teamsWalk}),
+    `WITH page AS (SELECT p.*, row_number() OVER (ORDER BY p.tx, p.version) AS ord
+                   FROM (${teams.length === 1 ? oneTeamWalk : teamsWalk}) p),
+     last AS (SELECT tx, version FROM page ORDER BY tx DESC, version DESC LIMIT 1),
      summary AS (
        SELECT count(*)::int AS size,
-              max(version)::bigint AS last_version,
               string_agg(entity, ',') AS entities,
               '[' || coalesce(string_agg(concat('{"entity":', to_json(entity), ',"version":', version, ',"data":', payload, '}'),
-                                         ',' ORDER BY version) FILTER (WHERE ready), '') || ']' AS ready,
-              coalesce(json_agg(json_build_object('entity', entity, 'entity_id', entity_id, 'version', version))
+                                         ',' ORDER BY ord) FILTER (WHERE ready), '') || ']' AS ready,
+              coalesce(json_agg(json_build_object('entity', entity, 'entity_id', entity_id, 'version', version, 'ord', ord))
                        FILTER (WHERE NOT ready), '[]')::text AS missing
        FROM page)
-     SELECT summary.*,
-            EXISTS (SELECT 1 FROM unnest($1::text[]) AS t(team)
-                    CROSS JOIN LATERAL (SELECT 1 FROM changes WHERE team_id = t.team AND version > summary.last_version
-                                        LIMIT 1) c) AS has_more
-     FROM summary`,
-    [teams, cursor, limit],
+     SELECT summary.*, last.tx::text || '.' || last.version AS last_cursor,
+            ${anyAfter(`tx < ${horizon}`)} AS has_more,
+            ${anyAfter(`tx >= ${horizon}`)} AS held_back
+     FROM summary,
+          (SELECT * FROM last UNION ALL SELECT $2::xid8, $3::bigint WHERE NOT EXISTS (SELECT 1 FROM last) LIMIT 1) last`,
+    [teams, position.transaction.toString(), position.version.toString(), limit],
   );
-  if (!summary || summary.size === 0) return empty;
+  if (!summary) return empty;
   const page = {
     size: summary.size,
     hasMore: summary.has_more,
-    nextCursor: Number(summary.last_version),
+    heldBack: summary.held_back,
+    nextCursor: summary.size === 0 ? cursor : summary.last_cursor,
     entities: countEntities(summary.entities),
   };
-  const missing = JSON.parse(summary.missing) as ChangeRow[];
+  const missing = JSON.parse(summary.missing) as (ChangeRow & { ord: number })[];
   if (missing.length === 0) return { ...page, changesJson: summary.ready };
   // Some payloads are not built yet (a bulk load, or a write outside a command): build them, store
-  // them for the next reader and merge them into the page in version order.
-  const last = Number(summary.last_version);
-  const built = await loadEntities(db, missing, teams, cursor, last);
+  // them for the next reader and put them in their place in the page.
+  const built = await loadEntities(db, missing);
   const rebuilt = missing.map((row) => ({ ...row, data: built.get(`${row.entity}:${row.entity_id}`) ?? null }));
   await storePayloads(db, rebuilt);
-  const changes = [
-    ...(JSON.parse(summary.ready) as Change[]),
-    ...rebuilt.flatMap((row) =>
-      row.data ? [{ entity: row.entity, version: Number(row.version), data: row.data } as Change] : [],
-    ),
-  ].sort((a, b) => a.version - b.version);
+  const ready = (JSON.parse(summary.ready) as Change[]).values();
+  const byOrd = new Map(rebuilt.map((row) => [Number(row.ord), row]));
+  const changes: Change[] = [];
+  for (let ord = 1; ord <= summary.size; ord++) {
+    const row = byOrd.get(ord);
+    if (!row) {
+      const next = ready.next();
+      if (!next.done) changes.push(next.value);
+    } else if (row.data) {
+      changes.push({ entity: row.entity, version: Number(row.version), data: row.data } as Change);
+    }
+  }
   return { ...page, changesJson: JSON.stringify(changes) };
 }
 
@@ -210,7 +271,11 @@ function countEntities(list: string | null): Record<string, number> {
   return counts;
 }
 
-/** Keeps the built JSON with each change, unless a writer moved the change on meanwhile. */
+/**
+ * Keeps the built JSON with each change, unless a writer moved the change on meanwhile. Rows a
+ * writer holds right now are skipped, never waited for: a reader storing payloads must not queue
+ * behind (or deadlock with) the commands it serves; the next reader builds those again.
+ */
 async function storePayloads(
   db: Queryable,
   rows: readonly (ChangeRow & { data: Record<string, unknown> | null })[],
@@ -218,8 +283,11 @@ async function storePayloads(
   const stored = rows.filter((r) => r.data !== null);
   if (!stored.length) return;
   await db.query(
-    `UPDATE changes c SET payload = u.payload::json, payload_version = u.version
-     FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[]) AS u(entity, entity_id, version, payload)
+    `WITH u AS (SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[]) AS u(entity, entity_id, version, payload)),
+          free AS (SELECT c.entity, c.entity_id FROM changes c JOIN u USING (entity, entity_id, version)
+                   FOR UPDATE OF c SKIP LOCKED)
+     UPDATE changes c SET payload = u.payload::json, payload_version = u.version
+     FROM u JOIN free USING (entity, entity_id)
      WHERE c.entity = u.entity AND c.entity_id = u.entity_id AND c.version = u.version`,
     [
       stored.map((r) => r.entity),
@@ -236,7 +304,7 @@ async function storePayloads(
  */
 export async function materializeChangePayloads(db: Queryable, pageSize = 5000): Promise<void> {
   const teams = (await db.query<{ team_id: string }>('SELECT DISTINCT team_id FROM changes')).map((r) => r.team_id);
-  let cursor = 0;
+  let cursor = startCursor;
   for (;;) {
     const page = await readPage(db, teams, cursor, pageSize);
     if (!page.hasMore) return;
@@ -246,24 +314,21 @@ export async function materializeChangePayloads(db: Queryable, pageSize = 5000):
 
 /**
  * The current state of each entity in one page: per entity type present in the page, one query
- * joined to the feed over the page's version range. Victim contact data has no query here at all.
+ * for the page's entity ids (`$1`) and change versions (`$2`). Victim contact data has no query here at all.
  */
 const entityQueries: Record<Change['entity'], string> = {
   person: `SELECT p.id, p.bsn, p.display_name AS "displayName", to_char(p.birth_date, 'YYYY-MM-DD') AS "birthDate", p.city,
               p.is_test_data AS "isTestData", to_char(p.deceased_on, 'YYYY-MM-DD') AS "deceasedOn",
               to_char(p.moratorium_until, 'YYYY-MM-DD') AS "moratoriumUntil", p.version::bigint AS version
-       FROM changes ch JOIN persons p ON p.id = ch.entity_id
-       WHERE ch.entity = 'person' AND ch.team_id = ANY($1) AND ch.version > $2 AND ch.version <= $3`,
+       FROM unnest($1::text[], $2::bigint[]) AS ch(entity_id, version) JOIN persons p ON p.id = ch.entity_id`,
   claim: `SELECT c.id, c.person_id AS "personId", c.kind, c.phase, c.reference, c.original_cents::bigint AS "originalCents",
               c.outstanding_cents::bigint AS "outstandingCents", c.administratiekosten_cents::bigint AS "administratiekostenCents",
               to_char(c.due_date, 'YYYY-MM-DD') AS "dueDate",
               c.version::bigint AS version
-       FROM changes ch JOIN claims c ON c.id = ch.entity_id
-       WHERE ch.entity = 'claim' AND ch.team_id = ANY($1) AND ch.version > $2 AND ch.version <= $3`,
+       FROM unnest($1::text[], $2::bigint[]) AS ch(entity_id, version) JOIN claims c ON c.id = ch.entity_id`,
   case_note: `SELECT n.id, n.claim_id AS "claimId", u.display_name AS "authorName", n.text,
               to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt", n.version::bigint AS version
-       FROM changes ch JOIN case_notes n ON n.id = ch.entity_id JOIN users u ON u.id = n.author_id
-       WHERE ch.entity = 'case_note' AND ch.team_id = ANY($1) AND ch.version > $2 AND ch.version <= $3`,
+       FROM unnest($1::text[], $2::bigint[]) AS ch(entity_id, version) JOIN case_notes n ON n.id = ch.entity_id JOIN users u ON u.id = n.author_id`,
   arrangement: `SELECT a.id, a.person_id AS "personId", a.kind, a.status, a.total_cents::bigint AS "totalCents",
               coalesce((SELECT json_agg(json_build_object('number', i.number, 'dueDate', to_char(i.due_date, 'YYYY-MM-DD'),
                                                           'amountCents', i.amount_cents) ORDER BY i.number)
@@ -274,80 +339,66 @@ const entityQueries: Record<Change['entity'], string> = {
               ap.display_name AS "approvedBy", a.approval_note AS "approvalNote",
               to_char(a.ended_on, 'YYYY-MM-DD') AS "endedOn", a.honoured_exactly AS "honouredExactly",
               a.assessment, a.version::bigint AS version
-       FROM changes ch JOIN arrangements a ON a.id = ch.entity_id
-         JOIN users d ON d.id = a.decided_by LEFT JOIN users ap ON ap.id = a.approved_by
-       WHERE ch.entity = 'arrangement' AND ch.team_id = ANY($1) AND ch.version > $2 AND ch.version <= $3`,
+       FROM unnest($1::text[], $2::bigint[]) AS ch(entity_id, version) JOIN arrangements a ON a.id = ch.entity_id
+         JOIN users d ON d.id = a.decided_by LEFT JOIN users ap ON ap.id = a.approved_by`,
   escalation: `SELECT e.id, e.claim_id AS "claimId", e.person_id AS "personId", e.step, e.status, e.motivation,
               d.display_name AS "decidedBy", e.decided_by AS "decidedById",
               to_char(e.decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "decidedAt",
               ap.display_name AS "approvedBy", e.approval_note AS "approvalNote", e.trace, e.version::bigint AS version
-       FROM changes ch JOIN escalation_decisions e ON e.id = ch.entity_id
-         JOIN users d ON d.id = e.decided_by LEFT JOIN users ap ON ap.id = e.approved_by
-       WHERE ch.entity = 'escalation' AND ch.team_id = ANY($1) AND ch.version > $2 AND ch.version <= $3`,
+       FROM unnest($1::text[], $2::bigint[]) AS ch(entity_id, version) JOIN escalation_decisions e ON e.id = ch.entity_id
+         JOIN users d ON d.id = e.decided_by LEFT JOIN users ap ON ap.id = e.approved_by`,
   victim: `SELECT v.id, v.offender_person_id AS "offenderPersonId", v.display_name AS "displayName",
               v.is_natural_person AS "isNaturalPerson", v.opted_in AS "optedIn", v.wants_information AS "wantsInformation",
               v.preferred_channel AS "preferredChannel", v.representative, v.offence_category AS "offenceCategory",
               v.version::bigint AS version
-       FROM changes ch JOIN victims v ON v.id = ch.entity_id
-       WHERE ch.entity = 'victim' AND ch.team_id = ANY($1) AND ch.version > $2 AND ch.version <= $3`,
+       FROM unnest($1::text[], $2::bigint[]) AS ch(entity_id, version) JOIN victims v ON v.id = ch.entity_id`,
   detention_event: `SELECT e.id, e.offender_person_id AS "offenderPersonId", e.kind, to_char(e.event_date, 'YYYY-MM-DD') AS "eventDate",
               to_char(e.reported_on, 'YYYY-MM-DD') AS "reportedOn", e.version::bigint AS version
-       FROM changes ch JOIN detention_events e ON e.id = ch.entity_id
-       WHERE ch.entity = 'detention_event' AND ch.team_id = ANY($1) AND ch.version > $2 AND ch.version <= $3`,
+       FROM unnest($1::text[], $2::bigint[]) AS ch(entity_id, version) JOIN detention_events e ON e.id = ch.entity_id`,
   victim_notification: `SELECT n.id, n.victim_id AS "victimId", n.event_id AS "eventId", n.channel, n.content,
               to_char(n.notified_on, 'YYYY-MM-DD') AS "notifiedOn", to_char(n.deadline, 'YYYY-MM-DD') AS deadline, n.late,
               u.display_name AS "notifiedBy", n.version::bigint AS version
-       FROM changes ch JOIN victim_notifications n ON n.id = ch.entity_id JOIN users u ON u.id = n.notified_by
-       WHERE ch.entity = 'victim_notification' AND ch.team_id = ANY($1) AND ch.version > $2 AND ch.version <= $3`,
+       FROM unnest($1::text[], $2::bigint[]) AS ch(entity_id, version) JOIN victim_notifications n ON n.id = ch.entity_id JOIN users u ON u.id = n.notified_by`,
   victim_wish: `SELECT w.id, w.victim_id AS "victimId", w.event_id AS "eventId", w.contactverbod, w.gebiedsverbod,
               w.zone_description AS "zoneDescription", w.remarks, to_char(w.recorded_on, 'YYYY-MM-DD') AS "recordedOn",
               to_char(w.forwarded_to_om_on, 'YYYY-MM-DD') AS "forwardedToOmOn", u.display_name AS "recordedBy", w.version::bigint AS version
-       FROM changes ch JOIN victim_wishes w ON w.id = ch.entity_id JOIN users u ON u.id = w.recorded_by
-       WHERE ch.entity = 'victim_wish' AND ch.team_id = ANY($1) AND ch.version > $2 AND ch.version <= $3`,
+       FROM unnest($1::text[], $2::bigint[]) AS ch(entity_id, version) JOIN victim_wishes w ON w.id = ch.entity_id JOIN users u ON u.id = w.recorded_by`,
   claim_event: `SELECT e.id, e.claim_id AS "claimId", e.kind, to_char(e.occurred_on, 'YYYY-MM-DD') AS "occurredOn",
               e.amount_cents::bigint AS "amountCents", e.description, e.version::bigint AS version
-       FROM changes ch JOIN claim_events e ON e.id = ch.entity_id
-       WHERE ch.entity = 'claim_event' AND ch.team_id = ANY($1) AND ch.version > $2 AND ch.version <= $3`,
+       FROM unnest($1::text[], $2::bigint[]) AS ch(entity_id, version) JOIN claim_events e ON e.id = ch.entity_id`,
   task: `SELECT t.id, t.person_id AS "personId", t.claim_id AS "claimId", t.kind, t.priority, t.status,
               t.assignee_id AS "assigneeId", to_char(t.created_on, 'YYYY-MM-DD') AS "createdOn",
               to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate", to_char(t.completed_on, 'YYYY-MM-DD') AS "completedOn",
               t.version::bigint AS version
-       FROM changes ch JOIN tasks t ON t.id = ch.entity_id
-       WHERE ch.entity = 'task' AND ch.team_id = ANY($1) AND ch.version > $2 AND ch.version <= $3`,
+       FROM unnest($1::text[], $2::bigint[]) AS ch(entity_id, version) JOIN tasks t ON t.id = ch.entity_id`,
   team_member: `SELECT u.id, u.display_name AS "displayName", u.role, ch.version::bigint AS version
-       FROM changes ch JOIN users u ON u.id = ch.entity_id
-       WHERE ch.entity = 'team_member' AND ch.team_id = ANY($1) AND ch.version > $2 AND ch.version <= $3`,
+       FROM unnest($1::text[], $2::bigint[]) AS ch(entity_id, version) JOIN users u ON u.id = ch.entity_id`,
   saved_view: `SELECT v.id, v.owner_id AS "ownerId", u.display_name AS "ownerName", v.name, v.definition, v.deleted,
               v.version::bigint AS version
-       FROM changes ch JOIN saved_views v ON v.id = ch.entity_id JOIN users u ON u.id = v.owner_id
-       WHERE ch.entity = 'saved_view' AND ch.team_id = ANY($1) AND ch.version > $2 AND ch.version <= $3`,
+       FROM unnest($1::text[], $2::bigint[]) AS ch(entity_id, version) JOIN saved_views v ON v.id = ch.entity_id JOIN users u ON u.id = v.owner_id`,
   victim_compensation: `SELECT c.id, c.victim_id AS "victimId", cl.reference AS "claimReference",
               to_char(c.judgment_final_on, 'YYYY-MM-DD') AS "judgmentFinalOn", c.ordered_cents::bigint AS "orderedCents",
               c.collected_cents::bigint AS "collectedCents", c.paid_out_cents::bigint AS "paidOutCents",
               c.schadefonds_cents::bigint AS "schadefondsCents", c.version::bigint AS version
-       FROM changes ch JOIN victim_compensations c ON c.id = ch.entity_id JOIN claims cl ON cl.id = c.claim_id
-       WHERE ch.entity = 'victim_compensation' AND ch.team_id = ANY($1) AND ch.version > $2 AND ch.version <= $3`,
+       FROM unnest($1::text[], $2::bigint[]) AS ch(entity_id, version) JOIN victim_compensations c ON c.id = ch.entity_id JOIN claims cl ON cl.id = c.claim_id`,
   voorschot_payment: `SELECT p.id, p.compensation_id AS "compensationId", c.victim_id AS "victimId", p.amount_cents::bigint AS "amountCents",
               p.status, u.display_name AS "proposedBy", p.proposed_by AS "proposedById",
               to_char(p.proposed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "proposedAt",
               a.display_name AS "approvedBy", p.approval_note AS "approvalNote", p.trace, p.version::bigint AS version
-       FROM changes ch JOIN voorschot_payments p ON p.id = ch.entity_id JOIN victim_compensations c ON c.id = p.compensation_id
-         JOIN users u ON u.id = p.proposed_by LEFT JOIN users a ON a.id = p.approved_by
-       WHERE ch.entity = 'voorschot_payment' AND ch.team_id = ANY($1) AND ch.version > $2 AND ch.version <= $3`,
+       FROM unnest($1::text[], $2::bigint[]) AS ch(entity_id, version) JOIN voorschot_payments p ON p.id = ch.entity_id JOIN victim_compensations c ON c.id = p.compensation_id
+         JOIN users u ON u.id = p.proposed_by LEFT JOIN users a ON a.id = p.approved_by`,
 };
 
-async function loadEntities(
-  db: Queryable,
-  rows: readonly ChangeRow[],
-  teams: string[],
-  cursor: number,
-  last: number,
-): Promise<Map<string, Record<string, unknown>>> {
-  const present = [...new Set(rows.map((r) => r.entity))];
+async function loadEntities(db: Queryable, rows: readonly ChangeRow[]): Promise<Map<string, Record<string, unknown>>> {
+  const byEntity = new Map<Change['entity'], ChangeRow[]>();
+  for (const row of rows) byEntity.set(row.entity, [...(byEntity.get(row.entity) ?? []), row]);
   const results = await Promise.all(
-    present.map(async (entity) => ({
+    [...byEntity].map(async ([entity, ofEntity]) => ({
       entity,
-      rows: await asJsonRows<Record<string, unknown>>(db, entityQueries[entity], [teams, cursor, last]),
+      rows: await asJsonRows<Record<string, unknown>>(db, entityQueries[entity], [
+        ofEntity.map((r) => r.entity_id),
+        ofEntity.map((r) => Number(r.version)),
+      ]),
     })),
   );
   const built = new Map<string, Record<string, unknown>>();

@@ -6,7 +6,8 @@ import { audit } from '../audit';
 import type { Queryable, SqlClient } from '../db/sql-client';
 import { applyCommand, type CommandResult } from './command-handlers';
 import { isTransientDatabaseError } from '../db/database-errors';
-import { storeRecordedPayloads, takeWriteLock } from './change-feed';
+import { storeRecordedPayloads } from './change-feed';
+import { retryOnClash } from '../db/retry-on-clash';
 
 export class ClientOwnershipError extends Error {
   constructor() {
@@ -46,7 +47,11 @@ export async function processCommands(
   for (const incoming of [...commands].sort((a, b) => a.seq - b.seq)) {
     const parsed = commandSchema.safeParse(incoming);
     const run = (apply: Apply) =>
-      db.transaction((tx) => processOne(tx, principal, clientId, incoming, apply, deduplicate));
+      retryOnClash(() =>
+        db.transaction((tx) => processOne(tx, principal, clientId, incoming, apply, deduplicate), {
+          isolation: 'serializable',
+        }),
+      );
     try {
       outcomes.push(
         await run(
@@ -103,7 +108,11 @@ async function processOne(
   apply: Apply,
   deduplicate: boolean,
 ): Promise<CommandOutcome> {
-  await takeWriteLock(tx);
+  // The client's row first: its commands run one at a time, on any API node.
+  const client = await tx.query<{ last_seq: number }>(
+    'SELECT last_seq::bigint AS last_seq FROM clients WHERE client_id = $1 FOR UPDATE',
+    [clientId],
+  );
   if (deduplicate) {
     const stored = await tx.query<{
       seq: number;
@@ -124,10 +133,6 @@ async function processOne(
       };
     }
   }
-  const client = await tx.query<{ last_seq: number }>(
-    'SELECT last_seq::bigint AS last_seq FROM clients WHERE client_id = $1 FOR UPDATE',
-    [clientId],
-  );
   const lastSeq = Number(client[0]?.last_seq ?? 0);
   if (deduplicate && command.seq <= lastSeq) {
     return outcome(command, 'rejected', `Volgnummer ${command.seq} is al gebruikt door een andere opdracht.`);

@@ -17,6 +17,7 @@ import { victimContact, type VictimContact } from '../../shared/api/victims';
 import type { SessionUser } from '../../shared/ipc/contract';
 import type { SessionVault, StoredSession } from './session-vault';
 import { hasEscapedNul } from '../../shared/validation/text';
+import type { FeedCursor } from '../../shared/api/feed-cursor';
 
 export type CentralErrorKind = 'offline' | 'unauthorized' | 'locked' | 'rejected' | 'bad_response' | 'server';
 
@@ -165,10 +166,10 @@ export class CentralClient {
    * caller ask for the next page while this one's body is still being read, parsed and validated;
    * `page` is that body, validated. An answer without valid cursor headers is refused.
    */
-  async pull(clientId: string, cursor: number, limit: number, countRemaining = true): Promise<PulledPage> {
+  async pull(clientId: string, cursor: FeedCursor, limit: number, countRemaining = true): Promise<PulledPage> {
     const query = new URLSearchParams({
       clientId,
-      cursor: String(cursor),
+      cursor,
       limit: String(limit),
       count: countRemaining ? '1' : '0',
     });

@@ -13,6 +13,7 @@ import { deferCacheIndexes, restoreDeferredIndexes } from './deferred-indexes';
 import { CentralError, type CentralClient, type PulledPage } from './central-client';
 import { revertOptimisticEffect } from './command-effects';
 import { isStorageFull } from '../db/storage-full';
+import { compareFeedCursors, isStartCursor, startCursor } from '../../shared/api/feed-cursor';
 
 export interface SyncEngineOptions {
   pageSize?: number;
@@ -160,7 +161,7 @@ export class SyncEngine {
 
   async pull(): Promise<void> {
     const clientId = this.state.clientId();
-    const initial = this.state.cursor() === 0 && new ClaimsRepository(this.db).count() === 0;
+    const initial = isStartCursor(this.state.cursor()) && new ClaimsRepository(this.db).count() === 0;
     if (initial) {
       deferCacheIndexes(this.db);
       // One checkpoint at the end instead of one every 1000 pages: pages written again and again
@@ -180,7 +181,7 @@ export class SyncEngine {
         // The server works on the next page while this one is read, validated and written.
         if (pulled.head.hasMore) next = this.client.pull(clientId, pulled.head.nextCursor, this.pageSize, false);
         const page = await pulled.page;
-        if (page.nextCursor < cursor)
+        if (compareFeedCursors(page.nextCursor, cursor) < 0)
           throw new CentralError('bad_response', 'De centrale API stuurde een cursor terug in de tijd.');
         if (pulled.head.nextCursor !== page.nextCursor || pulled.head.hasMore !== page.hasMore)
           throw new CentralError('bad_response', 'De centrale API gaf tegenstrijdige cursors. Er is niets gewijzigd.');
@@ -188,7 +189,7 @@ export class SyncEngine {
         this.db.transactionWithoutSync(() => {
           applyChanges(this.db, page.changes);
           this.outbox.clearAcknowledged(page.lastProcessedSeq);
-          this.state.set('cursor', String(page.nextCursor));
+          this.state.set('cursor', page.nextCursor);
           this.state.set('last_sync_at', new Date().toISOString());
         });
         cursor = page.nextCursor;
@@ -220,7 +221,7 @@ export class SyncEngine {
       new EscalationsRepository(this.db).removeSynced();
       new VictimsRepository(this.db).removeSynced();
       new CompensationRepository(this.db).removeSynced();
-      this.state.set('cursor', '0');
+      this.state.set('cursor', startCursor);
     });
     await this.syncOnce();
   }

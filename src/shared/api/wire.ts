@@ -3,6 +3,7 @@ import { sessionUser } from '../ipc/contract';
 import { command } from './commands';
 import { change } from './entities';
 import { text } from '../validation/text';
+import { feedCursor, startCursor } from './feed-cursor';
 
 /** Request and response bodies of the central API (/api/v1). The OpenAPI document is built from these. */
 
@@ -81,7 +82,7 @@ export type PushResponse = z.infer<typeof pushResponse>;
 export const pullQuery = z
   .object({
     clientId,
-    cursor: z.coerce.number().int().min(0).default(0),
+    cursor: feedCursor.default(startCursor),
     limit: z.coerce.number().int().min(1).max(5000).default(1000),
     /** 1: also count what remains after `cursor` (a client asks once per sync, for its progress bar). */
     count: z.enum(['0', '1']).default('1'),
@@ -91,7 +92,7 @@ export const pullQuery = z
 export const pullResponse = z.object({
   changes: z.array(change),
   /** Pass this as `cursor` next time. */
-  nextCursor: z.number().int().nonnegative(),
+  nextCursor: feedCursor,
   hasMore: z.boolean(),
   /** The highest seq of this client the server has processed (applied, rejected or conflict). */
   lastProcessedSeq: z.number().int().nonnegative(),
@@ -107,9 +108,7 @@ export type PullResponse = z.infer<typeof pullResponse>;
  */
 export const pullHeaderNames = { nextCursor: 'x-next-cursor', hasMore: 'x-has-more' } as const;
 export const pullHeaders = z.object({
-  nextCursor: text()
-    .regex(/^\d{1,15}$/)
-    .transform(Number),
+  nextCursor: feedCursor,
   hasMore: z.enum(['true', 'false']).transform((v) => v === 'true'),
 });
 export type PullHeaders = z.output<typeof pullHeaders>;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../connection';
 import { sql } from '../sql';
+import { startCursor, type FeedCursor } from '../../../shared/api/feed-cursor';
 
 export type SyncStateKey = 'client_id' | 'next_seq' | 'cursor' | 'last_sync_at' | 'owner_user_id' | 'deferred_indexes';
 
@@ -29,8 +30,9 @@ export class SyncStateRepository {
     return id;
   }
 
-  cursor(): number {
-    return Number(this.get('cursor') ?? 0);
+  /** Where the next pull of the change feed starts (src/shared/api/feed-cursor.ts). */
+  cursor(): FeedCursor {
+    return this.get('cursor') ?? startCursor;
   }
 
   /** Takes the next command seq; call inside the transaction that writes the outbox entry. */

@@ -1,0 +1,303 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { ClaimsBatch, IntakeResult, PaymentsBatch } from '../../shared/api/intake';
+import { audit } from '../audit';
+import { retryOnClash } from '../db/retry-on-clash';
+import type { Queryable, SqlClient } from '../db/sql-client';
+import { recordChanges, storeRecordedPayloads } from '../sync/change-feed';
+
+/**
+ * Bulk intake by source systems: the daily delivery of new claims and the bank's payments file.
+ * A batch is one serializable transaction (a thousand claims, a few thousand payments), so it
+ * never holds the change feed back for long and a worker's command on the same claim is either
+ * before it or after it. Each batch is kept with its answer: delivered twice, taken in once.
+ */
+
+export interface IntakeSource {
+  id: string;
+  displayName: string;
+}
+
+const keyHash = (key: string) => createHash('sha256').update(key).digest('hex');
+
+/** Registers a source system and returns its key: shown once, only its hash is kept. */
+export async function createIntakeSource(db: Queryable, id: string, displayName: string): Promise<string> {
+  const key = `bron_${randomBytes(32).toString('base64url')}`;
+  await db.query('INSERT INTO intake_sources (id, display_name, key_hash) VALUES ($1, $2, $3)', [
+    id,
+    displayName,
+    keyHash(key),
+  ]);
+  return key;
+}
+
+export async function authenticateSource(db: Queryable, key: string): Promise<IntakeSource | null> {
+  if (!key.startsWith('bron_') || key.length > 100) return null;
+  const rows = await db.query<{ id: string; display_name: string }>(
+    'SELECT id, display_name FROM intake_sources WHERE key_hash = $1 AND revoked_at IS NULL',
+    [keyHash(key)],
+  );
+  const row = rows[0];
+  return row ? { id: row.id, displayName: row.display_name } : null;
+}
+
+type BatchKind = 'claims' | 'payments';
+
+/** Runs one batch once: a batch id seen before answers its stored result. */
+function runBatch(
+  db: SqlClient,
+  source: IntakeSource,
+  batchId: string,
+  kind: BatchKind,
+  takeIn: (tx: Queryable) => Promise<Omit<IntakeResult, 'batchId' | 'replayed'>>,
+): Promise<IntakeResult> {
+  return retryOnClash(() =>
+    db.transaction(
+      async (tx) => {
+        const earlier = await tx.query<{ kind: BatchKind; result: IntakeResult }>(
+          'SELECT kind, result FROM intake_batches WHERE source_id = $1 AND batch_id = $2',
+          [source.id, batchId],
+        );
+        const stored = earlier[0];
+        if (stored) {
+          if (stored.kind !== kind) throw new IntakeBatchKindError();
+          return { ...stored.result, replayed: true };
+        }
+        const counts = await takeIn(tx);
+        await storeRecordedPayloads(tx);
+        const result: IntakeResult = { batchId, ...counts, replayed: false };
+        await tx.query('INSERT INTO intake_batches (source_id, batch_id, kind, result) VALUES ($1, $2, $3, $4)', [
+          source.id,
+          batchId,
+          kind,
+          JSON.stringify(result),
+        ]);
+        // Counts only: the batch's persons and amounts stay out of the audit log's detail.
+        await audit(tx, {
+          actorId: `bron:${source.id}`,
+          action: 'create',
+          entity: 'intake_batch',
+          entityId: batchId,
+          detail: {
+            kind,
+            applied: counts.applied,
+            alreadyKnown: counts.alreadyKnown,
+            unmatched: counts.unmatched.length,
+          },
+        });
+        return result;
+      },
+      { isolation: 'serializable' },
+    ),
+  );
+}
+
+export class IntakeBatchKindError extends Error {
+  constructor() {
+    super('Dit partijnummer is al gebruikt voor een ander soort levering.');
+    this.name = 'IntakeBatchKindError';
+  }
+}
+
+/**
+ * New claims: the person is found by BSN (or created, in the inning team the BSN falls to), the
+ * claim starts in `beschikking` with its beschikking in the history. A claim id is the source and
+ * its reference, so the same claim in a later batch is recognised and left alone.
+ */
+export function takeInClaims(db: SqlClient, source: IntakeSource, batch: ClaimsBatch): Promise<IntakeResult> {
+  return runBatch(db, source, batch.batchId, 'claims', async (tx) => {
+    const claimId = (reference: string) => `${source.id}:${reference}`;
+    const ids = [...new Set(batch.claims.map((c) => claimId(c.reference)))];
+    const known = new Set(
+      (await tx.query<{ id: string }>('SELECT id FROM claims WHERE id = ANY($1)', [ids])).map((r) => r.id),
+    );
+    const seen = new Set<string>();
+    const fresh = batch.claims.filter((c) => {
+      const id = claimId(c.reference);
+      if (known.has(id) || seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    });
+    const personOf = await findOrCreatePersons(
+      tx,
+      fresh.map((c) => c.person),
+    );
+    const claimRows = fresh.map((c) => {
+      const person = personOf.get(c.person.bsn);
+      if (!person) throw new Error('person missing after intake');
+      return { claim: c, id: claimId(c.reference), personId: person.id, teamId: person.teamId };
+    });
+    const claimVersions = await recordChanges(
+      tx,
+      'claim',
+      claimRows.map((r) => ({ id: r.id, teamId: r.teamId })),
+    );
+    await tx.query(
+      `INSERT INTO claims (id, person_id, team_id, kind, phase, reference, original_cents, outstanding_cents, due_date, version)
+       SELECT u.id, u.person_id, u.team_id, u.kind, 'beschikking', u.reference, u.cents, u.cents, u.due_date, u.version
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::date[], $8::bigint[])
+         AS u(id, person_id, team_id, kind, reference, cents, due_date, version)`,
+      [
+        claimRows.map((r) => r.id),
+        claimRows.map((r) => r.personId),
+        claimRows.map((r) => r.teamId),
+        claimRows.map((r) => r.claim.kind),
+        claimRows.map((r) => r.claim.reference),
+        claimRows.map((r) => r.claim.originalCents),
+        claimRows.map((r) => r.claim.dueDate),
+        claimVersions,
+      ],
+    );
+    const eventIds = claimRows.map((r) => `beschikking:${r.id}`);
+    const eventVersions = await recordChanges(
+      tx,
+      'claim_event',
+      claimRows.map((r, i) => ({ id: eventIds[i] ?? '', teamId: r.teamId })),
+    );
+    await tx.query(
+      `INSERT INTO claim_events (id, claim_id, team_id, kind, occurred_on, amount_cents, description, version)
+       SELECT u.id, u.claim_id, u.team_id, 'beschikking', current_date, u.cents, 'Beschikking ontvangen', u.version
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[]) AS u(id, claim_id, team_id, cents, version)`,
+      [
+        eventIds,
+        claimRows.map((r) => r.id),
+        claimRows.map((r) => r.teamId),
+        claimRows.map((r) => r.claim.originalCents),
+        eventVersions,
+      ],
+    );
+    return { applied: claimRows.length, alreadyKnown: batch.claims.length - claimRows.length, unmatched: [] };
+  });
+}
+
+interface PersonRef {
+  id: string;
+  teamId: string;
+}
+
+async function findOrCreatePersons(
+  tx: Queryable,
+  persons: readonly ClaimsBatch['claims'][number]['person'][],
+): Promise<Map<string, PersonRef>> {
+  const byBsn = new Map<string, PersonRef>();
+  const bsns = [...new Set(persons.map((p) => p.bsn))];
+  for (const row of await tx.query<{ bsn: string; id: string; team_id: string }>(
+    'SELECT DISTINCT ON (bsn) bsn, id, team_id FROM persons WHERE bsn = ANY($1) ORDER BY bsn, id',
+    [bsns],
+  )) {
+    byBsn.set(row.bsn, { id: row.id, teamId: row.team_id });
+  }
+  const newcomers = [...new Map(persons.filter((p) => !byBsn.has(p.bsn)).map((p) => [p.bsn, p])).values()];
+  if (newcomers.length === 0) return byBsn;
+  const teams = (
+    await tx.query<{ team_id: string }>(
+      `SELECT DISTINCT team_id FROM users WHERE role = 'medewerker_inning' AND deactivated_at IS NULL ORDER BY team_id`,
+    )
+  ).map((r) => r.team_id);
+  if (teams.length === 0) throw new Error('geen inningsteam om nieuwe personen aan toe te wijzen');
+  const rows = newcomers.map((p) => ({
+    person: p,
+    id: `persoon-${p.bsn}`,
+    // The same BSN always falls to the same team, whichever node or batch sees it first.
+    teamId: teams[Number(BigInt(p.bsn) % BigInt(teams.length))] ?? teams[0] ?? '',
+  }));
+  const versions = await recordChanges(
+    tx,
+    'person',
+    rows.map((r) => ({ id: r.id, teamId: r.teamId })),
+  );
+  await tx.query(
+    `INSERT INTO persons (id, team_id, bsn, display_name, birth_date, city, is_test_data, version)
+     SELECT u.id, u.team_id, u.bsn, u.name, u.birth_date, u.city, false, u.version
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::text[], $7::bigint[])
+       AS u(id, team_id, bsn, name, birth_date, city, version)`,
+    [
+      rows.map((r) => r.id),
+      rows.map((r) => r.teamId),
+      rows.map((r) => r.person.bsn),
+      rows.map((r) => r.person.displayName),
+      rows.map((r) => r.person.birthDate),
+      rows.map((r) => r.person.city),
+      versions,
+    ],
+  );
+  for (const row of rows) byBsn.set(row.person.bsn, { id: row.id, teamId: row.teamId });
+  return byBsn;
+}
+
+/**
+ * The payments file: each payment becomes a `betaling` in the claim's history and lowers what is
+ * outstanding (never below zero); a claim paid in full moves to `betaald`. A payment for a
+ * reference the store does not know is reported back, not guessed at.
+ */
+export function takeInPayments(db: SqlClient, source: IntakeSource, batch: PaymentsBatch): Promise<IntakeResult> {
+  return runBatch(db, source, batch.batchId, 'payments', async (tx) => {
+    const eventId = (paymentId: string) => `betaling:${source.id}:${paymentId}`;
+    const known = new Set(
+      (
+        await tx.query<{ id: string }>('SELECT id FROM claim_events WHERE id = ANY($1)', [
+          batch.payments.map((p) => eventId(p.paymentId)),
+        ])
+      ).map((r) => r.id),
+    );
+    const claims = new Map(
+      (
+        await tx.query<{ reference: string; id: string; team_id: string }>(
+          `SELECT DISTINCT ON (reference) reference, id, team_id FROM claims WHERE reference = ANY($1)
+           ORDER BY reference, id`,
+          [[...new Set(batch.payments.map((p) => p.claimReference))]],
+        )
+      ).map((r) => [r.reference, { id: r.id, teamId: r.team_id }]),
+    );
+    const unmatched: string[] = [];
+    const seen = new Set<string>();
+    const fresh = batch.payments.flatMap((p) => {
+      const id = eventId(p.paymentId);
+      if (known.has(id) || seen.has(id)) return [];
+      seen.add(id);
+      const claim = claims.get(p.claimReference);
+      if (!claim) {
+        unmatched.push(p.paymentId);
+        return [];
+      }
+      return [{ payment: p, id, claim }];
+    });
+    const eventVersions = await recordChanges(
+      tx,
+      'claim_event',
+      fresh.map((r) => ({ id: r.id, teamId: r.claim.teamId })),
+    );
+    await tx.query(
+      `INSERT INTO claim_events (id, claim_id, team_id, kind, occurred_on, amount_cents, description, version)
+       SELECT u.id, u.claim_id, u.team_id, 'betaling', u.paid_on, u.cents, 'Betaling ontvangen', u.version
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::bigint[], $6::bigint[])
+         AS u(id, claim_id, team_id, paid_on, cents, version)`,
+      [
+        fresh.map((r) => r.id),
+        fresh.map((r) => r.claim.id),
+        fresh.map((r) => r.claim.teamId),
+        fresh.map((r) => r.payment.paidOn),
+        fresh.map((r) => r.payment.amountCents),
+        eventVersions,
+      ],
+    );
+    const paidPerClaim = new Map<string, { teamId: string; cents: number }>();
+    for (const r of fresh) {
+      const sum = paidPerClaim.get(r.claim.id) ?? { teamId: r.claim.teamId, cents: 0 };
+      paidPerClaim.set(r.claim.id, { teamId: sum.teamId, cents: sum.cents + r.payment.amountCents });
+    }
+    const claimIds = [...paidPerClaim.keys()];
+    const claimVersions = await recordChanges(
+      tx,
+      'claim',
+      claimIds.map((id) => ({ id, teamId: paidPerClaim.get(id)?.teamId ?? '' })),
+    );
+    await tx.query(
+      `UPDATE claims c SET outstanding_cents = GREATEST(0, c.outstanding_cents - u.paid),
+              phase = CASE WHEN c.outstanding_cents - u.paid <= 0 THEN 'betaald' ELSE c.phase END,
+              version = u.version
+       FROM unnest($1::text[], $2::bigint[], $3::bigint[]) AS u(id, paid, version) WHERE c.id = u.id`,
+      [claimIds, claimIds.map((id) => paidPerClaim.get(id)?.cents ?? 0), claimVersions],
+    );
+    return { applied: fresh.length, alreadyKnown: batch.payments.length - fresh.length - unmatched.length, unmatched };
+  });
+}

@@ -1,0 +1,175 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoLogin, startTestCentral } from '../../../tests/support/central';
+import { startCursor } from '../../shared/api/feed-cursor';
+import type { IntakeClaim } from '../../shared/api/intake';
+import { intakeResult } from '../../shared/api/intake';
+import { pullResponse } from '../../shared/api/wire';
+import type { CentralServer } from '../central-server';
+import { createIntakeSource } from './intake-service';
+
+let server: CentralServer;
+let key: string;
+
+beforeAll(async () => {
+  server = await startTestCentral({ seed: { persons: 20, claims: 60 } });
+  key = await createIntakeSource(server.db, 'om-bron', 'Openbaar Ministerie (test)');
+});
+afterAll(async () => server.close());
+
+const post = async (path: string, body: unknown, bearer = key) => {
+  const response = await fetch(`${server.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+};
+
+const claim = (n: number, bsn = `1000000${String(n).padStart(2, '0')}`): IntakeClaim => ({
+  reference: `OM-2026-${n}`,
+  kind: 'strafbeschikking',
+  person: { bsn, displayName: `Persoon ${n}`, birthDate: '1980-05-01', city: 'Leeuwarden' },
+  originalCents: 25_000 + n,
+  dueDate: '2027-01-15',
+});
+
+async function count(sql: string, params: unknown[] = []): Promise<number> {
+  return Number((await server.db.query<{ n: number }>(sql, params))[0]?.n ?? 0);
+}
+
+describe('intake of claims by a source system', () => {
+  it('refuses an unknown key and a worker’s token, in Dutch, and takes nothing in', async () => {
+    const batch = { batchId: randomUUID(), claims: [claim(1)] };
+    const unknown = await post('/api/v1/intake/claims', batch, 'bron_verzonnen');
+    expect(unknown).toMatchObject({ status: 401, body: { error: { message: expect.stringMatching(/bronsysteem/) } } });
+    const login = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(demoLogin),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    expect((await post('/api/v1/intake/claims', batch, accessToken)).status).toBe(401);
+    // … and the source's key is no worker's token.
+    const asWorker = await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${key}` } });
+    expect(asWorker.status).toBe(401);
+    expect(await count(`SELECT count(*)::int AS n FROM claims WHERE reference = 'OM-2026-1'`)).toBe(0);
+  });
+
+  it('refuses a batch with one bad item as a whole, naming the field, with nothing saved', async () => {
+    const bad = { ...claim(2), person: { ...claim(2).person, bsn: '12345678' } };
+    const answer = await post('/api/v1/intake/claims', { batchId: randomUUID(), claims: [claim(3), bad] });
+    expect(answer.status).toBe(400);
+    expect(JSON.stringify(answer.body)).toMatch(/BSN heeft negen cijfers/);
+    expect(await count(`SELECT count(*)::int AS n FROM claims WHERE reference IN ('OM-2026-2', 'OM-2026-3')`)).toBe(0);
+  });
+
+  it('takes a batch in once: new persons and claims with their beschikking, in the feed of the team', async () => {
+    const batchId = randomUUID();
+    const claims = [claim(10), claim(11), { ...claim(12), person: claim(10).person }];
+    const first = await post('/api/v1/intake/claims', { batchId, claims });
+    expect(first.status).toBe(200);
+    expect(intakeResult.parse(first.body)).toEqual({
+      batchId,
+      applied: 3,
+      alreadyKnown: 0,
+      unmatched: [],
+      replayed: false,
+    });
+    const again = await post('/api/v1/intake/claims', { batchId, claims });
+    expect(intakeResult.parse(again.body)).toMatchObject({ applied: 3, replayed: true });
+    const overlapping = await post('/api/v1/intake/claims', { batchId: randomUUID(), claims: [claim(11), claim(13)] });
+    expect(intakeResult.parse(overlapping.body)).toMatchObject({ applied: 1, alreadyKnown: 1, replayed: false });
+
+    expect(await count(`SELECT count(*)::int AS n FROM claims WHERE reference LIKE 'OM-2026-1_'`)).toBe(4);
+    expect(await count(`SELECT count(*)::int AS n FROM persons WHERE bsn = $1`, [claim(10).person.bsn])).toBe(1);
+    const events = await count(
+      `SELECT count(*)::int AS n FROM claim_events e JOIN claims c ON c.id = e.claim_id
+       WHERE c.reference LIKE 'OM-2026-1_' AND e.kind = 'beschikking'`,
+    );
+    expect(events).toBe(4);
+
+    // The worker of the team the person fell to sees the claim in her next pull.
+    const [row] = await server.db.query<{ team_id: string }>(
+      `SELECT team_id FROM claims WHERE reference = 'OM-2026-10'`,
+    );
+    const [worker] = await server.db.query<{ username: string }>(
+      `SELECT username FROM users WHERE team_id = $1 AND role = 'medewerker_inning' ORDER BY username LIMIT 1`,
+      [row?.team_id],
+    );
+    const login = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...demoLogin, username: worker?.username }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const references: string[] = [];
+    let cursor = startCursor;
+    for (;;) {
+      const query = new URLSearchParams({ clientId: randomUUID(), cursor, limit: '5000' });
+      const page = pullResponse.parse(
+        await (
+          await fetch(`${server.url}/api/v1/sync/changes?${query}`, {
+            headers: { authorization: `Bearer ${accessToken}` },
+          })
+        ).json(),
+      );
+      for (const change of page.changes) if (change.entity === 'claim') references.push(String(change.data.reference));
+      cursor = page.nextCursor;
+      if (!page.hasMore) break;
+    }
+    expect(references).toContain('OM-2026-10');
+
+    const [entry] = await server.db.query<{ actor_id: string; detail: Record<string, unknown> }>(
+      `SELECT actor_id, detail FROM audit_log WHERE entity = 'intake_batch' AND entity_id = $1`,
+      [batchId],
+    );
+    expect(entry).toEqual({
+      actor_id: 'bron:om-bron',
+      detail: { kind: 'claims', applied: 3, alreadyKnown: 0, unmatched: 0 },
+    });
+  });
+});
+
+describe('intake of the payments file', () => {
+  it('lowers what is outstanding, marks a claim paid in full, reports unknown references, and counts once', async () => {
+    await post('/api/v1/intake/claims', { batchId: randomUUID(), claims: [claim(20), claim(21)] });
+    const batchId = randomUUID();
+    const payments = [
+      { paymentId: 'BNK-1', claimReference: 'OM-2026-20', amountCents: 5_000, paidOn: '2026-12-01' },
+      { paymentId: 'BNK-2', claimReference: 'OM-2026-21', amountCents: 25_021, paidOn: '2026-12-01' },
+      { paymentId: 'BNK-3', claimReference: 'ONBEKEND-1', amountCents: 1_000, paidOn: '2026-12-01' },
+    ];
+    const first = await post('/api/v1/intake/payments', { batchId, payments });
+    expect(intakeResult.parse(first.body)).toEqual({
+      batchId,
+      applied: 2,
+      alreadyKnown: 0,
+      unmatched: ['BNK-3'],
+      replayed: false,
+    });
+    expect((await post('/api/v1/intake/payments', { batchId, payments })).body).toMatchObject({ replayed: true });
+    // The same payment in a later file again: known, not counted twice.
+    const later = await post('/api/v1/intake/payments', { batchId: randomUUID(), payments: payments.slice(0, 1) });
+    expect(later.body).toMatchObject({ applied: 0, alreadyKnown: 1 });
+
+    const claims = await server.db.query<{ reference: string; outstanding: number; phase: string }>(
+      `SELECT reference, outstanding_cents::bigint AS outstanding, phase FROM claims
+       WHERE reference IN ('OM-2026-20', 'OM-2026-21') ORDER BY reference`,
+    );
+    expect(claims).toEqual([
+      { reference: 'OM-2026-20', outstanding: 20_020, phase: 'beschikking' },
+      { reference: 'OM-2026-21', outstanding: 0, phase: 'betaald' },
+    ]);
+  });
+
+  it('answers 409 when a batch id is reused for another kind of delivery', async () => {
+    const batchId = randomUUID();
+    await post('/api/v1/intake/claims', { batchId, claims: [claim(30)] });
+    const reused = await post('/api/v1/intake/payments', {
+      batchId,
+      payments: [{ paymentId: 'BNK-9', claimReference: 'OM-2026-30', amountCents: 100, paidOn: '2026-12-01' }],
+    });
+    expect(reused.status).toBe(409);
+  });
+});

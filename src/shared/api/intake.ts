@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { text } from '../validation/text';
+
+/**
+ * Bulk intake into the central store by CJIB's own source systems (new beschikkingen and vonnissen
+ * from the daily delivery, and the bank's payments file), in batches. Each batch has an id chosen
+ * by the sender: sending the same batch again answers what the first time did and changes nothing.
+ */
+
+const cents = z.number().int().min(1).max(100_000_000_00);
+const isoDate = z.iso.date({ message: 'Gebruik een datum als JJJJ-MM-DD.' });
+const reference = text()
+  .min(1)
+  .max(40)
+  .regex(/^[A-Za-z0-9./-]+$/, 'Een kenmerk bestaat uit letters, cijfers en . / -');
+
+export const intakeClaim = z
+  .object({
+    reference,
+    kind: z.enum(['wahv', 'strafbeschikking', 'geldboetevonnis', 'schadevergoedingsmaatregel']),
+    person: z
+      .object({
+        bsn: text().regex(/^\d{9}$/, 'Een BSN heeft negen cijfers.'),
+        displayName: text().min(1).max(200),
+        birthDate: isoDate,
+        city: text().min(1).max(100),
+      })
+      .strict(),
+    originalCents: cents,
+    dueDate: isoDate,
+  })
+  .strict();
+export type IntakeClaim = z.infer<typeof intakeClaim>;
+
+export const claimsBatch = z
+  .object({
+    batchId: z.uuid({ message: 'batchId moet een UUID zijn.' }),
+    claims: z.array(intakeClaim).min(1).max(1000, 'Hoogstens 1000 vorderingen per partij.'),
+  })
+  .strict();
+export type ClaimsBatch = z.infer<typeof claimsBatch>;
+
+export const intakePayment = z
+  .object({
+    paymentId: text()
+      .min(1)
+      .max(60)
+      .regex(/^[A-Za-z0-9-]+$/, 'Een betalingskenmerk bestaat uit letters, cijfers en -'),
+    claimReference: reference,
+    amountCents: cents,
+    paidOn: isoDate,
+  })
+  .strict();
+export type IntakePayment = z.infer<typeof intakePayment>;
+
+export const paymentsBatch = z
+  .object({
+    batchId: z.uuid({ message: 'batchId moet een UUID zijn.' }),
+    payments: z.array(intakePayment).min(1).max(5000, 'Hoogstens 5000 betalingen per partij.'),
+  })
+  .strict();
+export type PaymentsBatch = z.infer<typeof paymentsBatch>;
+
+export const intakeResult = z.object({
+  batchId: z.uuid(),
+  /** Items taken in by this batch. */
+  applied: z.number().int().nonnegative(),
+  /** Items the store already had (sent before in another batch): left as they were. */
+  alreadyKnown: z.number().int().nonnegative(),
+  /** Items that name something the store does not know (a payment for an unknown claim), by their key. */
+  unmatched: z.array(text()),
+  /** True when this answer is the stored answer of an earlier delivery of the same batch. */
+  replayed: z.boolean(),
+});
+export type IntakeResult = z.infer<typeof intakeResult>;
