@@ -1,5 +1,6 @@
 import { benchBetalingsonmacht } from './betalingsonmacht.bench';
 import { benchCacheStart } from './cache-start.bench';
+import { benchCentralLoad } from './central-load.bench';
 import { benchEscalatie } from './escalatie.bench';
 import { benchInitialSync } from './initial-sync.bench';
 import { benchLocalDbInsert } from './local-db-insert.bench';
@@ -17,6 +18,7 @@ const benches: Record<string, () => Measure[] | Promise<Measure[]>> = {
   escalatie: () => benchEscalatie(),
   queue: () => benchQueue(),
   'queue-render': () => benchQueueRender(),
+  'central-load': () => benchCentralLoad(Number(process.env.BENCH_LOAD_CLAIMS ?? 2_000_000)),
 };
 
 const name = process.argv[2] ?? '';

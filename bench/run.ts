@@ -4,10 +4,21 @@ import { printMeasure, recordMeasures, type Measure } from './results';
 
 // `npm run bench`: every benchmark in its own process, printed as ratios against baselines
 // measured in the same run, and merged into bench/results.json.
-// BENCH_DATABASE_URL=postgres://… runs the central API of the sync benchmark on PostgreSQL.
+// BENCH_DATABASE_URL=postgres://… runs the central API of the sync benchmark on PostgreSQL, and is
+// the server central-load makes its database on (otherwise a throwaway PostgreSQL);
+// BENCH_LOAD_CLAIMS=N seeds central-load with N claims instead of 2 million.
 const names = process.argv.slice(2).length
   ? process.argv.slice(2)
-  : ['local-db-insert', 'cache-start', 'initial-sync', 'betalingsonmacht', 'escalatie', 'queue', 'queue-render'];
+  : [
+      'local-db-insert',
+      'cache-start',
+      'initial-sync',
+      'betalingsonmacht',
+      'escalatie',
+      'queue',
+      'queue-render',
+      'central-load',
+    ];
 const measures: Measure[] = [];
 for (const name of names) {
   const run = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'run-one.ts'), name], {

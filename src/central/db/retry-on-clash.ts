@@ -1,6 +1,6 @@
 /** Serialization failure, deadlock: the command ran into another one at the same moment. */
 const clashCodes = new Set(['40001', '40P01']);
-const clashAttempts = 8;
+const clashAttempts = 20;
 
 /**
  * Writers run serializable (commands, intake batches), so two on the same person behave as if one
@@ -14,7 +14,8 @@ export async function retryOnClash<T>(attempt: () => Promise<T>): Promise<T> {
     } catch (error) {
       const code = (error as { code?: unknown } | null)?.code;
       if (n >= clashAttempts || typeof code !== 'string' || !clashCodes.has(code)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * n));
+      // Growing, jittered pauses: clashing writers spread out instead of meeting again.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 ** n)));
     }
   }
 }

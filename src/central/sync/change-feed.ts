@@ -392,18 +392,14 @@ const entityQueries: Record<Change['entity'], string> = {
 async function loadEntities(db: Queryable, rows: readonly ChangeRow[]): Promise<Map<string, Record<string, unknown>>> {
   const byEntity = new Map<Change['entity'], ChangeRow[]>();
   for (const row of rows) byEntity.set(row.entity, [...(byEntity.get(row.entity) ?? []), row]);
-  const results = await Promise.all(
-    [...byEntity].map(async ([entity, ofEntity]) => ({
-      entity,
-      rows: await asJsonRows<Record<string, unknown>>(db, entityQueries[entity], [
-        ofEntity.map((r) => r.entity_id),
-        ofEntity.map((r) => Number(r.version)),
-      ]),
-    })),
-  );
   const built = new Map<string, Record<string, unknown>>();
-  for (const { entity, rows: entityRows } of results) {
-    for (const row of entityRows) built.set(`${entity}:${String(row.id)}`, row);
+  // One after another: inside a transaction there is one connection to send them on.
+  for (const [entity, ofEntity] of byEntity) {
+    const rows = await asJsonRows<Record<string, unknown>>(db, entityQueries[entity], [
+      ofEntity.map((r) => r.entity_id),
+      ofEntity.map((r) => Number(r.version)),
+    ]);
+    for (const row of rows) built.set(`${entity}:${String(row.id)}`, row);
   }
   return built;
 }
