@@ -13,7 +13,8 @@ import type { Measure } from './results';
  * National scale on loopback: two API processes on one PostgreSQL database seeded with
  * `claims` claims (20 teams of 10 inning workers), 200 simulated desktops (each signs in, pulls
  * every 30 s and sends a command every 2 s on average: notes, taking and handing back tasks), and
- * the daily intake (25,000 new claims in batches of 1,000 and a payments file of 10,000 payments)
+ * the daily intake (25,000 new claims in batches of 250 and a payments file of 10,000 payments in
+ * batches of 500)
  * while they work. Everything is measured in this run: a command's p99 under load against one
  * desktop alone, and during the intake against the same load without it.
  *
@@ -43,7 +44,7 @@ export async function benchCentralLoad(claims = 2_000_000, clients = 200): Promi
     await runLoad(desktops, 10_000); // warm-up: connections, plans, the first pull of every desktop
     unavailable = 0;
     const load = await runLoad(desktops, 45_000);
-    const intake = await runLoad(desktops, 0, () => runIntake(urls, intakeKey, 25, 1000, 5, 2000));
+    const intake = await runLoad(desktops, 0, () => runIntake(urls, intakeKey, 100, 250, 20, 500));
     const saturation = await runSaturation(desktops, 15_000);
 
     const p = (xs: number[], q: number) => percentile(xs, q);

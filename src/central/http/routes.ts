@@ -103,7 +103,7 @@ export const routes = {
   intakeClaims: {
     method: 'POST',
     path: '/api/v1/intake/claims',
-    summary: 'Bronsysteem: een partij nieuwe vorderingen (hoogstens 1000); dezelfde partij nogmaals verandert niets',
+    summary: 'Bronsysteem: een partij nieuwe vorderingen (hoogstens 250); dezelfde partij nogmaals verandert niets',
     auth: true,
     body: claimsBatch,
     response: intakeResult,
@@ -112,7 +112,7 @@ export const routes = {
     method: 'POST',
     path: '/api/v1/intake/payments',
     summary:
-      'Bronsysteem: een partij betalingen uit het betaalbestand (hoogstens 5000); dezelfde partij nogmaals verandert niets',
+      'Bronsysteem: een partij betalingen uit het betaalbestand (hoogstens 500); dezelfde partij nogmaals verandert niets',
     auth: true,
     body: paymentsBatch,
     response: intakeResult,

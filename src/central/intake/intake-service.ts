@@ -7,7 +7,7 @@ import { recordChanges, storeRecordedPayloads } from '../sync/change-feed';
 
 /**
  * Bulk intake by source systems: the daily delivery of new claims and the bank's payments file.
- * A batch is one serializable transaction (a thousand claims, a few thousand payments), so it
+ * A batch is one serializable transaction (at most 250 claims or 500 payments), so it
  * never holds the change feed back for long and a worker's command on the same claim is either
  * before it or after it. Each batch is kept with its answer: delivered twice, taken in once.
  */
