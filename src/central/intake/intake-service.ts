@@ -4,6 +4,7 @@ import { audit } from '../audit';
 import { retryOnClash } from '../db/retry-on-clash';
 import type { Queryable, SqlClient } from '../db/sql-client';
 import { recordChanges, storeRecordedPayloads } from '../sync/change-feed';
+import { todayInAmsterdam } from '../../shared/domain/amsterdam-clock';
 
 /**
  * Bulk intake by source systems: the daily delivery of new claims and the bank's payments file.
@@ -147,23 +148,17 @@ export function takeInClaims(db: SqlClient, source: IntakeSource, batch: ClaimsB
         claimVersions,
       ],
     );
-    const eventIds = claimRows.map((r) => `beschikking:${r.id}`);
-    const eventVersions = await recordChanges(
+    await insertClaimEvents(
       tx,
-      'claim_event',
-      claimRows.map((r, i) => ({ id: eventIds[i] ?? '', teamId: r.teamId })),
-    );
-    await tx.query(
-      `INSERT INTO claim_events (id, claim_id, team_id, kind, occurred_on, amount_cents, description, version)
-       SELECT u.id, u.claim_id, u.team_id, 'beschikking', current_date, u.cents, 'Beschikking ontvangen', u.version
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[]) AS u(id, claim_id, team_id, cents, version)`,
-      [
-        eventIds,
-        claimRows.map((r) => r.id),
-        claimRows.map((r) => r.teamId),
-        claimRows.map((r) => r.claim.originalCents),
-        eventVersions,
-      ],
+      'beschikking',
+      'Beschikking ontvangen',
+      claimRows.map((r) => ({
+        id: `beschikking:${r.id}`,
+        claimId: r.id,
+        teamId: r.teamId,
+        occurredOn: todayInAmsterdam(),
+        cents: r.claim.originalCents,
+      })),
     );
     return { applied: claimRows.length, alreadyKnown: batch.claims.length - claimRows.length, unmatched: [] };
   });
@@ -261,24 +256,17 @@ export function takeInPayments(db: SqlClient, source: IntakeSource, batch: Payme
       }
       return [{ payment: p, id, claim }];
     });
-    const eventVersions = await recordChanges(
+    await insertClaimEvents(
       tx,
-      'claim_event',
-      fresh.map((r) => ({ id: r.id, teamId: r.claim.teamId })),
-    );
-    await tx.query(
-      `INSERT INTO claim_events (id, claim_id, team_id, kind, occurred_on, amount_cents, description, version)
-       SELECT u.id, u.claim_id, u.team_id, 'betaling', u.paid_on, u.cents, 'Betaling ontvangen', u.version
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::bigint[], $6::bigint[])
-         AS u(id, claim_id, team_id, paid_on, cents, version)`,
-      [
-        fresh.map((r) => r.id),
-        fresh.map((r) => r.claim.id),
-        fresh.map((r) => r.claim.teamId),
-        fresh.map((r) => r.payment.paidOn),
-        fresh.map((r) => r.payment.amountCents),
-        eventVersions,
-      ],
+      'betaling',
+      'Betaling ontvangen',
+      fresh.map((r) => ({
+        id: r.id,
+        claimId: r.claim.id,
+        teamId: r.claim.teamId,
+        occurredOn: r.payment.paidOn,
+        cents: r.payment.amountCents,
+      })),
     );
     const paidPerClaim = new Map<string, { teamId: string; cents: number }>();
     for (const r of fresh) {
@@ -300,4 +288,34 @@ export function takeInPayments(db: SqlClient, source: IntakeSource, batch: Payme
     );
     return { applied: fresh.length, alreadyKnown: batch.payments.length - fresh.length - unmatched.length, unmatched };
   });
+}
+
+/** Entries in the claims' history, each with its own place in the feed. */
+async function insertClaimEvents(
+  tx: Queryable,
+  kind: 'beschikking' | 'betaling',
+  description: string,
+  events: readonly { id: string; claimId: string; teamId: string; occurredOn: string; cents: number }[],
+): Promise<void> {
+  const versions = await recordChanges(
+    tx,
+    'claim_event',
+    events.map((e) => ({ id: e.id, teamId: e.teamId })),
+  );
+  await tx.query(
+    `INSERT INTO claim_events (id, claim_id, team_id, kind, occurred_on, amount_cents, description, version)
+     SELECT u.id, u.claim_id, u.team_id, $1, u.occurred_on, u.cents, $2, u.version
+     FROM unnest($3::text[], $4::text[], $5::text[], $6::date[], $7::bigint[], $8::bigint[])
+       AS u(id, claim_id, team_id, occurred_on, cents, version)`,
+    [
+      kind,
+      description,
+      events.map((e) => e.id),
+      events.map((e) => e.claimId),
+      events.map((e) => e.teamId),
+      events.map((e) => e.occurredOn),
+      events.map((e) => e.cents),
+      versions,
+    ],
+  );
 }

@@ -34,22 +34,15 @@ export async function recordChange(
   entityId: string,
   teamId: string,
 ): Promise<number> {
-  const rows = await tx.query<{ v: number }>(`SELECT nextval('change_version')::bigint AS v`);
-  const version = Number(rows[0]?.v);
-  await tx.query(
-    `INSERT INTO changes (entity, entity_id, team_id, version) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (entity, entity_id) DO UPDATE SET version = excluded.version, team_id = excluded.team_id`,
-    [entity, entityId, teamId, version],
-  );
-  const recorded = recordedByTransaction.get(tx) ?? [];
-  recorded.push({ entity, entity_id: entityId, version });
-  recordedByTransaction.set(tx, recorded);
+  const [version] = await recordChanges(tx, entity, [{ id: entityId, teamId }]);
+  if (version === undefined) throw new Error(`no version recorded for ${entity} ${entityId}`);
   return version;
 }
 
 /**
- * `recordChange` for many entities of one kind at once (bulk intake): one version each, in one
- * statement. Returns the versions in the order of `rows`, for the entity rows the caller writes.
+ * `recordChange` for many entities of one kind at once (bulk intake): a new version each and the
+ * feed row, in one statement. Returns the versions in the order of `rows`, for the entity rows the
+ * caller writes.
  */
 export async function recordChanges(
   tx: Queryable,

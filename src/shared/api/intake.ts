@@ -35,12 +35,19 @@ export const intakeClaim = z
   .strict();
 export type IntakeClaim = z.infer<typeof intakeClaim>;
 
-export const claimsBatch = z
-  .object({
-    batchId: z.uuid({ message: 'batchId moet een UUID zijn.' }),
-    claims: z.array(intakeClaim).min(1).max(250, 'Hoogstens 250 vorderingen per partij.'),
-  })
-  .strict();
+/** A batch: the sender's id for it, and its items under `key`, at most `max`. */
+const batchOf = <K extends string, T extends z.ZodType>(key: K, item: T, max: number, items: string) =>
+  z
+    .object({
+      batchId: z.uuid({ message: 'batchId moet een UUID zijn.' }),
+      ...({ [key]: z.array(item).min(1).max(max, `Hoogstens ${max} ${items} per partij.`) } as Record<
+        K,
+        z.ZodArray<T>
+      >),
+    })
+    .strict();
+
+export const claimsBatch = batchOf('claims', intakeClaim, 250, 'vorderingen');
 export type ClaimsBatch = z.infer<typeof claimsBatch>;
 
 export const intakePayment = z
@@ -56,12 +63,7 @@ export const intakePayment = z
   .strict();
 export type IntakePayment = z.infer<typeof intakePayment>;
 
-export const paymentsBatch = z
-  .object({
-    batchId: z.uuid({ message: 'batchId moet een UUID zijn.' }),
-    payments: z.array(intakePayment).min(1).max(500, 'Hoogstens 500 betalingen per partij.'),
-  })
-  .strict();
+export const paymentsBatch = batchOf('payments', intakePayment, 500, 'betalingen');
 export type PaymentsBatch = z.infer<typeof paymentsBatch>;
 
 export const intakeResult = z.object({
