@@ -85,6 +85,7 @@ export function createBackend(
       const seeded = seedDemoCacheIfEmpty(db, config.seedDemo, team);
       if (seeded) logger.info('seeded demo cache', { claims: seeded });
     }
+    db.refreshPlannerStatistics();
   } catch (error) {
     db.close();
     throw error;

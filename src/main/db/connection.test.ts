@@ -34,6 +34,23 @@ describe('Database', () => {
     db.close();
   });
 
+  it('gives the query planner statistics once there are rows, and then keeps them current cheaply', () => {
+    const db = new Database(join(temp.dir, 'stats.sqlite'));
+    db.raw.exec('CREATE TABLE t (x INTEGER, y TEXT) STRICT; CREATE INDEX t_y ON t (y)');
+    const insert = db.raw.prepare('INSERT INTO t (x, y) VALUES (?, ?)');
+    db.transaction(() => {
+      for (let i = 0; i < 5000; i++) insert.run(i, `y${i % 50}`);
+    });
+    const stats = () => db.raw.prepare(`SELECT idx, stat FROM sqlite_stat1 WHERE tbl = 't'`).all();
+    expect(db.raw.prepare(`SELECT 1 FROM sqlite_schema WHERE name = 'sqlite_stat1'`).get()).toBeUndefined();
+    db.refreshPlannerStatistics();
+    const first = stats();
+    expect(first).toEqual([{ idx: 't_y', stat: expect.stringMatching(/^5000 \d+$/) as unknown }]);
+    db.refreshPlannerStatistics(); // nothing changed: the statistics stay as they were
+    expect(stats()).toEqual(first);
+    db.close();
+  });
+
   it('caches prepared statements by text', () => {
     const db = new Database(join(temp.dir, 'cache.sqlite'));
     const first = db.statement('SELECT 1');

@@ -113,6 +113,24 @@ export class Database {
     return result ?? { log: 0, checkpointed: 0 };
   }
 
+  /**
+   * Gives SQLite's query planner statistics: a cache without them plans its queries blind. The
+   * first time a sampled ANALYZE (analysis_limit 400: about 0.3 s at a million claims), after that
+   * `optimize` re-analyzes only tables that grew or shrank much (usually a no-op; PRAGMA optimize
+   * does nothing on a database that was never analyzed). Run at start and after an initial sync.
+   */
+  refreshPlannerStatistics(): void {
+    const analyzed = this.raw
+      .prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'sqlite_stat1'`)
+      .get();
+    if (analyzed) {
+      this.raw.pragma('optimize = 0x10002');
+    } else {
+      this.raw.pragma('analysis_limit = 400');
+      this.raw.exec('ANALYZE');
+    }
+  }
+
   get userVersion(): number {
     return this.raw.pragma('user_version', { simple: true }) as number;
   }

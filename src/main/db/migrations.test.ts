@@ -8,6 +8,7 @@ import { sql, type SqlQuery } from './sql';
 import { ClaimsRepository, type ClaimSortKey } from './repositories/claims-repository';
 import { TasksRepository } from './repositories/tasks-repository';
 import { taskSortKeys } from '../../shared/api/saved-views';
+import { seedDemoCacheIfEmpty } from '../services/demo-seed-service';
 
 const temp = makeTempDir();
 afterAll(() => temp.cleanup());
@@ -238,6 +239,63 @@ describe('migration 0120_rowid_tiebreak', () => {
           `claims by ${sort} ${direction}`,
         ).toEqual([]);
         expect(steps.join(' | ')).toMatch(/SCAN c USING INDEX claims_/);
+      }
+    }
+  });
+});
+
+describe('migration 0130_queue_counts', () => {
+  const all = loadMigrations(localMigrationsDir);
+  const plan = (db: Database, query: SqlQuery) =>
+    (db.raw.prepare(`EXPLAIN QUERY PLAN ${query.text}`).all(...query.values) as { detail: string }[]).map(
+      (s) => s.detail,
+    );
+
+  it('counts the open tasks already in a cache, per assignee, kind, claim kind and phase', () => {
+    const db = freshDb();
+    migrate(
+      db,
+      all.filter((m) => m.version <= 120),
+    );
+    seedDemoCacheIfEmpty(db, { seed: 3, persons: 40, claims: 200 }, undefined, '2026-11-29');
+    migrate(db, all);
+    const kept = db.all(sql`SELECT assignee_id, kind, claim_kind, phase, n FROM task_queue_counts ORDER BY 1, 2, 3, 4`);
+    const counted = db.all(sql`
+      SELECT coalesce(assignee_id, '') AS assignee_id, kind, coalesce(claim_kind, '') AS claim_kind,
+             coalesce(phase, '') AS phase, count(*) AS n
+      FROM tasks WHERE status = 'open' GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`);
+    expect(kept.length).toBeGreaterThan(3);
+    expect(kept).toEqual(counted);
+  });
+
+  it('reads every filtered and sorted queue page from its sort index alone, in order, and counts from the counts', () => {
+    const db = freshDb();
+    migrate(db, all);
+    const tasks = new TasksRepository(db);
+    const filters = [
+      { taskKind: null, claimKind: null, phase: null },
+      { taskKind: 'escalatie', claimKind: null, phase: null },
+      { taskKind: null, claimKind: 'wahv', phase: 'verhaal' },
+      { taskKind: 'betalingsonmacht', claimKind: 'cak', phase: 'beschikking' },
+    ] as const;
+    for (const sort of taskSortKeys) {
+      for (const direction of ['asc', 'desc'] as const) {
+        for (const queue of ['alle_open', 'mijn_werk', 'teamvoorraad'] as const) {
+          for (const filter of filters) {
+            const query = { queue, userId: 'u1', sort, direction, offset: 4000, limit: 100, search: '', ...filter };
+            const { rows, count } = tasks.queueQueries(query);
+            const steps = plan(db, rows);
+            const label = `${queue} by ${sort} ${direction} with ${JSON.stringify(filter)}`;
+            expect(steps.join(' | '), label).toMatch(/USING COVERING INDEX tasks_open_/);
+            // A full sort only of the page's own rows; within the index at most a sort of rows with
+            // equal sort keys (when a filter fixes a column between them and the rowid).
+            expect(
+              steps.filter((s) => s === 'USE TEMP B-TREE FOR ORDER BY'),
+              label,
+            ).toHaveLength(1);
+            expect(plan(db, count ?? sql``).join(' | '), label).toMatch(/task_queue_counts/);
+          }
+        }
       }
     }
   });

@@ -18,6 +18,10 @@ const rebuildDerivedData = [
                     outstanding_cents = c.outstanding_cents
    FROM tasks t LEFT JOIN persons p ON p.id = t.person_id LEFT JOIN claims c ON c.id = t.claim_id
    WHERE t.id = tasks.id`,
+  `DELETE FROM task_queue_counts`,
+  `INSERT INTO task_queue_counts (assignee_id, kind, claim_kind, phase, n)
+   SELECT coalesce(assignee_id, ''), kind, coalesce(claim_kind, ''), coalesce(phase, ''), count(*)
+   FROM tasks WHERE status = 'open' GROUP BY 1, 2, 3, 4`,
 ];
 
 interface SchemaObject {

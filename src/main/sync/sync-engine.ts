@@ -201,6 +201,7 @@ export class SyncEngine {
       this.progress = null;
       restoreDeferredIndexes(this.db);
       if (initial) {
+        this.db.refreshPlannerStatistics();
         this.db.checkpoint();
         this.db.setAutoCheckpoint(1000);
       }

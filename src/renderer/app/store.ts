@@ -1,6 +1,7 @@
 import { combineReducers, configureStore } from '@reduxjs/toolkit';
 import type { CjibApi } from '../../shared/ipc/client';
 import { cjibApi, type ThunkExtra } from '../api/cjib-api';
+import { createQueuePrefetch } from '../features/werkvoorraad/queue-prefetch';
 import { queueSlice } from '../features/werkvoorraad/queue-slice';
 import { werkvoorraadSlice } from '../features/werkvoorraad/werkvoorraad-slice';
 
@@ -14,7 +15,9 @@ export function createAppStore(cjib: CjibApi) {
   return configureStore({
     reducer: rootReducer,
     middleware: (getDefault) =>
-      getDefault({ thunk: { extraArgument: { cjib } satisfies ThunkExtra } }).concat(cjibApi.middleware),
+      getDefault({ thunk: { extraArgument: { cjib } satisfies ThunkExtra } })
+        .prepend(createQueuePrefetch())
+        .concat(cjibApi.middleware),
   });
 }
 

@@ -57,8 +57,11 @@ export function VirtualGrid<Row>({
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const visibleCount = Math.ceil(height / rowHeight);
-  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
-  const last = Math.min(rowCount - 1, Math.floor(scrollTop / rowHeight) + visibleCount + overscan);
+  const rangeAt = (top: number) => {
+    const from = Math.max(0, Math.floor(top / rowHeight) - overscan);
+    return [from, Math.min(rowCount - 1, Math.floor(top / rowHeight) + visibleCount + overscan)] as const;
+  };
+  const [first, last] = rangeAt(scrollTop);
   const template = columns.map((c) => c.width).join(' ');
 
   useEffect(() => {
@@ -160,7 +163,13 @@ export function VirtualGrid<Row>({
         role="rowgroup"
         className="vgrid__body"
         style={{ height }}
-        onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+        onScroll={(event) => {
+          // Reported here, in the scroll event, so the rows start loading before this render.
+          const top = event.currentTarget.scrollTop;
+          const [from, to] = rangeAt(top);
+          onVisibleRangeChange(from, Math.max(from, to));
+          setScrollTop(top);
+        }}
       >
         <div className="vgrid__spacer" style={{ height: rowCount * rowHeight }}>
           {rows}

@@ -124,6 +124,13 @@ export const notification = z.object({
 });
 export type AppNotification = z.infer<typeof notification>;
 
+/**
+ * A queue search that matches more persons or claims than this is not run: at a million claims a
+ * word such as "jan" matches thousands of people, and ordering all their tasks costs far more than
+ * a queue may take. The worker is asked to be more specific instead.
+ */
+export const queueSearchMatchLimit = 2_000;
+
 export const takenChannels = {
   'taken.queue': {
     request: z
@@ -139,7 +146,12 @@ export const takenChannels = {
         search: searchText.default(''),
       })
       .strict(),
-    response: z.object({ rows: z.array(taskRow), total: z.number().int().nonnegative() }),
+    response: z.object({
+      rows: z.array(taskRow),
+      total: z.number().int().nonnegative(),
+      /** The search matched too many persons or claims to order them all; no rows then. */
+      tooBroad: z.boolean(),
+    }),
   },
   'taken.counts': {
     request: emptyRequest,

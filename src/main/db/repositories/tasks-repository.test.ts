@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localMigrationsDir, makeTempDir } from '../../../../tests/support/temp-dir';
@@ -9,6 +10,8 @@ import { sql } from '../sql';
 import { ClaimsRepository } from './claims-repository';
 import { PersonsRepository } from './persons-repository';
 import { TasksRepository, type TaskQueueQuery } from './tasks-repository';
+import { queueSearchMatchLimit } from '../../../shared/ipc/contract-taken';
+import { claimPhases } from '../../../shared/domain/claims';
 
 const temp = makeTempDir();
 let db: Database;
@@ -146,7 +149,111 @@ describe('TasksRepository queues', () => {
     expect(bulk.every((r) => r.personName.length > 0)).toBe(true);
     const name = bulk[0]?.personName.split(' ')[0] ?? '';
     expect(new TasksRepository(other).queuePage(query({ search: name })).total).toBeGreaterThan(0);
+    expect(keptCounts(other)).toEqual(keptCounts(fresh));
+    expect(keptCounts(other)).toEqual(countedCounts(other));
     other.close();
     fresh.close();
+  });
+});
+
+/** The open-task counts the triggers keep (groups that dropped to zero left out). */
+const keptCounts = (database: Database) =>
+  database.all(sql`SELECT assignee_id, kind, claim_kind, phase, n FROM task_queue_counts WHERE n <> 0
+                   ORDER BY assignee_id, kind, claim_kind, phase`);
+/** The same, counted over the tasks themselves. */
+const countedCounts = (database: Database) =>
+  database.all(sql`SELECT coalesce(assignee_id, '') AS assignee_id, kind, coalesce(claim_kind, '') AS claim_kind,
+                          coalesce(phase, '') AS phase, count(*) AS n
+                   FROM tasks WHERE status = 'open' GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`);
+
+describe('TasksRepository counts (migration 0130)', () => {
+  it('keeps every queue count exact through server pages, local moves, completion, phase changes and deletes', () => {
+    const database = new Database(join(temp.dir, 'counts.sqlite'));
+    migrate(database, loadMigrations(localMigrationsDir));
+    seedDemoCacheIfEmpty(database, { seed: 5, persons: 60, claims: 300 }, undefined, '2026-11-29');
+    const repository = new TasksRepository(database);
+    const claims = new ClaimsRepository(database);
+    const ids = database.all<{ id: string }>(sql`SELECT id FROM tasks ORDER BY rowid`).map((r) => r.id);
+    const claimIds = database.all<{ id: string }>(sql`SELECT id FROM claims ORDER BY rowid`).map((r) => r.id);
+    const assignees = [null, me, 'demo-inning-2'];
+    const step = fc.oneof(
+      fc.record({
+        op: fc.constant('task' as const),
+        task: fc.nat(ids.length - 1),
+        assignee: fc.nat(2),
+        open: fc.boolean(),
+        pending: fc.boolean(),
+      }),
+      fc.record({
+        op: fc.constant('phase' as const),
+        claim: fc.nat(claimIds.length - 1),
+        phase: fc.nat(claimPhases.length - 1),
+      }),
+      fc.record({ op: fc.constant('delete' as const), task: fc.nat(ids.length - 1) }),
+    );
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 25 }), (steps) => {
+        database.raw.exec('SAVEPOINT property');
+        try {
+          for (const s of steps) {
+            if (s.op === 'task') {
+              const record = repository.get(ids[s.task] ?? '');
+              if (!record) continue;
+              const changed = {
+                ...record,
+                assigneeId: assignees[s.assignee] ?? null,
+                status: s.open ? ('open' as const) : ('afgerond' as const),
+                completedOn: s.open ? null : '2026-11-29',
+              };
+              if (s.pending) repository.savePending(changed);
+              else repository.upsertFromServer([{ ...changed, version: record.version + 1 }]);
+            } else if (s.op === 'phase') {
+              const claim = claims.get(claimIds[s.claim] ?? '');
+              if (claim)
+                claims.upsertMany([
+                  { ...claim, phase: claimPhases[s.phase] ?? 'verhaal', version: claim.version + 1 } as never,
+                ]);
+            } else {
+              database.run(sql`DELETE FROM tasks WHERE id = ${ids[s.task] ?? ''}`);
+            }
+          }
+          expect(keptCounts(database)).toEqual(countedCounts(database));
+          const open = countedCounts(database) as { assignee_id: string; phase: string; n: number }[];
+          const sum = (rows: typeof open) => rows.reduce((total, r) => total + r.n, 0);
+          expect(repository.queuePage(query({ queue: 'mijn_werk', phase: 'verhaal', limit: 1 })).total).toBe(
+            sum(open.filter((r) => r.assignee_id === me && r.phase === 'verhaal')),
+          );
+          expect(repository.countOpen({ unassigned: true })).toBe(sum(open.filter((r) => r.assignee_id === '')));
+        } finally {
+          database.raw.exec('ROLLBACK TO property; RELEASE property');
+        }
+      }),
+      { numRuns: 60, seed: 20261204 },
+    );
+    database.close();
+  });
+
+  it('answers a search that matches more persons than the limit with "too broad" and no rows', () => {
+    const database = new Database(join(temp.dir, 'broad.sqlite'));
+    migrate(database, loadMigrations(localMigrationsDir));
+    const insertPeople = (from: number, to: number) =>
+      database.transaction(() => {
+        for (let i = from; i < to; i++) {
+          database.run(sql`INSERT INTO persons (id, bsn, display_name, birth_date, city)
+                           VALUES (${`p${i}`}, ${String(100000000 + i)}, 'Zwaantje Quist', '1990-01-01', 'Sneek')`);
+        }
+      });
+    insertPeople(0, queueSearchMatchLimit);
+    database.run(sql`INSERT INTO tasks (id, person_id, kind, priority, status, created_on, due_date)
+                     VALUES ('t1', 'p7', 'betalingsonmacht', 'normaal', 'open', '2026-11-01', '2026-11-15')`);
+    const repository = new TasksRepository(database);
+    const atLimit = repository.queuePage(query({ search: 'quist' }));
+    expect(atLimit).toMatchObject({ total: 1, tooBroad: false });
+    expect(atLimit.rows.map((r) => r.id)).toEqual(['t1']);
+    insertPeople(queueSearchMatchLimit, queueSearchMatchLimit + 1);
+    expect(repository.queuePage(query({ search: 'quist' }))).toEqual({ rows: [], total: 0, tooBroad: true });
+    // A more specific search (the BSN) is answered again.
+    expect(repository.queuePage(query({ search: '100000007' })).rows.map((r) => r.id)).toEqual(['t1']);
+    database.close();
   });
 });

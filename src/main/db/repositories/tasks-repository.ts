@@ -4,6 +4,7 @@ import type { ClaimKind, ClaimPhase } from '../../../shared/domain/claims';
 import type { TaskKind, TaskQueue } from '../../../shared/domain/taken';
 import type { TaskRow } from '../../../shared/ipc/contract';
 import type { Database } from '../connection';
+import { queueSearchMatchLimit } from '../../../shared/ipc/contract-taken';
 import { ftsPrefixQuery } from '../full-text';
 import { sql, sqlJoin, sqlOrderBy, sqlTrusted } from '../sql';
 
@@ -25,16 +26,44 @@ export interface TaskQueueQuery {
   search: string;
 }
 
-// Whitelisted ORDER BY columns, each matching a partial index of migrations 0090 and 0120; the
-// rowid (the last column of every index entry) breaks ties so paging is stable. Kind and phase
-// sort by due date within.
-const orderColumns: Record<TaskSortKey, readonly string[]> = {
-  dueDate: ['t.due_date'],
-  personName: ['t.person_name'],
-  outstanding: ['t.outstanding_cents'],
-  kind: ['t.kind', 't.due_date'],
-  phase: ['t.phase', 't.due_date'],
-  createdOn: ['t.created_on'],
+/**
+ * Per sort key, the ORDER BY columns and the sort indexes of migration 0130 that hold them in that
+ * order (all open tasks; one assignee's, also "nobody's"). Each index ends with the three filter
+ * columns, so the order is completed by them and then by the rowid (the last column of every index
+ * entry): stable from one page to the next. Kind and phase sort by due date within.
+ */
+const filterColumns = ['t.kind', 't.claim_kind', 't.phase'] as const;
+const sortPlans: Record<TaskSortKey, { columns: readonly string[]; index: string; assigneeIndex: string }> = {
+  dueDate: {
+    columns: ['t.due_date', ...filterColumns],
+    index: 'tasks_open_due',
+    assigneeIndex: 'tasks_open_assignee_due',
+  },
+  personName: {
+    columns: ['t.person_name', ...filterColumns],
+    index: 'tasks_open_person',
+    assigneeIndex: 'tasks_open_assignee_person',
+  },
+  outstanding: {
+    columns: ['t.outstanding_cents', ...filterColumns],
+    index: 'tasks_open_amount',
+    assigneeIndex: 'tasks_open_assignee_amount',
+  },
+  kind: {
+    columns: ['t.kind', 't.due_date', 't.claim_kind', 't.phase'],
+    index: 'tasks_open_kind',
+    assigneeIndex: 'tasks_open_assignee_kind',
+  },
+  phase: {
+    columns: ['t.phase', 't.due_date', 't.kind', 't.claim_kind'],
+    index: 'tasks_open_phase',
+    assigneeIndex: 'tasks_open_assignee_phase',
+  },
+  createdOn: {
+    columns: ['t.created_on', ...filterColumns],
+    index: 'tasks_open_created',
+    assigneeIndex: 'tasks_open_assignee_created',
+  },
 };
 
 const upsert = sql`
@@ -123,25 +152,33 @@ export class TasksRepository {
     return row ? fromRaw(row) : undefined;
   }
 
-  /** One page of a queue, and how many rows the whole queue has with these filters. */
-  queuePage(query: TaskQueueQuery): { rows: TaskRow[]; total: number } {
+  /**
+   * One page of a queue, and how many rows the whole queue has with these filters; `tooBroad` when
+   * the search matches more than `queueSearchMatchLimit` persons or claims (no rows then).
+   */
+  queuePage(query: TaskQueueQuery): { rows: TaskRow[]; total: number; tooBroad: boolean } {
+    const match = ftsPrefixQuery(query.search);
+    if (match && this.matchesTooMany(match)) return { rows: [], total: 0, tooBroad: true };
     const { rows, count } = this.queueQueries(query);
     const page = this.db.all<RawTaskRow & { total?: number }>(rows);
     const total = count
       ? (this.db.get<{ n: number }>(count)?.n ?? 0)
-      : (page[0]?.total ?? (query.offset > 0 ? this.countQueue(query) : 0));
-    return { rows: page.map(({ total: _total, ...row }) => fromRaw(row)), total };
+      : (page[0]?.total ?? (query.offset > 0 ? this.countSearch(query) : 0));
+    return { rows: page.map(({ total: _total, ...row }) => fromRaw(row)), total, tooBroad: false };
   }
 
   /**
    * The statements behind `queuePage` (the benchmark runs the same text on raw better-sqlite3).
-   * The page is chosen on the tasks table alone, through one of its partial indexes, and only its
-   * rows are joined for display: a deep OFFSET then skips index entries, not joined rows. A search
-   * must collect all its matches to sort them anyway, so it counts them in the same pass.
+   * The page is chosen on the tasks table alone, from the sort index in its order (named, because
+   * with a filter the planner would rather sort every task that passes it), and only its rows are
+   * joined for display: a deep OFFSET then skips index entries, not joined rows. The count is a sum
+   * over task_queue_counts. A search must collect all its matches to sort them anyway, so it counts
+   * them in the same pass.
    */
   queueQueries(query: TaskQueueQuery) {
     const where = this.queueWhere(query);
-    const order = sqlOrderBy(orderColumns[query.sort], 't.rowid', query.direction);
+    const plan = sortPlans[query.sort];
+    const order = sqlOrderBy(plan.columns, 't.rowid', query.direction);
     if (ftsPrefixQuery(query.search)) {
       return {
         rows: sql`WITH page AS MATERIALIZED (
@@ -154,17 +191,44 @@ export class TasksRepository {
         count: null,
       };
     }
+    const index = sqlTrusted(query.queue === 'alle_open' ? plan.index : plan.assigneeIndex);
     return {
       rows: sql`SELECT ${rowColumns} ${rowJoins}
-                WHERE t.rowid IN (SELECT t.rowid FROM tasks t WHERE ${where} ORDER BY ${order}
+                WHERE t.rowid IN (SELECT t.rowid FROM tasks t INDEXED BY ${index} WHERE ${where} ORDER BY ${order}
                                   LIMIT ${query.limit} OFFSET ${query.offset})
                 ORDER BY ${order}`,
-      count: sql`SELECT count(*) AS n FROM tasks t WHERE ${where}`,
+      count: this.countQuery(query),
     };
   }
 
-  private countQueue(query: TaskQueueQuery): number {
+  /** How many persons and claims a search matches, each counted up to one past the limit. */
+  searchGuardQueries(match: string) {
+    const over = queueSearchMatchLimit + 1;
+    return [
+      sql`SELECT count(*) AS n FROM (SELECT rowid FROM persons_fts WHERE persons_fts MATCH ${match} LIMIT ${over})`,
+      sql`SELECT count(*) AS n FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ${match} LIMIT ${over})`,
+    ];
+  }
+
+  private matchesTooMany(match: string): boolean {
+    return this.searchGuardQueries(match).some(
+      (query) => (this.db.get<{ n: number }>(query)?.n ?? 0) > queueSearchMatchLimit,
+    );
+  }
+
+  private countSearch(query: TaskQueueQuery): number {
     return this.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM tasks t WHERE ${this.queueWhere(query)}`)?.n ?? 0;
+  }
+
+  /** Open tasks in a queue with these filters, from the counts the triggers of migration 0130 keep. */
+  private countQuery(filter: Pick<TaskQueueQuery, 'queue' | 'userId' | 'taskKind' | 'claimKind' | 'phase'>) {
+    const conditions = [sql`1`];
+    if (filter.queue === 'mijn_werk') conditions.push(sql`assignee_id = ${filter.userId}`);
+    if (filter.queue === 'teamvoorraad') conditions.push(sql`assignee_id = ''`);
+    if (filter.taskKind) conditions.push(sql`kind = ${filter.taskKind}`);
+    if (filter.claimKind) conditions.push(sql`claim_kind = ${filter.claimKind}`);
+    if (filter.phase) conditions.push(sql`phase = ${filter.phase}`);
+    return sql`SELECT coalesce(sum(n), 0) AS n FROM task_queue_counts WHERE ${sqlJoin(conditions, ' AND ')}`;
   }
 
   openForPerson(personId: string): TaskRow[] {
@@ -189,6 +253,17 @@ export class TasksRepository {
   }
 
   countOpen(filter: { assigneeId?: string; unassigned?: boolean; dueOnOrBefore?: string }): number {
+    if (!filter.dueOnOrBefore) {
+      const queue = filter.assigneeId ? 'mijn_werk' : filter.unassigned ? 'teamvoorraad' : 'alle_open';
+      const count = this.countQuery({
+        queue,
+        userId: filter.assigneeId ?? '',
+        taskKind: null,
+        claimKind: null,
+        phase: null,
+      });
+      return this.db.get<{ n: number }>(count)?.n ?? 0;
+    }
     const conditions = [sql`status = 'open'`];
     if (filter.assigneeId) conditions.push(sql`assignee_id = ${filter.assigneeId}`);
     if (filter.unassigned) conditions.push(sql`assignee_id IS NULL`);

@@ -246,6 +246,8 @@ export const nl = {
     cancel: 'Annuleren',
     save: 'Bewaren',
     empty: 'Geen taken in deze wachtrij met deze filters.',
+    searchTooBroad:
+      'Meer dan {limit} personen of vorderingen passen bij deze zoekterm. Maak hem specifieker: voeg een voornaam of woonplaats toe, of zoek op BSN of kenmerk.',
     count: '{count} taken',
     position: 'Regel {index} van {count}',
     open: 'Openen',

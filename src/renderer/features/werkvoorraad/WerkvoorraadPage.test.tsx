@@ -88,3 +88,28 @@ describe('werkvoorraad queues', () => {
     }
   });
 });
+
+describe('werkvoorraad search at scale', () => {
+  it('asks for a more specific search when a word matches too many people, and shows rows once it is', async () => {
+    // 3 in 10 demo names carry "van" (van, van der, van den): about 2,700 of 9,000 people.
+    cjib = createInMemoryCjib({ seedDemo: { persons: 9000, claims: 9000 } });
+    render(<App cjib={cjib} initialPath="/werkvoorraad" />);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: /Alle open taken/ }));
+    await loaded();
+    const search = screen.getByRole('searchbox');
+    await user.type(search, 'van{Enter}');
+    expect(await screen.findByText(/Meer dan 2\.000 personen of vorderingen passen bij deze zoekterm/)).toHaveAttribute(
+      'role',
+      'status',
+    );
+    expect(bodyRows()).toHaveLength(0);
+    expect(screen.queryByText('Geen taken in deze wachtrij met deze filters.')).toBeNull();
+    await user.type(search, ' sanne{Enter}');
+    await loaded();
+    expect(screen.queryByText(/Meer dan 2\.000/)).toBeNull();
+    for (const row of bodyRows()) {
+      expect(within(row).getAllByRole('gridcell')[0]?.textContent).toMatch(/^Sanne van /);
+    }
+  }, 30_000);
+});

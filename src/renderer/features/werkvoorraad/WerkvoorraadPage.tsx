@@ -4,6 +4,7 @@ import type { TaskSortKey } from '../../../shared/api/saved-views';
 import { daysLeft, urgency } from '../../../shared/domain/taken';
 import { formatCents, formatDate, formatNumber } from '../../../shared/format';
 import type { TaskRow } from '../../../shared/ipc/contract';
+import { queueSearchMatchLimit } from '../../../shared/ipc/contract-taken';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { t, type MessageKey } from '../../app/i18n/t';
 import { VirtualGrid, type GridColumn } from '../../components/VirtualGrid';
@@ -285,7 +286,13 @@ export function WerkvoorraadPage() {
         isSelected={isLead ? (row) => selected.includes(row.id) : undefined}
         busy={rows.fetching}
       />
-      {rows.loaded && rows.total === 0 ? <p className="empty-state">{t('queue.empty')}</p> : null}
+      {rows.tooBroad ? (
+        <p id="queue-too-broad" className="alert alert--info" role="status">
+          {t('queue.searchTooBroad', { limit: formatNumber(queueSearchMatchLimit) })}
+        </p>
+      ) : rows.loaded && rows.total === 0 ? (
+        <p className="empty-state">{t('queue.empty')}</p>
+      ) : null}
       <ShortcutsDialog
         open={helpOpen}
         onClose={() => {
