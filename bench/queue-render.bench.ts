@@ -14,7 +14,7 @@ import { baseQueueQuery, rawQueuePage, searchTerms } from './queue.bench';
 import { queueBenchClaims, seededCacheCopy } from './seeded-cache';
 
 const rendererDir = join(import.meta.dirname, '..', 'dist', 'renderer');
-const runs = 20;
+const runs = 40;
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -1,0 +1,292 @@
+import { formatCents } from '../format';
+import { addMonths, monthsBetween } from './calendar';
+import type { ClaimKind } from './claims';
+import type { Cents } from './money';
+import {
+  checkStandardArrangement,
+  type Instalment,
+  type PreviousArrangement,
+  type StandardCheck,
+} from './betalingsregeling';
+import { selectParameterSet } from './parameters/parameter-set';
+import type { RegelingParameterSet } from './parameters/regeling-parameters';
+import { regelingParameterSets } from './parameters/regeling-parameters';
+import {
+  creditors,
+  rijksincassoParameterSets,
+  type Creditor,
+  type RijksincassoParameterSet,
+} from './parameters/rijksincasso-parameters';
+import { step, type Explained, type TraceStep } from './trace';
+
+/**
+ * Betalingsregeling Rijk (DOMAIN.md §2.2): one person, one arrangement over the claims of every
+ * government creditor that takes part. The afloscapaciteit is shared, never counted per creditor:
+ * each instalment and each payment is divided over the creditors, in whole cents that add up.
+ */
+
+export function creditorOf(kind: ClaimKind): Creditor {
+  switch (kind) {
+    case 'cak':
+      return 'CAK';
+    case 'duo':
+      return 'DUO';
+    case 'uwv':
+      return 'UWV';
+    case 'rvo':
+      return 'RVO';
+    default:
+      return 'CJIB';
+  }
+}
+
+export interface RijkClaim {
+  id: string;
+  kind: ClaimKind;
+  /** Outstanding including verhogingen, excluding administratiekosten. */
+  outstandingCents: Cents;
+  administratiekostenCents: Cents;
+}
+
+export interface CreditorShare {
+  creditor: Creditor;
+  claimIds: string[];
+  /** What the arrangement collects for this creditor: outstanding plus administratiekosten. */
+  owedCents: Cents;
+}
+
+export interface JointScope {
+  /** The participating creditors with something open, in the fixed order CJIB, CAK, DUO, UWV, RVO. */
+  shares: CreditorShare[];
+  /** Open claims of creditors that do not take part (yet): shown, not arranged. */
+  outside: CreditorShare[];
+  totalCents: Cents;
+}
+
+function sharesOf(claims: readonly RijkClaim[], include: (creditor: Creditor) => boolean): CreditorShare[] {
+  return creditors
+    .filter(include)
+    .map((creditor) => {
+      const own = claims.filter((c) => creditorOf(c.kind) === creditor && c.outstandingCents > 0);
+      return {
+        creditor,
+        claimIds: own.map((c) => c.id),
+        owedCents: own.reduce((sum, c) => sum + c.outstandingCents + c.administratiekostenCents, 0),
+      };
+    })
+    .filter((share) => share.claimIds.length > 0);
+}
+
+/** Which of a person's open claims one Betalingsregeling Rijk takes together on `peildatum`. */
+export function jointScope(
+  claims: readonly RijkClaim[],
+  peildatum: string,
+  sets: readonly RijksincassoParameterSet[] = rijksincassoParameterSets,
+): Explained<JointScope, { peildatum: string; claimIds: string[] }> {
+  const parameters = selectParameterSet(sets, peildatum);
+  const participating = new Set(
+    parameters.participants.value.filter((p) => p.from <= peildatum).map((p) => p.creditor),
+  );
+  const shares = sharesOf(claims, (c) => participating.has(c));
+  const outside = sharesOf(claims, (c) => !participating.has(c));
+  const totalCents = shares.reduce((sum, s) => sum + s.owedCents, 0);
+  const trace: TraceStep[] = [
+    step(
+      'rijk.deelnemers',
+      `Betalingsregeling Rijk op ${peildatum}: ${[...participating].join(', ')} doen mee. Samen ${formatCents(totalCents)}: ${shares
+        .map((s) => `${s.creditor} ${formatCents(s.owedCents)}`)
+        .join(', ')}.`,
+    ),
+  ];
+  if (outside.length) {
+    trace.push(
+      step(
+        'rijk.buiten',
+        `${outside.map((s) => `${s.creditor} (${formatCents(s.owedCents)})`).join(', ')} doet nog niet mee: deze vordering(en) vallen buiten de regeling.`,
+      ),
+    );
+  }
+  return {
+    value: { shares, outside, totalCents },
+    inputs: { peildatum, claimIds: claims.map((c) => c.id) },
+    parameterSet: { id: parameters.id, validFrom: parameters.validFrom },
+    trace,
+  };
+}
+
+/**
+ * The standard-arrangement rules applied over every claim in the joint scope at once: the ≥ € 75
+ * threshold and the term table on the total, and the 12-month rule over earlier arrangements at
+ * any creditor.
+ */
+export function checkJointArrangement(
+  input: {
+    peildatum: string;
+    claims: readonly RijkClaim[];
+    deurwaarderInvolved: boolean;
+    dwangmiddelInProgress: boolean;
+    previousArrangements: readonly PreviousArrangement[];
+  },
+  sets: { regeling?: readonly RegelingParameterSet[]; rijk?: readonly RijksincassoParameterSet[] } = {},
+): Explained<StandardCheck & { scope: JointScope }, typeof input> {
+  const scope = jointScope(input.claims, input.peildatum, sets.rijk);
+  const inScope = new Set(scope.value.shares.flatMap((s) => s.claimIds));
+  // In a joint arrangement every participating creditor's claim is taken together, as CJIB's own.
+  const check = checkStandardArrangement(
+    {
+      peildatum: input.peildatum,
+      claims: input.claims.map((c) => ({
+        id: c.id,
+        outstandingCents: c.outstandingCents,
+        administratiekostenCents: c.administratiekostenCents,
+        isPartnerClaim: !inScope.has(c.id),
+      })),
+      deurwaarderInvolved: input.deurwaarderInvolved,
+      dwangmiddelInProgress: input.dwangmiddelInProgress,
+      previousArrangements: input.previousArrangements,
+    },
+    sets.regeling ?? regelingParameterSets,
+  );
+  return {
+    value: { ...check.value, scope: scope.value },
+    inputs: input,
+    parameterSet: check.parameterSet,
+    trace: [...scope.trace, ...check.trace],
+  };
+}
+
+/**
+ * Divides `amountCents` over `weights` in proportion, in whole cents that add up to it exactly:
+ * each gets the whole cents of its exact share, and the cents left over go one each to the largest
+ * remainders (ties to the earlier weight). The rounding rule of the joint arrangement.
+ */
+export function divideCents(amountCents: Cents, weights: readonly Cents[]): Cents[] {
+  if (!Number.isSafeInteger(amountCents) || amountCents < 0) throw new RangeError('Bedrag in hele centen, ≥ 0.');
+  const total = weights.reduce((sum, w) => sum + BigInt(w), 0n);
+  if (weights.some((w) => !Number.isSafeInteger(w) || w < 0)) throw new RangeError('Gewichten in hele centen, ≥ 0.');
+  if (total === 0n) {
+    if (amountCents > 0) throw new RangeError('Niets om over te verdelen.');
+    return weights.map(() => 0);
+  }
+  const amount = BigInt(amountCents);
+  const exact = weights.map((w) => amount * BigInt(w)); // share × total, kept whole
+  const shares = exact.map((e) => e / total);
+  let left = amount - shares.reduce((sum, s) => sum + s, 0n);
+  const order = exact
+    .map((e, index) => ({ index, remainder: e % total }))
+    .sort((a, b) => (a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1));
+  for (const { index } of order) {
+    if (left === 0n) break;
+    shares[index] = (shares[index] ?? 0n) + 1n;
+    left -= 1n;
+  }
+  return shares.map(Number);
+}
+
+export interface JointInstalment extends Instalment {
+  perCreditor: { creditor: Creditor; amountCents: Cents }[];
+}
+
+/**
+ * What each creditor gets of an amount paid under the arrangement: divided in proportion to what
+ * each is still owed at that moment (the verdeelsleutel, unconfirmed), so no creditor is ever paid
+ * more than it is owed and the last payment clears every creditor at once.
+ */
+function allocate(amountCents: Cents, remaining: Cents[]): Cents[] {
+  const owed = remaining.reduce((sum, r) => sum + r, 0);
+  const paid = divideCents(Math.min(amountCents, owed), remaining);
+  paid.forEach((p, i) => (remaining[i] = (remaining[i] ?? 0) - p));
+  return paid;
+}
+
+/** The instalments of a joint plan, each divided over the creditors. */
+export function divideInstalments(plan: readonly Instalment[], shares: readonly CreditorShare[]): JointInstalment[] {
+  const remaining = shares.map((s) => s.owedCents);
+  return plan.map((instalment) => {
+    const paid = allocate(instalment.amountCents, remaining);
+    return {
+      ...instalment,
+      perCreditor: shares.map((s, i) => ({ creditor: s.creditor, amountCents: paid[i] ?? 0 })),
+    };
+  });
+}
+
+/**
+ * Payments received under the arrangement, in the order they came in, allocated to the creditors;
+ * anything paid beyond what is owed is reported as `surplusCents` (to be refunded), not allocated.
+ */
+export function allocatePayments(
+  payments: readonly Cents[],
+  shares: readonly CreditorShare[],
+): { perCreditor: { creditor: Creditor; paidCents: Cents; stillOwedCents: Cents }[]; surplusCents: Cents } {
+  const remaining = shares.map((s) => s.owedCents);
+  let surplusCents = 0;
+  const paid = shares.map(() => 0);
+  for (const payment of payments) {
+    const owed = remaining.reduce((sum, r) => sum + r, 0);
+    surplusCents += Math.max(0, payment - owed);
+    allocate(payment, remaining).forEach((p, i) => (paid[i] = (paid[i] ?? 0) + p));
+  }
+  return {
+    perCreditor: shares.map((s, i) => ({
+      creditor: s.creditor,
+      paidCents: paid[i] ?? 0,
+      stillOwedCents: remaining[i] ?? 0,
+    })),
+    surplusCents,
+  };
+}
+
+export interface PauseRequest {
+  /** First month without an instalment (the due date of the first instalment paused). */
+  from: string;
+  months: number;
+  /** Earlier pauses of this arrangement, by their first month. */
+  earlierPauses: readonly string[];
+}
+
+/**
+ * The pauzeknop (aflossingspauze): no instalment for `months`, the rest of the plan moves up as
+ * many months. At most `pauseMaxMonths` at a time and one pause per `pauseWindowMonths` — both
+ * unconfirmed parameters.
+ */
+export function pauseInstalments(
+  plan: readonly JointInstalment[],
+  request: PauseRequest,
+  sets: readonly RijksincassoParameterSet[] = rijksincassoParameterSets,
+): Explained<{ allowed: boolean; plan: JointInstalment[]; refusals: string[] }, PauseRequest> {
+  const parameters = selectParameterSet(sets, request.from);
+  const unconfirmed = parameters.pauseMaxMonths.status !== 'confirmed';
+  const refusals: string[] = [];
+  const trace: TraceStep[] = [];
+  const max = parameters.pauseMaxMonths.value;
+  const window = parameters.pauseWindowMonths.value;
+  if (!Number.isInteger(request.months) || request.months < 1 || request.months > max) {
+    refusals.push(`Een pauze duurt 1 tot en met ${max} maanden.`);
+  }
+  const recent = request.earlierPauses.find((p) => p <= request.from && monthsBetween(p, request.from) < window);
+  if (recent) refusals.push(`Er was al een pauze binnen ${window} maanden (vanaf ${recent}).`);
+  if (!plan.some((i) => i.dueDate >= request.from)) refusals.push('Na deze datum staan geen termijnen meer open.');
+  const allowed = refusals.length === 0;
+  trace.push(
+    step(
+      'rijk.pauze',
+      allowed
+        ? `Aflossingspauze van ${request.months} maand(en) vanaf ${request.from}: de volgende termijnen schuiven zoveel maanden op (hoogstens ${max} maanden, één pauze per ${window} maanden).`
+        : `Geen aflossingspauze: ${refusals.join(' ')}`,
+      unconfirmed,
+    ),
+  );
+  return {
+    value: {
+      allowed,
+      refusals,
+      plan: allowed
+        ? plan.map((i) => (i.dueDate >= request.from ? { ...i, dueDate: addMonths(i.dueDate, request.months) } : i))
+        : [...plan],
+    },
+    inputs: request,
+    parameterSet: { id: parameters.id, validFrom: parameters.validFrom },
+    trace,
+  };
+}
