@@ -221,8 +221,12 @@ describe('werkvoorraad end to end', () => {
     const [person] = await lead.central.db.query<{ id: string; display_name: string }>(
       `SELECT p.id, p.display_name FROM persons p
        WHERE p.team_id = 'team-inning-leeuwarden'
-         AND EXISTS (SELECT 1 FROM claims c WHERE c.person_id = p.id AND c.kind IN ('cak', 'duo', 'uwv', 'rvo'))
-         AND EXISTS (SELECT 1 FROM claims c WHERE c.person_id = p.id AND c.kind = 'wahv')
+         AND EXISTS (SELECT 1 FROM claims c WHERE c.person_id = p.id AND c.kind IN ('cak', 'duo')
+                                                 AND c.outstanding_cents > 0)
+         AND EXISTS (SELECT 1 FROM claims c WHERE c.person_id = p.id AND c.kind = 'wahv' AND c.outstanding_cents > 0)
+         -- open to a standard arrangement: no bailiff, no coercive measure, no broken arrangement
+         AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.person_id = p.id AND c.phase IN ('deurwaarder', 'dwangmiddel'))
+         AND NOT EXISTS (SELECT 1 FROM arrangements a WHERE a.person_id = p.id AND a.honoured_exactly = false)
        ORDER BY p.id LIMIT 1`,
     );
     const page = await lead.openApp({ username: 'mpostma', password });
@@ -232,6 +236,18 @@ describe('werkvoorraad end to end', () => {
     await partner.waitFor();
     expect(await partner.locator('tbody tr').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('partner-total').textContent()).toMatch(/^€\s[\d.]+,\d{2}$/);
+    // One Betalingsregeling Rijk over CJIB and the partners that take part: the first instalment
+    // divided over them adds up to the instalment.
+    const rijk = page.getByRole('table', { name: /Verdeling over de schuldeisers/ });
+    const creditorRows = await rijk.locator('tbody tr th').allTextContents();
+    expect(creditorRows[0]).toBe('CJIB');
+    expect(creditorRows.every((c) => ['CJIB', 'CAK', 'DUO'].includes(c))).toBe(true);
+    const euros = (text: string) => Number(text.replace(/[^\d,]/g, '').replace(',', '.'));
+    const firstInstalments = await rijk.locator('tbody tr td:nth-child(4)').allTextContents();
+    const first = (await page.getByTestId('rijk-first-instalment').textContent()) ?? '';
+    expect(first).toMatch(/^€\s[\d.]+,\d{2}$/);
+    expect(creditorRows.length).toBeGreaterThanOrEqual(2);
+    expect(firstInstalments.reduce((sum, text) => sum + euros(text), 0)).toBeCloseTo(euros(first), 2);
     const violations = await axeViolations(page);
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
     await screenshotWhole(page, `${screenshotDir}/persoon.png`);

@@ -1,4 +1,5 @@
 import { arrangementStanding } from '../../shared/domain/betalingsregeling';
+import { previewJointArrangement } from '../../shared/domain/betalingsregeling-rijk';
 import { isPartnerClaim } from '../../shared/domain/claims';
 import type { ResponseOf, SessionUser } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/result';
@@ -10,6 +11,7 @@ import { EscalationsRepository } from '../db/repositories/escalations-repository
 import { PersonsRepository } from '../db/repositories/persons-repository';
 import { TasksRepository } from '../db/repositories/tasks-repository';
 import { amsterdamDate } from '../../shared/domain/amsterdam-clock';
+import { caseFactsFromCache } from './betalingsonmacht-service';
 
 /**
  * Everything the cache holds about one person, in one place. Victim data never appears here: it
@@ -28,7 +30,9 @@ export function personView(
   if (!person) throw new AppError('not_found', 'Deze persoon staat niet in de werkvoorraad van uw team.');
   const escalations = new EscalationsRepository(db);
   const events = new ClaimEventsRepository(db);
-  const claims = new ClaimsRepository(db).forPerson(personId).map((c) => {
+  const claimRecords = new ClaimsRepository(db).forPerson(personId);
+  const administratiekosten = new Map(claimRecords.map((c) => [c.id, c.administratiekostenCents]));
+  const claims = claimRecords.map((c) => {
     const last = escalations.forClaim(c.id)[0];
     return {
       id: c.id,
@@ -72,5 +76,17 @@ export function personView(
           : null,
     })),
     openTasks: new TasksRepository(db).openForPerson(personId),
+    rijk: previewJointArrangement({
+      ...caseFactsFromCache(db, personId),
+      peildatum: today,
+      claims: claims
+        .filter((c) => c.phase !== 'betaald' && c.phase !== 'gestopt')
+        .map((c) => ({
+          id: c.id,
+          kind: c.kind,
+          outstandingCents: c.outstandingCents,
+          administratiekostenCents: administratiekosten.get(c.id) ?? 0,
+        })),
+    }),
   };
 }

@@ -10,6 +10,7 @@ import {
   divideInstalments,
   jointScope,
   pauseInstalments,
+  previewJointArrangement,
   type CreditorShare,
   type RijkClaim,
 } from './betalingsregeling-rijk';
@@ -267,5 +268,45 @@ describe('Betalingsregeling Rijk — pauzeknop', () => {
     expect(again.value.refusals.join(' ')).toMatch(/al een pauze binnen 12 maanden \(vanaf 2025-08-15\)/);
     const later = pauseInstalments(plan, { from: '2026-05-15', months: 1, earlierPauses: ['2025-04-15'] });
     expect(later.value.allowed).toBe(true);
+  });
+});
+
+describe('Betalingsregeling Rijk — the preview on the person page', () => {
+  const base = {
+    peildatum: '2026-12-04',
+    deurwaarderInvolved: false,
+    dwangmiddelInProgress: false,
+    previousArrangements: [],
+  };
+
+  it('shows who takes part, the standard term over the total and the first instalment per creditor', () => {
+    const preview = previewJointArrangement({
+      ...base,
+      claims: [claim('w1', 'wahv', 300, 9), claim('c1', 'cak', 400), claim('d1', 'duo', 600), claim('u1', 'uwv', 80)],
+    });
+    expect(preview).toMatchObject({ eligible: true, totalCents: 130900, maxMonths: 18 });
+    expect(preview.shares.map((s) => [s.creditor, s.claimCount, s.owedCents])).toEqual([
+      ['CJIB', 1, 30900],
+      ['CAK', 1, 40000],
+      ['DUO', 1, 60000],
+    ]);
+    expect(preview.outside).toEqual([{ creditor: 'UWV', claimCount: 1, owedCents: 8000 }]);
+    // 18 equal instalments of € 72,72 (the last € 72,76); the first divided pro rata: 17,17 / 22,22 / 33,33.
+    expect(preview.firstInstalment).toEqual({
+      amountCents: 7272,
+      perCreditor: [
+        { creditor: 'CJIB', amountCents: 1717 },
+        { creditor: 'CAK', amountCents: 2222 },
+        { creditor: 'DUO', amountCents: 3333 },
+      ],
+    });
+    expect(preview.trace.at(-1)).toMatchObject({ rule: 'rijk.termijn', unconfirmed: true });
+  });
+
+  it('gives no instalment when the standard terms are closed, and says why', () => {
+    const preview = previewJointArrangement({ ...base, deurwaarderInvolved: true, claims: [claim('w1', 'wahv', 300)] });
+    expect(preview.eligible).toBe(false);
+    expect(preview.firstInstalment).toBeNull();
+    expect(preview.refusals).toEqual(['De deurwaarder heeft de zaak al in behandeling.']);
   });
 });

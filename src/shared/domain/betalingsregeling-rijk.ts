@@ -4,6 +4,8 @@ import type { ClaimKind } from './claims';
 import type { Cents } from './money';
 import {
   checkStandardArrangement,
+  generatePlan,
+  standardTermMonths,
   type Instalment,
   type PreviousArrangement,
   type StandardCheck,
@@ -120,13 +122,7 @@ export function jointScope(
  * any creditor.
  */
 export function checkJointArrangement(
-  input: {
-    peildatum: string;
-    claims: readonly RijkClaim[];
-    deurwaarderInvolved: boolean;
-    dwangmiddelInProgress: boolean;
-    previousArrangements: readonly PreviousArrangement[];
-  },
+  input: JointArrangementInput,
   sets: { regeling?: readonly RegelingParameterSet[]; rijk?: readonly RijksincassoParameterSet[] } = {},
 ): Explained<StandardCheck & { scope: JointScope }, typeof input> {
   const scope = jointScope(input.claims, input.peildatum, sets.rijk);
@@ -152,6 +148,59 @@ export function checkJointArrangement(
     inputs: input,
     parameterSet: check.parameterSet,
     trace: [...scope.trace, ...check.trace],
+  };
+}
+
+export interface JointArrangementInput {
+  peildatum: string;
+  claims: readonly RijkClaim[];
+  deurwaarderInvolved: boolean;
+  dwangmiddelInProgress: boolean;
+  previousArrangements: readonly PreviousArrangement[];
+}
+
+/**
+ * What one Betalingsregeling Rijk would be on `peildatum`: who takes part and for how much, whether
+ * the standard terms are open, and the standard plan's first instalment divided over the creditors.
+ */
+export function previewJointArrangement(
+  input: JointArrangementInput,
+  sets: { regeling?: readonly RegelingParameterSet[]; rijk?: readonly RijksincassoParameterSet[] } = {},
+) {
+  const check = checkJointArrangement(input, sets);
+  const { scope, eligible, maxMonths } = check.value;
+  const regeling = selectParameterSet(sets.regeling ?? regelingParameterSets, input.peildatum);
+  const months = standardTermMonths(scope.totalCents, maxMonths, regeling);
+  const first =
+    eligible && scope.totalCents > 0
+      ? divideInstalments(generatePlan(scope.totalCents, months, input.peildatum), scope.shares)[0]
+      : undefined;
+  const summary = (s: CreditorShare) => ({
+    creditor: s.creditor,
+    claimCount: s.claimIds.length,
+    owedCents: s.owedCents,
+  });
+  const trace = [...check.trace];
+  if (first) {
+    trace.push(
+      step(
+        'rijk.termijn',
+        `Standaardregeling over alle schuldeisers: ${months} termijnen; de eerste, ${formatCents(first.amountCents)}, verdeeld naar wat elk nog tegoed heeft: ${first.perCreditor
+          .map((p) => `${p.creditor} ${formatCents(p.amountCents)}`)
+          .join(', ')}.`,
+        true,
+      ),
+    );
+  }
+  return {
+    shares: scope.shares.map(summary),
+    outside: scope.outside.map(summary),
+    totalCents: scope.totalCents,
+    eligible,
+    refusals: check.value.refusals,
+    maxMonths,
+    firstInstalment: first ? { amountCents: first.amountCents, perCreditor: first.perCreditor } : null,
+    trace,
   };
 }
 

@@ -159,6 +159,11 @@ export function generatePlanForInstalment(
   }));
 }
 
+/** The standard plan's number of instalments: the term table's maximum, fewer where the minimum instalment requires. */
+export function standardTermMonths(totalCents: Cents, maxMonths: number, parameters: RegelingParameterSet): number {
+  return Math.max(1, Math.min(maxMonths, Math.floor(totalCents / parameters.minimumInstalment.value) || 1));
+}
+
 export type TailoredOutcome =
   | { kind: 'standaard'; months: number; instalmentCents: Cents }
   | { kind: 'persoonlijk'; months: number; instalmentCents: Cents; belowStandardTerms: boolean }
@@ -194,10 +199,7 @@ export function proposeArrangement(
     return explained({ kind: 'niets_open', months: null, instalmentCents: 0 });
   }
   const minimum = parameters.minimumInstalment;
-  const standardMonths = Math.max(
-    1,
-    Math.min(input.standardMaxMonths, Math.floor(input.totalCents / minimum.value) || 1),
-  );
+  const standardMonths = standardTermMonths(input.totalCents, input.standardMaxMonths, parameters);
   if (standardMonths < input.standardMaxMonths) {
     trace.push(
       step(

@@ -4,7 +4,8 @@ import { decisionKinds } from '../domain/betalingsonmacht-besluit';
 import { savedViewDefinition, savedViewName, searchText, taskSortKeys } from '../api/saved-views';
 import { claimDecisionSteps } from '../domain/escalatie';
 import { taskKinds, taskPriorities, taskQueues, taskStatuses } from '../domain/taken';
-import { cents, claimKind, claimPhase, emptyRequest, id, isoDate, isoDateTime } from './schemas';
+import { cents, claimKind, claimPhase, emptyRequest, id, isoDate, isoDateTime, traceStep } from './schemas';
+import { creditors } from '../domain/parameters/rijksincasso-parameters';
 import { text } from '../validation/text';
 
 /** Channels of the queues, the team lead's tools, the person view and the notifications. */
@@ -88,6 +89,23 @@ export const personViewResponse = z.object({
     }),
   ),
   openTasks: z.array(taskRow),
+  /** What one Betalingsregeling Rijk over the participating creditors would look like today. */
+  rijk: z.object({
+    shares: z.array(z.object({ creditor: z.enum(creditors), claimCount: z.number().int(), owedCents: cents })),
+    outside: z.array(z.object({ creditor: z.enum(creditors), claimCount: z.number().int(), owedCents: cents })),
+    totalCents: cents,
+    eligible: z.boolean(),
+    refusals: z.array(text()),
+    maxMonths: z.number().int(),
+    /** The standard plan's first instalment, divided over the creditors; null when not eligible. */
+    firstInstalment: z
+      .object({
+        amountCents: cents,
+        perCreditor: z.array(z.object({ creditor: z.enum(creditors), amountCents: cents })),
+      })
+      .nullable(),
+    trace: z.array(traceStep),
+  }),
 });
 
 export const dashboardResponse = z.object({

@@ -19,7 +19,7 @@ import { detentionEventKinds } from '../domain/slachtoffer';
 import { decisionKinds } from '../domain/betalingsonmacht-besluit';
 import { escalationSteps } from '../domain/escalatie';
 import { takenChannels } from './contract-taken';
-import { claimKind, claimPhase, cents, emptyRequest, id, isoDate, isoDateTime, role } from './schemas';
+import { claimKind, claimPhase, cents, emptyRequest, id, isoDate, isoDateTime, role, traceStep } from './schemas';
 import { text } from '../validation/text';
 
 export {
@@ -83,8 +83,6 @@ export type CaseNote = z.infer<typeof caseNote>;
 
 export const claimDetail = claimRow.extend({ bsn: text(), city: text(), version: z.number().int() });
 export type ClaimDetail = z.infer<typeof claimDetail>;
-
-const traceStep = z.object({ rule: text(), text: text(), unconfirmed: z.boolean().optional() });
 
 const letterFile = z.object({ fileName: text(), pdfBase64: text(), text: text() });
 

@@ -14,3 +14,5 @@ export const claimPhase = z.enum(claimPhases, { message: 'Onbekende fase.' });
 export const role = z.enum(roles);
 
 export const emptyRequest = z.object({}).strict();
+/** One step of a rule trace (src/shared/domain/trace.ts). */
+export const traceStep = z.object({ rule: text(), text: text(), unconfirmed: z.boolean().optional() });

@@ -4,6 +4,7 @@ import type { ResponseOf } from '../../../shared/ipc/contract';
 import { t } from '../../app/i18n/t';
 import { QueryGate } from '../../components/QueryGate';
 import { taskRoute } from '../werkvoorraad/task-route';
+import { Trace } from '../betalingsonmacht/ArrangementSummary';
 import { usePersonViewQuery } from './personen-api';
 
 type PersonView = ResponseOf<'persons.view'>;
@@ -102,6 +103,8 @@ function PersonContent({ view }: { view: PersonView }) {
         <p className="empty-state">{t('person.noPartnerClaims')}</p>
       )}
 
+      <RijkPreview rijk={view.rijk} />
+
       <h2>{t('person.arrangements')}</h2>
       {view.arrangements.length ? (
         <table className="data-table">
@@ -158,6 +161,85 @@ function PersonContent({ view }: { view: PersonView }) {
         <p className="empty-state">{t('person.noTasks')}</p>
       )}
       <p className="hint">{t('person.victimNote')}</p>
+    </section>
+  );
+}
+
+/** One Betalingsregeling Rijk over every participating creditor, as it would be today. */
+function RijkPreview({ rijk }: { rijk: PersonView['rijk'] }) {
+  const first = (creditor: string) => rijk.firstInstalment?.perCreditor.find((p) => p.creditor === creditor);
+  return (
+    <section aria-labelledby="person-rijk">
+      <h2 id="person-rijk">{t('person.rijk.title')}</h2>
+      <p>{t('person.rijk.intro')}</p>
+      {rijk.shares.length === 0 ? (
+        <p className="empty-state">{t('person.rijk.nothingOpen')}</p>
+      ) : (
+        <>
+          {rijk.eligible ? (
+            <p>{t('person.rijk.eligible', { total: formatCents(rijk.totalCents), months: rijk.maxMonths })}</p>
+          ) : (
+            <div className="alert">
+              <p>{t('person.rijk.notEligible')}</p>
+              <ul>
+                {rijk.refusals.map((refusal) => (
+                  <li key={refusal}>{refusal}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <table className="data-table" data-testid="rijk-table">
+            <caption>{t('person.rijk.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('person.rijk.creditor')}</th>
+                <th scope="col" className="numeric">
+                  {t('person.rijk.claimCount')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('person.rijk.owed')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('person.rijk.firstInstalment')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rijk.shares.map((share) => (
+                <tr key={share.creditor}>
+                  <th scope="row">{share.creditor}</th>
+                  <td className="numeric">{share.claimCount}</td>
+                  <td className="numeric">{formatCents(share.owedCents)}</td>
+                  <td className="numeric">
+                    {rijk.firstInstalment ? formatCents(first(share.creditor)?.amountCents ?? 0) : '–'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t('person.rijk.total')}</th>
+                <td className="numeric">{rijk.shares.reduce((sum, s) => sum + s.claimCount, 0)}</td>
+                <td className="numeric">{formatCents(rijk.totalCents)}</td>
+                <td className="numeric" data-testid="rijk-first-instalment">
+                  {rijk.firstInstalment ? formatCents(rijk.firstInstalment.amountCents) : '–'}
+                </td>
+              </tr>
+            </tfoot>
+          </table>
+        </>
+      )}
+      {rijk.outside.length ? (
+        <p className="hint">
+          {t('person.rijk.outside', {
+            creditors: rijk.outside.map((o) => `${o.creditor} (${formatCents(o.owedCents)})`).join(', '),
+          })}
+        </p>
+      ) : null}
+      <details>
+        <summary>{t('betalingsonmacht.trace')}</summary>
+        <Trace steps={rijk.trace} />
+      </details>
     </section>
   );
 }
