@@ -15,6 +15,7 @@ import { buildOpenApiDocument } from './openapi';
 import {
   authenticateSource,
   IntakeBatchKindError,
+  IntakeKindNotAllowedError,
   takeInClaims,
   takeInPayments,
   type IntakeSource,
@@ -64,6 +65,7 @@ export function buildCentralApp(options: CentralAppOptions): FastifyInstance {
     if (error instanceof ClientOwnershipError) return sendError(reply, 403, 'forbidden', error.message);
     if (error instanceof AuditAccessError) return sendError(reply, 403, 'forbidden', error.message);
     if (error instanceof IntakeBatchKindError) return sendError(reply, 409, 'conflict', error.message);
+    if (error instanceof IntakeKindNotAllowedError) return sendError(reply, 403, 'forbidden', error.message);
     if (error instanceof VictimAccessError)
       return sendError(reply, error.status, error.status === 403 ? 'forbidden' : 'not_found', error.message);
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')

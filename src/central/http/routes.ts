@@ -103,7 +103,8 @@ export const routes = {
   intakeClaims: {
     method: 'POST',
     path: '/api/v1/intake/claims',
-    summary: 'Bronsysteem: een partij nieuwe vorderingen (hoogstens 250); dezelfde partij nogmaals verandert niets',
+    summary:
+      'Bronsysteem of partner (CAK, DUO, UWV, RVO; alleen de eigen soort vordering): een partij nieuwe vorderingen (hoogstens 250); dezelfde partij nogmaals verandert niets',
     auth: true,
     body: claimsBatch,
     response: intakeResult,

@@ -5,6 +5,7 @@ import { retryOnClash } from '../db/retry-on-clash';
 import type { Queryable, SqlClient } from '../db/sql-client';
 import { recordChanges, storeRecordedPayloads } from '../sync/change-feed';
 import { todayInAmsterdam } from '../../shared/domain/amsterdam-clock';
+import { cjibClaimKinds, isPartnerClaim, type ClaimKind } from '../../shared/domain/claims';
 
 /**
  * Bulk intake by source systems: the daily delivery of new claims and the bank's payments file.
@@ -16,29 +17,40 @@ import { todayInAmsterdam } from '../../shared/domain/amsterdam-clock';
 export interface IntakeSource {
   id: string;
   displayName: string;
+  /** What this source may deliver: CJIB's own systems its kinds, a partner only its own. */
+  claimKinds: readonly ClaimKind[];
 }
 
 const keyHash = (key: string) => createHash('sha256').update(key).digest('hex');
 
-/** Registers a source system and returns its key: shown once, only its hash is kept. */
-export async function createIntakeSource(db: Queryable, id: string, displayName: string): Promise<string> {
+/**
+ * Registers a source system and returns its key: shown once, only its hash is kept. A partner
+ * (`claimKinds: ['cak']`, say) gets a key that delivers its own claims and nothing else.
+ */
+export async function createIntakeSource(
+  db: Queryable,
+  id: string,
+  displayName: string,
+  claimKinds: readonly ClaimKind[] = cjibClaimKinds,
+): Promise<string> {
   const key = `bron_${randomBytes(32).toString('base64url')}`;
-  await db.query('INSERT INTO intake_sources (id, display_name, key_hash) VALUES ($1, $2, $3)', [
+  await db.query('INSERT INTO intake_sources (id, display_name, key_hash, claim_kinds) VALUES ($1, $2, $3, $4)', [
     id,
     displayName,
     keyHash(key),
+    [...claimKinds],
   ]);
   return key;
 }
 
 export async function authenticateSource(db: Queryable, key: string): Promise<IntakeSource | null> {
   if (!key.startsWith('bron_') || key.length > 100) return null;
-  const rows = await db.query<{ id: string; display_name: string }>(
-    'SELECT id, display_name FROM intake_sources WHERE key_hash = $1 AND revoked_at IS NULL',
+  const rows = await db.query<{ id: string; display_name: string; claim_kinds: ClaimKind[] }>(
+    'SELECT id, display_name, claim_kinds FROM intake_sources WHERE key_hash = $1 AND revoked_at IS NULL',
     [keyHash(key)],
   );
   const row = rows[0];
-  return row ? { id: row.id, displayName: row.display_name } : null;
+  return row ? { id: row.id, displayName: row.display_name, claimKinds: row.claim_kinds } : null;
 }
 
 type BatchKind = 'claims' | 'payments';
@@ -99,12 +111,34 @@ export class IntakeBatchKindError extends Error {
   }
 }
 
+export class IntakeKindNotAllowedError extends Error {
+  constructor(source: IntakeSource, kind: string, reference: string) {
+    super(
+      `${source.displayName} mag alleen vorderingen van soort ${source.claimKinds.join(', ')} aanleveren; ` +
+        `kenmerk ${reference} is van soort ${kind}. De partij is niet verwerkt.`,
+    );
+    this.name = 'IntakeKindNotAllowedError';
+  }
+}
+
 /**
  * New claims: the person is found by BSN (or created, in the inning team the BSN falls to), the
  * claim starts in `beschikking` with its beschikking in the history. A claim id is the source and
  * its reference, so the same claim in a later batch is recognised and left alone.
  */
-export function takeInClaims(db: SqlClient, source: IntakeSource, batch: ClaimsBatch): Promise<IntakeResult> {
+export async function takeInClaims(db: SqlClient, source: IntakeSource, batch: ClaimsBatch): Promise<IntakeResult> {
+  const foreign = batch.claims.filter((c) => !source.claimKinds.includes(c.kind));
+  if (foreign.length) {
+    // Refused before anything is read or written; the attempt itself is on record.
+    await audit(db, {
+      actorId: `bron:${source.id}`,
+      action: 'create',
+      entity: 'intake_batch_refused',
+      entityId: batch.batchId,
+      detail: { refused: foreign.length, kinds: [...new Set(foreign.map((c) => c.kind))] },
+    });
+    throw new IntakeKindNotAllowedError(source, foreign[0]?.kind ?? '', foreign[0]?.reference ?? '');
+  }
   return runBatch(db, source, batch.batchId, 'claims', async (tx) => {
     const claimId = (reference: string) => `${source.id}:${reference}`;
     const ids = [...new Set(batch.claims.map((c) => claimId(c.reference)))];
@@ -148,18 +182,23 @@ export function takeInClaims(db: SqlClient, source: IntakeSource, batch: ClaimsB
         claimVersions,
       ],
     );
-    await insertClaimEvents(
-      tx,
-      'beschikking',
-      'Beschikking ontvangen',
-      claimRows.map((r) => ({
-        id: `beschikking:${r.id}`,
-        claimId: r.id,
-        teamId: r.teamId,
-        occurredOn: todayInAmsterdam(),
-        cents: r.claim.originalCents,
-      })),
-    );
+    // A partner's claim starts its history as received from the partner, CJIB's own with its beschikking.
+    for (const partner of [false, true]) {
+      await insertClaimEvents(
+        tx,
+        'beschikking',
+        partner ? `Vordering ontvangen van ${source.displayName}` : 'Beschikking ontvangen',
+        claimRows
+          .filter((r) => isPartnerClaim(r.claim.kind) === partner)
+          .map((r) => ({
+            id: `beschikking:${r.id}`,
+            claimId: r.id,
+            teamId: r.teamId,
+            occurredOn: todayInAmsterdam(),
+            cents: r.claim.originalCents,
+          })),
+      );
+    }
     return { applied: claimRows.length, alreadyKnown: batch.claims.length - claimRows.length, unmatched: [] };
   });
 }

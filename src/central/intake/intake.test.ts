@@ -173,3 +173,63 @@ describe('intake of the payments file', () => {
     expect(reused.status).toBe(409);
   });
 });
+
+describe('intake of partner claims (Betalingsregeling Rijk)', () => {
+  let cak: string;
+  beforeAll(async () => {
+    cak = await createIntakeSource(server.db, 'cak', 'CAK', ['cak']);
+  });
+  const cakClaim = (n: number, bsn = `2000000${String(n).padStart(2, '0')}`): IntakeClaim => ({
+    ...claim(n, bsn),
+    reference: `CAK-2026-${n}`,
+    kind: 'cak',
+  });
+
+  it('takes in a partner’s own claims with its key, once, received from the partner, and on record', async () => {
+    const batchId = randomUUID();
+    const answer = await post('/api/v1/intake/claims', { batchId, claims: [cakClaim(1), cakClaim(2)] }, cak);
+    expect(answer.status).toBe(200);
+    expect(intakeResult.parse(answer.body)).toMatchObject({ applied: 2, replayed: false });
+    expect(
+      (await post('/api/v1/intake/claims', { batchId, claims: [cakClaim(1), cakClaim(2)] }, cak)).body,
+    ).toMatchObject({
+      replayed: true,
+    });
+    const rows = await server.db.query<{ id: string; kind: string; description: string }>(
+      `SELECT c.id, c.kind, e.description FROM claims c JOIN claim_events e ON e.claim_id = c.id
+       WHERE c.reference IN ('CAK-2026-1', 'CAK-2026-2') ORDER BY c.reference`,
+    );
+    expect(rows).toEqual([
+      { id: 'cak:CAK-2026-1', kind: 'cak', description: 'Vordering ontvangen van CAK' },
+      { id: 'cak:CAK-2026-2', kind: 'cak', description: 'Vordering ontvangen van CAK' },
+    ]);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM audit_log WHERE actor_id = 'bron:cak' AND entity = 'intake_batch'`),
+    ).toBe(1);
+  });
+
+  it('refuses a partner delivering another creditor’s claim, and CJIB’s source delivering a partner’s, with nothing saved', async () => {
+    const mixed = { batchId: randomUUID(), claims: [cakClaim(3), { ...claim(40), reference: 'CAK-2026-4' }] };
+    const refused = await post('/api/v1/intake/claims', mixed, cak);
+    expect(refused.status).toBe(403);
+    expect(JSON.stringify(refused.body)).toMatch(
+      /CAK mag alleen vorderingen van soort cak aanleveren; kenmerk CAK-2026-4/,
+    );
+    expect(await count(`SELECT count(*)::int AS n FROM claims WHERE reference IN ('CAK-2026-3', 'CAK-2026-4')`)).toBe(
+      0,
+    );
+    const [attempt] = await server.db.query<{ detail: Record<string, unknown> }>(
+      `SELECT detail FROM audit_log WHERE entity = 'intake_batch_refused' AND entity_id = $1`,
+      [mixed.batchId],
+    );
+    expect(attempt?.detail).toEqual({ refused: 1, kinds: ['strafbeschikking'] });
+    // The batch id was not used up: the corrected batch goes through.
+    const corrected = await post('/api/v1/intake/claims', { ...mixed, claims: [cakClaim(3)] }, cak);
+    expect(intakeResult.parse(corrected.body)).toMatchObject({ applied: 1 });
+
+    const duo = { ...claim(41), reference: 'DUO-2026-41', kind: 'duo' as const };
+    const byCjib = await post('/api/v1/intake/claims', { batchId: randomUUID(), claims: [duo] });
+    expect(byCjib.status).toBe(403);
+    expect(await count(`SELECT count(*)::int AS n FROM claims WHERE reference = 'DUO-2026-41'`)).toBe(0);
+  });
+});

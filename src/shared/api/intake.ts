@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { claimKinds } from '../domain/claims';
 import { text } from '../validation/text';
 
 /**
  * Bulk intake into the central store by CJIB's own source systems (new beschikkingen and vonnissen
- * from the daily delivery, and the bank's payments file), in batches. Each batch has an id chosen
+ * from the daily delivery, and the bank's payments file) and by the partners of Betalingsregeling
+ * Rijk (their own claims only, each with its own key), in batches. Each batch has an id chosen
  * by the sender: sending the same batch again answers what the first time did and changes nothing.
  * Batches are kept small (250 claims, 500 payments): each is one transaction that workers' commands
  * on the same pages and the change feed wait behind, so small ones keep the workers' p99 down
@@ -20,7 +22,7 @@ const reference = text()
 export const intakeClaim = z
   .object({
     reference,
-    kind: z.enum(['wahv', 'strafbeschikking', 'geldboetevonnis', 'schadevergoedingsmaatregel']),
+    kind: z.enum(claimKinds, { message: 'Onbekende soort vordering.' }),
     person: z
       .object({
         bsn: text().regex(/^\d{9}$/, 'Een BSN heeft negen cijfers.'),
