@@ -42,7 +42,7 @@ export function benchBetalingsonmacht(assessments = 10_000): Measure[] {
       id: `c${i}`,
       outstandingCents: random.int(3_000, 300_000),
       administratiekostenCents: 0,
-      isPartnerClaim: false,
+      outsideArrangement: false,
     }));
     return {
       input,

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createIntakeSource } from '../../src/central/intake/intake-service';
 import { centsToEuroInput } from '../../src/renderer/features/betalingsonmacht/euro-input';
 import { axeViolations, screenshotWhole, startAppUnderTest, type AppUnderTest } from './support/app-under-test';
 
@@ -21,7 +23,9 @@ describe('betalingsonmacht end to end', () => {
   it('a worker grants a tailored arrangement, the team lead approves it, and the claims show it running', async () => {
     const [person] = await worker.central.db.query<{ id: string; total: number; claim_id: string }>(
       `SELECT p.id, sum(c.outstanding_cents + c.administratiekosten_cents)::bigint AS total, min(c.id) AS claim_id FROM persons p JOIN claims c ON c.person_id = p.id
-       WHERE p.team_id = 'team-inning-leeuwarden' AND c.kind IN ('wahv','strafbeschikking','geldboetevonnis','schadevergoedingsmaatregel')
+       -- Betalingsregeling Rijk: CJIB's claims and those of CAK and DUO are arranged together.
+       WHERE p.team_id = 'team-inning-leeuwarden'
+         AND c.kind IN ('wahv','strafbeschikking','geldboetevonnis','schadevergoedingsmaatregel','cak','duo')
          AND c.phase NOT IN ('betaald', 'gestopt')
          AND NOT EXISTS (SELECT 1 FROM claims d WHERE d.person_id = p.id AND d.phase IN ('deurwaarder', 'dwangmiddel'))
        GROUP BY p.id HAVING sum(c.outstanding_cents) >= 50000 ORDER BY p.id LIMIT 1`,
@@ -102,6 +106,105 @@ describe('betalingsonmacht end to end', () => {
     expect(cjibRows.length).toBeGreaterThan(0);
     expect(cjibRows.every((r) => ['Betalingsregeling', 'Betaald', 'Gestopt'].includes(r.phase))).toBe(true);
     await screenshotWhole(page, `${screenshotDir}/betalingsonmacht-lopend.png`);
+  });
+
+  it('grants one Betalingsregeling Rijk over claims at CJIB, CAK and DUO delivered by the partners', async () => {
+    const [person] = await worker.central.db.query<{ id: string; bsn: string; display_name: string; city: string }>(
+      `SELECT p.id, p.bsn, p.display_name, p.city FROM persons p
+       WHERE p.team_id = 'team-inning-leeuwarden'
+         AND EXISTS (SELECT 1 FROM claims c WHERE c.person_id = p.id AND c.kind = 'wahv' AND c.outstanding_cents > 0)
+         AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.person_id = p.id
+                         AND (c.kind NOT IN ('wahv', 'strafbeschikking', 'geldboetevonnis', 'schadevergoedingsmaatregel')
+                              OR c.phase IN ('deurwaarder', 'dwangmiddel', 'regeling')))
+         AND NOT EXISTS (SELECT 1 FROM arrangements a WHERE a.person_id = p.id)
+       ORDER BY p.id DESC LIMIT 1`,
+    );
+    if (!person) throw new Error('no demo person with only CJIB claims');
+    // CAK and DUO each deliver a claim for this person, with their own key.
+    for (const [partner, kind, cents] of [
+      ['CAK', 'cak', 41_250],
+      ['DUO', 'duo', 87_533],
+    ] as const) {
+      const key = await createIntakeSource(worker.central.db, kind, partner, [kind]);
+      const response = await fetch(`${worker.central.url}/api/v1/intake/claims`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body: JSON.stringify({
+          batchId: randomUUID(),
+          claims: [
+            {
+              reference: `${partner}-E2E-1`,
+              kind,
+              person: { bsn: person.bsn, displayName: person.display_name, birthDate: '1980-01-01', city: person.city },
+              originalCents: cents,
+              dueDate: '2027-01-31',
+            },
+          ],
+        }),
+      });
+      expect(response.status).toBe(200);
+    }
+    const owed = await worker.central.db.query<{ kind: string; owed: number }>(
+      `SELECT CASE WHEN kind IN ('cak', 'duo') THEN upper(kind) ELSE 'CJIB' END AS kind,
+              sum(outstanding_cents + administratiekosten_cents)::bigint AS owed
+       FROM claims WHERE person_id = $1 AND phase NOT IN ('betaald', 'gestopt') AND outstanding_cents > 0
+       GROUP BY 1 ORDER BY 1`,
+      [person.id],
+    );
+    const owedBy = Object.fromEntries(owed.map((o) => [o.kind, Number(o.owed)]));
+    const total = (owedBy.CJIB ?? 0) + (owedBy.CAK ?? 0) + (owedBy.DUO ?? 0);
+    expect(owedBy.CAK).toBe(41_250);
+    expect(owedBy.DUO).toBe(87_533);
+
+    const page = await worker.openApp();
+    await page.getByRole('button', { name: 'Nu synchroniseren' }).click();
+    await page.getByText('Alles verzonden').waitFor();
+    await page.goto(`${worker.host.origin}/betalingsonmacht/${person.id}`);
+    await page.getByRole('heading', { level: 1, name: /Beoordeling betalingsonmacht/ }).waitFor();
+    await page.getByText('CAK-E2E-1').waitFor();
+    // Income well above the BVV: the standard arrangement fits, over all three creditors at once.
+    await page.getByLabel('Netto inkomen per maand (zonder vakantiegeld)').fill('3.500,00');
+    await page.getByLabel('Standaardbetalingsregeling').check();
+    await page.getByLabel('Motivering').fill('Eén regeling voor CJIB, CAK en DUO samen.');
+    const schedule = page.getByRole('table', { name: 'Betaalschema' });
+    await schedule.waitFor();
+    expect(await schedule.locator('thead th').allTextContents()).toEqual([
+      'Termijn',
+      'Datum',
+      'CJIB',
+      'CAK',
+      'DUO',
+      'Bedrag',
+    ]);
+    const euros = (text: string) => Math.round(Number(text.replace(/[^\d,]/g, '').replace(',', '.')) * 100);
+    const footer = (await schedule.locator('tfoot td').allTextContents()).map(euros);
+    expect(footer).toEqual([owedBy.CJIB, 41_250, 87_533, total]);
+    for (const row of await schedule.locator('tbody tr').all()) {
+      const cells = (await row.locator('td').allTextContents()).slice(2).map(euros);
+      expect((cells[0] ?? 0) + (cells[1] ?? 0) + (cells[2] ?? 0)).toBe(cells[3]);
+    }
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshotWhole(page, `${screenshotDir}/betalingsregeling-rijk.png`);
+    await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Besluit vastgelegd' }).waitFor();
+    await page.getByRole('button', { name: 'Nu synchroniseren' }).click();
+    await page.getByText('Alles verzonden').waitFor();
+
+    // The server ran the rules again on its own state: one arrangement over all three, running.
+    const [stored] = await worker.central.db.query<{ status: string; total: number }>(
+      'SELECT status, total_cents::bigint AS total FROM arrangements WHERE person_id = $1',
+      [person.id],
+    );
+    expect({ status: stored?.status, total: Number(stored?.total) }).toEqual({ status: 'lopend', total });
+    const phases = await worker.central.db.query<{ reference: string; phase: string }>(
+      `SELECT reference, phase FROM claims WHERE person_id = $1 AND reference LIKE '%-E2E-1' ORDER BY reference`,
+      [person.id],
+    );
+    expect(phases).toEqual([
+      { reference: 'CAK-E2E-1', phase: 'regeling' },
+      { reference: 'DUO-E2E-1', phase: 'regeling' },
+    ]);
+    await page.close();
   });
 
   it('keeps an interrupted assessment as a draft, also after a reload', async () => {

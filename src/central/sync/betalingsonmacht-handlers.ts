@@ -1,6 +1,8 @@
 import type { Command } from '../../shared/api/commands';
 import { evaluateDecision, type CaseFacts } from '../../shared/domain/betalingsonmacht-besluit';
-import { isPartnerClaim, type ClaimKind, type ClaimPhase } from '../../shared/domain/claims';
+import { amsterdamDate } from '../../shared/domain/amsterdam-clock';
+import { outsideJointArrangement } from '../../shared/domain/betalingsregeling-rijk';
+import type { ClaimKind, ClaimPhase } from '../../shared/domain/claims';
 import { formatCents } from '../../shared/format';
 import type { Principal } from '../auth/access-token';
 import type { Queryable } from '../db/sql-client';
@@ -13,8 +15,11 @@ import type { ServerClock } from './server-clock';
 type DecisionCommand = Extract<Command, { type: 'RecordBetalingsonmachtDecision' }>;
 type ApprovalCommand = Extract<Command, { type: 'DecideApproval' }>;
 
-/** The facts as the server has them now; the worker's app saw them perhaps hours ago, offline. */
-async function caseFacts(tx: Queryable, personId: string): Promise<CaseFacts> {
+/**
+ * The facts as the server has them now; the worker's app saw them perhaps hours ago, offline. The
+ * claims of every creditor taking part in Betalingsregeling Rijk on `today` are arranged together.
+ */
+async function caseFacts(tx: Queryable, personId: string, today: string): Promise<CaseFacts> {
   const claims = await tx.query<{
     id: string;
     kind: ClaimKind;
@@ -37,7 +42,7 @@ async function caseFacts(tx: Queryable, personId: string): Promise<CaseFacts> {
       id: c.id,
       outstandingCents: Number(c.outstanding_cents),
       administratiekostenCents: Number(c.administratiekosten_cents),
-      isPartnerClaim: isPartnerClaim(c.kind),
+      outsideArrangement: outsideJointArrangement(c.kind, today),
     })),
     deurwaarderInvolved: claims.some((c) => c.phase === 'deurwaarder'),
     dwangmiddelInProgress: claims.some((c) => c.phase === 'dwangmiddel'),
@@ -72,7 +77,11 @@ export async function recordBetalingsonmachtDecision(
     };
   }
 
-  const outcome = evaluateDecision(payload.bvvInput, await caseFacts(tx, payload.personId), payload.choice);
+  const outcome = evaluateDecision(
+    payload.bvvInput,
+    await caseFacts(tx, payload.personId, clock.today),
+    payload.choice,
+  );
   if (!outcome.allowed) return { status: 'rejected', reason: outcome.reason };
   if (outcome.totalCents !== payload.expectedTotalCents) {
     return {
@@ -118,7 +127,7 @@ export async function recordBetalingsonmachtDecision(
       [payload.arrangementId, instalment.number, instalment.dueDate, instalment.amountCents],
     );
   }
-  if (status === 'lopend') await markClaimsInArrangement(tx, payload.personId, teamId);
+  if (status === 'lopend') await markClaimsInArrangement(tx, payload.personId, teamId, clock.today);
   await completeTasksOfDecision(tx, principal, { kind: 'betalingsonmacht', personId: payload.personId }, clock.today);
   return { status: 'applied', reason: null };
 }
@@ -130,10 +139,16 @@ export async function decideApproval(
 ): Promise<CommandResult> {
   if (principal.role !== 'teamleider')
     return { status: 'rejected', reason: 'Alleen een teamleider kan besluiten goedkeuren.' };
-  const rows = await tx.query<{ team_id: string; status: string; kind: string; decided_by: string; person_id: string }>(
-    'SELECT team_id, status, kind, decided_by, person_id FROM arrangements WHERE id = $1 FOR UPDATE',
-    [command.payload.arrangementId],
-  );
+  const rows = await tx.query<{
+    team_id: string;
+    status: string;
+    kind: string;
+    decided_by: string;
+    person_id: string;
+    decided_at: Date | string;
+  }>('SELECT team_id, status, kind, decided_by, person_id, decided_at FROM arrangements WHERE id = $1 FOR UPDATE', [
+    command.payload.arrangementId,
+  ]);
   const arrangement = rows[0];
   if (!arrangement || arrangement.team_id !== principal.team) {
     return { status: 'rejected', reason: 'Dit besluit bestaat niet of hoort niet bij uw team.' };
@@ -157,18 +172,29 @@ export async function decideApproval(
     'UPDATE arrangements SET status = $2, approved_by = $3, approval_note = $4, version = $5 WHERE id = $1',
     [command.payload.arrangementId, status, principal.sub, note || null, version],
   );
-  if (status === 'lopend') await markClaimsInArrangement(tx, arrangement.person_id, arrangement.team_id);
+  if (status === 'lopend') {
+    const decidedOn = amsterdamDate(arrangement.decided_at);
+    await markClaimsInArrangement(tx, arrangement.person_id, arrangement.team_id, decidedOn);
+  }
   return { status: 'applied', reason: null };
 }
 
-/** While an arrangement runs, its claims are in the phase `regeling` (escalation reads this). */
-async function markClaimsInArrangement(tx: Queryable, personId: string, teamId: string): Promise<void> {
-  const claims = await tx.query<{ id: string }>(
-    `SELECT id FROM claims WHERE person_id = $1 AND outstanding_cents > 0 AND phase NOT IN ('betaald', 'gestopt', 'regeling')
-       AND kind IN ('wahv', 'strafbeschikking', 'geldboetevonnis', 'schadevergoedingsmaatregel')`,
+/**
+ * While an arrangement runs, its claims are in the phase `regeling` (escalation reads this): those
+ * of every creditor that took part in Betalingsregeling Rijk on the day it was decided.
+ */
+async function markClaimsInArrangement(
+  tx: Queryable,
+  personId: string,
+  teamId: string,
+  decidedOn: string,
+): Promise<void> {
+  const claims = await tx.query<{ id: string; kind: ClaimKind }>(
+    `SELECT id, kind FROM claims WHERE person_id = $1 AND outstanding_cents > 0
+       AND phase NOT IN ('betaald', 'gestopt', 'regeling')`,
     [personId],
   );
-  for (const claim of claims) {
+  for (const claim of claims.filter((c) => !outsideJointArrangement(c.kind, decidedOn))) {
     const version = await recordChange(tx, 'claim', claim.id, teamId);
     await tx.query(`UPDATE claims SET phase = 'regeling', version = $2 WHERE id = $1`, [claim.id, version]);
   }

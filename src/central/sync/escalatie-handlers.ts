@@ -10,6 +10,7 @@ import {
   type EscalationStep,
 } from '../../shared/domain/escalatie';
 import { arrangementStanding } from '../../shared/domain/betalingsregeling';
+import { outsideJointArrangement } from '../../shared/domain/betalingsregeling-rijk';
 import { formatCents, formatDate } from '../../shared/format';
 import {
   claimForEscalation,
@@ -69,15 +70,16 @@ async function currentAdvice(tx: Queryable, claim: ClaimRow, facts: EscalationFa
        FROM arrangement_instalments WHERE arrangement_id = $1`,
       [id],
     );
-    const paid = await tx.query<{ paid: number | null }>(
-      `SELECT sum(e.amount_cents)::bigint AS paid FROM claim_events e JOIN claims c ON c.id = e.claim_id
+    // Payments on the claims of every creditor that took part in the (joint) arrangement that day.
+    const paid = await tx.query<{ kind: ClaimKind; paid: number }>(
+      `SELECT c.kind, sum(e.amount_cents)::bigint AS paid FROM claim_events e JOIN claims c ON c.id = e.claim_id
        WHERE c.person_id = $1 AND e.kind = 'betaling' AND e.occurred_on >= $2::date
-         AND c.kind IN ('wahv', 'strafbeschikking', 'geldboetevonnis', 'schadevergoedingsmaatregel')`,
+       GROUP BY c.kind`,
       [claim.person_id, decidedOn],
     );
     const standing = arrangementStanding(
       instalments.map((i) => ({ dueDate: i.dueDate, amountCents: Number(i.amountCents) })),
-      Number(paid[0]?.paid ?? 0),
+      paid.filter((p) => !outsideJointArrangement(p.kind, decidedOn)).reduce((sum, p) => sum + Number(p.paid), 0),
       today,
     );
     decisions.push({ ...decision, honoured: standing.honoured });

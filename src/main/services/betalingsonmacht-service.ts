@@ -3,7 +3,7 @@ import type { DecisionRequest } from '../../shared/api/betalingsonmacht';
 import type { Command } from '../../shared/api/commands';
 import type { ArrangementWire } from '../../shared/api/entities';
 import { evaluateDecision, type CaseFacts } from '../../shared/domain/betalingsonmacht-besluit';
-import { isPartnerClaim } from '../../shared/domain/claims';
+import { outsideJointArrangement } from '../../shared/domain/betalingsregeling-rijk';
 import type { ResponseOf, SessionUser } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/result';
 import type { Database } from '../db/connection';
@@ -15,8 +15,11 @@ import { SyncStateRepository } from '../db/repositories/sync-state-repository';
 import { renderDecisionLetter } from './decision-letter';
 import { todayInAmsterdam } from '../../shared/domain/amsterdam-clock';
 
-/** The facts a decision rests on, read from the local cache (the server reads its own). */
-export function caseFactsFromCache(db: Database, personId: string): CaseFacts {
+/**
+ * The facts a decision rests on, read from the local cache (the server reads its own): the claims
+ * of every creditor taking part in Betalingsregeling Rijk today are arranged together.
+ */
+export function caseFactsFromCache(db: Database, personId: string, today = todayInAmsterdam()): CaseFacts {
   const claims = new ClaimsRepository(db).forPerson(personId);
   return {
     claims: claims
@@ -25,7 +28,7 @@ export function caseFactsFromCache(db: Database, personId: string): CaseFacts {
         id: c.id,
         outstandingCents: c.outstandingCents,
         administratiekostenCents: c.administratiekostenCents,
-        isPartnerClaim: isPartnerClaim(c.kind),
+        outsideArrangement: outsideJointArrangement(c.kind, today),
       })),
     deurwaarderInvolved: claims.some((c) => c.phase === 'deurwaarder'),
     dwangmiddelInProgress: claims.some((c) => c.phase === 'dwangmiddel'),

@@ -77,7 +77,7 @@ export function personView(
     })),
     openTasks: new TasksRepository(db).openForPerson(personId),
     rijk: previewJointArrangement({
-      ...caseFactsFromCache(db, personId),
+      ...caseFactsFromCache(db, personId, today),
       peildatum: today,
       claims: claims
         .filter((c) => c.phase !== 'betaald' && c.phase !== 'gestopt')

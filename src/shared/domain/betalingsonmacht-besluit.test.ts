@@ -15,7 +15,7 @@ const bvvInput: BvvInput = {
   corrections: [],
 };
 const facts = (outstanding: number, admin = 900): CaseFacts => ({
-  claims: [{ id: 'c1', outstandingCents: outstanding, administratiekostenCents: admin, isPartnerClaim: false }],
+  claims: [{ id: 'c1', outstandingCents: outstanding, administratiekostenCents: admin, outsideArrangement: false }],
   deurwaarderInvolved: false,
   dwangmiddelInProgress: false,
   previousArrangements: [],

@@ -9,6 +9,7 @@ import {
   divideCents,
   divideInstalments,
   jointScope,
+  outsideJointArrangement,
   pauseInstalments,
   previewJointArrangement,
   type CreditorShare,
@@ -45,8 +46,11 @@ describe('Betalingsregeling Rijk — who takes part', () => {
     expect(scope.trace.map((s) => s.rule)).toEqual(['rijk.deelnemers', 'rijk.buiten']);
   });
 
-  it('has no joint arrangement before 1 December 2022, and takes in a creditor from the date a set says', () => {
-    expect(() => jointScope(claims, '2022-11-30')).toThrow(/Geen parameterset geldig op 2022-11-30/);
+  it('arranges only CJIB’s own claims before 1 December 2022, and takes in a creditor from the date a set says', () => {
+    expect(jointScope(claims, '2022-11-30').value.shares.map((share) => share.creditor)).toEqual(['CJIB']);
+    expect(outsideJointArrangement('cak', '2022-11-30')).toBe(true);
+    expect(outsideJointArrangement('cak', '2022-12-01')).toBe(false);
+    expect(outsideJointArrangement('uwv', '2026-12-04')).toBe(true);
     const withUwv: RijksincassoParameterSet[] = [
       ...rijksincassoParameterSets,
       {

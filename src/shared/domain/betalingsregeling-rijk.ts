@@ -42,6 +42,30 @@ export function creditorOf(kind: ClaimKind): Creditor {
   }
 }
 
+/**
+ * The creditors taking part on `peildatum`, and the set that says so; before the first set only
+ * CJIB arranges (its own claims).
+ */
+function participantsOn(peildatum: string, sets: readonly RijksincassoParameterSet[]) {
+  if (!sets.some((s) => s.validFrom <= peildatum)) {
+    return { participating: new Set<Creditor>(['CJIB']), parameterSet: { id: 'alleen-cjib', validFrom: '' } };
+  }
+  const parameters = selectParameterSet(sets, peildatum);
+  return {
+    participating: new Set(parameters.participants.value.filter((p) => p.from <= peildatum).map((p) => p.creditor)),
+    parameterSet: { id: parameters.id, validFrom: parameters.validFrom },
+  };
+}
+
+/** Whether a claim of this kind falls outside a Betalingsregeling Rijk made on `peildatum`. */
+export function outsideJointArrangement(
+  kind: ClaimKind,
+  peildatum: string,
+  sets: readonly RijksincassoParameterSet[] = rijksincassoParameterSets,
+): boolean {
+  return !participantsOn(peildatum, sets).participating.has(creditorOf(kind));
+}
+
 export interface RijkClaim {
   id: string;
   kind: ClaimKind;
@@ -85,10 +109,7 @@ export function jointScope(
   peildatum: string,
   sets: readonly RijksincassoParameterSet[] = rijksincassoParameterSets,
 ): Explained<JointScope, { peildatum: string; claimIds: string[] }> {
-  const parameters = selectParameterSet(sets, peildatum);
-  const participating = new Set(
-    parameters.participants.value.filter((p) => p.from <= peildatum).map((p) => p.creditor),
-  );
+  const { participating, parameterSet } = participantsOn(peildatum, sets);
   const shares = sharesOf(claims, (c) => participating.has(c));
   const outside = sharesOf(claims, (c) => !participating.has(c));
   const totalCents = shares.reduce((sum, s) => sum + s.owedCents, 0);
@@ -111,7 +132,7 @@ export function jointScope(
   return {
     value: { shares, outside, totalCents },
     inputs: { peildatum, claimIds: claims.map((c) => c.id) },
-    parameterSet: { id: parameters.id, validFrom: parameters.validFrom },
+    parameterSet,
     trace,
   };
 }
@@ -135,7 +156,7 @@ export function checkJointArrangement(
         id: c.id,
         outstandingCents: c.outstandingCents,
         administratiekostenCents: c.administratiekostenCents,
-        isPartnerClaim: !inScope.has(c.id),
+        outsideArrangement: !inScope.has(c.id),
       })),
       deurwaarderInvolved: input.deurwaarderInvolved,
       dwangmiddelInProgress: input.dwangmiddelInProgress,

@@ -20,7 +20,7 @@ const claim = (outstandingCents: number, extra: Partial<OpenClaim> = {}): OpenCl
   id: `c${outstandingCents}`,
   outstandingCents,
   administratiekostenCents: 900,
-  isPartnerClaim: false,
+  outsideArrangement: false,
   ...extra,
 });
 
@@ -51,7 +51,7 @@ describe('standard arrangement conditions (DOMAIN.md §2.1)', () => {
       claims: [
         claim(4000),
         claim(4000, { id: 'b' }),
-        claim(900000, { id: 'duo', isPartnerClaim: true }),
+        claim(900000, { id: 'duo', outsideArrangement: true }),
         claim(0, { id: 'paid' }),
       ],
     });

@@ -15,7 +15,7 @@ export interface OpenClaim {
   /** Outstanding including verhogingen, excluding administratiekosten. */
   outstandingCents: Cents;
   administratiekostenCents: Cents;
-  isPartnerClaim: boolean;
+  outsideArrangement: boolean;
 }
 
 export interface PreviousArrangement {
@@ -62,7 +62,7 @@ export function checkStandardArrangement(
   const trace: TraceStep[] = [];
   const refusals: string[] = [];
   // All claims owed at application time are taken together; partner claims are not CJIB's to arrange.
-  const cjibClaims = input.claims.filter((c) => !c.isPartnerClaim && c.outstandingCents > 0);
+  const cjibClaims = input.claims.filter((c) => !c.outsideArrangement && c.outstandingCents > 0);
   const outstanding = cjibClaims.reduce((sum, c) => sum + c.outstandingCents, 0);
   const administratiekosten = cjibClaims.reduce((sum, c) => sum + c.administratiekostenCents, 0);
   trace.push(

@@ -269,7 +269,7 @@ export const contract = {
       claims: z.array(claimRow),
       facts: z.object({
         claims: z.array(
-          z.object({ id, outstandingCents: cents, administratiekostenCents: cents, isPartnerClaim: z.boolean() }),
+          z.object({ id, outstandingCents: cents, administratiekostenCents: cents, outsideArrangement: z.boolean() }),
         ),
         deurwaarderInvolved: z.boolean(),
         dwangmiddelInProgress: z.boolean(),

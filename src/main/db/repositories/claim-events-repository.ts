@@ -1,4 +1,6 @@
 import type { ClaimEventWire } from '../../../shared/api/entities';
+import { outsideJointArrangement } from '../../../shared/domain/betalingsregeling-rijk';
+import type { ClaimKind } from '../../../shared/domain/claims';
 import type { Database } from '../connection';
 import { sql } from '../sql';
 
@@ -30,12 +32,18 @@ export class ClaimEventsRepository {
   }
 
   /** What a person paid on their CJIB claims from `since` (a date) on. */
+  /**
+   * What the person paid since `since` towards a Betalingsregeling Rijk decided that day: payments on
+   * the claims of every creditor taking part then.
+   */
   paidByPersonSince(personId: string, since: string): number {
-    return (
-      this.db.get<{ paid: number | null }>(sql`
-        SELECT sum(e.amount_cents) AS paid FROM claim_events e JOIN claims c ON c.id = e.claim_id
-        WHERE c.person_id = ${personId} AND e.kind = 'betaling' AND e.occurred_on >= ${since}
-          AND c.kind IN ('wahv', 'strafbeschikking', 'geldboetevonnis', 'schadevergoedingsmaatregel')`)?.paid ?? 0
-    );
+    return this.db
+      .all<{ kind: ClaimKind; paid: number }>(
+        sql`SELECT c.kind, sum(e.amount_cents) AS paid FROM claim_events e JOIN claims c ON c.id = e.claim_id
+            WHERE c.person_id = ${personId} AND e.kind = 'betaling' AND e.occurred_on >= ${since}
+            GROUP BY c.kind`,
+      )
+      .filter((row) => !outsideJointArrangement(row.kind, since))
+      .reduce((sum, row) => sum + row.paid, 0);
   }
 }

@@ -1,4 +1,5 @@
 import type { ArrangementWire } from '../../../shared/api/entities';
+import { divideInstalments, type CreditorShare } from '../../../shared/domain/betalingsregeling-rijk';
 import { formatCents, formatDate, formatDateTime } from '../../../shared/format';
 import { downloadPdf } from '../../components/download-file';
 import { t } from '../../app/i18n/t';
@@ -66,8 +67,21 @@ function LetterButton({ arrangementId }: { arrangementId: string }) {
   );
 }
 
-export function Schedule({ instalments }: { instalments: ArrangementWire['instalments'] }) {
+/**
+ * The instalments; with the creditors of a Betalingsregeling Rijk, each instalment also divided
+ * over them (one column per creditor), as the joint arrangement pays them.
+ */
+export function Schedule({
+  instalments,
+  shares = [],
+}: {
+  instalments: ArrangementWire['instalments'];
+  shares?: readonly CreditorShare[];
+}) {
   const total = instalments.reduce((sum, i) => sum + i.amountCents, 0);
+  const divided = shares.length > 1 ? divideInstalments(instalments, shares) : null;
+  const creditorTotal = (index: number) =>
+    (divided ?? []).reduce((sum, i) => sum + (i.perCreditor[index]?.amountCents ?? 0), 0);
   return (
     <table className="data-table schedule">
       <caption>{t('betalingsonmacht.schedule')}</caption>
@@ -75,16 +89,28 @@ export function Schedule({ instalments }: { instalments: ArrangementWire['instal
         <tr>
           <th scope="col">{t('betalingsonmacht.number')}</th>
           <th scope="col">{t('betalingsonmacht.dueDate')}</th>
+          {divided
+            ? shares.map((share) => (
+                <th key={share.creditor} scope="col" className="numeric">
+                  {share.creditor}
+                </th>
+              ))
+            : null}
           <th scope="col" className="numeric">
             {t('betalingsonmacht.columns.total')}
           </th>
         </tr>
       </thead>
       <tbody>
-        {instalments.map((i) => (
+        {instalments.map((i, row) => (
           <tr key={i.number}>
             <td>{i.number}</td>
             <td>{formatDate(i.dueDate)}</td>
+            {divided?.[row]?.perCreditor.map((p) => (
+              <td key={p.creditor} className="numeric">
+                {formatCents(p.amountCents)}
+              </td>
+            ))}
             <td className="numeric">{formatCents(i.amountCents)}</td>
           </tr>
         ))}
@@ -94,6 +120,13 @@ export function Schedule({ instalments }: { instalments: ArrangementWire['instal
           <th scope="row" colSpan={2}>
             {t('betalingsonmacht.total')}
           </th>
+          {divided
+            ? shares.map((share, index) => (
+                <td key={share.creditor} className="numeric">
+                  {formatCents(creditorTotal(index))}
+                </td>
+              ))
+            : null}
           <td className="numeric">{formatCents(total)}</td>
         </tr>
       </tfoot>

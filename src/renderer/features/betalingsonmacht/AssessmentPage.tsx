@@ -7,6 +7,7 @@ import { t, type MessageKey } from '../../app/i18n/t';
 import { appError } from '../../api/errors';
 import { CheckboxField, FormField, LabelledField, TextAreaField } from '../../components/FormField';
 import { QueryGate } from '../../components/QueryGate';
+import { jointScope, type CreditorShare } from '../../../shared/domain/betalingsregeling-rijk';
 import { ArrangementSummary, Schedule, Trace } from './ArrangementSummary';
 import { emptyForm, toBvvInput, toChoice, type AssessmentForm, type FieldErrors } from './assessment-form';
 import { useDecideMutation, usePersonOverviewQuery, useSaveDraftMutation } from './betalingsonmacht-api';
@@ -67,7 +68,11 @@ function Assessment({ overview }: { overview: Overview }) {
     await decide({ personId, bvvInput: bvv.input, choice: choice.choice, documents: form.documents });
   };
 
-  const cjibTotal = overview.facts.claims.filter((c) => !c.isPartnerClaim).reduce((s, c) => s + c.outstandingCents, 0);
+  const arrangedTotal = overview.facts.claims
+    .filter((c) => !c.outsideArrangement)
+    .reduce((s, c) => s + c.outstandingCents, 0);
+  const outside = new Set(overview.facts.claims.filter((c) => c.outsideArrangement).map((c) => c.id));
+  const shares = creditorShares(overview, todayInAmsterdam());
   const running = overview.arrangements.some((a) => a.status === 'lopend' || a.status === 'ter_goedkeuring');
 
   return (
@@ -104,7 +109,10 @@ function Assessment({ overview }: { overview: Overview }) {
                     <td className="mono">{c.reference}</td>
                     <td>
                       {t(`claimKind.${c.kind}`)}
-                      <span className="table-subline">{t(`claimPhase.${c.phase}`)}</span>
+                      <span className="table-subline">
+                        {t(`claimPhase.${c.phase}`)}
+                        {outside.has(c.id) ? ` · ${t('betalingsonmacht.outsideArrangement')}` : ''}
+                      </span>
                     </td>
                     <td className="numeric">{formatCents(c.outstandingCents)}</td>
                   </tr>
@@ -113,9 +121,9 @@ function Assessment({ overview }: { overview: Overview }) {
               <tfoot>
                 <tr>
                   <th scope="row" colSpan={2}>
-                    {t('betalingsonmacht.cjibTotal')}
+                    {t('betalingsonmacht.arrangedTotal')}
                   </th>
-                  <td className="numeric">{formatCents(cjibTotal)}</td>
+                  <td className="numeric">{formatCents(arrangedTotal)}</td>
                 </tr>
               </tfoot>
             </table>
@@ -401,7 +409,9 @@ function Assessment({ overview }: { overview: Overview }) {
                 {t('betalingsonmacht.notAllowed', { reason: outcome.reason })}
               </p>
             ) : null}
-            {outcome?.allowed && outcome.instalments.length ? <Schedule instalments={outcome.instalments} /> : null}
+            {outcome?.allowed && outcome.instalments.length ? (
+              <Schedule instalments={outcome.instalments} shares={shares} />
+            ) : null}
             {outcome?.allowed && outcome.requiresApproval ? (
               <p className="alert">{t('betalingsonmacht.needsApproval')}</p>
             ) : null}
@@ -493,4 +503,14 @@ function Select<V extends string>({
       )}
     />
   );
+}
+
+/** The creditors of the joint arrangement and what each is owed, from the claims the screen shows. */
+function creditorShares(overview: ResponseOf<'betalingsonmacht.person'>, peildatum: string): CreditorShare[] {
+  const kinds = new Map(overview.claims.map((c) => [c.id, c.kind]));
+  const claims = overview.facts.claims.flatMap((c) => {
+    const kind = kinds.get(c.id);
+    return kind ? [{ ...c, kind }] : [];
+  });
+  return jointScope(claims, peildatum).value.shares;
 }
