@@ -23,3 +23,9 @@ export function formatDate(isoDateOrMoment: string): string {
 export function formatDateTime(iso: string): string {
   return `${formatDate(iso)} ${amsterdamTimeOfDay(iso)}`;
 }
+
+/** "A", "A en B", "A, B en C": a list in running Dutch text. */
+export function dutchList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} en ${items.at(-1) ?? ''}`;
+}

@@ -8,6 +8,7 @@ import type { HandlerTable } from '../ipc/dispatch';
 import { countAwaitingApproval } from '../services/approvals';
 import { notificationsFor } from '../services/notifications-service';
 import { personView } from '../services/person-view-service';
+import { vorderingenoverzicht } from '../services/vorderingenoverzicht';
 import { deleteView, listViews, saveView } from '../services/saved-views-service';
 import { teamDashboard } from '../services/team-dashboard-service';
 import {
@@ -70,6 +71,7 @@ export function takenHandlers({
     },
     'dashboard.team': () => teamDashboard(db, requireUser(), today()),
     'persons.view': ({ personId }) => personView(db, requireUser(), personId, today()),
+    'persons.vorderingenoverzicht': ({ personId }) => vorderingenoverzicht(db, requireUser(), personId, today()),
     'notifications.list': () => ({ notifications: notificationsFor(db, requireUser(), today()) }),
   };
 }

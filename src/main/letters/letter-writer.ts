@@ -43,13 +43,21 @@ export class LetterWriter {
     this.gap();
   }
 
-  row(cells: [string, string, string], font: 'regular' | 'bold' = 'regular'): void {
+  /**
+   * A table row: a text, a second text from `columns.second`, and an amount right-aligned at
+   * `columns.amountEnd` (points from the margin).
+   */
+  row(
+    cells: [string, string, string],
+    font: 'regular' | 'bold' = 'regular',
+    columns: { second: number; amountEnd: number } = { second: 80, amountEnd: 260 },
+  ): void {
     this.ensureSpace();
     const f = font === 'bold' ? this.bold : this.regular;
     const [a, b, c] = cells;
     this.page.drawText(a, { x: margin, y: this.y, size: 10, font: f });
-    this.page.drawText(b, { x: margin + 80, y: this.y, size: 10, font: f });
-    this.page.drawText(c, { x: margin + 260 - f.widthOfTextAtSize(c, 10), y: this.y, size: 10, font: f });
+    this.page.drawText(b, { x: margin + columns.second, y: this.y, size: 10, font: f });
+    this.page.drawText(c, { x: margin + columns.amountEnd - f.widthOfTextAtSize(c, 10), y: this.y, size: 10, font: f });
     this.y -= lineHeight - 2;
   }
 

@@ -217,6 +217,11 @@ export const takenChannels = {
   'views.delete': { request: z.object({ viewId: id }).strict(), response: z.object({}) },
   'dashboard.team': { request: emptyRequest, response: dashboardResponse },
   'persons.view': { request: z.object({ personId: id }).strict(), response: personViewResponse },
+  /** The vorderingenoverzicht for the person: every claim at every creditor, what is arranged, what is next (PDF). */
+  'persons.vorderingenoverzicht': {
+    request: z.object({ personId: id }).strict(),
+    response: z.object({ fileName: text(), pdfBase64: text() }),
+  },
   'notifications.list': {
     request: emptyRequest,
     response: z.object({ notifications: z.array(notification) }),

@@ -384,6 +384,7 @@ export const nl = {
     openTasks: 'Open taken',
     noTasks: 'Geen open taken.',
     assess: 'Betalingsonmacht beoordelen',
+    overviewPdf: 'Vorderingenoverzicht (PDF)',
     assignee: 'Behandelaar',
     victimNote: 'Gegevens van slachtoffers staan in een afgeschermd deel en zijn hier nooit zichtbaar.',
     rijk: {

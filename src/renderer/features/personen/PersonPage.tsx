@@ -5,7 +5,8 @@ import { t } from '../../app/i18n/t';
 import { QueryGate } from '../../components/QueryGate';
 import { taskRoute } from '../werkvoorraad/task-route';
 import { Trace } from '../betalingsonmacht/ArrangementSummary';
-import { usePersonViewQuery } from './personen-api';
+import { usePersonViewQuery, useVorderingenoverzichtMutation } from './personen-api';
+import { downloadPdf } from '../../components/download-file';
 
 type PersonView = ResponseOf<'persons.view'>;
 
@@ -92,6 +93,7 @@ function PersonContent({ view }: { view: PersonView }) {
             <dd data-testid="partner-total">{formatCents(view.totals.partnerCents)}</dd>
           </dl>
           <Link to={`/betalingsonmacht/${person.id}`}>{t('person.assess')}</Link>
+          <OverviewButton personId={person.id} />
         </section>
       </div>
 
@@ -241,5 +243,21 @@ function RijkPreview({ rijk }: { rijk: PersonView['rijk'] }) {
         <Trace steps={rijk.trace} />
       </details>
     </section>
+  );
+}
+
+/** The vorderingenoverzicht for the person, made in the app as a PDF. */
+function OverviewButton({ personId }: { personId: string }) {
+  const [overview, { isLoading }] = useVorderingenoverzichtMutation();
+  const download = async () => {
+    const result = await overview(personId);
+    if ('data' in result && result.data) downloadPdf(result.data.fileName, result.data.pdfBase64);
+  };
+  return (
+    <p>
+      <button type="button" disabled={isLoading} onClick={() => void download()}>
+        {t('person.overviewPdf')}
+      </button>
+    </p>
   );
 }

@@ -7,7 +7,10 @@ export const personenApi = cjibApi.injectEndpoints({
       query: (personId) => ({ channel: 'persons.view', request: { personId } }),
       providesTags: ['Claims', 'Tasks', 'Arrangements', 'Escalations'],
     }),
+    vorderingenoverzicht: build.mutation<ResponseOf<'persons.vorderingenoverzicht'>, string>({
+      query: (personId) => ({ channel: 'persons.vorderingenoverzicht', request: { personId } }),
+    }),
   }),
 });
 
-export const { usePersonViewQuery } = personenApi;
+export const { usePersonViewQuery, useVorderingenoverzichtMutation } = personenApi;
