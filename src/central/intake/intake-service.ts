@@ -274,11 +274,14 @@ export function takeInPayments(db: SqlClient, source: IntakeSource, batch: Payme
       ).map((r) => r.id),
     );
     const claims = new Map(
+      // Only claims of the kinds this source delivers: a partner's payments never touch CJIB's claims
+      // or another partner's; such a payment is reported as unmatched.
       (
         await tx.query<{ reference: string; id: string; team_id: string }>(
-          `SELECT DISTINCT ON (reference) reference, id, team_id FROM claims WHERE reference = ANY($1)
+          `SELECT DISTINCT ON (reference) reference, id, team_id FROM claims
+           WHERE reference = ANY($1) AND kind = ANY($2)
            ORDER BY reference, id`,
-          [[...new Set(batch.payments.map((p) => p.claimReference))]],
+          [[...new Set(batch.payments.map((p) => p.claimReference))], [...source.claimKinds]],
         )
       ).map((r) => [r.reference, { id: r.id, teamId: r.team_id }]),
     );

@@ -232,4 +232,26 @@ describe('intake of partner claims (Betalingsregeling Rijk)', () => {
     expect(byCjib.status).toBe(403);
     expect(await count(`SELECT count(*)::int AS n FROM claims WHERE reference = 'DUO-2026-41'`)).toBe(0);
   });
+
+  it('applies a partner’s payments to its own claims only; one for a CJIB claim is reported unmatched', async () => {
+    await post('/api/v1/intake/claims', { batchId: randomUUID(), claims: [claim(50)] });
+    const before = await count(`SELECT outstanding_cents::int AS n FROM claims WHERE reference = 'OM-2026-50'`);
+    const batchId = randomUUID();
+    const payments = [
+      { paymentId: 'CAK-BET-1', claimReference: 'CAK-2026-1', amountCents: 1_000, paidOn: '2026-12-01' },
+      { paymentId: 'CAK-BET-2', claimReference: 'OM-2026-50', amountCents: 1_000, paidOn: '2026-12-01' },
+    ];
+    const answer = await post('/api/v1/intake/payments', { batchId, payments }, cak);
+    expect(intakeResult.parse(answer.body)).toEqual({
+      batchId,
+      applied: 1,
+      alreadyKnown: 0,
+      unmatched: ['CAK-BET-2'],
+      replayed: false,
+    });
+    expect(await count(`SELECT outstanding_cents::int AS n FROM claims WHERE reference = 'OM-2026-50'`)).toBe(before);
+    expect(await count(`SELECT outstanding_cents::int AS n FROM claims WHERE reference = 'CAK-2026-1'`)).toBe(
+      cakClaim(1).originalCents - 1_000,
+    );
+  });
 });
