@@ -1,8 +1,5 @@
-import { PDFDocument } from 'pdf-lib';
-import { formatDate } from '../../shared/format';
 import { fillTemplate, type LetterTemplate } from '../../shared/letters/templates';
-import { embedLetterFonts } from './letter-fonts';
-import { LetterWriter } from './letter-writer';
+import { endLetter, startLetter } from './letter-head';
 
 export interface TemplateLetter<F extends string> {
   template: LetterTemplate<F>;
@@ -18,22 +15,14 @@ export async function renderTemplateLetter<F extends string>(
   letter: TemplateLetter<F>,
 ): Promise<{ pdf: Uint8Array; paragraphs: string[] }> {
   const paragraphs = fillTemplate(letter.template, letter.values);
-  const pdf = await PDFDocument.create();
-  pdf.setTitle(letter.template.subject);
-  pdf.setAuthor('Centraal Justitieel Incassobureau');
-  pdf.setLanguage('nl-NL');
-  const fonts = await embedLetterFonts(pdf);
-  const writer = new LetterWriter(pdf, fonts.regular, fonts.bold);
-  writer.line('Centraal Justitieel Incassobureau', { font: 'bold', size: 13 });
-  writer.gap();
-  for (const line of letter.addressLines) writer.line(line);
-  writer.gap();
-  writer.line(`Datum: ${formatDate(letter.today)}`);
-  writer.line(`Ons kenmerk: ${letter.reference}`);
-  writer.line(`Onderwerp: ${letter.template.subject}`, { font: 'bold' });
-  writer.gap();
+  const { pdf, writer } = await startLetter({
+    title: letter.template.subject,
+    addressLines: letter.addressLines,
+    today: letter.today,
+    reference: letter.reference,
+    subject: letter.template.subject,
+  });
   for (const paragraph of paragraphs) writer.paragraph(paragraph);
-  writer.paragraph('Met vriendelijke groet,');
-  writer.line('Centraal Justitieel Incassobureau');
+  endLetter(writer);
   return { pdf: await pdf.save(), paragraphs };
 }

@@ -7,39 +7,51 @@ import { outsideJointArrangement } from '../../shared/domain/betalingsregeling-r
 import type { ResponseOf, SessionUser } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/result';
 import type { Database } from '../db/connection';
-import { ArrangementsRepository } from '../db/repositories/arrangements-repository';
-import { ClaimsRepository } from '../db/repositories/claims-repository';
+import { ArrangementsRepository, type ArrangementRecord } from '../db/repositories/arrangements-repository';
+import { ClaimsRepository, type ClaimRecord } from '../db/repositories/claims-repository';
 import { OutboxRepository } from '../db/repositories/outbox-repository';
 import { PersonsRepository } from '../db/repositories/persons-repository';
 import { SyncStateRepository } from '../db/repositories/sync-state-repository';
 import { renderDecisionLetter } from './decision-letter';
 import { todayInAmsterdam } from '../../shared/domain/amsterdam-clock';
 
+/** A claim still being collected: not paid, not stopped. */
+export const isOpenClaim = (claim: Pick<ClaimRecord, 'phase'>) =>
+  claim.phase !== 'betaald' && claim.phase !== 'gestopt';
+
 /**
- * The facts a decision rests on, read from the local cache (the server reads its own): the claims
- * of every creditor taking part in Betalingsregeling Rijk today are arranged together.
+ * The facts a decision rests on, from the person's claims and arrangements in the cache (the server
+ * reads its own): the claims of every creditor taking part in Betalingsregeling Rijk on `today` are
+ * arranged together.
  */
-export function caseFactsFromCache(db: Database, personId: string, today = todayInAmsterdam()): CaseFacts {
-  const claims = new ClaimsRepository(db).forPerson(personId);
+export function caseFacts(
+  claims: readonly Pick<ClaimRecord, 'id' | 'kind' | 'phase' | 'outstandingCents' | 'administratiekostenCents'>[],
+  arrangements: readonly ArrangementRecord[],
+  today: string,
+): CaseFacts {
   return {
-    claims: claims
-      .filter((c) => c.phase !== 'betaald' && c.phase !== 'gestopt')
-      .map((c) => ({
-        id: c.id,
-        outstandingCents: c.outstandingCents,
-        administratiekostenCents: c.administratiekostenCents,
-        outsideArrangement: outsideJointArrangement(c.kind, today),
-      })),
+    claims: claims.filter(isOpenClaim).map((c) => ({
+      id: c.id,
+      outstandingCents: c.outstandingCents,
+      administratiekostenCents: c.administratiekostenCents,
+      outsideArrangement: outsideJointArrangement(c.kind, today),
+    })),
     deurwaarderInvolved: claims.some((c) => c.phase === 'deurwaarder'),
     dwangmiddelInProgress: claims.some((c) => c.phase === 'dwangmiddel'),
-    previousArrangements: new ArrangementsRepository(db)
-      .forPerson(personId)
-      .flatMap((a) =>
-        a.status === 'beeindigd' && a.endedOn
-          ? [{ endedOn: a.endedOn, honouredExactly: a.honouredExactly === true }]
-          : [],
-      ),
+    previousArrangements: arrangements.flatMap((a) =>
+      a.status === 'beeindigd' && a.endedOn
+        ? [{ endedOn: a.endedOn, honouredExactly: a.honouredExactly === true }]
+        : [],
+    ),
   };
+}
+
+export function caseFactsFromCache(db: Database, personId: string, today = todayInAmsterdam()): CaseFacts {
+  return caseFacts(
+    new ClaimsRepository(db).forPerson(personId),
+    new ArrangementsRepository(db).forPerson(personId),
+    today,
+  );
 }
 
 export function personOverview(db: Database, personId: string): ResponseOf<'betalingsonmacht.person'> {

@@ -1,9 +1,7 @@
-import { PDFDocument } from 'pdf-lib';
 import type { ArrangementWire } from '../../shared/api/entities';
 import { formatCents, formatDate } from '../../shared/format';
 import { AppError } from '../../shared/ipc/result';
-import { embedLetterFonts } from '../letters/letter-fonts';
-import { LetterWriter } from '../letters/letter-writer';
+import { endLetter, startLetter } from '../letters/letter-head';
 
 /**
  * The decision letter to the person, in plain Dutch, generated locally as a PDF. Only a final
@@ -23,22 +21,13 @@ export async function renderDecisionLetter(
   if (arrangement.status === 'ter_goedkeuring') {
     throw new AppError('conflict', 'De brief kan pas worden gemaakt als de teamleider het besluit heeft goedgekeurd.');
   }
-  const pdf = await PDFDocument.create();
-  pdf.setTitle('Besluit op uw verzoek om een betalingsregeling');
-  pdf.setAuthor('Centraal Justitieel Incassobureau');
-  pdf.setLanguage('nl-NL');
-  const { regular, bold } = await embedLetterFonts(pdf);
-  const writer = new LetterWriter(pdf, regular, bold);
-
-  writer.line('Centraal Justitieel Incassobureau', { font: 'bold', size: 13 });
-  writer.gap();
-  writer.line(person.displayName);
-  writer.line(person.city);
-  writer.gap();
-  writer.line(`Datum: ${formatDate(today)}`);
-  writer.line(`Ons kenmerk: ${arrangement.id.slice(0, 8).toUpperCase()}`);
-  writer.line('Onderwerp: uw verzoek om een betalingsregeling', { font: 'bold' });
-  writer.gap();
+  const { pdf, writer } = await startLetter({
+    title: 'Besluit op uw verzoek om een betalingsregeling',
+    addressLines: [person.displayName, person.city],
+    today,
+    reference: arrangement.id.slice(0, 8).toUpperCase(),
+    subject: 'uw verzoek om een betalingsregeling',
+  });
   writer.paragraph(`Beste ${person.displayName},`);
   writer.paragraph(
     'U heeft ons laten weten dat u uw boete of maatregel niet in één keer kunt betalen. Wij hebben uw verzoek bekeken. Hieronder leest u wat wij hebben besloten.',
@@ -91,7 +80,6 @@ export async function renderDecisionLetter(
   writer.paragraph(
     'Bent u het niet eens met dit besluit, of verandert uw inkomen? Neem dan contact met ons op. Vermeld daarbij ons kenmerk.',
   );
-  writer.paragraph('Met vriendelijke groet,');
-  writer.line('Centraal Justitieel Incassobureau');
+  endLetter(writer);
   return pdf.save();
 }

@@ -11,7 +11,7 @@ import { EscalationsRepository } from '../db/repositories/escalations-repository
 import { PersonsRepository } from '../db/repositories/persons-repository';
 import { TasksRepository } from '../db/repositories/tasks-repository';
 import { amsterdamDate } from '../../shared/domain/amsterdam-clock';
-import { caseFactsFromCache } from './betalingsonmacht-service';
+import { caseFacts, isOpenClaim } from './betalingsonmacht-service';
 
 /**
  * Everything the cache holds about one person, in one place. Victim data never appears here: it
@@ -31,7 +31,7 @@ export function personView(
   const escalations = new EscalationsRepository(db);
   const events = new ClaimEventsRepository(db);
   const claimRecords = new ClaimsRepository(db).forPerson(personId);
-  const administratiekosten = new Map(claimRecords.map((c) => [c.id, c.administratiekostenCents]));
+  const arrangementRecords = new ArrangementsRepository(db).forPerson(personId);
   const claims = claimRecords.map((c) => {
     const last = escalations.forClaim(c.id)[0];
     return {
@@ -61,7 +61,7 @@ export function personView(
     },
     claims,
     totals: { cjibCents: sum(false), partnerCents: sum(true) },
-    arrangements: new ArrangementsRepository(db).forPerson(personId).map((a) => ({
+    arrangements: arrangementRecords.map((a) => ({
       id: a.id,
       kind: a.kind,
       status: a.status,
@@ -77,16 +77,9 @@ export function personView(
     })),
     openTasks: new TasksRepository(db).openForPerson(personId),
     rijk: previewJointArrangement({
-      ...caseFactsFromCache(db, personId, today),
+      ...caseFacts(claimRecords, arrangementRecords, today),
       peildatum: today,
-      claims: claims
-        .filter((c) => c.phase !== 'betaald' && c.phase !== 'gestopt')
-        .map((c) => ({
-          id: c.id,
-          kind: c.kind,
-          outstandingCents: c.outstandingCents,
-          administratiekostenCents: administratiekosten.get(c.id) ?? 0,
-        })),
+      claims: claimRecords.filter(isOpenClaim),
     }),
   };
 }

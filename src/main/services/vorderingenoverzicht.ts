@@ -1,10 +1,8 @@
-import { PDFDocument } from 'pdf-lib';
 import { creditorOf } from '../../shared/domain/betalingsregeling-rijk';
 import { dutchList, formatCents, formatDate } from '../../shared/format';
 import type { ResponseOf, SessionUser } from '../../shared/ipc/contract';
 import type { Database } from '../db/connection';
-import { embedLetterFonts } from '../letters/letter-fonts';
-import { LetterWriter } from '../letters/letter-writer';
+import { endLetter, startLetter } from '../letters/letter-head';
 import { personView } from './person-view-service';
 
 type PersonView = ResponseOf<'persons.view'>;
@@ -42,22 +40,13 @@ const nextText: Record<PersonView['claims'][number]['phase'], string> = {
  * view the person page shows, so the two never disagree.
  */
 export async function renderVorderingenoverzicht(view: PersonView, today: string): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
-  pdf.setTitle('Overzicht van uw vorderingen bij de Rijksoverheid');
-  pdf.setAuthor('Centraal Justitieel Incassobureau');
-  pdf.setLanguage('nl-NL');
-  const { regular, bold } = await embedLetterFonts(pdf);
-  const writer = new LetterWriter(pdf, regular, bold);
   const { person } = view;
-
-  writer.line('Centraal Justitieel Incassobureau', { font: 'bold', size: 13 });
-  writer.gap();
-  writer.line(person.displayName);
-  writer.line(person.city);
-  writer.gap();
-  writer.line(`Datum: ${formatDate(today)}`);
-  writer.line('Onderwerp: overzicht van uw vorderingen bij de Rijksoverheid', { font: 'bold' });
-  writer.gap();
+  const { pdf, writer } = await startLetter({
+    title: 'Overzicht van uw vorderingen bij de Rijksoverheid',
+    addressLines: [person.displayName, person.city],
+    today,
+    subject: 'overzicht van uw vorderingen bij de Rijksoverheid',
+  });
   writer.paragraph(`Beste ${person.displayName},`);
   writer.paragraph(
     'Hieronder ziet u wat u op dit moment moet betalen aan de overheidsorganisaties die samenwerken in de Betalingsregeling Rijk, wat er met u is afgesproken en wat er hierna gebeurt.',
@@ -111,8 +100,7 @@ export async function renderVorderingenoverzicht(view: PersonView, today: string
   writer.paragraph(
     'Kunt u niet betalen? Neem dan contact met ons op. Dan kijken wij samen met u naar een regeling die past bij wat u kunt missen.',
   );
-  writer.paragraph('Met vriendelijke groet,');
-  writer.line('Centraal Justitieel Incassobureau');
+  endLetter(writer);
   return pdf.save();
 }
 

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { computeBeslagvrijeVoet, monthlyIncome, type BvvInput } from './beslagvrije-voet';
+import { singleOnBijstand2025 } from './beslagvrije-voet.examples';
 import { bvvParameterSets, type BvvParameterSet } from './parameters/beslagvrije-voet-parameters';
 import { selectParameterSet } from './parameters/parameter-set';
 
-const base: BvvInput = {
-  peildatum: '2025-03-01',
-  livingSituation: 'alleenstaand',
-  ageGroup: '21_tot_pgl',
-  incomeGroup: 'volledige_toeslagen',
-  netIncomeMonthlyCents: 134545,
-  otherIncomeMonthlyCents: 0,
-  holidayAllowance: { paid: 'geen', amountCents: 0 },
-  residentOfNetherlands: true,
-  informationWithheld: false,
-  corrections: [],
-};
+const base: BvvInput = singleOnBijstand2025;
 
 const bvv = (overrides: Partial<BvvInput>) => computeBeslagvrijeVoet({ ...base, ...overrides });
 

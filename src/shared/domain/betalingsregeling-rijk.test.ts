@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeBeslagvrijeVoet } from './beslagvrije-voet';
+import { singleOnBijstand2025 } from './beslagvrije-voet.examples';
 import { generatePlan, generatePlanForInstalment, proposeArrangement } from './betalingsregeling';
 import {
   allocatePayments,
@@ -155,18 +156,7 @@ describe('Betalingsregeling Rijk — one capacity, shared (worked example)', () 
   const claims = [claim('w1', 'wahv', 300), claim('c1', 'cak', 400), claim('d1', 'duo', 500)];
 
   it('offers one tailored plan for all three at the shared capacity, divided per instalment', () => {
-    const bvv = computeBeslagvrijeVoet({
-      peildatum: '2025-03-01',
-      livingSituation: 'alleenstaand',
-      ageGroup: '21_tot_pgl',
-      incomeGroup: 'volledige_toeslagen',
-      netIncomeMonthlyCents: 134545,
-      otherIncomeMonthlyCents: 0,
-      holidayAllowance: { paid: 'geen', amountCents: 0 },
-      residentOfNetherlands: true,
-      informationWithheld: false,
-      corrections: [],
-    });
+    const bvv = computeBeslagvrijeVoet(singleOnBijstand2025);
     const capacity = bvv.value.afloscapaciteitCents;
     expect(capacity).toBe(6727);
     const check = checkJointArrangement({
