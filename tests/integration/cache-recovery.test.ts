@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { openSync, closeSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CentralServer } from '../../src/central/central-server';
 import { createBackend, type Backend } from '../../src/main/backend/backend';
@@ -35,13 +36,23 @@ interface AppInfo {
   cacheRecovery: { reason: string; keptAs: string; commandsKept: number; commandsUnreadable: boolean } | null;
 }
 
-/** Overwrites pages in the middle of the file (the claims' B-trees), leaving header and schema alone. */
-function damageInterior(path: string): void {
-  const size = statSync(path).size;
+/**
+ * Overwrites the pages of the claims table's B-tree (found with dbstat), leaving header, schema and
+ * the outbox alone: which page lands where in the file changes with every migration.
+ */
+function damageClaimsPages(path: string): void {
+  const db = new Database(path, { readonly: true });
+  const pages = db
+    .prepare<[], { pageno: number }>(`SELECT pageno FROM dbstat WHERE name = 'claims' ORDER BY pageno`)
+    .all()
+    .map((p) => p.pageno);
+  const pageSize = Number(db.pragma('page_size', { simple: true }));
+  db.close();
+  expect(pages.length).toBeGreaterThan(2);
   const fd = openSync(path, 'r+');
   try {
-    const garbage = Buffer.alloc(16384 * 4, 0xa5);
-    writeSync(fd, garbage, 0, garbage.length, Math.floor(size / 2 / 16384) * 16384);
+    const garbage = Buffer.alloc(pageSize, 0xa5);
+    for (const page of pages.slice(1)) writeSync(fd, garbage, 0, pageSize, (page - 1) * pageSize);
   } finally {
     closeSync(fd);
   }
@@ -63,7 +74,7 @@ describe('a damaged local cache', () => {
     await call(first, 'notes.add', { claimId, text: 'Offline vastgelegd vóór de schade' });
     expect((await call<{ pendingCommands: number }>(first, 'sync.status')).pendingCommands).toBe(1);
     await first.close();
-    damageInterior(dbPath);
+    damageClaimsPages(dbPath);
 
     server = await startTestCentral({ dataDir, seed: { persons: 60, claims: 400 } });
     cleanups.push(() => server.close());

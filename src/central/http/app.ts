@@ -16,10 +16,18 @@ import {
   authenticateSource,
   IntakeBatchKindError,
   IntakeKindNotAllowedError,
+  IntakePaymentsNotAllowedError,
   takeInClaims,
   takeInPayments,
   type IntakeSource,
 } from '../intake/intake-service';
+import {
+  LoketDocumentError,
+  LoketNotAllowedError,
+  readLoketDocument,
+  takeInLoketRequest,
+} from '../loket/loket-service';
+import { loketDocumentParams } from '../../shared/api/loket';
 import { routes } from './routes';
 
 export interface CentralAppOptions {
@@ -38,6 +46,8 @@ export interface AuthRateLimit {
 export const defaultAuthRateLimit: AuthRateLimit = { max: 60, timeWindowMs: 60_000 };
 
 export const maxBodyBytes = 2 * 1024 * 1024;
+/** A Loket request carries up to four documents of 5 MB each, as base64. */
+const maxLoketBodyBytes = 30 * 1024 * 1024;
 
 class HttpError extends Error {
   get statusCode(): number {
@@ -66,6 +76,9 @@ export function buildCentralApp(options: CentralAppOptions): FastifyInstance {
     if (error instanceof AuditAccessError) return sendError(reply, 403, 'forbidden', error.message);
     if (error instanceof IntakeBatchKindError) return sendError(reply, 409, 'conflict', error.message);
     if (error instanceof IntakeKindNotAllowedError) return sendError(reply, 403, 'forbidden', error.message);
+    if (error instanceof IntakePaymentsNotAllowedError) return sendError(reply, 403, 'forbidden', error.message);
+    if (error instanceof LoketNotAllowedError) return sendError(reply, 403, 'forbidden', error.message);
+    if (error instanceof LoketDocumentError) return sendError(reply, 422, 'invalid_request', error.message);
     if (error instanceof VictimAccessError)
       return sendError(reply, error.status, error.status === 403 ? 'forbidden' : 'not_found', error.message);
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
@@ -180,6 +193,19 @@ export function buildCentralApp(options: CentralAppOptions): FastifyInstance {
   app.post(routes.intakePayments.path, async (request) => {
     const source = await authenticateSystem(request);
     return takeInPayments(options.db, source, parse(routes.intakePayments.body, request.body));
+  });
+
+  app.post(routes.loketRequest.path, { bodyLimit: maxLoketBodyBytes }, async (request) => {
+    const source = await authenticateSystem(request);
+    return takeInLoketRequest(options.db, source, parse(routes.loketRequest.body, request.body));
+  });
+
+  app.get(routes.loketDocument.path, async (request) => {
+    const principal = await authenticate(request);
+    const { requestId, number } = parse(loketDocumentParams, request.params);
+    const document = await readLoketDocument(options.db, principal, requestId, number);
+    if (!document) throw new HttpError(404, 'not_found', 'Dit bestand bestaat niet of hoort niet bij uw team.');
+    return document;
   });
 
   return app;

@@ -15,6 +15,7 @@ import {
 import { auditFilter, auditPage } from '../../shared/api/audit';
 import { victimContact, victimContactQuery } from '../../shared/api/victims';
 import { claimsBatch, intakeResult, paymentsBatch } from '../../shared/api/intake';
+import { loketDocumentContent, loketRequest, loketResult } from '../../shared/api/loket';
 
 /**
  * The central API's routes as data: method, path, schemas and a summary. The Fastify app and the
@@ -117,6 +118,23 @@ export const routes = {
     auth: true,
     body: paymentsBatch,
     response: intakeResult,
+  },
+  loketRequest: {
+    method: 'POST',
+    path: '/api/v1/loket/betalingsregeling',
+    summary:
+      'Digitaal Loket: een aanvraag voor een betalingsregeling (verklaard huishouden en inkomen, tot 4 PDF- of JPEG-bestanden van hoogstens 5 MB); een standaardaanvraag die de regels toestaan wordt direct besloten, de rest wordt een taak; dezelfde aanvraag nogmaals verandert niets',
+    auth: true,
+    body: loketRequest,
+    response: loketResult,
+  },
+  loketDocument: {
+    method: 'GET',
+    path: '/api/v1/loket/requests/:requestId/documents/:number',
+    summary:
+      'Eén bestand bij een aanvraag uit het Digitaal Loket, voor het team van de persoon; elke inzage wordt gelogd',
+    auth: true,
+    response: loketDocumentContent,
   },
 } as const satisfies Record<string, RouteSpec>;
 

@@ -19,6 +19,8 @@ export interface IntakeSource {
   displayName: string;
   /** What this source may deliver: CJIB's own systems its kinds, a partner only its own. */
   claimKinds: readonly ClaimKind[];
+  /** The Digitaal Loket: submits requests for a betalingsregeling (src/central/loket), delivers no claims. */
+  submitsRequests: boolean;
 }
 
 const keyHash = (key: string) => createHash('sha256').update(key).digest('hex');
@@ -32,25 +34,31 @@ export async function createIntakeSource(
   id: string,
   displayName: string,
   claimKinds: readonly ClaimKind[] = cjibClaimKinds,
+  options: { submitsRequests?: boolean } = {},
 ): Promise<string> {
   const key = `bron_${randomBytes(32).toString('base64url')}`;
-  await db.query('INSERT INTO intake_sources (id, display_name, key_hash, claim_kinds) VALUES ($1, $2, $3, $4)', [
-    id,
-    displayName,
-    keyHash(key),
-    [...claimKinds],
-  ]);
+  await db.query(
+    'INSERT INTO intake_sources (id, display_name, key_hash, claim_kinds, submits_requests) VALUES ($1, $2, $3, $4, $5)',
+    [id, displayName, keyHash(key), [...claimKinds], options.submitsRequests ?? false],
+  );
   return key;
 }
 
 export async function authenticateSource(db: Queryable, key: string): Promise<IntakeSource | null> {
   if (!key.startsWith('bron_') || key.length > 100) return null;
-  const rows = await db.query<{ id: string; display_name: string; claim_kinds: ClaimKind[] }>(
-    'SELECT id, display_name, claim_kinds FROM intake_sources WHERE key_hash = $1 AND revoked_at IS NULL',
+  const rows = await db.query<{
+    id: string;
+    display_name: string;
+    claim_kinds: ClaimKind[];
+    submits_requests: boolean;
+  }>(
+    'SELECT id, display_name, claim_kinds, submits_requests FROM intake_sources WHERE key_hash = $1 AND revoked_at IS NULL',
     [keyHash(key)],
   );
   const row = rows[0];
-  return row ? { id: row.id, displayName: row.display_name, claimKinds: row.claim_kinds } : null;
+  return row
+    ? { id: row.id, displayName: row.display_name, claimKinds: row.claim_kinds, submitsRequests: row.submits_requests }
+    : null;
 }
 
 type BatchKind = 'claims' | 'payments';
@@ -118,6 +126,13 @@ export class IntakeKindNotAllowedError extends Error {
         `kenmerk ${reference} is van soort ${kind}. De partij is niet verwerkt.`,
     );
     this.name = 'IntakeKindNotAllowedError';
+  }
+}
+
+export class IntakePaymentsNotAllowedError extends Error {
+  constructor(source: IntakeSource) {
+    super(`${source.displayName} mag geen betalingen aanleveren. De partij is niet verwerkt.`);
+    this.name = 'IntakePaymentsNotAllowedError';
   }
 }
 
@@ -264,6 +279,7 @@ async function findOrCreatePersons(
  * reference the store does not know is reported back, not guessed at.
  */
 export function takeInPayments(db: SqlClient, source: IntakeSource, batch: PaymentsBatch): Promise<IntakeResult> {
+  if (source.claimKinds.length === 0) return Promise.reject(new IntakePaymentsNotAllowedError(source));
   return runBatch(db, source, batch.batchId, 'payments', async (tx) => {
     const eventId = (paymentId: string) => `betaling:${source.id}:${paymentId}`;
     const known = new Set(

@@ -1,5 +1,5 @@
 import type { Command } from '../../shared/api/commands';
-import { evaluateDecision, type CaseFacts } from '../../shared/domain/betalingsonmacht-besluit';
+import { evaluateDecision, type CaseFacts, type DecisionOutcome } from '../../shared/domain/betalingsonmacht-besluit';
 import { amsterdamDate } from '../../shared/domain/amsterdam-clock';
 import { outsideJointArrangement } from '../../shared/domain/betalingsregeling-rijk';
 import type { ClaimKind, ClaimPhase } from '../../shared/domain/claims';
@@ -19,7 +19,7 @@ type ApprovalCommand = Extract<Command, { type: 'DecideApproval' }>;
  * The facts as the server has them now; the worker's app saw them perhaps hours ago, offline. The
  * claims of every creditor taking part in Betalingsregeling Rijk on `today` are arranged together.
  */
-async function caseFacts(tx: Queryable, personId: string, today: string): Promise<CaseFacts> {
+export async function caseFacts(tx: Queryable, personId: string, today: string): Promise<CaseFacts> {
   const claims = await tx.query<{
     id: string;
     kind: ClaimKind;
@@ -94,39 +94,17 @@ export async function recordBetalingsonmachtDecision(
     : outcome.kind === 'standaard' || outcome.kind === 'persoonlijk'
       ? 'lopend'
       : 'vastgelegd';
-  const version = await recordChange(tx, 'arrangement', payload.arrangementId, teamId);
-  await tx.query(
-    `INSERT INTO arrangements (id, person_id, team_id, kind, status, total_cents, pause_until, motivation, decided_by, decided_at,
-                               bvv_input, assessment, version)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-    [
-      payload.arrangementId,
-      payload.personId,
-      teamId,
-      outcome.kind,
-      status,
-      outcome.totalCents,
-      outcome.pauseUntil,
-      payload.choice.motivation,
-      principal.sub,
-      clock.at,
-      JSON.stringify(payload.bvvInput),
-      JSON.stringify({
-        bvvCents: outcome.assessment.bvv.bvvCents,
-        afloscapaciteitCents: outcome.assessment.bvv.afloscapaciteitCents,
-        monthlyIncomeCents: outcome.assessment.bvv.monthlyIncomeCents,
-        parameterSets: outcome.assessment.parameterSets,
-        trace: outcome.trace,
-      }),
-      version,
-    ],
-  );
-  for (const instalment of outcome.instalments) {
-    await tx.query(
-      'INSERT INTO arrangement_instalments (arrangement_id, number, due_date, amount_cents) VALUES ($1, $2, $3, $4)',
-      [payload.arrangementId, instalment.number, instalment.dueDate, instalment.amountCents],
-    );
-  }
+  await storeArrangement(tx, {
+    id: payload.arrangementId,
+    personId: payload.personId,
+    teamId,
+    status,
+    outcome,
+    motivation: payload.choice.motivation,
+    bvvInput: payload.bvvInput,
+    decider: { user: principal.sub },
+    decidedAt: clock.at,
+  });
   if (status === 'lopend') await markClaimsInArrangement(tx, payload.personId, teamId, clock.today);
   await completeTasksOfDecision(tx, principal, { kind: 'betalingsonmacht', personId: payload.personId }, clock.today);
   return { status: 'applied', reason: null };
@@ -183,7 +161,7 @@ export async function decideApproval(
  * While an arrangement runs, its claims are in the phase `regeling` (escalation reads this): those
  * of every creditor that took part in Betalingsregeling Rijk on the day it was decided.
  */
-async function markClaimsInArrangement(
+export async function markClaimsInArrangement(
   tx: Queryable,
   personId: string,
   teamId: string,
@@ -197,5 +175,63 @@ async function markClaimsInArrangement(
   for (const claim of claims.filter((c) => !outsideJointArrangement(c.kind, decidedOn))) {
     const version = await recordChange(tx, 'claim', claim.id, teamId);
     await tx.query(`UPDATE claims SET phase = 'regeling', version = $2 WHERE id = $1`, [claim.id, version]);
+  }
+}
+
+type AllowedOutcome = Extract<DecisionOutcome, { allowed: true }>;
+
+/**
+ * Writes a decided arrangement with its instalments and the assessment it rests on (inputs,
+ * parameter sets, the Dutch rule trace), at a new version in the feed. A worker decides it, or the
+ * system on a request from the Digitaal Loket.
+ */
+export async function storeArrangement(
+  tx: Queryable,
+  row: {
+    id: string;
+    personId: string;
+    teamId: string;
+    status: 'ter_goedkeuring' | 'lopend' | 'vastgelegd';
+    outcome: AllowedOutcome;
+    motivation: string;
+    bvvInput: unknown;
+    decider: { user: string } | { system: 'digitaal_loket' };
+    decidedAt: Date | string;
+  },
+): Promise<void> {
+  const { outcome } = row;
+  const version = await recordChange(tx, 'arrangement', row.id, row.teamId);
+  await tx.query(
+    `INSERT INTO arrangements (id, person_id, team_id, kind, status, total_cents, pause_until, motivation, decided_by,
+                               decided_by_system, decided_at, bvv_input, assessment, version)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+    [
+      row.id,
+      row.personId,
+      row.teamId,
+      outcome.kind,
+      row.status,
+      outcome.totalCents,
+      outcome.pauseUntil,
+      row.motivation,
+      'user' in row.decider ? row.decider.user : null,
+      'system' in row.decider ? row.decider.system : null,
+      row.decidedAt,
+      JSON.stringify(row.bvvInput),
+      JSON.stringify({
+        bvvCents: outcome.assessment.bvv.bvvCents,
+        afloscapaciteitCents: outcome.assessment.bvv.afloscapaciteitCents,
+        monthlyIncomeCents: outcome.assessment.bvv.monthlyIncomeCents,
+        parameterSets: outcome.assessment.parameterSets,
+        trace: outcome.trace,
+      }),
+      version,
+    ],
+  );
+  for (const instalment of outcome.instalments) {
+    await tx.query(
+      'INSERT INTO arrangement_instalments (arrangement_id, number, due_date, amount_cents) VALUES ($1, $2, $3, $4)',
+      [row.id, instalment.number, instalment.dueDate, instalment.amountCents],
+    );
   }
 }

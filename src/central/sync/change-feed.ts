@@ -1,4 +1,5 @@
 import type { Change } from '../../shared/api/entities';
+import { systemDeciderId } from '../../shared/api/loket';
 import { parseFeedCursor, startCursor, type FeedCursor } from '../../shared/api/feed-cursor';
 import type { Principal } from '../auth/access-token';
 import { audit } from '../audit';
@@ -327,13 +328,13 @@ const entityQueries: Record<Change['entity'], string> = {
                                                           'amountCents', i.amount_cents) ORDER BY i.number)
                         FROM arrangement_instalments i WHERE i.arrangement_id = a.id), '[]'::json) AS instalments,
               to_char(a.pause_until, 'YYYY-MM-DD') AS "pauseUntil", a.motivation,
-              d.display_name AS "decidedBy", a.decided_by AS "decidedById",
+              coalesce(d.display_name, 'Systeem (Digitaal Loket)') AS "decidedBy", coalesce(a.decided_by, '${systemDeciderId}') AS "decidedById",
               to_char(a.decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "decidedAt",
               ap.display_name AS "approvedBy", a.approval_note AS "approvalNote",
               to_char(a.ended_on, 'YYYY-MM-DD') AS "endedOn", a.honoured_exactly AS "honouredExactly",
               a.assessment, a.version::bigint AS version
        FROM unnest($1::text[], $2::bigint[]) AS ch(entity_id, version) JOIN arrangements a ON a.id = ch.entity_id
-         JOIN users d ON d.id = a.decided_by LEFT JOIN users ap ON ap.id = a.approved_by`,
+         LEFT JOIN users d ON d.id = a.decided_by LEFT JOIN users ap ON ap.id = a.approved_by`,
   escalation: `SELECT e.id, e.claim_id AS "claimId", e.person_id AS "personId", e.step, e.status, e.motivation,
               d.display_name AS "decidedBy", e.decided_by AS "decidedById",
               to_char(e.decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "decidedAt",
@@ -380,6 +381,15 @@ const entityQueries: Record<Change['entity'], string> = {
               a.display_name AS "approvedBy", p.approval_note AS "approvalNote", p.trace, p.version::bigint AS version
        FROM unnest($1::text[], $2::bigint[]) AS ch(entity_id, version) JOIN voorschot_payments p ON p.id = ch.entity_id JOIN victim_compensations c ON c.id = p.compensation_id
          JOIN users u ON u.id = p.proposed_by LEFT JOIN users a ON a.id = p.approved_by`,
+  loket_request: `SELECT r.id::text AS id, r.person_id AS "personId", r.kind,
+              to_char(r.submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "submittedAt", r.declared,
+              coalesce(r.explanation, '') AS explanation, r.outcome, r.outcome_reason AS "outcomeReason",
+              r.arrangement_id AS "arrangementId",
+              coalesce((SELECT json_agg(json_build_object('number', d.number, 'fileName', d.file_name, 'mediaType', d.media_type,
+                                                          'sizeBytes', d.size_bytes) ORDER BY d.number)
+                        FROM loket_documents d WHERE d.request_id = r.id), '[]'::json) AS documents,
+              r.version::bigint AS version
+       FROM unnest($1::text[], $2::bigint[]) AS ch(entity_id, version) JOIN loket_requests r ON r.id = ch.entity_id::uuid`,
 };
 
 async function loadEntities(db: Queryable, rows: readonly ChangeRow[]): Promise<Map<string, Record<string, unknown>>> {

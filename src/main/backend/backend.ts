@@ -6,6 +6,7 @@ import { loadMigrations, migrate } from '../db/migrations';
 import { ArrangementsRepository } from '../db/repositories/arrangements-repository';
 import { ClaimEventsRepository } from '../db/repositories/claim-events-repository';
 import { ClaimsRepository } from '../db/repositories/claims-repository';
+import { LoketRequestsRepository } from '../db/repositories/loket-requests-repository';
 import { EscalationsRepository } from '../db/repositories/escalations-repository';
 import { dispatch, type HandlerTable } from '../ipc/dispatch';
 import { decideApproval, decisionLetter, personOverview, recordDecision } from '../services/betalingsonmacht-service';
@@ -236,6 +237,16 @@ export function createBackend(
       const arrangement = recordDecision(db, requireUser(), request);
       engine?.trigger();
       return arrangement;
+    },
+    'loket.document': ({ requestId, number }) => {
+      requireUser();
+      // Only a request of the worker's own cases; the server checks the team again and audits the read.
+      if (!new LoketRequestsRepository(db).get(requestId)) {
+        throw new AppError('not_found', 'Deze aanvraag staat niet in uw werkvoorraad.');
+      }
+      return readLive('Bestanden bij een aanvraag zijn alleen via de centrale API in te zien.', (client) =>
+        client.loketDocument(requestId, number),
+      );
     },
     'betalingsonmacht.letter': ({ arrangementId }) => {
       requireUser();

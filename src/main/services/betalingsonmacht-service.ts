@@ -9,6 +9,7 @@ import { AppError } from '../../shared/ipc/result';
 import type { Database } from '../db/connection';
 import { ArrangementsRepository, type ArrangementRecord } from '../db/repositories/arrangements-repository';
 import { ClaimsRepository, type ClaimRecord } from '../db/repositories/claims-repository';
+import { LoketRequestsRepository } from '../db/repositories/loket-requests-repository';
 import { OutboxRepository } from '../db/repositories/outbox-repository';
 import { PersonsRepository } from '../db/repositories/persons-repository';
 import { SyncStateRepository } from '../db/repositories/sync-state-repository';
@@ -74,6 +75,7 @@ export function personOverview(db: Database, personId: string): ResponseOf<'beta
     }))(caseFactsFromCache(db, personId)),
     arrangements: arrangements.forPerson(personId),
     draft: arrangements.draft(personId),
+    loketRequest: new LoketRequestsRepository(db).openForPerson(personId),
   };
 }
 

@@ -57,6 +57,22 @@ describe('decision letter', () => {
     expect(amounts).toBeGreaterThanOrEqual(32);
   });
 
+  it('says when the system decided on a Loket request, and that a worker looks again on objection', async () => {
+    const byWorker = await pdfText(
+      await renderDecisionLetter(arrangement, { displayName: 'A', city: 'B' }, '2026-11-29'),
+    );
+    expect(byWorker).not.toMatch(/automatisch genomen/);
+    const automatic = {
+      ...arrangement,
+      kind: 'standaard' as const,
+      decidedBy: 'Systeem (Digitaal Loket)',
+      decidedById: 'systeem',
+    };
+    const text = await pdfText(await renderDecisionLetter(automatic, { displayName: 'A', city: 'B' }, '2026-11-29'));
+    expect(text).toMatch(/automatisch\s+genomen\s+op\s+uw\s+aanvraag\s+via\s+het\s+Digitaal\s+Loket/);
+    expect(text).toMatch(/bekijkt\s+een\s+medewerker\s+uw\s+aanvraag\s+opnieuw/);
+  });
+
   it('is not made for a decision still waiting for the team lead', async () => {
     await expect(
       renderDecisionLetter(

@@ -1,4 +1,5 @@
 import type { ArrangementWire } from '../../shared/api/entities';
+import { systemDeciderId } from '../../shared/api/loket';
 import { formatCents, formatDate } from '../../shared/format';
 import { AppError } from '../../shared/ipc/result';
 import { endLetter, startLetter } from '../letters/letter-head';
@@ -77,6 +78,12 @@ export async function renderDecisionLetter(
     writer.gap();
   }
 
+  if (arrangement.decidedById === systemDeciderId) {
+    // An automated decision says so, and that a person looks again on objection (AVG art. 22).
+    writer.paragraph(
+      'Dit besluit is automatisch genomen op uw aanvraag via het Digitaal Loket, met dezelfde regels die onze medewerkers gebruiken. Maakt u bezwaar, dan bekijkt een medewerker uw aanvraag opnieuw.',
+    );
+  }
   writer.paragraph(
     'Bent u het niet eens met dit besluit, of verandert uw inkomen? Neem dan contact met ons op. Vermeld daarbij ons kenmerk.',
   );

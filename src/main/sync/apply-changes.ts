@@ -16,6 +16,7 @@ import type {
   VictimWire,
   VictimWishWire,
 } from '../../shared/api/entities';
+import type { LoketRequestWire } from '../../shared/api/loket';
 import type { Database } from '../db/connection';
 import { ArrangementsRepository } from '../db/repositories/arrangements-repository';
 import { CaseNotesRepository } from '../db/repositories/case-notes-repository';
@@ -23,6 +24,7 @@ import { ClaimEventsRepository } from '../db/repositories/claim-events-repositor
 import { ClaimsRepository } from '../db/repositories/claims-repository';
 import { CompensationRepository } from '../db/repositories/compensation-repository';
 import { EscalationsRepository } from '../db/repositories/escalations-repository';
+import { LoketRequestsRepository } from '../db/repositories/loket-requests-repository';
 import { PersonsRepository } from '../db/repositories/persons-repository';
 import { TasksRepository } from '../db/repositories/tasks-repository';
 import { TeamRepository } from '../db/repositories/team-repository';
@@ -45,6 +47,7 @@ export function applyChanges(db: Database, changes: readonly Change[]): void {
   const views: SavedViewWire[] = [];
   const compensations: VictimCompensationWire[] = [];
   const payments: VoorschotPaymentWire[] = [];
+  const loketRequests: LoketRequestWire[] = [];
   for (const change of changes) {
     switch (change.entity) {
       case 'person':
@@ -92,6 +95,9 @@ export function applyChanges(db: Database, changes: readonly Change[]): void {
       case 'voorschot_payment':
         payments.push(change.data);
         break;
+      case 'loket_request':
+        loketRequests.push(change.data);
+        break;
     }
   }
   new PersonsRepository(db).upsertMany(persons);
@@ -112,4 +118,5 @@ export function applyChanges(db: Database, changes: readonly Change[]): void {
   const compensation = new CompensationRepository(db);
   compensation.upsertCompensations(compensations);
   compensation.upsertPaymentsFromServer(payments);
+  new LoketRequestsRepository(db).upsertMany(loketRequests);
 }

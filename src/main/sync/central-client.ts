@@ -14,6 +14,7 @@ import {
 } from '../../shared/api/wire';
 import { auditPage, type AuditFilter, type AuditPage } from '../../shared/api/audit';
 import { victimContact, type VictimContact } from '../../shared/api/victims';
+import { loketDocumentContent, type LoketDocumentContent } from '../../shared/api/loket';
 import type { SessionUser } from '../../shared/ipc/contract';
 import type { SessionVault, StoredSession } from './session-vault';
 import { hasEscapedNul } from '../../shared/validation/text';
@@ -191,6 +192,15 @@ export class CentralClient {
   victimContact(victimId: string, reason: string): Promise<VictimContact> {
     const query = new URLSearchParams({ reason });
     return this.authorized('GET', `/api/v1/victims/${encodeURIComponent(victimId)}/contact?${query}`, victimContact);
+  }
+
+  /** A document with a Loket request: read live, never cached; the server audits the read. */
+  loketDocument(requestId: string, number: number): Promise<LoketDocumentContent> {
+    return this.authorized(
+      'GET',
+      `/api/v1/loket/requests/${encodeURIComponent(requestId)}/documents/${number}`,
+      loketDocumentContent,
+    );
   }
 
   /** Read live, never cached: the server audits each look at the audit log too. */

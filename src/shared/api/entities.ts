@@ -4,6 +4,7 @@ import { decisionKinds } from '../domain/betalingsonmacht-besluit';
 import { claimDecisionSteps } from '../domain/escalatie';
 import { detentionEventKinds } from '../domain/slachtoffer';
 import { taskKinds, taskPriorities, taskStatuses } from '../domain/taken';
+import { loketRequestWire } from './loket';
 import { savedViewDefinition } from './saved-views';
 import { cents, claimKind, claimPhase, id, isoDate, isoDateTime, role } from '../ipc/schemas';
 import { wireText } from '../validation/text';
@@ -244,5 +245,6 @@ export const change = z.discriminatedUnion('entity', [
   z.object({ entity: z.literal('saved_view'), version: z.number().int(), data: savedViewWire }),
   z.object({ entity: z.literal('victim_compensation'), version: z.number().int(), data: victimCompensationWire }),
   z.object({ entity: z.literal('voorschot_payment'), version: z.number().int(), data: voorschotPaymentWire }),
+  z.object({ entity: z.literal('loket_request'), version: z.number().int(), data: loketRequestWire }),
 ]);
 export type Change = z.infer<typeof change>;

@@ -31,6 +31,11 @@ export function addMonths(iso: string, months: number, anchorDay = parseIsoDate(
   return format(targetYear, targetMonth, Math.min(anchorDay, daysInMonth(targetYear, targetMonth)));
 }
 
+/** The first day of the month after `iso`: where a new arrangement's first instalment falls. */
+export function firstOfNextMonth(iso: string): string {
+  return addMonths(`${iso.slice(0, 8)}01`, 1);
+}
+
 export function addDays(iso: string, days: number): string {
   const { year, month, day } = parseIsoDate(iso);
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);

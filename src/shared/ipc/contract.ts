@@ -13,6 +13,7 @@ import {
   voorschotPaymentWire,
   victimWishWire,
 } from '../api/entities';
+import { loketDocumentContent, loketRequestWire } from '../api/loket';
 import { searchText } from '../api/saved-views';
 import { victimContact, victimPreferencesFields, victimWishesFields, withZoneRule } from '../api/victims';
 import { detentionEventKinds } from '../domain/slachtoffer';
@@ -278,7 +279,14 @@ export const contract = {
       arrangements: z.array(arrangementRecord),
       /** The form of an interrupted assessment, as the screen saved it. */
       draft: text().nullable(),
+      /** The person's request from the Digitaal Loket that waits for this assessment, if any. */
+      loketRequest: loketRequestWire.nullable(),
     }),
+  },
+  /** One document of a Loket request, read live from the central API (never cached; the read is audited there). */
+  'loket.document': {
+    request: z.object({ requestId: id, number: z.number().int().min(1).max(10) }).strict(),
+    response: loketDocumentContent,
   },
   'betalingsonmacht.saveDraft': {
     request: z.object({ personId: id, draft: text().max(50_000) }).strict(),

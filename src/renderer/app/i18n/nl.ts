@@ -461,6 +461,22 @@ export const nl = {
     gestopt: 'Gestopt',
   },
 
+  loket: {
+    title: 'Aanvraag via het Digitaal Loket',
+    askedStandaard: 'Op {date} vroeg de persoon via het Digitaal Loket een standaardbetalingsregeling aan.',
+    askedMaatwerk:
+      'Op {date} vroeg de persoon via het Digitaal Loket een regeling op maat aan: de standaardtermijn is volgens de aanvraag te hoog.',
+    whyWorker: 'Niet automatisch besloten: {reason}',
+    prefilled:
+      'Het formulier is ingevuld met wat de persoon opgaf (huishouden en inkomen). Controleer het aan de hand van de bestanden.',
+    documents: 'Bestanden bij de aanvraag',
+    openDocument: 'Open {name}',
+    pdf: 'PDF, {kb} kB',
+    jpeg: 'JPEG-afbeelding, {kb} kB',
+    noDocuments: 'Bij deze aanvraag zijn geen bestanden gestuurd.',
+    pictureAlt: 'Afbeelding bij de aanvraag: {name}',
+    closePicture: 'Sluiten',
+  },
   betalingsonmacht: {
     title: 'Betalingsonmacht',
     euroInput: {

@@ -9,8 +9,16 @@ import { CheckboxField, FormField, LabelledField, TextAreaField } from '../../co
 import { QueryGate } from '../../components/QueryGate';
 import { jointScope, type CreditorShare } from '../../../shared/domain/betalingsregeling-rijk';
 import { ArrangementSummary, Schedule, Trace } from './ArrangementSummary';
-import { emptyForm, toBvvInput, toChoice, type AssessmentForm, type FieldErrors } from './assessment-form';
+import {
+  emptyForm,
+  formFromDeclaration,
+  toBvvInput,
+  toChoice,
+  type AssessmentForm,
+  type FieldErrors,
+} from './assessment-form';
 import { useDecideMutation, usePersonOverviewQuery, useSaveDraftMutation } from './betalingsonmacht-api';
+import { LoketRequestPanel } from './LoketRequestPanel';
 import { todayInAmsterdam } from '../../../shared/domain/amsterdam-clock';
 
 const draftDelayMs = 600;
@@ -30,7 +38,11 @@ type Overview = ResponseOf<'betalingsonmacht.person'>;
 
 function Assessment({ overview }: { overview: Overview }) {
   const today = todayInAmsterdam();
-  const [form, setForm] = useState<AssessmentForm>(() => restoreDraft(overview.draft, today));
+  const [form, setForm] = useState<AssessmentForm>(() =>
+    overview.draft === null && overview.loketRequest
+      ? formFromDeclaration(overview.loketRequest.declared, today)
+      : restoreDraft(overview.draft, today),
+  );
   const [touched, setTouched] = useState(false);
   const [saveDraft, draftState] = useSaveDraftMutation();
   const [decide, decision] = useDecideMutation();
@@ -91,6 +103,9 @@ function Assessment({ overview }: { overview: Overview }) {
             <dt>{t('claim.city')}</dt>
             <dd>{overview.person.city}</dd>
           </dl>
+          {overview.loketRequest ? (
+            <LoketRequestPanel request={overview.loketRequest} prefilled={overview.draft === null} />
+          ) : null}
           <h2>{t('betalingsonmacht.claims')}</h2>
           <div className="table-scroll" role="region" aria-label={t('betalingsonmacht.claims')} tabIndex={0}>
             <table className="data-table">

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emptyForm, firstOfNextMonth, toBvvInput, toChoice, type AssessmentForm } from './assessment-form';
+import { firstOfNextMonth } from '../../../shared/domain/calendar';
+import { emptyForm, formFromDeclaration, toBvvInput, toChoice, type AssessmentForm } from './assessment-form';
 
 const filled = (overrides: Partial<AssessmentForm> = {}): AssessmentForm => ({
   ...emptyForm('2026-11-29'),
@@ -66,5 +67,33 @@ describe('assessment form → domain input', () => {
   it('suggests the first of next month for the first instalment, also in December', () => {
     expect(firstOfNextMonth('2026-11-29')).toBe('2026-12-01');
     expect(firstOfNextMonth('2026-12-15')).toBe('2027-01-01');
+  });
+
+  it('fills the form with what the person declared at the Digitaal Loket, and reads it back to the same input', () => {
+    const declared = {
+      livingSituation: 'paar_met_kind',
+      ageGroup: '21_tot_pgl',
+      incomeGroup: 'gedeeltelijke_toeslagen',
+      netIncomeMonthlyCents: 212_345,
+      otherIncomeMonthlyCents: 15_000,
+      holidayAllowance: { paid: 'jaarlijks', amountCents: 140_000 },
+      residentOfNetherlands: false,
+    } as const;
+    const form = formFromDeclaration(declared, '2026-12-04');
+    expect(form).toMatchObject({
+      netIncome: '2.123,45',
+      otherIncome: '150,00',
+      holidayAmount: '1.400,00',
+      peildatum: '2026-12-04',
+    });
+    const { input, errors } = toBvvInput(form);
+    expect(errors).toEqual({});
+    expect(input).toEqual({
+      ...declared,
+      peildatum: '2026-12-04',
+      informationWithheld: false,
+      corrections: [],
+      override: undefined,
+    });
   });
 });

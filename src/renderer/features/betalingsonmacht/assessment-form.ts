@@ -1,8 +1,9 @@
 import type { DecisionRequest } from '../../../shared/api/betalingsonmacht';
 import type { BvvCorrection, BvvInput } from '../../../shared/domain/beslagvrije-voet';
 import type { DecisionChoice } from '../../../shared/domain/betalingsonmacht-besluit';
-import { isValidIsoDate } from '../../../shared/domain/calendar';
-import { parseEuroInput } from './euro-input';
+import { firstOfNextMonth, isValidIsoDate } from '../../../shared/domain/calendar';
+import type { LoketDeclaration } from '../../../shared/api/loket';
+import { centsToEuroInput, parseEuroInput } from './euro-input';
 
 /**
  * The assessment form as the worker types it (amounts as text), and its translation into the
@@ -65,9 +66,22 @@ export function emptyForm(today: string): AssessmentForm {
   };
 }
 
-export function firstOfNextMonth(today: string): string {
-  const [y = 2026, m = 1] = today.split('-').map(Number);
-  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+/**
+ * The form filled in with what the person declared at the Digitaal Loket: the worker checks it
+ * against the documents and corrects it, rather than typing it again.
+ */
+export function formFromDeclaration(declared: LoketDeclaration, today: string): AssessmentForm {
+  return {
+    ...emptyForm(today),
+    livingSituation: declared.livingSituation,
+    ageGroup: declared.ageGroup,
+    incomeGroup: declared.incomeGroup,
+    netIncome: centsToEuroInput(declared.netIncomeMonthlyCents),
+    otherIncome: centsToEuroInput(declared.otherIncomeMonthlyCents),
+    holidayPaid: declared.holidayAllowance.paid,
+    holidayAmount: centsToEuroInput(declared.holidayAllowance.amountCents),
+    residentOfNetherlands: declared.residentOfNetherlands,
+  };
 }
 
 export type FieldErrors = Partial<Record<string, string>>;

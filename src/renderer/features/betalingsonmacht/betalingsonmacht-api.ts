@@ -17,6 +17,9 @@ export const betalingsonmachtApi = cjibApi.injectEndpoints({
     letter: build.mutation<ResponseOf<'betalingsonmacht.letter'>, string>({
       query: (arrangementId) => ({ channel: 'betalingsonmacht.letter', request: { arrangementId } }),
     }),
+    loketDocument: build.mutation<ResponseOf<'loket.document'>, RequestOf<'loket.document'>>({
+      query: (request) => ({ channel: 'loket.document', request }),
+    }),
     arrangements: build.query<ResponseOf<'arrangements.list'>, RequestOf<'arrangements.list'>>({
       query: (request) => ({ channel: 'arrangements.list', request }),
       providesTags: ['Arrangements'],
@@ -35,6 +38,7 @@ export const {
   useSaveDraftMutation,
   useDecideMutation,
   useLetterMutation,
+  useLoketDocumentMutation,
   useArrangementsQuery,
   useDecideApprovalMutation,
 } = betalingsonmachtApi;
