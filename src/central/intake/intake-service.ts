@@ -44,6 +44,36 @@ export async function createIntakeSource(
   return key;
 }
 
+/** Ends a source's key at once: its next delivery is refused. Returns whether there was a live key. */
+export async function revokeIntakeSource(db: Queryable, id: string): Promise<boolean> {
+  const rows = await db.query(
+    'UPDATE intake_sources SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id',
+    [id],
+  );
+  return rows.length > 0;
+}
+
+export async function listIntakeSources(
+  db: Queryable,
+): Promise<{ id: string; displayName: string; claimKinds: ClaimKind[]; submitsRequests: boolean; revoked: boolean }[]> {
+  const rows = await db.query<{
+    id: string;
+    display_name: string;
+    claim_kinds: ClaimKind[];
+    submits_requests: boolean;
+    revoked: boolean;
+  }>(
+    'SELECT id, display_name, claim_kinds, submits_requests, revoked_at IS NOT NULL AS revoked FROM intake_sources ORDER BY id',
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    displayName: r.display_name,
+    claimKinds: r.claim_kinds,
+    submitsRequests: r.submits_requests,
+    revoked: r.revoked,
+  }));
+}
+
 export async function authenticateSource(db: Queryable, key: string): Promise<IntakeSource | null> {
   if (!key.startsWith('bron_') || key.length > 100) return null;
   const rows = await db.query<{
