@@ -94,9 +94,9 @@ export async function benchCentralLoad(claims = 2_000_000, clients = 200): Promi
   }
 }
 
-const log = (line: string) => process.stderr.write(`[central-load] ${line}\n`);
+export const log = (line: string) => process.stderr.write(`[central-load] ${line}\n`);
 
-async function freshDatabase(adminUrl: string, name: string): Promise<string> {
+export async function freshDatabase(adminUrl: string, name: string): Promise<string> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${name}`);
@@ -110,7 +110,7 @@ async function freshDatabase(adminUrl: string, name: string): Promise<string> {
 /** Both nodes seal and open the signing keys with one master key. */
 const masterKey = randomBytes(32).toString('base64');
 
-function startNode(ownerUrl: string, nodes: ChildProcess[], demo: boolean): Promise<string> {
+export function startNode(ownerUrl: string, nodes: ChildProcess[], demo: boolean): Promise<string> {
   const root = join(import.meta.dirname, '..');
   const child = spawn(
     process.execPath,
@@ -141,7 +141,7 @@ const teams = 20;
 const workersPerTeam = 10;
 
 /** Persons, claims, tasks and their feed rows in set-based SQL; payloads are built on first read. */
-async function seedNationalScale(db: Awaited<ReturnType<typeof openPostgres>>, claims: number): Promise<void> {
+export async function seedNationalScale(db: Awaited<ReturnType<typeof openPostgres>>, claims: number): Promise<void> {
   const persons = Math.round(claims * 0.35);
   const [demo] = await db.query<{ password_hash: string }>(
     `SELECT password_hash FROM users WHERE username = 'sdevries'`,
@@ -189,7 +189,7 @@ async function seedNationalScale(db: Awaited<ReturnType<typeof openPostgres>>, c
   await db.query('VACUUM ANALYZE');
 }
 
-interface Desktop {
+export interface Desktop {
   url: string;
   token: string;
   clientId: string;
@@ -202,7 +202,11 @@ interface Desktop {
 }
 
 /** Signs every simulated desktop in (on alternating nodes) and starts its cursor at the feed's end. */
-async function signIn(db: Awaited<ReturnType<typeof openPostgres>>, urls: string[], count: number): Promise<Desktop[]> {
+export async function signIn(
+  db: Awaited<ReturnType<typeof openPostgres>>,
+  urls: string[],
+  count: number,
+): Promise<Desktop[]> {
   const [end] = await db.query<{ cursor: string }>(
     `SELECT max(tx)::text || '.' || max(version) AS cursor FROM changes`,
   );
@@ -240,7 +244,7 @@ async function signIn(db: Awaited<ReturnType<typeof openPostgres>>, urls: string
   return desktops;
 }
 
-async function post(url: string, path: string, body: unknown, token?: string) {
+export async function post(url: string, path: string, body: unknown, token?: string) {
   const response = await fetch(`${url}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -329,7 +333,7 @@ async function runAlone(desktop: Desktop | undefined, count: number): Promise<nu
  * Every desktop works for `durationMs` (or, with `alongside`, for as long as that runs): a command
  * every 2 s on average, a pull every 30 s from a random start.
  */
-async function runLoad(desktops: Desktop[], durationMs: number, alongside?: () => Promise<number>) {
+export async function runLoad(desktops: Desktop[], durationMs: number, alongside?: () => Promise<number>) {
   const commands: number[] = [];
   const pulls: number[] = [];
   let running = true;
@@ -412,11 +416,11 @@ async function runIntake(
   return claimBatches * claimsPerBatch + paymentBatches * paymentsPerBatch;
 }
 
-function percentile(values: number[], q: number): number {
+export function percentile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 }
 
-function mean(values: number[]): number {
+export function mean(values: number[]): number {
   return values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
 }

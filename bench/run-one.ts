@@ -4,6 +4,7 @@ import { benchCentralLoad } from './central-load.bench';
 import { benchEscalatie } from './escalatie.bench';
 import { benchInitialSync } from './initial-sync.bench';
 import { benchLocalDbInsert } from './local-db-insert.bench';
+import { benchLoketWeek } from './loket-week.bench';
 import { benchQueue } from './queue.bench';
 import { benchQueueRender } from './queue-render.bench';
 import type { Measure } from './results';
@@ -19,6 +20,7 @@ const benches: Record<string, () => Measure[] | Promise<Measure[]>> = {
   queue: () => benchQueue(),
   'queue-render': () => benchQueueRender(),
   'central-load': () => benchCentralLoad(Number(process.env.BENCH_LOAD_CLAIMS ?? 2_000_000)),
+  'loket-week': () => benchLoketWeek(Number(process.env.BENCH_LOKET_CLAIMS ?? 200_000)),
 };
 
 const name = process.argv[2] ?? '';

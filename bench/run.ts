@@ -6,7 +6,8 @@ import { printMeasure, recordMeasures, type Measure } from './results';
 // measured in the same run, and merged into bench/results.json.
 // BENCH_DATABASE_URL=postgres://… runs the central API of the sync benchmark on PostgreSQL, and is
 // the server central-load makes its database on (otherwise a throwaway PostgreSQL);
-// BENCH_LOAD_CLAIMS=N seeds central-load with N claims instead of 2 million.
+// BENCH_LOAD_CLAIMS=N seeds central-load with N claims instead of 2 million, BENCH_LOKET_CLAIMS=N
+// loket-week with N instead of 200,000.
 const names = process.argv.slice(2).length
   ? process.argv.slice(2)
   : [
@@ -18,6 +19,7 @@ const names = process.argv.slice(2).length
       'queue',
       'queue-render',
       'central-load',
+      'loket-week',
     ];
 const measures: Measure[] = [];
 for (const name of names) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoLogin, startTestCentral } from '../../../tests/support/central';
+import { demoLogin, onPostgresql, startTestCentral } from '../../../tests/support/central';
 import { startCursor } from '../../shared/api/feed-cursor';
 import type { IntakeClaim } from '../../shared/api/intake';
 import { loketResult, type LoketRequestInput } from '../../shared/api/loket';
@@ -67,6 +67,16 @@ const submit = (body: unknown, bearer = loketKey) => post('/api/v1/loket/betalin
 
 async function rows<T>(sql: string, params: unknown[] = []): Promise<T[]> {
   return server.db.query<T>(sql, params);
+}
+
+/** Transactions rolled back in the test database so far (PostgreSQL's statistics, flushed first). */
+async function rollbacks(): Promise<number> {
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  await server.db.query('SELECT pg_stat_clear_snapshot()');
+  const [row] = await rows<{ n: number }>(
+    'SELECT xact_rollback::int AS n FROM pg_stat_database WHERE datname = current_database()',
+  );
+  return row?.n ?? 0;
 }
 
 async function login(username: string): Promise<string> {
@@ -295,5 +305,31 @@ describe('requests for a betalingsregeling from the Digitaal Loket', () => {
     });
     expect(payments.status).toBe(403);
     expect(JSON.stringify(payments.body)).toMatch(/mag geen betalingen aanleveren/);
+  });
+
+  it('takes many requests at once without clashing: each is decided, none twice', async () => {
+    const bsns = Array.from({ length: 24 }, (_, i) => String(210_000_000 + i));
+    const delivered = await post('/api/v1/intake/claims', omKey, {
+      batchId: randomUUID(),
+      claims: bsns.map((bsn, i) => ({
+        reference: `LK-P-${i}`,
+        kind: 'wahv',
+        person: { bsn, displayName: `Aanvrager ${i}`, birthDate: '1979-04-04', city: 'Drachten' },
+        originalCents: 30_000 + i,
+        dueDate: '2026-10-01',
+      })),
+    });
+    expect(delivered.status).toBe(200);
+    const rollbacksBefore = await rollbacks();
+    const answers = await Promise.all(bsns.map((bsn) => submit(request({ bsn }))));
+    expect(answers.map((a) => a.status)).toEqual(bsns.map(() => 200));
+    expect(new Set(answers.map((a) => loketResult.parse(a.body).outcome))).toEqual(new Set(['automatisch_toegekend']));
+    const arrangements = await rows<{ n: number }>(
+      `SELECT count(*)::int AS n FROM arrangements WHERE person_id = ANY($1) AND decided_by_system = 'digitaal_loket'`,
+      [bsns.map((bsn) => `persoon-${bsn}`)],
+    );
+    expect(arrangements[0]?.n).toBe(bsns.length);
+    // On PostgreSQL they also took their turn rather than clashing and being tried again.
+    if (onPostgresql) expect((await rollbacks()) - rollbacksBefore).toBe(0);
   });
 });
