@@ -111,6 +111,27 @@ describe('Digitaal Loket end to end', () => {
     await page.getByText(/Systeem \(Digitaal Loket\)/).waitFor();
     expect(await page.getByRole('heading', { name: 'Aanvraag via het Digitaal Loket' }).count()).toBe(0);
 
+    // Later the person calls: no income for a month. The pauzeknop moves the rest of the plan.
+    await page.getByRole('button', { name: 'Aflossingspauze (pauzeknop)' }).click();
+    await page.getByLabel('Duur').selectOption('2');
+    await page.getByLabel('Reden (wat de persoon vertelde)').fill('Baan kwijt, uitkering nog niet rond.');
+    await page.getByText(/De termijnen vanaf deze schuiven 2 maand\(en\) op/).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshotWhole(page, `${screenshotDir}/pauzeknop.png`);
+    await page.getByRole('button', { name: 'Pauze vastleggen' }).click();
+    await page.getByText(/Aflossingspauze van 2 maand\(en\) vanaf/).waitFor();
+    await syncNow(page);
+    await expect
+      .poll(async () =>
+        (
+          await worker.central.db.query<{ months: number }>(
+            'SELECT months FROM arrangement_pauses WHERE arrangement_id = $1',
+            [automatic.arrangement?.id],
+          )
+        ).map((p) => p.months),
+      )
+      .toEqual([2]);
+
     // The tailored request: its task in the team's queue, the form filled with the declaration.
     await page.goto(`${worker.host.origin}/betalingsonmacht/${tailored.id}`);
     await page.getByRole('heading', { name: 'Aanvraag via het Digitaal Loket' }).waitFor();

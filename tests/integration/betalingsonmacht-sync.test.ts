@@ -5,6 +5,8 @@ import type { ArrangementWire } from '../../src/shared/api/entities';
 import { startTestCentral } from '../support/central';
 import { tailoredRequest } from '../support/betalingsonmacht-request';
 import { call, desktopFleet } from '../support/desktop';
+import { todayInAmsterdam } from '../../src/shared/domain/amsterdam-clock';
+import { addMonths, firstOfNextMonth } from '../../src/shared/domain/calendar';
 
 const fleet = desktopFleet('cjib-bo-');
 let server: CentralServer;
@@ -274,5 +276,79 @@ describe('betalingsonmacht decisions through sync', () => {
       { id: `t-${person.id}`, status: 'afgerond', completed_by: 'u-sdevries' },
       { id: `t-${other.id}`, status: 'open', completed_by: null },
     ]);
+  });
+
+  it('the pauzeknop: instalments move up locally and on the server; a second pause within a year is refused, and a refused one undone', async () => {
+    const worker = await desktop('sdevries');
+    const colleague = await desktop('pvisser');
+    const person = await pickPerson(
+      (await server.db.query<{ person_id: string }>('SELECT person_id FROM arrangements')).map((r) => r.person_id),
+    );
+    const firstDue = firstOfNextMonth(todayInAmsterdam());
+    const decided = await call<ArrangementWire>(
+      worker,
+      'betalingsonmacht.decide',
+      tailoredRequest(person.id, person.total, {
+        kind: 'standaard',
+        instalmentCents: undefined,
+        firstDueDate: firstDue,
+      }),
+    );
+    expect(decided.status).toBe('lopend');
+    await call(worker, 'sync.now');
+    await call(colleague, 'sync.now');
+    const second = decided.instalments[1];
+    const third = decided.instalments[2];
+    if (!second || !third) throw new Error('plan too short');
+
+    // Both take a call from the person and pause, each on their own desktop, before either syncs.
+    const paused = await call<ArrangementWire>(worker, 'betalingsonmacht.pause', {
+      arrangementId: decided.id,
+      from: second.dueDate,
+      months: 2,
+      reason: 'Tijdelijk geen inkomen: baan kwijt.',
+    });
+    expect(paused.instalments.map((i) => i.dueDate)).toEqual([
+      decided.instalments[0]?.dueDate,
+      ...decided.instalments.slice(1).map((i) => addMonths(i.dueDate, 2)),
+    ]);
+    const other = await call<ArrangementWire>(colleague, 'betalingsonmacht.pause', {
+      arrangementId: decided.id,
+      from: third.dueDate,
+      months: 1,
+      reason: 'Onverwachte tandartsrekening.',
+    });
+    expect(other.pauses.map((p) => p.from)).toEqual([third.dueDate]);
+    await expect(
+      call(worker, 'betalingsonmacht.pause', {
+        arrangementId: decided.id,
+        from: third.dueDate,
+        months: 1,
+        reason: 'Nog een keer.',
+      }),
+    ).rejects.toThrow(/al een pauze binnen 12 maanden|bevestigd/);
+
+    await call(worker, 'sync.now');
+    const stored = await server.db.query<{ due_date: string }>(
+      `SELECT to_char(due_date, 'YYYY-MM-DD') AS due_date FROM arrangement_instalments WHERE arrangement_id = $1 ORDER BY number`,
+      [decided.id],
+    );
+    expect(stored.map((r) => r.due_date)).toEqual(paused.instalments.map((i) => i.dueDate));
+    expect(
+      await server.db.query('SELECT months FROM arrangement_pauses WHERE arrangement_id = $1', [decided.id]),
+    ).toEqual([{ months: 2 }]);
+
+    // The colleague's pause comes second: the server refuses it, the desktop puts it up for review
+    // and shows the server's plan, with the first pause, again.
+    await call(colleague, 'sync.now');
+    const reviews = await call<{ reviews: { outcome: string; reason: string }[] }>(colleague, 'reviews.list');
+    expect(reviews.reviews.map((r) => r.reason).join(' ')).toMatch(/al een pauze binnen 12 maanden/);
+    await call(colleague, 'sync.now');
+    const overview = await call<{ arrangements: ArrangementWire[] }>(colleague, 'betalingsonmacht.person', {
+      personId: person.id,
+    });
+    const seen = overview.arrangements.find((a) => a.id === decided.id);
+    expect(seen?.pauses.map((p) => [p.from, p.months, p.recordedBy])).toEqual([[second.dueDate, 2, 'Sanne de Vries']]);
+    expect(seen?.instalments.map((i) => i.dueDate)).toEqual(paused.instalments.map((i) => i.dueDate));
   });
 });

@@ -8,6 +8,7 @@ import type { CommandType } from '../../src/shared/api/commands';
 import { command as commandSchema } from '../../src/shared/api/commands';
 import { claimDecisionSteps } from '../../src/shared/domain/escalatie';
 import { SeededRandom } from '../../src/shared/demo/random';
+import { todayInAmsterdam } from '../../src/shared/domain/amsterdam-clock';
 import { defaultView } from '../../src/renderer/features/werkvoorraad/queue-slice';
 import { tailoredRequest } from '../support/betalingsonmacht-request';
 import { startTestCentral } from '../support/central';
@@ -142,6 +143,25 @@ const inningActions: Action[] = [
     await value(backend, 'views.save', {
       name: `Chaos ${random.int(0, 1e6)}`,
       definition: { ...defaultView, queue: 'teamvoorraad' },
+    });
+  },
+  async ({ backend }, random) => {
+    // The pauzeknop on a running arrangement; two desktops may pause the same one at once.
+    const running = await value<{ arrangements: { id: string; instalments: { dueDate: string }[] }[] }>(
+      backend,
+      'arrangements.list',
+      { status: 'lopend' },
+    );
+    const today = todayInAmsterdam();
+    const open = (running?.arrangements ?? []).filter((a) => a.instalments.some((i) => i.dueDate >= today));
+    if (!open.length) return;
+    const arrangement = random.pick(open);
+    const upcoming = arrangement.instalments.filter((i) => i.dueDate >= today);
+    await value(backend, 'betalingsonmacht.pause', {
+      arrangementId: arrangement.id,
+      from: random.pick(upcoming).dueDate,
+      months: random.int(1, 2),
+      reason: 'Chaosproef: tijdelijk minder inkomen.',
     });
   },
 ];

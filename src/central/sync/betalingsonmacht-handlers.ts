@@ -1,7 +1,7 @@
 import type { Command } from '../../shared/api/commands';
 import { evaluateDecision, type CaseFacts, type DecisionOutcome } from '../../shared/domain/betalingsonmacht-besluit';
 import { amsterdamDate } from '../../shared/domain/amsterdam-clock';
-import { outsideJointArrangement } from '../../shared/domain/betalingsregeling-rijk';
+import { outsideJointArrangement, pauseInstalments } from '../../shared/domain/betalingsregeling-rijk';
 import type { ClaimKind, ClaimPhase } from '../../shared/domain/claims';
 import { formatCents } from '../../shared/format';
 import type { Principal } from '../auth/access-token';
@@ -14,6 +14,7 @@ import type { ServerClock } from './server-clock';
 
 type DecisionCommand = Extract<Command, { type: 'RecordBetalingsonmachtDecision' }>;
 type ApprovalCommand = Extract<Command, { type: 'DecideApproval' }>;
+type PauseCommand = Extract<Command, { type: 'PauseArrangement' }>;
 
 /**
  * The facts as the server has them now; the worker's app saw them perhaps hours ago, offline. The
@@ -234,4 +235,64 @@ export async function storeArrangement(
       [row.id, instalment.number, instalment.dueDate, instalment.amountCents],
     );
   }
+}
+
+/**
+ * The pauzeknop: the instalments from the chosen one on move `months` later, if the rules allow a
+ * pause now (its length, one per twelve months, not an instalment already due), re-checked here on
+ * the server's own plan.
+ */
+export async function pauseArrangement(
+  tx: Queryable,
+  principal: Principal,
+  command: PauseCommand,
+  clock: ServerClock,
+): Promise<CommandResult> {
+  if (!canWriteCaseNotes(principal))
+    return { status: 'rejected', reason: 'Uw rol mag geen aflossingspauze vastleggen.' };
+  const { arrangementId, from, months, reason } = command.payload;
+  const rows = await tx.query<{ team_id: string; status: string }>(
+    'SELECT team_id, status FROM arrangements WHERE id = $1 FOR UPDATE',
+    [arrangementId],
+  );
+  const arrangement = rows[0];
+  if (!arrangement || !caseTeams(principal).includes(arrangement.team_id)) {
+    return { status: 'rejected', reason: 'Deze regeling bestaat niet of hoort niet bij uw team.' };
+  }
+  if (arrangement.status !== 'lopend') {
+    return {
+      status: 'conflict',
+      reason: 'Deze regeling loopt niet (meer): een pauze kan alleen in een lopende regeling.',
+    };
+  }
+  const plan = await tx.query<{ number: number; dueDate: string }>(
+    `SELECT number, to_char(due_date, 'YYYY-MM-DD') AS "dueDate" FROM arrangement_instalments
+     WHERE arrangement_id = $1 ORDER BY number`,
+    [arrangementId],
+  );
+  const earlier = await tx.query<{ from: string }>(
+    `SELECT to_char(from_date, 'YYYY-MM-DD') AS "from" FROM arrangement_pauses WHERE arrangement_id = $1`,
+    [arrangementId],
+  );
+  const paused = pauseInstalments(plan, {
+    from,
+    months,
+    earlierPauses: earlier.map((p) => p.from),
+    today: clock.today,
+  });
+  if (!paused.value.allowed) return { status: 'rejected', reason: paused.value.refusals.join(' ') };
+  const version = await recordChange(tx, 'arrangement', arrangementId, arrangement.team_id);
+  await tx.query(
+    `UPDATE arrangement_instalments i SET due_date = u.due_date
+     FROM unnest($2::int[], $3::date[]) AS u(number, due_date)
+     WHERE i.arrangement_id = $1 AND i.number = u.number`,
+    [arrangementId, paused.value.plan.map((i) => i.number), paused.value.plan.map((i) => i.dueDate)],
+  );
+  await tx.query(
+    `INSERT INTO arrangement_pauses (arrangement_id, from_date, months, reason, recorded_by, recorded_at)
+     VALUES ($1, $2, $3, $4, $5, $6)`,
+    [arrangementId, from, months, reason, principal.sub, clock.at],
+  );
+  await tx.query('UPDATE arrangements SET version = $2 WHERE id = $1', [arrangementId, version]);
+  return { status: 'applied', reason: null };
 }

@@ -2,7 +2,7 @@ import type { Command } from '../../shared/api/commands';
 import type { Principal } from '../auth/access-token';
 import type { Queryable } from '../db/sql-client';
 import { canWriteCaseNotes, caseTeams } from '../scope';
-import { decideApproval, recordBetalingsonmachtDecision } from './betalingsonmacht-handlers';
+import { decideApproval, pauseArrangement, recordBetalingsonmachtDecision } from './betalingsonmacht-handlers';
 import { recordChange } from './change-feed';
 import { decideEscalationApproval, recordEscalationDecision } from './escalatie-handlers';
 import { assignTask, claimTask, completeTask, deleteView, releaseTask, saveView } from './taken-handlers';
@@ -32,6 +32,8 @@ export async function applyCommand(
       return recordBetalingsonmachtDecision(tx, principal, command, clock);
     case 'DecideApproval':
       return decideApproval(tx, principal, command);
+    case 'PauseArrangement':
+      return pauseArrangement(tx, principal, command, clock);
     case 'RecordEscalationDecision':
       return recordEscalationDecision(tx, principal, command, clock);
     case 'DecideEscalationApproval':

@@ -9,7 +9,13 @@ import { ClaimsRepository } from '../db/repositories/claims-repository';
 import { LoketRequestsRepository } from '../db/repositories/loket-requests-repository';
 import { EscalationsRepository } from '../db/repositories/escalations-repository';
 import { dispatch, type HandlerTable } from '../ipc/dispatch';
-import { decideApproval, decisionLetter, personOverview, recordDecision } from '../services/betalingsonmacht-service';
+import {
+  decideApproval,
+  decisionLetter,
+  pauseArrangement,
+  personOverview,
+  recordDecision,
+} from '../services/betalingsonmacht-service';
 import { addCaseNote, listCaseNotes } from '../services/case-notes-service';
 import {
   bulkEscalation,
@@ -247,6 +253,11 @@ export function createBackend(
       return readLive('Bestanden bij een aanvraag zijn alleen via de centrale API in te zien.', (client) =>
         client.loketDocument(requestId, number),
       );
+    },
+    'betalingsonmacht.pause': (request) => {
+      const arrangement = pauseArrangement(db, requireUser(), request);
+      engine?.trigger();
+      return arrangement;
     },
     'betalingsonmacht.letter': ({ arrangementId }) => {
       requireUser();

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { DecisionRequest } from '../../shared/api/betalingsonmacht';
-import type { Command } from '../../shared/api/commands';
+import type { Command, PauseArrangementRequest } from '../../shared/api/commands';
 import type { ArrangementWire } from '../../shared/api/entities';
 import { evaluateDecision, type CaseFacts } from '../../shared/domain/betalingsonmacht-besluit';
-import { outsideJointArrangement } from '../../shared/domain/betalingsregeling-rijk';
+import { outsideJointArrangement, pauseInstalments } from '../../shared/domain/betalingsregeling-rijk';
+import { addMonths } from '../../shared/domain/calendar';
 import type { ResponseOf, SessionUser } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/result';
 import type { Database } from '../db/connection';
@@ -107,6 +108,7 @@ export function recordDecision(db: Database, user: SessionUser, request: Decisio
       approvalNote: null,
       endedOn: null,
       honouredExactly: null,
+      pauses: [],
       assessment: {
         bvvCents: outcome.assessment.bvv.bvvCents,
         afloscapaciteitCents: outcome.assessment.bvv.afloscapaciteitCents,
@@ -194,4 +196,63 @@ export async function decisionLetter(
     fileName: `besluit-betalingsregeling-${arrangement.id.slice(0, 8)}.pdf`,
     pdfBase64: Buffer.from(pdf).toString('base64'),
   };
+}
+
+/**
+ * The pauzeknop: the person asked for an aflossingspauze. The rules run here on the cached plan
+ * (the server runs them again on its own); the moved plan shows at once and the command goes out.
+ */
+export function pauseArrangement(db: Database, user: SessionUser, request: PauseArrangementRequest): ArrangementWire {
+  if (user.role !== 'medewerker_inning' && user.role !== 'teamleider')
+    throw new AppError('forbidden', 'Uw rol mag geen aflossingspauze vastleggen.');
+  return db.transaction(() => {
+    const arrangements = new ArrangementsRepository(db);
+    const arrangement = arrangements.get(request.arrangementId);
+    if (!arrangement) throw new AppError('not_found', 'Deze regeling staat niet in uw werkvoorraad.');
+    if (arrangement.status !== 'lopend' || arrangement.pending)
+      throw new AppError('conflict', 'Een pauze kan alleen in een lopende regeling die de server al heeft bevestigd.');
+    const paused = pauseInstalments(arrangement.instalments, {
+      from: request.from,
+      months: request.months,
+      earlierPauses: arrangement.pauses.map((p) => p.from),
+      today: todayInAmsterdam(),
+    });
+    if (!paused.value.allowed) throw new AppError('invalid_request', paused.value.refusals.join(' '));
+    const command: Command = {
+      type: 'PauseArrangement',
+      commandId: randomUUID(),
+      seq: new SyncStateRepository(db).takeSeq(),
+      issuedAt: new Date().toISOString(),
+      baseVersion: arrangement.version,
+      payload: request,
+    };
+    const { pending: _pending, ...wire } = arrangement;
+    const updated: ArrangementWire = {
+      ...wire,
+      instalments: paused.value.plan,
+      pauses: [
+        ...arrangement.pauses,
+        { from: request.from, months: request.months, reason: request.reason, recordedBy: user.displayName },
+      ],
+    };
+    new OutboxRepository(db).add(command);
+    arrangements.savePending(updated);
+    return updated;
+  });
+}
+
+/** Undoes the optimistic pause when the server refuses it: the instalments back, the pause gone. */
+export function revertPause(db: Database, request: PauseArrangementRequest): void {
+  const arrangements = new ArrangementsRepository(db);
+  const current = arrangements.get(request.arrangementId);
+  if (!current?.pending || !current.pauses.some((p) => p.from === request.from)) return;
+  const movedFrom = addMonths(request.from, request.months);
+  const { pending: _pending, ...wire } = current;
+  arrangements.savePending({
+    ...wire,
+    instalments: current.instalments.map((i) =>
+      i.dueDate >= movedFrom ? { ...i, dueDate: addMonths(i.dueDate, -request.months) } : i,
+    ),
+    pauses: current.pauses.filter((p) => p.from !== request.from),
+  });
 }

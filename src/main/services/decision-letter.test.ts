@@ -21,6 +21,7 @@ const arrangement: ArrangementWire = {
   approvalNote: null,
   endedOn: null,
   honouredExactly: null,
+  pauses: [],
   assessment: {
     bvvCents: 127818,
     afloscapaciteitCents: 2608,

@@ -81,6 +81,8 @@ function describeMine(command: Command): CommandReview['mine'] {
     case 'ProposeVoorschot':
     case 'DecideVoorschot':
       return { type: 'Voorschot', action: command.type, subjectId: command.payload.paymentId, ...common };
+    case 'PauseArrangement':
+      return { type: 'Regeling', action: command.type, subjectId: command.payload.arrangementId, ...common };
   }
 }
 
@@ -106,6 +108,7 @@ function describeTheirs(
         arrangementStatus: null,
       };
     case 'DecideApproval':
+    case 'PauseArrangement':
       return {
         claim: null,
         personName: null,

@@ -5,6 +5,7 @@ import { CaseNotesRepository } from '../db/repositories/case-notes-repository';
 import { CompensationRepository } from '../db/repositories/compensation-repository';
 import { EscalationsRepository } from '../db/repositories/escalations-repository';
 import { VictimsRepository } from '../db/repositories/victims-repository';
+import { revertPause } from '../services/betalingsonmacht-service';
 
 /**
  * How to undo each command type's optimistic local effect when the server rejects the command or
@@ -58,6 +59,9 @@ export function revertOptimisticEffect(db: Database, command: Command): void {
         escalations.savePending({ ...current, status: 'ter_goedkeuring', approvedBy: null, approvalNote: null });
       return;
     }
+    case 'PauseArrangement':
+      revertPause(db, command.payload);
+      return;
     case 'DecideApproval': {
       // Back to what the server last said; a pull brings the authoritative row anyway.
       const arrangements = new ArrangementsRepository(db);

@@ -69,6 +69,23 @@ export const decideApprovalCommand = z
   })
   .strict();
 
+/** The pauzeknop: the person asked for an aflossingspauze; the rules (duration, once a year) run on both sides. */
+export const pauseArrangementFields = z
+  .object({
+    arrangementId: id,
+    /** The due date of the first instalment paused. */
+    from: z.iso.date({ message: 'Kies de eerste termijn die vervalt.' }),
+    months: z.number().int('Kies een hele maand.').min(1, 'Een pauze duurt minstens een maand.').max(12),
+    reason: text().trim().min(5, 'Geef een reden (minstens 5 tekens).').max(500),
+  })
+  .strict();
+
+export type PauseArrangementRequest = z.infer<typeof pauseArrangementFields>;
+
+export const pauseArrangementCommand = z
+  .object({ ...commandBase, type: z.literal('PauseArrangement'), payload: pauseArrangementFields })
+  .strict();
+
 export const escalationFactsSchema = z
   .object({
     hasDrivingLicence: z.boolean(),
@@ -212,6 +229,7 @@ export const command = z.discriminatedUnion('type', [
   addCaseNoteCommand,
   recordBetalingsonmachtDecisionCommand,
   decideApprovalCommand,
+  pauseArrangementCommand,
   recordEscalationDecisionCommand,
   decideEscalationApprovalCommand,
   recordVictimNotificationCommand,

@@ -78,6 +78,10 @@ export const arrangementWire = z.object({
   /** When a running arrangement ended, and whether the person kept to it exactly (the 12-month rule). */
   endedOn: isoDate.nullable().default(null),
   honouredExactly: z.boolean().nullable().default(null),
+  /** Aflossingspauzes (pauzeknop), oldest first: the instalments from `from` on moved `months` later. */
+  pauses: z
+    .array(z.object({ from: isoDate, months: z.number().int(), reason: wireText(), recordedBy: wireText() }))
+    .default([]),
   /** The stored assessment: inputs, parameter sets and the Dutch rule trace. */
   assessment: z.object({
     bvvCents: cents.nullable(),

@@ -263,6 +263,15 @@ describe('Betalingsregeling Rijk — pauzeknop', () => {
     const later = pauseInstalments(plan, { from: '2026-05-15', months: 1, earlierPauses: ['2025-04-15'] });
     expect(later.value.allowed).toBe(true);
   });
+
+  it('pauses from an instalment still to come, never one already due or a day without one', () => {
+    const past = pauseInstalments(plan, { from: '2026-02-15', months: 1, earlierPauses: [], today: '2026-02-20' });
+    expect(past.value.refusals).toEqual(['Een termijn die al verlopen is, kan niet meer worden gepauzeerd.']);
+    const noInstalment = pauseInstalments(plan, { from: '2026-03-01', months: 1, earlierPauses: [] });
+    expect(noInstalment.value.refusals).toEqual(['Kies de vervaldatum van een termijn.']);
+    const today = pauseInstalments(plan, { from: '2026-03-15', months: 1, earlierPauses: [], today: '2026-03-15' });
+    expect(today.value.allowed).toBe(true);
+  });
 });
 
 describe('Betalingsregeling Rijk — the preview on the person page', () => {

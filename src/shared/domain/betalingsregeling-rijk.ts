@@ -313,6 +313,8 @@ export interface PauseRequest {
   months: number;
   /** Earlier pauses of this arrangement, by their first month. */
   earlierPauses: readonly string[];
+  /** The day it is asked: an instalment already due cannot be paused any more. */
+  today?: string;
 }
 
 /**
@@ -320,11 +322,11 @@ export interface PauseRequest {
  * many months. At most `pauseMaxMonths` at a time and one pause per `pauseWindowMonths` — both
  * unconfirmed parameters.
  */
-export function pauseInstalments(
-  plan: readonly JointInstalment[],
+export function pauseInstalments<T extends Pick<Instalment, 'dueDate'>>(
+  plan: readonly T[],
   request: PauseRequest,
   sets: readonly RijksincassoParameterSet[] = rijksincassoParameterSets,
-): Explained<{ allowed: boolean; plan: JointInstalment[]; refusals: string[] }, PauseRequest> {
+): Explained<{ allowed: boolean; plan: T[]; refusals: string[] }, PauseRequest> {
   const parameters = selectParameterSet(sets, request.from);
   const unconfirmed = parameters.pauseMaxMonths.status !== 'confirmed';
   const refusals: string[] = [];
@@ -337,6 +339,9 @@ export function pauseInstalments(
   const recent = request.earlierPauses.find((p) => p <= request.from && monthsBetween(p, request.from) < window);
   if (recent) refusals.push(`Er was al een pauze binnen ${window} maanden (vanaf ${recent}).`);
   if (!plan.some((i) => i.dueDate >= request.from)) refusals.push('Na deze datum staan geen termijnen meer open.');
+  else if (!plan.some((i) => i.dueDate === request.from)) refusals.push('Kies de vervaldatum van een termijn.');
+  if (request.today && request.from < request.today)
+    refusals.push('Een termijn die al verlopen is, kan niet meer worden gepauzeerd.');
   const allowed = refusals.length === 0;
   trace.push(
     step(

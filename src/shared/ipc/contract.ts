@@ -13,6 +13,7 @@ import {
   voorschotPaymentWire,
   victimWishWire,
 } from '../api/entities';
+import { pauseArrangementFields } from '../api/commands';
 import { loketDocumentContent, loketRequestWire } from '../api/loket';
 import { searchText } from '../api/saved-views';
 import { victimContact, victimPreferencesFields, victimWishesFields, withZoneRule } from '../api/victims';
@@ -164,6 +165,14 @@ export const commandReview = z.object({
       baseVersion: z.number().int().nullable(),
       issuedAt: isoDateTime,
     }),
+    /** A change to a running arrangement (the pauzeknop). */
+    z.object({
+      type: z.literal('Regeling'),
+      action: z.enum(['PauseArrangement']),
+      subjectId: id,
+      baseVersion: z.number().int().nullable(),
+      issuedAt: isoDateTime,
+    }),
   ]),
   /** The server's current state of the same case, as far as this cache has it. */
   theirs: z.object({
@@ -294,6 +303,11 @@ export const contract = {
   },
   'betalingsonmacht.decide': {
     request: decisionRequestSchema,
+    response: arrangementWire,
+  },
+  /** The pauzeknop on a running arrangement: the moved plan at once, the command to the server. */
+  'betalingsonmacht.pause': {
+    request: pauseArrangementFields,
     response: arrangementWire,
   },
   'betalingsonmacht.letter': {

@@ -171,6 +171,7 @@ export const nl = {
       RecordVictimNotification: 'Slachtoffer geïnformeerd',
       Werkvoorraad: 'Werkvoorraad',
       Voorschot: 'Voorschot schadevergoeding',
+      Regeling: 'Betalingsregeling',
     },
     action: {
       ProposeVoorschot: 'Voorschot voorstellen',
@@ -181,6 +182,7 @@ export const nl = {
       CompleteTask: 'Taak afronden',
       SaveView: 'Weergave bewaren',
       DeleteView: 'Weergave verwijderen',
+      PauseArrangement: 'Aflossingspauze vastleggen',
     },
     expectedTotal: 'Openstaand bij uw beoordeling',
     currentTotal: 'Openstaand nu',
@@ -461,6 +463,22 @@ export const nl = {
     gestopt: 'Gestopt',
   },
 
+  pauze: {
+    open: 'Aflossingspauze (pauzeknop)',
+    title: 'Aflossingspauze',
+    from: 'Eerste termijn die vervalt',
+    instalment: 'Termijn {number} — {date}',
+    months: 'Duur',
+    oneMonth: '1 maand',
+    nMonths: '{months} maanden',
+    reason: 'Reden (wat de persoon vertelde)',
+    preview: 'De termijnen vanaf deze schuiven {months} maand(en) op; de laatste termijn valt dan op {date}.',
+    unconfirmed:
+      'Duur en frequentie van de pauze zijn niet openbaar (aanname: hoogstens 2 maanden, één pauze per 12 maanden).',
+    save: 'Pauze vastleggen',
+    cancel: 'Annuleren',
+    recorded: 'Aflossingspauze van {months} maand(en) vanaf {date}, vastgelegd door {name}: {reason}',
+  },
   loket: {
     title: 'Aanvraag via het Digitaal Loket',
     askedStandaard: 'Op {date} vroeg de persoon via het Digitaal Loket een standaardbetalingsregeling aan.',

@@ -4,6 +4,7 @@ import { formatCents, formatDate, formatDateTime } from '../../../shared/format'
 import { downloadPdf } from '../../components/download-file';
 import { t } from '../../app/i18n/t';
 import { useLetterMutation } from './betalingsonmacht-api';
+import { PausePanel } from './PausePanel';
 
 /** One decision with its status, schedule and stored rule trace. */
 export function ArrangementSummary({ arrangement, pending }: { arrangement: ArrangementWire; pending?: boolean }) {
@@ -48,7 +49,13 @@ export function ArrangementSummary({ arrangement, pending }: { arrangement: Arra
         </p>
       ) : null}
       {arrangement.approvalNote ? <p className="note__meta">{arrangement.approvalNote}</p> : null}
+      {arrangement.pauses.map((p) => (
+        <p key={p.from} className="note__meta">
+          {t('pauze.recorded', { months: p.months, date: formatDate(p.from), name: p.recordedBy, reason: p.reason })}
+        </p>
+      ))}
       {arrangement.instalments.length ? <Schedule instalments={arrangement.instalments} /> : null}
+      {arrangement.status === 'lopend' && !pending ? <PausePanel arrangement={arrangement} /> : null}
       {arrangement.status !== 'ter_goedkeuring' && !pending ? <LetterButton arrangementId={arrangement.id} /> : null}
     </div>
   );

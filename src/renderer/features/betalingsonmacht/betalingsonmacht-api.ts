@@ -14,6 +14,10 @@ export const betalingsonmachtApi = cjibApi.injectEndpoints({
       query: (request) => ({ channel: 'betalingsonmacht.decide', request }),
       invalidatesTags: ['Arrangements', 'Sync'],
     }),
+    pause: build.mutation<ResponseOf<'betalingsonmacht.pause'>, RequestOf<'betalingsonmacht.pause'>>({
+      query: (request) => ({ channel: 'betalingsonmacht.pause', request }),
+      invalidatesTags: ['Arrangements', 'Sync'],
+    }),
     letter: build.mutation<ResponseOf<'betalingsonmacht.letter'>, string>({
       query: (arrangementId) => ({ channel: 'betalingsonmacht.letter', request: { arrangementId } }),
     }),
@@ -38,6 +42,7 @@ export const {
   useSaveDraftMutation,
   useDecideMutation,
   useLetterMutation,
+  usePauseMutation,
   useLoketDocumentMutation,
   useArrangementsQuery,
   useDecideApprovalMutation,

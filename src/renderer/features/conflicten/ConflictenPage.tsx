@@ -64,7 +64,7 @@ function Mine({ mine }: { mine: CommandReview['mine'] }) {
           <dd>{formatCents(mine.expectedTotalCents)}</dd>
         </>
       ) : null}
-      {mine.type === 'Werkvoorraad' || mine.type === 'Voorschot' ? (
+      {mine.type === 'Werkvoorraad' || mine.type === 'Voorschot' || mine.type === 'Regeling' ? (
         <>
           <dt>{t('conflicten.decision')}</dt>
           <dd>{t(`conflicten.action.${mine.action}`)}</dd>
