@@ -94,9 +94,29 @@ describe('voorschotregeling at every boundary', () => {
     });
   });
 
-  it('flags the cap on a judgment from before 2016 as unconfirmed', () => {
-    const old = voorschot({ ...base, judgmentFinalDate: '2015-06-30' });
-    expect(old.capApplied).toBe(true);
-    expect(old.trace.some((s) => s.rule === 'voorschot.maximum' && s.unconfirmed)).toBe(true);
+  it('applies the rules in force when the judgment became final: before 2016 only violent and sexual offences, without a cap', () => {
+    const old = voorschot({ ...base, judgmentFinalDate: '2015-12-31' });
+    expect(old).toMatchObject({ eligible: false, advanceCents: 0 });
+    expect(old.trace.find((s) => s.rule === 'voorschot.niet-gedekt')).toMatchObject({
+      unconfirmed: true,
+      text: expect.stringMatching(/vóór 01-01-2016 .* alleen voor geweldsmisdrijven en zedenmisdrijven/),
+    });
+    const violent = voorschot({ ...base, judgmentFinalDate: '2015-12-31', offenceCategory: 'geweld' });
+    expect(violent).toMatchObject({ eligible: true, advanceCents: 650000, capApplied: false });
+    // From the first day of 2016 every offence is covered, with the cap for the others.
+    expect(voorschot({ ...base, judgmentFinalDate: '2016-01-01' })).toMatchObject({
+      eligible: true,
+      advanceCents: 500000,
+      capApplied: true,
+    });
+    const ancient = voorschot({ ...base, judgmentFinalDate: '2009-05-01', offenceCategory: 'zeden' });
+    expect(ancient).toMatchObject({ eligible: false });
+    expect(ancient.trace.at(-1)?.rule).toBe('voorschot.geen-regeling');
+  });
+
+  it('chooses the rules by the judgment date, not by today', () => {
+    // A 2015 judgment assessed today still falls under the rules of 2015.
+    const assessedLater = voorschot({ ...base, judgmentFinalDate: '2015-06-30', today: '2030-01-01' });
+    expect(assessedLater.eligible).toBe(false);
   });
 });

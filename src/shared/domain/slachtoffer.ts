@@ -2,7 +2,11 @@ import { formatCents, formatDate } from '../format';
 import { addDays, addMonths, parseIsoDate } from './calendar';
 import type { Cents } from './money';
 import { selectParameterSet } from './parameters/parameter-set';
-import { slachtofferParameterSets } from './parameters/slachtoffer-parameters';
+import {
+  slachtofferParameterSets,
+  voorschotRuleSets,
+  type VoorschotRuleSet,
+} from './parameters/slachtoffer-parameters';
 import { step, type TraceStep } from './trace';
 
 /**
@@ -97,6 +101,14 @@ export function needsNotificationTask(victim: { optedIn: boolean; wantsInformati
   return victim.optedIn && victim.wantsInformation;
 }
 
+const offenceLabels: Record<string, string> = { geweld: 'geweldsmisdrijven', zeden: 'zedenmisdrijven' };
+const offenceLabel = (category: string) => offenceLabels[category] ?? `misdrijven (${category})`;
+
+/** The day the rule set after `rules` takes over, if any. */
+function nextRulesFrom(rules: VoorschotRuleSet): string | undefined {
+  return voorschotRuleSets.find((r) => r.validFrom > rules.validFrom)?.validFrom;
+}
+
 export interface VoorschotInput {
   judgmentFinalDate: string;
   orderedCents: Cents;
@@ -156,23 +168,40 @@ export function voorschot(input: VoorschotInput): VoorschotResult {
     trace.push(step('voorschot.betaald', 'Geen voorschot: de schadevergoeding is volledig ontvangen.'));
     return result(false, 0, false);
   }
-  const uncapped = p.uncappedOffenceCategories.value.includes(input.offenceCategory);
-  const capKnown = input.judgmentFinalDate >= p.voorschotCapFrom.value;
-  let advance = remainder;
-  let capApplied = false;
-  if (uncapped) {
-    trace.push(step('voorschot.onbegrensd', `Geweld- of zedenmisdrijf: geen maximum.`));
-  } else if (remainder > p.voorschotCap.value) {
-    advance = p.voorschotCap.value;
-    capApplied = true;
+  // The rules in force when the judgment became final decide which offences are covered, and the cap.
+  const rules = voorschotRuleSets.filter((r) => r.validFrom <= input.judgmentFinalDate).at(-1);
+  if (!rules) {
     trace.push(
       step(
-        'voorschot.maximum',
-        `Maximum ${formatCents(p.voorschotCap.value)}` +
-          (capKnown ? '.' : ' (vonnis van vóór 2016: de regels voor die vonnissen zijn niet bevestigd).'),
-        !capKnown,
+        'voorschot.geen-regeling',
+        `Geen voorschot: de voorschotregeling bestond nog niet toen het vonnis onherroepelijk werd (${formatDate(input.judgmentFinalDate)}).`,
+        true,
       ),
     );
+    return result(false, 0, false);
+  }
+  const unconfirmed = rules.coveredOffenceCategories.status !== 'confirmed';
+  const covered = rules.coveredOffenceCategories.value;
+  if (covered !== 'alle' && !covered.includes(input.offenceCategory)) {
+    trace.push(
+      step(
+        'voorschot.niet-gedekt',
+        `Geen voorschot: voor vonnissen onherroepelijk vóór ${formatDate(nextRulesFrom(rules) ?? input.today)} gold de regeling alleen voor ${covered.map(offenceLabel).join(' en ')}.`,
+        unconfirmed,
+      ),
+    );
+    return result(false, 0, false);
+  }
+  const uncapped = rules.uncappedOffenceCategories.value.includes(input.offenceCategory);
+  const cap = rules.cap.value;
+  let advance = remainder;
+  let capApplied = false;
+  if (uncapped || cap === null) {
+    trace.push(step('voorschot.onbegrensd', `Geweld- of zedenmisdrijf: geen maximum.`, unconfirmed));
+  } else if (remainder > cap) {
+    advance = cap;
+    capApplied = true;
+    trace.push(step('voorschot.maximum', `Maximum ${formatCents(cap)}.`, unconfirmed));
   }
   trace.push(
     step(
