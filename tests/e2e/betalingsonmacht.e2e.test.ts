@@ -191,11 +191,18 @@ describe('betalingsonmacht end to end', () => {
     await page.getByText('Alles verzonden').waitFor();
 
     // The server ran the rules again on its own state: one arrangement over all three, running.
-    const [stored] = await worker.central.db.query<{ status: string; total: number }>(
-      'SELECT status, total_cents::bigint AS total FROM arrangements WHERE person_id = $1',
-      [person.id],
-    );
+    const [stored] = await worker.central.db.query<{
+      status: string;
+      total: number;
+      creditors: { creditor: string; owedCents: number }[];
+    }>('SELECT status, total_cents::bigint AS total, creditors FROM arrangements WHERE person_id = $1', [person.id]);
     expect({ status: stored?.status, total: Number(stored?.total) }).toEqual({ status: 'lopend', total });
+    // What each creditor was owed on the day, kept for the letter and the division of every instalment.
+    expect(stored?.creditors).toEqual([
+      { creditor: 'CJIB', owedCents: owedBy.CJIB },
+      { creditor: 'CAK', owedCents: 41_250 },
+      { creditor: 'DUO', owedCents: 87_533 },
+    ]);
     const phases = await worker.central.db.query<{ reference: string; phase: string }>(
       `SELECT reference, phase FROM claims WHERE person_id = $1 AND reference LIKE '%-E2E-1' ORDER BY reference`,
       [person.id],

@@ -17,7 +17,8 @@ import { retryOnClash } from '../db/retry-on-clash';
 import type { Queryable, SqlClient } from '../db/sql-client';
 import type { IntakeSource } from '../intake/intake-service';
 import { caseTeams } from '../scope';
-import { caseFacts, markClaimsInArrangement, storeArrangement } from '../sync/betalingsonmacht-handlers';
+import { caseFactsAndCreditors, markClaimsInArrangement, storeArrangement } from '../sync/betalingsonmacht-handlers';
+import type { ArrangementCreditor } from '../../shared/domain/betalingsregeling-rijk';
 import { recordChange, storeRecordedPayloads } from '../sync/change-feed';
 import { serverClock, type ServerClock } from '../sync/server-clock';
 
@@ -154,7 +155,8 @@ async function decide(
     corrections: [],
     informationWithheld: false,
   };
-  const { reason, outcome } = await automaticDecision(tx, person.id, request, bvvInput, clock.today);
+  const decision = await automaticDecision(tx, person.id, request, bvvInput, clock.today);
+  const { reason, outcome } = decision;
   let arrangementId: string | null = null;
   let taskId: string | null = null;
   let result: LoketResult;
@@ -170,6 +172,7 @@ async function decide(
       bvvInput,
       decider: { system: 'digitaal_loket' },
       decidedAt: clock.at,
+      creditors: decision.outcome ? decision.creditors : [],
     });
     await markClaimsInArrangement(tx, person.id, person.team_id, clock.today);
     const first = outcome.instalments[0];
@@ -254,7 +257,11 @@ async function automaticDecision(
   bvvInput: BvvInput,
   today: string,
 ): Promise<
-  | { reason: null; outcome: Extract<ReturnType<typeof evaluateDecision>, { allowed: true }> }
+  | {
+      reason: null;
+      outcome: Extract<ReturnType<typeof evaluateDecision>, { allowed: true }>;
+      creditors: ArrangementCreditor[];
+    }
   | { reason: string; outcome: null }
 > {
   const worker = (reason: string) => ({ reason, outcome: null });
@@ -265,14 +272,15 @@ async function automaticDecision(
     [personId],
   );
   if (running.length) return worker('Voor deze persoon loopt al een regeling of wacht al een besluit op goedkeuring.');
-  const outcome = evaluateDecision(bvvInput, await caseFacts(tx, personId, today), {
+  const { facts, creditors } = await caseFactsAndCreditors(tx, personId, today);
+  const outcome = evaluateDecision(bvvInput, facts, {
     kind: 'standaard',
     firstDueDate: firstOfNextMonth(today),
     motivation: autoMotivation,
   });
   if (!outcome.allowed) return worker(outcome.reason);
   if (outcome.requiresApproval) return worker('Het besluit vraagt goedkeuring van een teamleider.');
-  return { reason: null, outcome };
+  return { reason: null, outcome, creditors };
 }
 
 async function auditRequest(

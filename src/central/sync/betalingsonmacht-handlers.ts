@@ -1,7 +1,12 @@
 import type { Command } from '../../shared/api/commands';
 import { evaluateDecision, type CaseFacts, type DecisionOutcome } from '../../shared/domain/betalingsonmacht-besluit';
 import { amsterdamDate } from '../../shared/domain/amsterdam-clock';
-import { outsideJointArrangement, pauseInstalments } from '../../shared/domain/betalingsregeling-rijk';
+import {
+  arrangementCreditors,
+  outsideJointArrangement,
+  pauseInstalments,
+  type ArrangementCreditor,
+} from '../../shared/domain/betalingsregeling-rijk';
 import type { ClaimKind, ClaimPhase } from '../../shared/domain/claims';
 import { formatCents } from '../../shared/format';
 import type { Principal } from '../auth/access-token';
@@ -21,6 +26,15 @@ type PauseCommand = Extract<Command, { type: 'PauseArrangement' }>;
  * claims of every creditor taking part in Betalingsregeling Rijk on `today` are arranged together.
  */
 export async function caseFacts(tx: Queryable, personId: string, today: string): Promise<CaseFacts> {
+  return (await caseFactsAndCreditors(tx, personId, today)).facts;
+}
+
+/** The facts, and the creditors one Betalingsregeling Rijk over them takes together with what each is owed. */
+export async function caseFactsAndCreditors(
+  tx: Queryable,
+  personId: string,
+  today: string,
+): Promise<{ facts: CaseFacts; creditors: ArrangementCreditor[] }> {
   const claims = await tx.query<{
     id: string;
     kind: ClaimKind;
@@ -38,16 +52,20 @@ export async function caseFacts(tx: Queryable, personId: string, today: string):
      WHERE person_id = $1 AND status = 'beeindigd'`,
     [personId],
   );
+  const open = claims.map((c) => ({
+    id: c.id,
+    kind: c.kind,
+    outstandingCents: Number(c.outstanding_cents),
+    administratiekostenCents: Number(c.administratiekosten_cents),
+  }));
   return {
-    claims: claims.map((c) => ({
-      id: c.id,
-      outstandingCents: Number(c.outstanding_cents),
-      administratiekostenCents: Number(c.administratiekosten_cents),
-      outsideArrangement: outsideJointArrangement(c.kind, today),
-    })),
-    deurwaarderInvolved: claims.some((c) => c.phase === 'deurwaarder'),
-    dwangmiddelInProgress: claims.some((c) => c.phase === 'dwangmiddel'),
-    previousArrangements: ended.map((a) => ({ endedOn: a.ended_on, honouredExactly: a.honoured_exactly })),
+    facts: {
+      claims: open.map(({ kind, ...c }) => ({ ...c, outsideArrangement: outsideJointArrangement(kind, today) })),
+      deurwaarderInvolved: claims.some((c) => c.phase === 'deurwaarder'),
+      dwangmiddelInProgress: claims.some((c) => c.phase === 'dwangmiddel'),
+      previousArrangements: ended.map((a) => ({ endedOn: a.ended_on, honouredExactly: a.honoured_exactly })),
+    },
+    creditors: arrangementCreditors(open, today),
   };
 }
 
@@ -78,11 +96,8 @@ export async function recordBetalingsonmachtDecision(
     };
   }
 
-  const outcome = evaluateDecision(
-    payload.bvvInput,
-    await caseFacts(tx, payload.personId, clock.today),
-    payload.choice,
-  );
+  const { facts, creditors } = await caseFactsAndCreditors(tx, payload.personId, clock.today);
+  const outcome = evaluateDecision(payload.bvvInput, facts, payload.choice);
   if (!outcome.allowed) return { status: 'rejected', reason: outcome.reason };
   if (outcome.totalCents !== payload.expectedTotalCents) {
     return {
@@ -105,6 +120,7 @@ export async function recordBetalingsonmachtDecision(
     bvvInput: payload.bvvInput,
     decider: { user: principal.sub },
     decidedAt: clock.at,
+    creditors,
   });
   if (status === 'lopend') await markClaimsInArrangement(tx, payload.personId, teamId, clock.today);
   await completeTasksOfDecision(tx, principal, { kind: 'betalingsonmacht', personId: payload.personId }, clock.today);
@@ -198,14 +214,15 @@ export async function storeArrangement(
     bvvInput: unknown;
     decider: { user: string } | { system: 'digitaal_loket' };
     decidedAt: Date | string;
+    creditors: readonly ArrangementCreditor[];
   },
 ): Promise<void> {
   const { outcome } = row;
   const version = await recordChange(tx, 'arrangement', row.id, row.teamId);
   await tx.query(
     `INSERT INTO arrangements (id, person_id, team_id, kind, status, total_cents, pause_until, motivation, decided_by,
-                               decided_by_system, decided_at, bvv_input, assessment, version)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+                               decided_by_system, decided_at, bvv_input, assessment, version, creditors)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
     [
       row.id,
       row.personId,
@@ -227,6 +244,7 @@ export async function storeArrangement(
         trace: outcome.trace,
       }),
       version,
+      JSON.stringify(row.creditors),
     ],
   );
   for (const instalment of outcome.instalments) {

@@ -332,6 +332,7 @@ const entityQueries: Record<Change['entity'], string> = {
               to_char(a.decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "decidedAt",
               ap.display_name AS "approvedBy", a.approval_note AS "approvalNote",
               to_char(a.ended_on, 'YYYY-MM-DD') AS "endedOn", a.honoured_exactly AS "honouredExactly",
+              a.creditors,
               coalesce((SELECT json_agg(json_build_object('from', to_char(p.from_date, 'YYYY-MM-DD'), 'months', p.months,
                                                           'reason', p.reason, 'recordedBy', pu.display_name) ORDER BY p.from_date)
                         FROM arrangement_pauses p JOIN users pu ON pu.id = p.recorded_by

@@ -61,6 +61,26 @@ export class LetterWriter {
     this.y -= lineHeight - 2;
   }
 
+  /**
+   * A table row of any width: each cell at its stop (points from the margin), amounts aligned on
+   * their right edge at `at`.
+   */
+  cells(
+    values: readonly string[],
+    stops: readonly { at: number; right?: boolean }[],
+    font: 'regular' | 'bold' = 'regular',
+  ): void {
+    this.ensureSpace();
+    const f = font === 'bold' ? this.bold : this.regular;
+    values.forEach((value, i) => {
+      const stop = stops[i];
+      if (!stop) return;
+      const x = margin + stop.at - (stop.right ? f.widthOfTextAtSize(value, 10) : 0);
+      this.page.drawText(value, { x, y: this.y, size: 10, font: f });
+    });
+    this.y -= lineHeight - 2;
+  }
+
   gap(): void {
     this.y -= lineHeight / 2;
   }

@@ -3,7 +3,11 @@ import type { DecisionRequest } from '../../shared/api/betalingsonmacht';
 import type { Command, PauseArrangementRequest } from '../../shared/api/commands';
 import type { ArrangementWire } from '../../shared/api/entities';
 import { evaluateDecision, type CaseFacts } from '../../shared/domain/betalingsonmacht-besluit';
-import { outsideJointArrangement, pauseInstalments } from '../../shared/domain/betalingsregeling-rijk';
+import {
+  arrangementCreditors,
+  outsideJointArrangement,
+  pauseInstalments,
+} from '../../shared/domain/betalingsregeling-rijk';
 import { addMonths } from '../../shared/domain/calendar';
 import type { ResponseOf, SessionUser } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/result';
@@ -90,6 +94,10 @@ export function recordDecision(db: Database, user: SessionUser, request: Decisio
       throw new AppError('not_found', 'Deze persoon staat niet in uw werkvoorraad.');
     const facts = caseFactsFromCache(db, request.personId);
     const outcome = evaluateDecision(request.bvvInput, facts, request.choice);
+    const creditors = arrangementCreditors(
+      new ClaimsRepository(db).forPerson(request.personId).filter(isOpenClaim),
+      todayInAmsterdam(),
+    );
     if (!outcome.allowed) throw new AppError('invalid_request', outcome.reason);
     const now = new Date().toISOString();
     const arrangement: ArrangementWire = {
@@ -109,6 +117,7 @@ export function recordDecision(db: Database, user: SessionUser, request: Decisio
       endedOn: null,
       honouredExactly: null,
       pauses: [],
+      creditors,
       assessment: {
         bvvCents: outcome.assessment.bvv.bvvCents,
         afloscapaciteitCents: outcome.assessment.bvv.afloscapaciteitCents,

@@ -22,6 +22,7 @@ const arrangement: ArrangementWire = {
   endedOn: null,
   honouredExactly: null,
   pauses: [],
+  creditors: [],
   assessment: {
     bvvCents: 127818,
     afloscapaciteitCents: 2608,
@@ -72,6 +73,33 @@ describe('decision letter', () => {
     const text = await pdfText(await renderDecisionLetter(automatic, { displayName: 'A', city: 'B' }, '2026-11-29'));
     expect(text).toMatch(/automatisch\s+genomen\s+op\s+uw\s+aanvraag\s+via\s+het\s+Digitaal\s+Loket/);
     expect(text).toMatch(/bekijkt\s+een\s+medewerker\s+uw\s+aanvraag\s+opnieuw/);
+  });
+
+  it('names each creditor of a Betalingsregeling Rijk with its part, and divides every instalment over them', async () => {
+    const creditors = [
+      { creditor: 'CJIB', owedCents: 50_000 },
+      { creditor: 'CAK', owedCents: 41_250 },
+      { creditor: 'DUO', owedCents: 87_533 },
+    ];
+    const total = 178_783;
+    const joint: ArrangementWire = {
+      ...arrangement,
+      kind: 'standaard',
+      totalCents: total,
+      instalments: generatePlanForInstalment(total, 10_000, '2027-01-01'),
+      creditors,
+    };
+    const text = await pdfText(await renderDecisionLetter(joint, { displayName: 'A', city: 'B' }, '2026-12-04'));
+    expect(text).toMatch(
+      /één\s+betalingsregeling\s+voor\s+wat\s+u\s+moet\s+betalen\s+aan\s+CJIB,\s+CAK\s+en\s+DUO\s+samen/,
+    );
+    // The parts, and the same parts again as the schedule's column totals; the total also in the decision's sentence.
+    const times = (amount: string) => text.match(new RegExp(`€\\s${amount.replace('.', '\\.')}`, 'g'))?.length;
+    expect(['500,00', '412,50', '875,33', '1.787,83'].map(times)).toEqual([2, 2, 2, 3]);
+    const single = await pdfText(
+      await renderDecisionLetter(arrangement, { displayName: 'A', city: 'B' }, '2026-12-04'),
+    );
+    expect(single).not.toMatch(/Betalingsregeling Rijk/);
   });
 
   it('is not made for a decision still waiting for the team lead', async () => {

@@ -1,6 +1,9 @@
 import type { ArrangementWire } from '../../shared/api/entities';
 import { systemDeciderId } from '../../shared/api/loket';
-import { formatCents, formatDate } from '../../shared/format';
+import { divideInstalments } from '../../shared/domain/betalingsregeling-rijk';
+import type { Creditor } from '../../shared/domain/parameters/rijksincasso-parameters';
+import { dutchList, formatCents, formatDate } from '../../shared/format';
+import type { LetterWriter } from '../letters/letter-writer';
 import { AppError } from '../../shared/ipc/result';
 import { endLetter, startLetter } from '../letters/letter-head';
 
@@ -69,12 +72,18 @@ export async function renderDecisionLetter(
   writer.line(`Wat u per maand kunt missen: ${formatCents(arrangement.assessment.afloscapaciteitCents)}`);
   writer.gap();
 
+  const joint = arrangement.creditors.length > 1 && arrangement.status !== 'afgewezen';
+  if (joint) writeCreditors(writer, arrangement.creditors);
+
   if (arrangement.instalments.length && arrangement.status !== 'afgewezen') {
     writer.line('Betaalschema', { font: 'bold' });
-    writer.row(['Termijn', 'Uiterlijk op', 'Bedrag'], 'bold');
-    for (const i of arrangement.instalments)
-      writer.row([String(i.number), formatDate(i.dueDate), formatCents(i.amountCents)]);
-    writer.row(['Totaal', '', formatCents(arrangement.instalments.reduce((s, i) => s + i.amountCents, 0))], 'bold');
+    if (joint) writeJointSchedule(writer, arrangement);
+    else {
+      writer.row(['Termijn', 'Uiterlijk op', 'Bedrag'], 'bold');
+      for (const i of arrangement.instalments)
+        writer.row([String(i.number), formatDate(i.dueDate), formatCents(i.amountCents)]);
+      writer.row(['Totaal', '', formatCents(arrangement.instalments.reduce((s, i) => s + i.amountCents, 0))], 'bold');
+    }
     writer.gap();
   }
 
@@ -89,4 +98,48 @@ export async function renderDecisionLetter(
   );
   endLetter(writer);
   return pdf.save();
+}
+
+/** Betalingsregeling Rijk: one arrangement over the debts at several creditors, each named with its part. */
+function writeCreditors(writer: LetterWriter, creditors: ArrangementWire['creditors']): void {
+  writer.paragraph(
+    `Dit is één betalingsregeling voor wat u moet betalen aan ${dutchList(creditors.map((c) => c.creditor))} samen (Betalingsregeling Rijk). U betaalt elke termijn aan het CJIB; wij verdelen uw betaling over deze organisaties, naar wat u elk van hen nog moet betalen.`,
+  );
+  writer.row(['Organisatie', '', 'In de regeling'], 'bold');
+  for (const c of creditors) writer.row([c.creditor, '', formatCents(c.owedCents)]);
+  writer.row(['Totaal', '', formatCents(creditors.reduce((sum, c) => sum + c.owedCents, 0))], 'bold');
+  writer.gap();
+}
+
+/** The schedule with each instalment divided over the creditors, as the joint arrangement pays them. */
+function writeJointSchedule(writer: LetterWriter, arrangement: ArrangementWire): void {
+  const shares = arrangement.creditors.map((c) => ({
+    creditor: c.creditor as Creditor,
+    claimIds: [],
+    owedCents: c.owedCents,
+  }));
+  const divided = divideInstalments(arrangement.instalments, shares);
+  // Up to five creditors fit the A4 width: the columns narrow as there are more of them.
+  const spacing = Math.min(70, Math.floor(265 / shares.length));
+  const stops = [
+    { at: 0 },
+    { at: 55 },
+    ...shares.map((_, i) => ({ at: 190 + spacing * i, right: true })),
+    { at: 205 + spacing * shares.length, right: true },
+  ];
+  writer.cells(['Termijn', 'Uiterlijk op', ...shares.map((s) => s.creditor), 'Bedrag'], stops, 'bold');
+  for (const i of divided) {
+    writer.cells(
+      [
+        String(i.number),
+        formatDate(i.dueDate),
+        ...i.perCreditor.map((p) => formatCents(p.amountCents)),
+        formatCents(i.amountCents),
+      ],
+      stops,
+    );
+  }
+  const perCreditor = shares.map((_, c) => divided.reduce((sum, i) => sum + (i.perCreditor[c]?.amountCents ?? 0), 0));
+  const total = divided.reduce((sum, i) => sum + i.amountCents, 0);
+  writer.cells(['Totaal', '', ...perCreditor.map(formatCents), formatCents(total)], stops, 'bold');
 }

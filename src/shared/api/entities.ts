@@ -78,6 +78,8 @@ export const arrangementWire = z.object({
   /** When a running arrangement ended, and whether the person kept to it exactly (the 12-month rule). */
   endedOn: isoDate.nullable().default(null),
   honouredExactly: z.boolean().nullable().default(null),
+  /** Betalingsregeling Rijk: the creditors it was decided over and what each was owed then (one: CJIB alone). */
+  creditors: z.array(z.object({ creditor: wireText(), owedCents: cents })).default([]),
   /** Aflossingspauzes (pauzeknop), oldest first: the instalments from `from` on moved `months` later. */
   pauses: z
     .array(z.object({ from: isoDate, months: z.number().int(), reason: wireText(), recordedBy: wireText() }))

@@ -103,6 +103,17 @@ function sharesOf(claims: readonly RijkClaim[], include: (creditor: Creditor) =>
     .filter((share) => share.claimIds.length > 0);
 }
 
+/** A creditor of a decided arrangement and what it was owed on the day of the decision. */
+export interface ArrangementCreditor {
+  creditor: Creditor;
+  owedCents: Cents;
+}
+
+/** The creditors an arrangement decided on `peildatum` over these open claims takes together. */
+export function arrangementCreditors(claims: readonly RijkClaim[], peildatum: string): ArrangementCreditor[] {
+  return jointScope(claims, peildatum).value.shares.map((s) => ({ creditor: s.creditor, owedCents: s.owedCents }));
+}
+
 /** Which of a person's open claims one Betalingsregeling Rijk takes together on `peildatum`. */
 export function jointScope(
   claims: readonly RijkClaim[],
