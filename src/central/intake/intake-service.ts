@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { ClaimsBatch, IntakeResult, PaymentsBatch } from '../../shared/api/intake';
+import type { ClaimsBatch, IntakePayment, IntakeResult, PaymentsBatch } from '../../shared/api/intake';
+import { allocateArrangementPayment } from '../../shared/domain/betalingsregeling-rijk';
 import { audit } from '../audit';
 import { retryOnClash } from '../db/retry-on-clash';
 import type { Queryable, SqlClient } from '../db/sql-client';
@@ -361,21 +362,134 @@ export function takeInPayments(db: SqlClient, source: IntakeSource, batch: Payme
       const sum = paidPerClaim.get(r.claim.id) ?? { teamId: r.claim.teamId, cents: 0 };
       paidPerClaim.set(r.claim.id, { teamId: sum.teamId, cents: sum.cents + r.payment.amountCents });
     }
-    const claimIds = [...paidPerClaim.keys()];
-    const claimVersions = await recordChanges(
+    await lowerOutstanding(tx, paidPerClaim);
+    // What matched no claim may be an instalment of a Betalingsregeling Rijk, paid under its kenmerk
+    // to CJIB's bank: only CJIB's own sources deliver those.
+    const unmatchedIds = new Set(unmatched);
+    const arranged = source.claimKinds.some((k) => (cjibClaimKinds as readonly string[]).includes(k))
+      ? await takeInArrangementPayments(
+          tx,
+          source,
+          batch.payments.filter((p) => unmatchedIds.has(p.paymentId)),
+        )
+      : { applied: [], alreadyKnown: [] };
+    const settled = new Set([...arranged.applied, ...arranged.alreadyKnown]);
+    const stillUnmatched = unmatched.filter((id) => !settled.has(id));
+    return {
+      applied: fresh.length + arranged.applied.length,
+      alreadyKnown: batch.payments.length - fresh.length - arranged.applied.length - stillUnmatched.length,
+      unmatched: stillUnmatched,
+    };
+  });
+}
+
+/** Lowers what each claim owes by what was paid on it (never below zero); a claim paid in full is `betaald`. */
+async function lowerOutstanding(tx: Queryable, paidPerClaim: ReadonlyMap<string, { teamId: string; cents: number }>) {
+  const claimIds = [...paidPerClaim.keys()];
+  const claimVersions = await recordChanges(
+    tx,
+    'claim',
+    claimIds.map((id) => ({ id, teamId: paidPerClaim.get(id)?.teamId ?? '' })),
+  );
+  await tx.query(
+    `UPDATE claims c SET outstanding_cents = GREATEST(0, c.outstanding_cents - u.paid),
+            phase = CASE WHEN c.outstanding_cents - u.paid <= 0 THEN 'betaald' ELSE c.phase END,
+            version = u.version
+     FROM unnest($1::text[], $2::bigint[], $3::bigint[]) AS u(id, paid, version) WHERE c.id = u.id`,
+    [claimIds, claimIds.map((id) => paidPerClaim.get(id)?.cents ?? 0), claimVersions],
+  );
+}
+
+/**
+ * Payments under a running Betalingsregeling Rijk, by its kenmerk: each is allocated over the
+ * creditors by what each is still owed, then to each creditor's oldest claim first
+ * (`allocateArrangementPayment`), written as a 'betaling' per claim and kept with its allocation.
+ * One after another, so the second instalment in a file sees what the first paid.
+ */
+async function takeInArrangementPayments(
+  tx: Queryable,
+  source: IntakeSource,
+  payments: readonly IntakePayment[],
+): Promise<{ applied: string[]; alreadyKnown: string[] }> {
+  const applied: string[] = [];
+  const alreadyKnown: string[] = [];
+  if (payments.length === 0) return { applied, alreadyKnown };
+  const arrangements = new Map(
+    (
+      await tx.query<{ id: string; person_id: string; payment_reference: string }>(
+        `SELECT id, person_id, payment_reference FROM arrangements
+         WHERE payment_reference = ANY($1) AND status = 'lopend'`,
+        [payments.map((p) => p.claimReference)],
+      )
+    ).map((a) => [a.payment_reference, a]),
+  );
+  const paymentId = (p: IntakePayment) => `${source.id}:${p.paymentId}`;
+  const known = new Set(
+    (
+      await tx.query<{ payment_id: string }>('SELECT payment_id FROM arrangement_payments WHERE payment_id = ANY($1)', [
+        payments.map(paymentId),
+      ])
+    ).map((r) => r.payment_id),
+  );
+  for (const payment of payments) {
+    const arrangement = arrangements.get(payment.claimReference);
+    if (!arrangement) continue;
+    if (known.has(paymentId(payment))) {
+      alreadyKnown.push(payment.paymentId);
+      continue;
+    }
+    known.add(paymentId(payment));
+    const claims = await tx.query<{
+      id: string;
+      team_id: string;
+      kind: ClaimKind;
+      outstanding_cents: number;
+      due_date: string;
+    }>(
+      `SELECT id, team_id, kind, outstanding_cents::bigint AS outstanding_cents, to_char(due_date, 'YYYY-MM-DD') AS due_date
+       FROM claims WHERE person_id = $1 AND phase = 'regeling' AND outstanding_cents > 0 FOR UPDATE`,
+      [arrangement.person_id],
+    );
+    const allocation = allocateArrangementPayment(
+      payment.amountCents,
+      claims.map((c) => ({
+        id: c.id,
+        kind: c.kind,
+        outstandingCents: Number(c.outstanding_cents),
+        dueDate: c.due_date,
+      })),
+    );
+    const teamOf = new Map(claims.map((c) => [c.id, c.team_id]));
+    for (const part of allocation.perClaim) {
+      await insertClaimEvents(tx, 'betaling', `Betaling regeling ${payment.claimReference} (deel ${part.creditor})`, [
+        {
+          id: `betaling:${paymentId(payment)}:${part.claimId}`,
+          claimId: part.claimId,
+          teamId: teamOf.get(part.claimId) ?? '',
+          occurredOn: payment.paidOn,
+          cents: part.cents,
+        },
+      ]);
+    }
+    await lowerOutstanding(
       tx,
-      'claim',
-      claimIds.map((id) => ({ id, teamId: paidPerClaim.get(id)?.teamId ?? '' })),
+      new Map(allocation.perClaim.map((p) => [p.claimId, { teamId: teamOf.get(p.claimId) ?? '', cents: p.cents }])),
     );
     await tx.query(
-      `UPDATE claims c SET outstanding_cents = GREATEST(0, c.outstanding_cents - u.paid),
-              phase = CASE WHEN c.outstanding_cents - u.paid <= 0 THEN 'betaald' ELSE c.phase END,
-              version = u.version
-       FROM unnest($1::text[], $2::bigint[], $3::bigint[]) AS u(id, paid, version) WHERE c.id = u.id`,
-      [claimIds, claimIds.map((id) => paidPerClaim.get(id)?.cents ?? 0), claimVersions],
+      `INSERT INTO arrangement_payments (payment_id, arrangement_id, paid_on, amount_cents, allocation, surplus_cents)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [
+        paymentId(payment),
+        arrangement.id,
+        payment.paidOn,
+        payment.amountCents,
+        JSON.stringify(allocation.perCreditor),
+        allocation.surplusCents,
+      ],
     );
-    return { applied: fresh.length, alreadyKnown: batch.payments.length - fresh.length - unmatched.length, unmatched };
-  });
+    applied.push(payment.paymentId);
+  }
+  return { applied, alreadyKnown };
 }
 
 /** Entries in the claims' history, each with its own place in the feed. */

@@ -6,6 +6,7 @@ import type { IntakeClaim } from '../../shared/api/intake';
 import { intakeResult } from '../../shared/api/intake';
 import { pullResponse } from '../../shared/api/wire';
 import type { CentralServer } from '../central-server';
+import { arrangementPaymentReference } from '../../shared/domain/betalingsregeling-rijk';
 import { createIntakeSource } from './intake-service';
 
 let server: CentralServer;
@@ -253,5 +254,107 @@ describe('intake of partner claims (Betalingsregeling Rijk)', () => {
     expect(await count(`SELECT outstanding_cents::int AS n FROM claims WHERE reference = 'CAK-2026-1'`)).toBe(
       cakClaim(1).originalCents - 1_000,
     );
+  });
+
+  it('allocates a payment under a Betalingsregeling Rijk’s kenmerk over the creditors and their oldest claims, once, and records it', async () => {
+    const bsn = '300000099';
+    const person = { bsn, displayName: 'Regeling Betaler', birthDate: '1975-01-01', city: 'Assen' };
+    const cjibClaims = [
+      { reference: 'OM-2026-RB1', kind: 'wahv', person, originalCents: 20_000, dueDate: '2026-03-01' },
+      { reference: 'OM-2026-RB2', kind: 'wahv', person, originalCents: 10_000, dueDate: '2026-01-01' },
+    ];
+    await post('/api/v1/intake/claims', { batchId: randomUUID(), claims: cjibClaims });
+    await post(
+      '/api/v1/intake/claims',
+      { batchId: randomUUID(), claims: [{ ...cakClaim(9), person, originalCents: 30_000 }] },
+      cak,
+    );
+    // A standard arrangement over all three, decided by the system on a Loket request.
+    const loket = await createIntakeSource(server.db, 'loket-rb', 'Digitaal Loket', [], { submitsRequests: true });
+    const decided = await post(
+      '/api/v1/loket/betalingsregeling',
+      {
+        requestId: randomUUID(),
+        submittedAt: new Date().toISOString(),
+        bsn,
+        kind: 'standaard',
+        declared: {
+          livingSituation: 'alleenstaand',
+          ageGroup: '21_tot_pgl',
+          incomeGroup: 'geen_toeslagen',
+          netIncomeMonthlyCents: 250_000,
+          otherIncomeMonthlyCents: 0,
+          holidayAllowance: { paid: 'maandelijks', amountCents: 0 },
+          residentOfNetherlands: true,
+        },
+      },
+      loket,
+    );
+    const arrangementId = String((decided.body.arrangement as { id: string }).id);
+    const kenmerk = arrangementPaymentReference(arrangementId);
+
+    const batchId = randomUUID();
+    const payments = [{ paymentId: 'BNK-RB-1', claimReference: kenmerk, amountCents: 12_000, paidOn: '2026-12-03' }];
+    const answer = intakeResult.parse((await post('/api/v1/intake/payments', { batchId, payments })).body);
+    expect(answer).toMatchObject({ applied: 1, alreadyKnown: 0, unmatched: [] });
+    // CJIB 300 of 600 owed → 6,000; CAK 300 → 6,000 of 12,000; CJIB's oldest claim (RB2) first.
+    const outstanding = await server.db.query<{ reference: string; outstanding: number }>(
+      `SELECT reference, outstanding_cents::int AS outstanding FROM claims WHERE reference IN ('OM-2026-RB1', 'OM-2026-RB2', $1) ORDER BY reference`,
+      [cakClaim(9).reference],
+    );
+    expect(outstanding).toEqual([
+      { reference: cakClaim(9).reference, outstanding: 24_000 },
+      { reference: 'OM-2026-RB1', outstanding: 20_000 },
+      { reference: 'OM-2026-RB2', outstanding: 4_000 },
+    ]);
+    const [recorded] = await server.db.query<{ allocation: unknown; surplus_cents: number }>(
+      'SELECT allocation, surplus_cents::int AS surplus_cents FROM arrangement_payments WHERE arrangement_id = $1',
+      [arrangementId],
+    );
+    expect(recorded).toEqual({
+      allocation: [
+        { creditor: 'CJIB', cents: 6_000 },
+        { creditor: 'CAK', cents: 6_000 },
+      ],
+      surplus_cents: 0,
+    });
+    expect(
+      await count(`SELECT count(*)::int AS n FROM claim_events WHERE description LIKE $1`, [
+        `Betaling regeling ${kenmerk}%`,
+      ]),
+    ).toBe(2);
+
+    // The same payment in a later file changes nothing; a partner cannot pay under the kenmerk.
+    const again = intakeResult.parse((await post('/api/v1/intake/payments', { batchId: randomUUID(), payments })).body);
+    expect(again).toMatchObject({ applied: 0, alreadyKnown: 1, unmatched: [] });
+    const byPartner = intakeResult.parse(
+      (
+        await post(
+          '/api/v1/intake/payments',
+          { batchId: randomUUID(), payments: [{ ...payments[0], paymentId: 'CAK-RB-1' }] },
+          cak,
+        )
+      ).body,
+    );
+    expect(byPartner.unmatched).toEqual(['CAK-RB-1']);
+
+    // Paying more than everything still owed: every claim paid, the rest kept as surplus to refund.
+    const rest = intakeResult.parse(
+      (
+        await post('/api/v1/intake/payments', {
+          batchId: randomUUID(),
+          payments: [{ paymentId: 'BNK-RB-2', claimReference: kenmerk, amountCents: 50_000, paidOn: '2026-12-04' }],
+        })
+      ).body,
+    );
+    expect(rest.applied).toBe(1);
+    const phases = await server.db.query<{ phase: string }>(
+      `SELECT DISTINCT phase FROM claims WHERE reference IN ('OM-2026-RB1', 'OM-2026-RB2', $1)`,
+      [cakClaim(9).reference],
+    );
+    expect(phases).toEqual([{ phase: 'betaald' }]);
+    expect(
+      await count(`SELECT surplus_cents::int AS n FROM arrangement_payments WHERE payment_id = 'om-bron:BNK-RB-2'`),
+    ).toBe(2_000);
   });
 });

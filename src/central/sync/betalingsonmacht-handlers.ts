@@ -3,6 +3,7 @@ import { evaluateDecision, type CaseFacts, type DecisionOutcome } from '../../sh
 import { amsterdamDate } from '../../shared/domain/amsterdam-clock';
 import {
   arrangementCreditors,
+  arrangementPaymentReference,
   outsideJointArrangement,
   pauseInstalments,
   type ArrangementCreditor,
@@ -221,8 +222,8 @@ export async function storeArrangement(
   const version = await recordChange(tx, 'arrangement', row.id, row.teamId);
   await tx.query(
     `INSERT INTO arrangements (id, person_id, team_id, kind, status, total_cents, pause_until, motivation, decided_by,
-                               decided_by_system, decided_at, bvv_input, assessment, version, creditors)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+                               decided_by_system, decided_at, bvv_input, assessment, version, creditors, payment_reference)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
     [
       row.id,
       row.personId,
@@ -245,6 +246,7 @@ export async function storeArrangement(
       }),
       version,
       JSON.stringify(row.creditors),
+      arrangementPaymentReference(row.id),
     ],
   );
   for (const instalment of outcome.instalments) {

@@ -96,6 +96,7 @@ describe('decision letter', () => {
     // The parts, and the same parts again as the schedule's column totals; the total also in the decision's sentence.
     const times = (amount: string) => text.match(new RegExp(`€\\s${amount.replace('.', '\\.')}`, 'g'))?.length;
     expect(['500,00', '412,50', '875,33', '1.787,83'].map(times)).toEqual([2, 2, 2, 3]);
+    expect(text).toMatch(/onder\s+vermelding\s+van\s+betalingskenmerk\s+BR0000000001/);
     const single = await pdfText(
       await renderDecisionLetter(arrangement, { displayName: 'A', city: 'B' }, '2026-12-04'),
     );

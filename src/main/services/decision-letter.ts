@@ -1,6 +1,6 @@
 import type { ArrangementWire } from '../../shared/api/entities';
 import { systemDeciderId } from '../../shared/api/loket';
-import { divideInstalments } from '../../shared/domain/betalingsregeling-rijk';
+import { arrangementPaymentReference, divideInstalments } from '../../shared/domain/betalingsregeling-rijk';
 import type { Creditor } from '../../shared/domain/parameters/rijksincasso-parameters';
 import { dutchList, formatCents, formatDate } from '../../shared/format';
 import type { LetterWriter } from '../letters/letter-writer';
@@ -72,6 +72,11 @@ export async function renderDecisionLetter(
   writer.line(`Wat u per maand kunt missen: ${formatCents(arrangement.assessment.afloscapaciteitCents)}`);
   writer.gap();
 
+  if (arrangement.instalments.length && arrangement.status !== 'afgewezen') {
+    writer.paragraph(
+      `Betaal elke termijn onder vermelding van betalingskenmerk ${arrangementPaymentReference(arrangement.id)}.`,
+    );
+  }
   const joint = arrangement.creditors.length > 1 && arrangement.status !== 'afgewezen';
   if (joint) writeCreditors(writer, arrangement.creditors);
 

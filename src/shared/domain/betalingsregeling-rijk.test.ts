@@ -4,6 +4,8 @@ import { computeBeslagvrijeVoet } from './beslagvrije-voet';
 import { singleOnBijstand2025 } from './beslagvrije-voet.examples';
 import { generatePlan, generatePlanForInstalment, proposeArrangement } from './betalingsregeling';
 import {
+  allocateArrangementPayment,
+  arrangementPaymentReference,
   allocatePayments,
   checkJointArrangement,
   creditorOf,
@@ -311,5 +313,69 @@ describe('Betalingsregeling Rijk — the preview on the person page', () => {
     expect(preview.eligible).toBe(false);
     expect(preview.firstInstalment).toBeNull();
     expect(preview.refusals).toEqual(['De deurwaarder heeft de zaak al in behandeling.']);
+  });
+});
+
+describe('Betalingsregeling Rijk — one payment allocated to creditors and claims', () => {
+  const claims = [
+    { id: 'w2', kind: 'wahv' as const, outstandingCents: 20_000, dueDate: '2026-05-01' },
+    { id: 'w1', kind: 'wahv' as const, outstandingCents: 10_000, dueDate: '2026-03-01' },
+    { id: 'c1', kind: 'cak' as const, outstandingCents: 30_000, dueDate: '2026-04-01' },
+    { id: 'd1', kind: 'duo' as const, outstandingCents: 60_000, dueDate: '2026-02-01' },
+  ];
+
+  it('divides by what each creditor is owed, and pays a creditor’s oldest claim first', () => {
+    const { perCreditor, perClaim, surplusCents } = allocateArrangementPayment(12_000, claims);
+    expect(perCreditor).toEqual([
+      { creditor: 'CJIB', cents: 3_000 },
+      { creditor: 'CAK', cents: 3_000 },
+      { creditor: 'DUO', cents: 6_000 },
+    ]);
+    expect(perClaim).toEqual([
+      { claimId: 'w1', creditor: 'CJIB', cents: 3_000 },
+      { claimId: 'c1', creditor: 'CAK', cents: 3_000 },
+      { claimId: 'd1', creditor: 'DUO', cents: 6_000 },
+    ]);
+    expect(surplusCents).toBe(0);
+    // More than the oldest CJIB claim holds: the rest goes to the next one.
+    const big = allocateArrangementPayment(60_000, claims).perClaim.filter((p) => p.creditor === 'CJIB');
+    expect(big).toEqual([
+      { claimId: 'w1', creditor: 'CJIB', cents: 10_000 },
+      { claimId: 'w2', creditor: 'CJIB', cents: 5_000 },
+    ]);
+  });
+
+  it('never pays a claim more than it owes, keeps every cent, and reports what is paid beyond all as surplus', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            kind: fc.constantFrom('wahv' as const, 'cak' as const, 'duo' as const),
+            outstandingCents: fc.integer({ min: 0, max: 500_000 }),
+            dueDate: fc.constantFrom('2026-01-01', '2026-06-01', '2027-01-01'),
+          }),
+          { minLength: 1, maxLength: 8 },
+        ),
+        fc.integer({ min: 1, max: 3_000_000 }),
+        (rows, amount) => {
+          const claims = rows.map((r, i) => ({ ...r, id: `k${i}` }));
+          const owed = claims.reduce((sum, c) => sum + c.outstandingCents, 0);
+          const { perClaim, perCreditor, surplusCents } = allocateArrangementPayment(amount, claims);
+          for (const p of perClaim) {
+            expect(p.cents).toBeGreaterThan(0);
+            expect(p.cents).toBeLessThanOrEqual(claims.find((c) => c.id === p.claimId)?.outstandingCents ?? 0);
+          }
+          const allocated = perClaim.reduce((sum, p) => sum + p.cents, 0);
+          expect(allocated).toBe(perCreditor.reduce((sum, p) => sum + p.cents, 0));
+          expect(allocated).toBe(Math.min(amount, owed));
+          expect(surplusCents).toBe(Math.max(0, amount - owed));
+        },
+      ),
+    );
+  });
+
+  it('has one payment kenmerk per arrangement', () => {
+    expect(arrangementPaymentReference('loket-2b5bc053-e113-4e22-8ce9-2fd2e79bef37')).toBe('BRD2E79BEF37');
+    expect(arrangementPaymentReference('6f1c2a9e-0000-4000-8000-000000000001')).toBe('BR0000000001');
   });
 });

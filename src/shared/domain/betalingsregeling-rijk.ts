@@ -318,6 +318,63 @@ export function allocatePayments(
   };
 }
 
+/** The kenmerk a person pays a Betalingsregeling Rijk under (one for all its creditors). */
+export function arrangementPaymentReference(arrangementId: string): string {
+  return `BR${arrangementId
+    .replace(/[^0-9A-Za-z]/g, '')
+    .slice(-10)
+    .toUpperCase()}`;
+}
+
+export interface ArrangementClaim {
+  id: string;
+  kind: ClaimKind;
+  outstandingCents: Cents;
+  dueDate: string;
+}
+
+/**
+ * One payment under a running arrangement, allocated: first over the creditors by what each is
+ * still owed (the verdeelsleutel, unconfirmed), then within a creditor to its oldest claim first.
+ * What is paid beyond everything owed is `surplusCents`, to be refunded.
+ */
+export function allocateArrangementPayment(
+  amountCents: Cents,
+  claims: readonly ArrangementClaim[],
+): {
+  perClaim: { claimId: string; creditor: Creditor; cents: Cents }[];
+  perCreditor: { creditor: Creditor; cents: Cents }[];
+  surplusCents: Cents;
+} {
+  const open = claims.filter((c) => c.outstandingCents > 0);
+  const present = [...new Set(open.map((c) => creditorOf(c.kind)))].sort(
+    (a, b) => creditors.indexOf(a) - creditors.indexOf(b),
+  );
+  const owed = present.map((creditor) =>
+    open.filter((c) => creditorOf(c.kind) === creditor).reduce((sum, c) => sum + c.outstandingCents, 0),
+  );
+  const totalOwed = owed.reduce((sum, o) => sum + o, 0);
+  const perCreditor = allocate(amountCents, owed);
+  const perClaim: { claimId: string; creditor: Creditor; cents: Cents }[] = [];
+  present.forEach((creditor, i) => {
+    let left = perCreditor[i] ?? 0;
+    const own = open
+      .filter((c) => creditorOf(c.kind) === creditor)
+      .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id));
+    for (const claim of own) {
+      if (left === 0) break;
+      const cents = Math.min(left, claim.outstandingCents);
+      perClaim.push({ claimId: claim.id, creditor, cents });
+      left -= cents;
+    }
+  });
+  return {
+    perClaim,
+    perCreditor: present.map((creditor, i) => ({ creditor, cents: perCreditor[i] ?? 0 })),
+    surplusCents: Math.max(0, amountCents - totalOwed),
+  };
+}
+
 export interface PauseRequest {
   /** First month without an instalment (the due date of the first instalment paused). */
   from: string;

@@ -615,6 +615,7 @@ export const nl = {
     saved: 'Besluit vastgelegd. Het wordt verzonden zodra er verbinding is.',
     draftSaved: 'Concept bewaard',
     pauseUntil: 'Noodstop tot en met',
+    paymentReference: 'Betalingskenmerk',
     letter: 'Besluitbrief (PDF)',
     status: {
       ter_goedkeuring: 'Ter goedkeuring',

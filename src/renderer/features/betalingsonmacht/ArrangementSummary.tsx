@@ -1,5 +1,9 @@
 import type { ArrangementWire } from '../../../shared/api/entities';
-import { divideInstalments, type CreditorShare } from '../../../shared/domain/betalingsregeling-rijk';
+import {
+  arrangementPaymentReference,
+  divideInstalments,
+  type CreditorShare,
+} from '../../../shared/domain/betalingsregeling-rijk';
 import { formatCents, formatDate, formatDateTime } from '../../../shared/format';
 import { downloadPdf } from '../../components/download-file';
 import { t } from '../../app/i18n/t';
@@ -32,6 +36,12 @@ export function ArrangementSummary({ arrangement, pending }: { arrangement: Arra
         </dd>
         <dt>{t('betalingsonmacht.capacity')}</dt>
         <dd>{formatCents(arrangement.assessment.afloscapaciteitCents)}</dd>
+        {arrangement.instalments.length > 0 && arrangement.status !== 'afgewezen' ? (
+          <>
+            <dt>{t('betalingsonmacht.paymentReference')}</dt>
+            <dd className="mono">{arrangementPaymentReference(arrangement.id)}</dd>
+          </>
+        ) : null}
         {arrangement.pauseUntil ? (
           <>
             <dt>{t('betalingsonmacht.pauseUntil')}</dt>
