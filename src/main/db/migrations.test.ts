@@ -300,3 +300,69 @@ describe('migration 0130_queue_counts', () => {
     }
   });
 });
+
+describe('migration 0150_person_search_prefixes', () => {
+  const all = loadMigrations(localMigrationsDir);
+
+  it('keeps every person findable, gains 2- and 3-letter prefix indexes, and keeps the index current', () => {
+    const db = freshDb();
+    migrate(
+      db,
+      all.filter((m) => m.version <= 140),
+    );
+    seedDemoCacheIfEmpty(db, { seed: 5, persons: 60, claims: 150 }, undefined, '2026-11-29');
+    const search = (text: string) =>
+      new TasksRepository(db).queuePage({
+        queue: 'alle_open',
+        userId: 'u1',
+        sort: 'dueDate',
+        direction: 'asc',
+        offset: 0,
+        limit: 500,
+        search: text,
+        taskKind: null,
+        claimKind: null,
+        phase: null,
+      });
+    const name = db.get<{ display_name: string }>(
+      sql`SELECT p.display_name FROM persons p JOIN tasks t ON t.person_id = p.id WHERE t.status = 'open' LIMIT 1`,
+    )?.display_name;
+    if (!name) throw new Error('no demo person with an open task');
+    const prefix = (name.split(' ').at(-1) ?? '').slice(0, 2);
+    const before = { full: search(name), prefix: search(prefix) };
+    expect(before.full.total).toBeGreaterThan(0);
+
+    migrate(db, all);
+    const definition = db.get<{ sql: string }>(sql`SELECT sql FROM sqlite_schema WHERE name = 'persons_fts'`)?.sql;
+    expect(definition).toMatch(/prefix = '2 3'/);
+    expect(search(name)).toEqual(before.full);
+    expect(search(prefix)).toEqual(before.prefix);
+    // The triggers came back with the table: a renamed person is found by the new name only.
+    const personId = db.get<{ person_id: string }>(
+      sql`SELECT person_id FROM tasks WHERE status = 'open' LIMIT 1`,
+    )?.person_id;
+    db.run(sql`UPDATE persons SET display_name = 'Zwanet Qwertyuiop' WHERE id = ${personId ?? ''}`);
+    expect(search('qw').rows.map((r) => r.personId)).toContain(personId);
+    expect(
+      db.get<{ n: number }>(sql`SELECT count(*) AS n FROM persons_fts WHERE persons_fts MATCH '"zwanet"*'`)?.n,
+    ).toBe(1);
+    db.close();
+  });
+});
+
+describe('migration 0140_loket_requests', () => {
+  it('keeps a Loket request by person, and refuses an outcome it does not know', () => {
+    const db = freshDb();
+    migrate(db, loadMigrations(localMigrationsDir));
+    db.run(
+      sql`INSERT INTO loket_requests (id, person_id, outcome, submitted_at, body) VALUES ('r1', 'p1', 'in_behandeling', '2026-12-01T10:00:00Z', '{}')`,
+    );
+    expect(() =>
+      db.run(
+        sql`INSERT INTO loket_requests (id, person_id, outcome, submitted_at, body) VALUES ('r2', 'p1', 'misschien', '2026-12-01T10:00:00Z', '{}')`,
+      ),
+    ).toThrow(/CHECK constraint failed/);
+    expect(db.all(sql`SELECT id FROM loket_requests WHERE person_id = 'p1'`)).toEqual([{ id: 'r1' }]);
+    db.close();
+  });
+});
