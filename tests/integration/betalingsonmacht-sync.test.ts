@@ -301,7 +301,8 @@ describe('betalingsonmacht decisions through sync', () => {
     const third = decided.instalments[2];
     if (!second || !third) throw new Error('plan too short');
 
-    // Both take a call from the person and pause, each on their own desktop, before either syncs.
+    // The person calls twice. The worker records a pause and it reaches the server; the colleague,
+    // whose desktop has not synced since, records another one from the plan it still shows.
     const paused = await call<ArrangementWire>(worker, 'betalingsonmacht.pause', {
       arrangementId: decided.id,
       from: second.dueDate,
@@ -312,13 +313,6 @@ describe('betalingsonmacht decisions through sync', () => {
       decided.instalments[0]?.dueDate,
       ...decided.instalments.slice(1).map((i) => addMonths(i.dueDate, 2)),
     ]);
-    const other = await call<ArrangementWire>(colleague, 'betalingsonmacht.pause', {
-      arrangementId: decided.id,
-      from: third.dueDate,
-      months: 1,
-      reason: 'Onverwachte tandartsrekening.',
-    });
-    expect(other.pauses.map((p) => p.from)).toEqual([third.dueDate]);
     await expect(
       call(worker, 'betalingsonmacht.pause', {
         arrangementId: decided.id,
@@ -337,6 +331,14 @@ describe('betalingsonmacht decisions through sync', () => {
     expect(
       await server.db.query('SELECT months FROM arrangement_pauses WHERE arrangement_id = $1', [decided.id]),
     ).toEqual([{ months: 2 }]);
+
+    const other = await call<ArrangementWire>(colleague, 'betalingsonmacht.pause', {
+      arrangementId: decided.id,
+      from: third.dueDate,
+      months: 1,
+      reason: 'Onverwachte tandartsrekening.',
+    });
+    expect(other.pauses.map((p) => p.from)).toEqual([third.dueDate]);
 
     // The colleague's pause comes second: the server refuses it, the desktop puts it up for review
     // and shows the server's plan, with the first pause, again.

@@ -264,6 +264,9 @@ describe('Betalingsregeling Rijk — pauzeknop', () => {
     expect(again.value.refusals.join(' ')).toMatch(/al een pauze binnen 12 maanden \(vanaf 2025-08-15\)/);
     const later = pauseInstalments(plan, { from: '2026-05-15', months: 1, earlierPauses: ['2025-04-15'] });
     expect(later.value.allowed).toBe(true);
+    // A pause already recorded for a later instalment counts as well.
+    const before = pauseInstalments(plan, { from: '2026-02-15', months: 1, earlierPauses: ['2026-04-15'] });
+    expect(before.value.refusals.join(' ')).toMatch(/al een pauze binnen 12 maanden \(vanaf 2026-04-15\)/);
   });
 
   it('pauses from an instalment still to come, never one already due or a day without one', () => {

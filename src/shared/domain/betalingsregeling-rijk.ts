@@ -404,7 +404,10 @@ export function pauseInstalments<T extends Pick<Instalment, 'dueDate'>>(
   if (!Number.isInteger(request.months) || request.months < 1 || request.months > max) {
     refusals.push(`Een pauze duurt 1 tot en met ${max} maanden.`);
   }
-  const recent = request.earlierPauses.find((p) => p <= request.from && monthsBetween(p, request.from) < window);
+  // Within the window on either side: a pause recorded earlier may be for a later instalment.
+  const recent = request.earlierPauses.find((p) =>
+    p <= request.from ? monthsBetween(p, request.from) < window : monthsBetween(request.from, p) < window,
+  );
   if (recent) refusals.push(`Er was al een pauze binnen ${window} maanden (vanaf ${recent}).`);
   if (!plan.some((i) => i.dueDate >= request.from)) refusals.push('Na deze datum staan geen termijnen meer open.');
   else if (!plan.some((i) => i.dueDate === request.from)) refusals.push('Kies de vervaldatum van een termijn.');
