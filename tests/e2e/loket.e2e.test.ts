@@ -155,6 +155,16 @@ describe('Digitaal Loket end to end', () => {
     ).toHaveLength(2);
     expect(await axeViolations(page)).toEqual([]);
     await screenshotWhole(page, `${screenshotDir}/loket-aanvraag.png`);
+
+    // The person page lists the person's Loket requests with what became of them.
+    await page.goto(`${worker.host.origin}/personen/${tailored.id}`);
+    const requests = page.getByRole('table').filter({ hasText: 'Ingediend' });
+    await requests.waitFor();
+    expect(await requests.locator('tbody tr').allInnerTexts()).toEqual([
+      expect.stringMatching(/Regeling op maat\s+Naar een medewerker[\s\S]*\s2$/),
+    ]);
+    await page.goto(`${worker.host.origin}/personen/${granted.id}`);
+    await page.getByRole('cell', { name: 'Automatisch toegekend' }).waitFor();
     await page.close();
   });
 });

@@ -9,6 +9,7 @@ import { ClaimEventsRepository } from '../db/repositories/claim-events-repositor
 import { ClaimsRepository } from '../db/repositories/claims-repository';
 import { EscalationsRepository } from '../db/repositories/escalations-repository';
 import { PersonsRepository } from '../db/repositories/persons-repository';
+import { LoketRequestsRepository } from '../db/repositories/loket-requests-repository';
 import { TasksRepository } from '../db/repositories/tasks-repository';
 import { amsterdamDate } from '../../shared/domain/amsterdam-clock';
 import { caseFacts, isOpenClaim } from './betalingsonmacht-service';
@@ -76,6 +77,14 @@ export function personView(
           : null,
     })),
     openTasks: new TasksRepository(db).openForPerson(personId),
+    loketRequests: new LoketRequestsRepository(db).forPerson(personId).map((r) => ({
+      id: r.id,
+      submittedAt: r.submittedAt,
+      kind: r.kind,
+      outcome: r.outcome,
+      outcomeReason: r.outcomeReason,
+      documents: r.documents.length,
+    })),
     rijk: previewJointArrangement({
       ...caseFacts(claimRecords, arrangementRecords, today),
       peildatum: today,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { arrangementStatuses, savedViewWire, teamMemberWire } from '../api/entities';
 import { decisionKinds } from '../domain/betalingsonmacht-besluit';
 import { savedViewDefinition, savedViewName, searchText, taskSortKeys } from '../api/saved-views';
+import { loketOutcomes } from '../api/loket';
 import { claimDecisionSteps } from '../domain/escalatie';
 import { taskKinds, taskPriorities, taskQueues, taskStatuses } from '../domain/taken';
 import { cents, claimKind, claimPhase, emptyRequest, id, isoDate, isoDateTime, traceStep } from './schemas';
@@ -89,6 +90,17 @@ export const personViewResponse = z.object({
     }),
   ),
   openTasks: z.array(taskRow),
+  /** The person's requests from the Digitaal Loket, newest first: what they asked and what became of it. */
+  loketRequests: z.array(
+    z.object({
+      id,
+      submittedAt: isoDateTime,
+      kind: z.enum(['standaard', 'maatwerk']),
+      outcome: z.enum(loketOutcomes),
+      outcomeReason: text().nullable(),
+      documents: z.number().int().nonnegative(),
+    }),
+  ),
   /** What one Betalingsregeling Rijk over the participating creditors would look like today. */
   rijk: z.object({
     shares: z.array(z.object({ creditor: z.enum(creditors), claimCount: z.number().int(), owedCents: cents })),

@@ -27,6 +27,15 @@ export class LoketRequestsRepository {
     return row ? (JSON.parse(row.body) as LoketRequestWire) : null;
   }
 
+  /** All of the person's requests, newest first. */
+  forPerson(personId: string): LoketRequestWire[] {
+    return this.db
+      .all<{ body: string }>(
+        sql`SELECT body FROM loket_requests WHERE person_id = ${personId} ORDER BY submitted_at DESC`,
+      )
+      .map((row) => JSON.parse(row.body) as LoketRequestWire);
+  }
+
   get(id: string): LoketRequestWire | null {
     const row = this.db.get<{ body: string }>(sql`SELECT body FROM loket_requests WHERE id = ${id}`);
     return row ? (JSON.parse(row.body) as LoketRequestWire) : null;

@@ -191,10 +191,15 @@ export class TasksRepository {
         count: null,
       };
     }
-    const index = sqlTrusted(query.queue === 'alle_open' ? plan.index : plan.assigneeIndex);
+    const indexName = query.queue === 'alle_open' ? plan.index : plan.assigneeIndex;
+    // During an initial sync the indexes are dropped until its end (deferred-indexes.ts); naming a
+    // missing index would fail the query, so the queue (and the notifications) then read without it.
+    const indexed = this.db.get(sql`SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ${indexName}`)
+      ? sql`INDEXED BY ${sqlTrusted(indexName)}`
+      : sql``;
     return {
       rows: sql`SELECT ${rowColumns} ${rowJoins}
-                WHERE t.rowid IN (SELECT t.rowid FROM tasks t INDEXED BY ${index} WHERE ${where} ORDER BY ${order}
+                WHERE t.rowid IN (SELECT t.rowid FROM tasks t ${indexed} WHERE ${where} ORDER BY ${order}
                                   LIMIT ${query.limit} OFFSET ${query.offset})
                 ORDER BY ${order}`,
       count: this.countQuery(query),

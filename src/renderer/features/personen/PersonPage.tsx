@@ -149,6 +149,37 @@ function PersonContent({ view }: { view: PersonView }) {
         <p className="empty-state">{t('person.noArrangements')}</p>
       )}
 
+      {view.loketRequests.length ? (
+        <>
+          <h2>{t('person.loketRequests')}</h2>
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('person.submittedAt')}</th>
+                <th scope="col">{t('person.requestKind')}</th>
+                <th scope="col">{t('person.outcome')}</th>
+                <th scope="col" className="numeric">
+                  {t('person.documents')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.loketRequests.map((r) => (
+                <tr key={r.id}>
+                  <td>{formatDateTime(r.submittedAt)}</td>
+                  <td>{t(`person.loketKind.${r.kind}`)}</td>
+                  <td>
+                    {t(`person.loketOutcome.${r.outcome}`)}
+                    {r.outcomeReason ? <span className="table-subline">{r.outcomeReason}</span> : null}
+                  </td>
+                  <td className="numeric">{r.documents}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+
       <h2>{t('person.openTasks')}</h2>
       {view.openTasks.length ? (
         <ul>
