@@ -163,6 +163,8 @@ describe('Digitaal Loket end to end', () => {
     expect(await requests.locator('tbody tr').allInnerTexts()).toEqual([
       expect.stringMatching(/Regeling op maat\s+Naar een medewerker[\s\S]*\s2$/),
     ]);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshotWhole(page, `${screenshotDir}/persoon-loket.png`);
     await page.goto(`${worker.host.origin}/personen/${granted.id}`);
     await page.getByRole('cell', { name: 'Automatisch toegekend' }).waitFor();
     await page.close();
