@@ -23,6 +23,19 @@ export function victimTeams(principal: Principal): string[] {
     : [];
 }
 
+/** The feed's "team" of what every principal receives: approved parameter sets. */
+export const everyoneTeam = '*';
+
+/** Every team whose changes the principal pulls. */
+export function feedTeams(principal: Principal): string[] {
+  return [...new Set([...caseTeams(principal), ...victimTeams(principal), everyoneTeam])];
+}
+
+/** Parameter sets are entered and approved by functional administrators (a second one approves). */
+export function canManageParameters(principal: Principal): boolean {
+  return principal.role === 'functioneel_beheerder';
+}
+
 export function canReadVictimContacts(principal: Principal): boolean {
   return principal.role === 'medewerker_slachtofferinformatie';
 }

@@ -67,4 +67,12 @@ export const demoUsers: readonly { id: string; username: string; displayName: st
     teamId: 'team-slachtofferinformatie',
   },
   { id: 'u-hkok', username: 'hkok', displayName: 'Henk Kok', role: 'functioneel_beheerder', teamId: 'team-beheer' },
+  // A second beheerder: a parameter set one of them enters, the other approves.
+  {
+    id: 'u-sbakker',
+    username: 'sbakker',
+    displayName: 'Sanne Bakker',
+    role: 'functioneel_beheerder',
+    teamId: 'team-beheer',
+  },
 ];

@@ -6,6 +6,8 @@ import { materializeChangePayloads } from '../sync/change-feed';
 import { generateDemoTasks } from '../../shared/demo/tasks';
 import { generateDemoVictims } from '../../shared/demo/victims';
 import type { Queryable } from '../db/sql-client';
+import { currentDemoBvvSet } from '../../shared/demo/demo-parameter-sets';
+import { everyoneTeam } from '../scope';
 import { caseTeamIds, demoPassword, demoTeams, demoUsers, victimTeamId } from './demo-users';
 import { todayInAmsterdam } from '../../shared/domain/amsterdam-clock';
 
@@ -113,8 +115,13 @@ export async function seedCentralDemo(
         .filter((c) => c.kind === 'schadevergoedingsmaatregel' || c.kind === 'strafbeschikking')
         .map((c) => c.personId),
     );
+    await seedParameterSets(tx);
     await tx.query(
       `INSERT INTO changes (entity, entity_id, team_id, version) SELECT 'person', id, team_id, version FROM persons`,
+    );
+    await tx.query(
+      `INSERT INTO changes (entity, entity_id, team_id, version) SELECT 'parameter_set', id, $1, version FROM parameter_sets`,
+      [everyoneTeam],
     );
     await tx.query(
       `INSERT INTO changes (entity, entity_id, team_id, version) SELECT 'claim', id, team_id, version FROM claims`,
@@ -138,6 +145,30 @@ export async function seedCentralDemo(
   await materializeChangePayloads(db);
   await db.query('VACUUM ANALYZE');
   return { persons: data.persons.length, claims: data.claims.length };
+}
+
+/**
+ * The BVV norms after 2025-01-01 are not in DOMAIN.md, so without a newer set every assessment
+ * today would be flagged and sent to the team lead. The demo has Henk Kok enter the 2025 norms
+ * carried forward for the current half-year — marked as demo data, every value open — and Sanne
+ * Bakker approve them, as a real pair of beheerders would with the real norms.
+ */
+async function seedParameterSets(tx: Queryable): Promise<void> {
+  const { set } = currentDemoBvvSet(todayInAmsterdam());
+  const { id, validFrom, ...values } = set;
+  await tx.query(
+    `INSERT INTO parameter_sets (id, domain, valid_from, body, reason, status, proposed_by, proposed_at, decided_by,
+                                 decided_at, decision_note, version)
+     VALUES ($1, 'bvv', $2, $3, $4, 'goedgekeurd', 'u-hkok', now() - interval '2 days', 'u-sbakker', now() - interval '1 day',
+             $5, nextval('change_version'))`,
+    [
+      id,
+      validFrom,
+      JSON.stringify(values),
+      'Demo: normen van 1 januari 2025 doorgetrokken tot de echte normen van deze periode zijn ingevoerd.',
+      'Gecontroleerd: alleen voor de demo.',
+    ],
+  );
 }
 
 /**

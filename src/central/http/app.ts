@@ -28,6 +28,14 @@ import {
   takeInLoketRequest,
 } from '../loket/loket-service';
 import { loketDocumentParams } from '../../shared/api/loket';
+import {
+  decideParameterSet,
+  followApprovedParameterSets,
+  listParameterSets,
+  ParameterSetError,
+  proposeParameterSet,
+} from '../parameters/parameter-service';
+import { parameterSetParams } from '../../shared/api/parameters';
 import { routes } from './routes';
 
 export interface CentralAppOptions {
@@ -78,6 +86,10 @@ export function buildCentralApp(options: CentralAppOptions): FastifyInstance {
     if (error instanceof IntakeKindNotAllowedError) return sendError(reply, 403, 'forbidden', error.message);
     if (error instanceof IntakePaymentsNotAllowedError) return sendError(reply, 403, 'forbidden', error.message);
     if (error instanceof LoketNotAllowedError) return sendError(reply, 403, 'forbidden', error.message);
+    if (error instanceof ParameterSetError) {
+      const code = { 403: 'forbidden', 404: 'not_found', 409: 'conflict' }[error.status];
+      return sendError(reply, error.status, code, error.message);
+    }
     if (error instanceof LoketDocumentError) return sendError(reply, 422, 'invalid_request', error.message);
     if (error instanceof VictimAccessError)
       return sendError(reply, error.status, error.status === 403 ? 'forbidden' : 'not_found', error.message);
@@ -182,21 +194,25 @@ export function buildCentralApp(options: CentralAppOptions): FastifyInstance {
   app.post(routes.push.path, async (request) => {
     const principal = await authenticate(request);
     const body = parse(pushEnvelope, request.body);
+    await followApprovedParameterSets(options.db);
     return processCommands(options.db, principal, body.clientId, body.commands, options.processor);
   });
 
   app.post(routes.intakeClaims.path, async (request) => {
     const source = await authenticateSystem(request);
+    await followApprovedParameterSets(options.db);
     return takeInClaims(options.db, source, parse(routes.intakeClaims.body, request.body));
   });
 
   app.post(routes.intakePayments.path, async (request) => {
     const source = await authenticateSystem(request);
+    await followApprovedParameterSets(options.db);
     return takeInPayments(options.db, source, parse(routes.intakePayments.body, request.body));
   });
 
   app.post(routes.loketRequest.path, { bodyLimit: maxLoketBodyBytes }, async (request) => {
     const source = await authenticateSystem(request);
+    await followApprovedParameterSets(options.db);
     return takeInLoketRequest(options.db, source, parse(routes.loketRequest.body, request.body));
   });
 
@@ -206,6 +222,20 @@ export function buildCentralApp(options: CentralAppOptions): FastifyInstance {
     const document = await readLoketDocument(options.db, principal, requestId, number);
     if (!document) throw new HttpError(404, 'not_found', 'Dit bestand bestaat niet of hoort niet bij uw team.');
     return document;
+  });
+
+  app.get(routes.parameterSets.path, async (request) => listParameterSets(options.db, await authenticate(request)));
+
+  app.post(routes.proposeParameterSet.path, async (request) => {
+    const principal = await authenticate(request);
+    return proposeParameterSet(options.db, principal, parse(routes.proposeParameterSet.body, request.body));
+  });
+
+  app.post(routes.decideParameterSet.path, async (request) => {
+    const principal = await authenticate(request);
+    const { id } = parse(parameterSetParams, request.params);
+    const decision = parse(routes.decideParameterSet.body, request.body);
+    return decideParameterSet(options.db, principal, id, decision);
   });
 
   return app;

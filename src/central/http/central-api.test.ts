@@ -122,18 +122,25 @@ describe('authorization', () => {
     expect(await teamOf(zwolle.filter((c) => c.entity === 'claim').map((c) => c.data.id))).toEqual(
       new Set(['team-inning-zwolle']),
     );
-    const leeuwardenIds = new Set(leeuwarden.map((c) => c.data.id));
+    // Only the approved parameter sets reach both teams (and everyone else).
+    const leeuwardenIds = new Set(leeuwarden.filter((c) => c.entity !== 'parameter_set').map((c) => c.data.id));
     expect(zwolle.some((c) => leeuwardenIds.has(c.data.id))).toBe(false);
+    expect(zwolle.filter((c) => c.entity === 'parameter_set')).toEqual(
+      leeuwarden.filter((c) => c.entity === 'parameter_set'),
+    );
   });
 
-  it('gives the victim-information role only its victim compartment, and the functional administrator nothing', async () => {
+  it('gives the victim-information role only its victim compartment, and the functional administrator only the parameter sets', async () => {
     const victimFeed = await pullAll((await login('famrani')).accessToken);
     expect(victimFeed.length).toBeGreaterThan(0);
     const entities = new Set(victimFeed.map((c) => c.entity));
     expect(entities).toContain('victim');
     expect(entities).toContain('detention_event');
-    expect([...entities].every((e) => ['victim', 'detention_event', 'victim_compensation'].includes(e))).toBe(true);
-    expect(await pullAll((await login('hkok')).accessToken)).toEqual([]);
+    expect(
+      [...entities].every((e) => ['victim', 'detention_event', 'victim_compensation', 'parameter_set'].includes(e)),
+    ).toBe(true);
+    const beheer = await pullAll((await login('hkok')).accessToken);
+    expect(beheer.map((c) => c.entity)).toEqual(['parameter_set']);
   });
 
   it('rejects a note on another team’s claim and a note by a role without case access, in Dutch', async () => {

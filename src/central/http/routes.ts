@@ -16,6 +16,12 @@ import { auditFilter, auditPage } from '../../shared/api/audit';
 import { victimContact, victimContactQuery } from '../../shared/api/victims';
 import { claimsBatch, intakeResult, paymentsBatch } from '../../shared/api/intake';
 import { loketDocumentContent, loketRequest, loketResult } from '../../shared/api/loket';
+import {
+  parameterSetDecision,
+  parameterSetList,
+  parameterSetProposal,
+  parameterSetRecord,
+} from '../../shared/api/parameters';
 
 /**
  * The central API's routes as data: method, path, schemas and a summary. The Fastify app and the
@@ -135,6 +141,31 @@ export const routes = {
       'Eén bestand bij een aanvraag uit het Digitaal Loket, voor het team van de persoon; elke inzage wordt gelogd',
     auth: true,
     response: loketDocumentContent,
+  },
+  parameterSets: {
+    method: 'GET',
+    path: '/api/v1/parameters',
+    summary:
+      'Alle parametersets (voorgesteld, goedgekeurd, afgewezen); alleen voor functioneel beheer, elke inzage wordt gelogd',
+    auth: true,
+    response: parameterSetList,
+  },
+  proposeParameterSet: {
+    method: 'POST',
+    path: '/api/v1/parameters',
+    summary: 'Functioneel beheer: een nieuwe gedateerde parameterset voorstellen; een tweede beheerder beslist',
+    auth: true,
+    body: parameterSetProposal,
+    response: parameterSetRecord,
+  },
+  decideParameterSet: {
+    method: 'POST',
+    path: '/api/v1/parameters/:id/decision',
+    summary:
+      'Functioneel beheer: een voorgestelde parameterset goedkeuren of afwijzen (niet door wie haar voorstelde); goedgekeurd gaat zij naar alle werkplekken',
+    auth: true,
+    body: parameterSetDecision,
+    response: parameterSetRecord,
   },
 } as const satisfies Record<string, RouteSpec>;
 

@@ -4,7 +4,7 @@ import { parseFeedCursor, startCursor, type FeedCursor } from '../../shared/api/
 import type { Principal } from '../auth/access-token';
 import { audit } from '../audit';
 import type { Queryable, SqlClient } from '../db/sql-client';
-import { caseTeams, victimTeams } from '../scope';
+import { feedTeams } from '../scope';
 
 /*
  * The change feed: one row per entity at its latest version, with the transaction that wrote it
@@ -110,7 +110,7 @@ export async function pullChangesJson(
   limit: number,
   countRemaining = true,
 ): Promise<{ body: string; nextCursor: FeedCursor; hasMore: boolean }> {
-  const teams = [...new Set([...caseTeams(principal), ...victimTeams(principal)])];
+  const teams = feedTeams(principal);
   const deadline = Date.now() + heldBackWaitMs;
   let page = await readPage(db, teams, cursor, limit);
   while (page.heldBack && page.size < limit && Date.now() < deadline) {
@@ -395,6 +395,14 @@ const entityQueries: Record<Change['entity'], string> = {
                         FROM loket_documents d WHERE d.request_id = r.id), '[]'::json) AS documents,
               r.version::bigint AS version
        FROM unnest($1::text[], $2::bigint[]) AS ch(entity_id, version) JOIN loket_requests r ON r.id = ch.entity_id::uuid`,
+  parameter_set: `SELECT s.id, s.domain, to_char(s.valid_from, 'YYYY-MM-DD') AS "validFrom", s.body AS "values", s.reason,
+              p.display_name AS "proposedBy", s.proposed_by AS "proposedById",
+              to_char(s.proposed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "proposedAt",
+              d.display_name AS "approvedBy", to_char(s.decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "approvedAt",
+              s.version::bigint AS version
+       FROM unnest($1::text[], $2::bigint[]) AS ch(entity_id, version) JOIN parameter_sets s ON s.id = ch.entity_id
+         JOIN users p ON p.id = s.proposed_by JOIN users d ON d.id = s.decided_by
+       WHERE s.status = 'goedgekeurd'`,
 };
 
 async function loadEntities(db: Queryable, rows: readonly ChangeRow[]): Promise<Map<string, Record<string, unknown>>> {

@@ -5,6 +5,7 @@ import { claimDecisionSteps } from '../domain/escalatie';
 import { detentionEventKinds } from '../domain/slachtoffer';
 import { taskKinds, taskPriorities, taskStatuses } from '../domain/taken';
 import { loketRequestWire } from './loket';
+import { parameterSetWire } from './parameters';
 import { savedViewDefinition } from './saved-views';
 import { cents, claimKind, claimPhase, id, isoDate, isoDateTime, role } from '../ipc/schemas';
 import { wireText } from '../validation/text';
@@ -252,5 +253,6 @@ export const change = z.discriminatedUnion('entity', [
   z.object({ entity: z.literal('victim_compensation'), version: z.number().int(), data: victimCompensationWire }),
   z.object({ entity: z.literal('voorschot_payment'), version: z.number().int(), data: voorschotPaymentWire }),
   z.object({ entity: z.literal('loket_request'), version: z.number().int(), data: loketRequestWire }),
+  z.object({ entity: z.literal('parameter_set'), version: z.number().int(), data: parameterSetWire }),
 ]);
 export type Change = z.infer<typeof change>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeBeslagvrijeVoet, monthlyIncome, type BvvInput } from './beslagvrije-voet';
+import { computeBeslagvrijeVoet, monthlyIncome, nextScheduledNormUpdate, type BvvInput } from './beslagvrije-voet';
 import { singleOnBijstand2025 } from './beslagvrije-voet.examples';
 import { bvvParameterSets, type BvvParameterSet } from './parameters/beslagvrije-voet-parameters';
 import { selectParameterSet } from './parameters/parameter-set';
@@ -49,6 +49,31 @@ describe('beslagvrije voet — 95 % of each norm, rounded half away from zero to
     expect(selectParameterSet(sets, '2025-06-30').id).toBe('bvv-2025-01');
     expect(selectParameterSet(sets, '2025-07-01').id).toBe('bvv-2025-07');
     expect(computeBeslagvrijeVoet({ ...base, peildatum: '2025-07-01' }, sets).parameterSet.id).toBe('bvv-2025-07');
+  });
+
+  it('knows the scheduled norm updates: 1 January and 1 July, the first one after a set starts', () => {
+    expect(nextScheduledNormUpdate('2025-01-01')).toBe('2025-07-01');
+    expect(nextScheduledNormUpdate('2025-06-30')).toBe('2025-07-01');
+    expect(nextScheduledNormUpdate('2025-07-01')).toBe('2026-01-01');
+    expect(nextScheduledNormUpdate('2024-12-31')).toBe('2025-01-01');
+  });
+
+  it('flags an assessment past the next scheduled update with no newer set as unconfirmed, for the team lead', () => {
+    const lastDay = bvv({ peildatum: '2025-06-30' });
+    expect(lastDay.value).toMatchObject({ requiresApproval: false, hasUnconfirmedSteps: false });
+    const stale = bvv({ peildatum: '2025-07-01' });
+    // Same norms, same amount: only the confidence changes.
+    expect(stale.value.bvvCents).toBe(lastDay.value.bvvCents);
+    expect(stale.value).toMatchObject({ requiresApproval: true, hasUnconfirmedSteps: true });
+    expect(stale.trace[0]).toMatchObject({ rule: 'bvv.normen-verouderd', unconfirmed: true });
+    expect(stale.trace[0]?.text).toContain('01-07-2025');
+    const julySet: BvvParameterSet = { ...(bvvParameterSets[1] as BvvParameterSet), id: 'j', validFrom: '2025-07-01' };
+    const withJuly = computeBeslagvrijeVoet({ ...base, peildatum: '2025-12-31' }, [...bvvParameterSets, julySet]);
+    expect(withJuly.value.requiresApproval).toBe(false);
+    expect(
+      computeBeslagvrijeVoet({ ...base, peildatum: '2026-01-01' }, [...bvvParameterSets, julySet]).value
+        .requiresApproval,
+    ).toBe(true);
   });
 
   it('has no norm for 18–20 before 2025 or for a couple of 18–20, and says so', () => {

@@ -1,7 +1,8 @@
-import { formatCents } from '../format';
+import { formatCents, formatDate } from '../format';
 import { percentOf, roundCents, type Cents } from './money';
 import type { LivingSituation, NormCategory } from './parameters/beslagvrije-voet-parameters';
-import { bvvParameterSets, type BvvParameterSet } from './parameters/beslagvrije-voet-parameters';
+import type { BvvParameterSet } from './parameters/beslagvrije-voet-parameters';
+import { activeParameterSets } from './parameters/registry';
 import { selectParameterSet } from './parameters/parameter-set';
 import { step, type Explained, type TraceStep } from './trace';
 
@@ -98,12 +99,31 @@ export function monthlyIncome(
   return input.netIncomeMonthlyCents + input.otherIncomeMonthlyCents + holiday;
 }
 
+/** Bijstandsnormen change on 1 January and 1 July (DOMAIN.md §3): the first such day after `validFrom`. */
+export function nextScheduledNormUpdate(validFrom: string): string {
+  const year = Number(validFrom.slice(0, 4));
+  return validFrom < `${year}-07-01` ? `${year}-07-01` : `${year + 1}-01-01`;
+}
+
 export function computeBeslagvrijeVoet(
   input: BvvInput,
-  sets: readonly BvvParameterSet[] = bvvParameterSets,
+  sets: readonly BvvParameterSet[] = activeParameterSets('bvv'),
 ): Explained<BvvResult, BvvInput> {
   const parameters = selectParameterSet(sets, input.peildatum);
   const trace: TraceStep[] = [];
+  // Past a scheduled norm update without a newer set, the norms used are probably too low: the
+  // outcome may be right, but nobody has confirmed it, so a team lead looks at it.
+  const normUpdate = nextScheduledNormUpdate(parameters.validFrom);
+  const normsOutdated = input.peildatum >= normUpdate;
+  if (normsOutdated) {
+    trace.push(
+      step(
+        'bvv.normen-verouderd',
+        `De normen van ${formatDate(parameters.validFrom)} zijn op ${formatDate(normUpdate)} gewijzigd, maar er is nog geen nieuwere parameterset vastgesteld. Deze berekening is onbevestigd en gaat ter goedkeuring naar de teamleider.`,
+        true,
+      ),
+    );
+  }
   const income = monthlyIncome(input);
   trace.push(
     step(
@@ -129,7 +149,7 @@ export function computeBeslagvrijeVoet(
         bvvCents: bvv,
         monthlyIncomeCents: income,
         afloscapaciteitCents: capacity,
-        requiresApproval,
+        requiresApproval: requiresApproval || normsOutdated,
         hasUnconfirmedSteps: trace.some((s) => s.unconfirmed),
       },
       inputs: input,

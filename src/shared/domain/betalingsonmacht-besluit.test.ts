@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentDemoBvvSet } from '../demo/demo-parameter-sets';
 import type { BvvInput } from './beslagvrije-voet';
 import { evaluateDecision, type CaseFacts, type DecisionChoice } from './betalingsonmacht-besluit';
+import { installApprovedParameterSets } from './parameters/registry';
 
 const bvvInput: BvvInput = {
   peildatum: '2026-11-29',
@@ -29,6 +31,25 @@ const decide = (choice: Partial<DecisionChoice>, outstanding = 60000) =>
   });
 
 describe('betalingsonmacht decisions', () => {
+  // The norms of the peildatum's half-year, as a beheerder would have entered them.
+  beforeAll(() => installApprovedParameterSets([currentDemoBvvSet(bvvInput.peildatum)]));
+  afterAll(() => installApprovedParameterSets([]));
+
+  it('with only norms older than the last scheduled update, every decision goes to the team lead, flagged', () => {
+    installApprovedParameterSets([]);
+    try {
+      const outcome = decide({ kind: 'standaard' });
+      expect(outcome).toMatchObject({ allowed: true, requiresApproval: true });
+      expect(outcome.trace.find((s) => s.rule === 'bvv.normen-verouderd')).toMatchObject({ unconfirmed: true });
+      expect(outcome.assessment.parameterSets[0]).toBe('bvv-2025-01');
+    } finally {
+      installApprovedParameterSets([currentDemoBvvSet(bvvInput.peildatum)]);
+    }
+    const current = decide({ kind: 'standaard' });
+    expect(current.trace.some((s) => s.rule === 'bvv.normen-verouderd')).toBe(false);
+    expect(current.assessment.parameterSets[0]).toBe('bvv-2026-07-01');
+  });
+
   it('a standard arrangement collects outstanding plus administratiekosten, without approval', () => {
     const outcome = decide({ kind: 'standaard' });
     expect(outcome).toMatchObject({ allowed: true, totalCents: 60900, requiresApproval: false });

@@ -14,7 +14,7 @@ import {
 import { addMonths } from './calendar';
 import type { Cents } from './money';
 import { selectParameterSet } from './parameters/parameter-set';
-import { regelingParameterSets } from './parameters/regeling-parameters';
+import { activeParameterSets } from './parameters/registry';
 import { step, type TraceStep } from './trace';
 
 /**
@@ -142,7 +142,7 @@ export function evaluateDecision(bvvInput: BvvInput, facts: CaseFacts, choice: D
       }
       if (total <= 0) return refuse('Er staat niets open.');
       const plan = generatePlanForInstalment(total, instalment, choice.firstDueDate);
-      const maxMonths = selectParameterSet(regelingParameterSets, bvvInput.peildatum).maxTailoredMonths.value;
+      const maxMonths = selectParameterSet(activeParameterSets('regeling'), bvvInput.peildatum).maxTailoredMonths.value;
       if (plan.length > maxMonths) {
         return refuse(
           `Met ${formatCents(instalment)} per maand duurt de regeling ${plan.length} maanden; hoogstens ${maxMonths}. Kies noodstop of verwijzing.`,
@@ -159,7 +159,7 @@ export function evaluateDecision(bvvInput: BvvInput, facts: CaseFacts, choice: D
       return allowed(plan, belowStandard || bvvNeedsApproval);
     }
     case 'noodstop': {
-      const parameters = selectParameterSet(regelingParameterSets, bvvInput.peildatum);
+      const parameters = selectParameterSet(activeParameterSets('regeling'), bvvInput.peildatum);
       const months =
         parameters.noodstopMonths.value + (choice.withDebtHelp ? parameters.noodstopExtensionMonths.value : 0);
       const until = addMonths(choice.firstDueDate, months);

@@ -12,13 +12,8 @@ import {
 } from './betalingsregeling';
 import { selectParameterSet } from './parameters/parameter-set';
 import type { RegelingParameterSet } from './parameters/regeling-parameters';
-import { regelingParameterSets } from './parameters/regeling-parameters';
-import {
-  creditors,
-  rijksincassoParameterSets,
-  type Creditor,
-  type RijksincassoParameterSet,
-} from './parameters/rijksincasso-parameters';
+import { activeParameterSets } from './parameters/registry';
+import { creditors, type Creditor, type RijksincassoParameterSet } from './parameters/rijksincasso-parameters';
 import { step, type Explained, type TraceStep } from './trace';
 
 /**
@@ -61,7 +56,7 @@ function participantsOn(peildatum: string, sets: readonly RijksincassoParameterS
 export function outsideJointArrangement(
   kind: ClaimKind,
   peildatum: string,
-  sets: readonly RijksincassoParameterSet[] = rijksincassoParameterSets,
+  sets: readonly RijksincassoParameterSet[] = activeParameterSets('rijksincasso'),
 ): boolean {
   return !participantsOn(peildatum, sets).participating.has(creditorOf(kind));
 }
@@ -118,7 +113,7 @@ export function arrangementCreditors(claims: readonly RijkClaim[], peildatum: st
 export function jointScope(
   claims: readonly RijkClaim[],
   peildatum: string,
-  sets: readonly RijksincassoParameterSet[] = rijksincassoParameterSets,
+  sets: readonly RijksincassoParameterSet[] = activeParameterSets('rijksincasso'),
 ): Explained<JointScope, { peildatum: string; claimIds: string[] }> {
   const { participating, parameterSet } = participantsOn(peildatum, sets);
   const shares = sharesOf(claims, (c) => participating.has(c));
@@ -173,7 +168,7 @@ export function checkJointArrangement(
       dwangmiddelInProgress: input.dwangmiddelInProgress,
       previousArrangements: input.previousArrangements,
     },
-    sets.regeling ?? regelingParameterSets,
+    sets.regeling ?? activeParameterSets('regeling'),
   );
   return {
     value: { ...check.value, scope: scope.value },
@@ -201,7 +196,7 @@ export function previewJointArrangement(
 ) {
   const check = checkJointArrangement(input, sets);
   const { scope, eligible, maxMonths } = check.value;
-  const regeling = selectParameterSet(sets.regeling ?? regelingParameterSets, input.peildatum);
+  const regeling = selectParameterSet(sets.regeling ?? activeParameterSets('regeling'), input.peildatum);
   const months = standardTermMonths(scope.totalCents, maxMonths, regeling);
   const first =
     eligible && scope.totalCents > 0
@@ -393,7 +388,7 @@ export interface PauseRequest {
 export function pauseInstalments<T extends Pick<Instalment, 'dueDate'>>(
   plan: readonly T[],
   request: PauseRequest,
-  sets: readonly RijksincassoParameterSet[] = rijksincassoParameterSets,
+  sets: readonly RijksincassoParameterSet[] = activeParameterSets('rijksincasso'),
 ): Explained<{ allowed: boolean; plan: T[]; refusals: string[] }, PauseRequest> {
   const parameters = selectParameterSet(sets, request.from);
   const unconfirmed = parameters.pauseMaxMonths.status !== 'confirmed';

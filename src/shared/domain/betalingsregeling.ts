@@ -2,7 +2,8 @@ import { formatCents } from '../format';
 import { addMonths, monthsBetween } from './calendar';
 import type { Cents } from './money';
 import { selectParameterSet } from './parameters/parameter-set';
-import { regelingParameterSets, type RegelingParameterSet } from './parameters/regeling-parameters';
+import type { RegelingParameterSet } from './parameters/regeling-parameters';
+import { activeParameterSets } from './parameters/registry';
 import { step, type Explained, type TraceStep } from './trace';
 
 /**
@@ -56,7 +57,7 @@ export function maxMonthsFor(outstandingCents: Cents, parameters: RegelingParame
 
 export function checkStandardArrangement(
   input: StandardCheckInput,
-  sets: readonly RegelingParameterSet[] = regelingParameterSets,
+  sets: readonly RegelingParameterSet[] = activeParameterSets('regeling'),
 ): Explained<StandardCheck, StandardCheckInput> {
   const parameters = selectParameterSet(sets, input.peildatum);
   const trace: TraceStep[] = [];
@@ -184,7 +185,7 @@ export interface ArrangementProposalInput {
  */
 export function proposeArrangement(
   input: ArrangementProposalInput,
-  sets: readonly RegelingParameterSet[] = regelingParameterSets,
+  sets: readonly RegelingParameterSet[] = activeParameterSets('regeling'),
 ): Explained<TailoredOutcome, ArrangementProposalInput> {
   const parameters = selectParameterSet(sets, input.peildatum);
   const trace: TraceStep[] = [];

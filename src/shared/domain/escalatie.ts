@@ -2,7 +2,8 @@ import { formatCents, formatDate } from '../format';
 import { addDays, parseIsoDate } from './calendar';
 import { isPartnerClaim, type ClaimKind, type ClaimPhase } from './claims';
 import { percentOf, type Cents } from './money';
-import { escalatieParameterSets, type EscalatieParameterSet } from './parameters/escalatie-parameters';
+import type { EscalatieParameterSet } from './parameters/escalatie-parameters';
+import { activeParameterSets } from './parameters/registry';
 import { selectParameterSet } from './parameters/parameter-set';
 import { step, type TraceStep } from './trace';
 
@@ -91,7 +92,7 @@ export function verhogingen(
   kind: ClaimKind,
   originalCents: Cents,
   peildatum: string,
-  sets = escalatieParameterSets,
+  sets = activeParameterSets('escalatie'),
 ): Verhogingen {
   const p = selectParameterSet(sets, peildatum);
   if (kind === 'wahv') {
@@ -225,7 +226,7 @@ export function adviseEscalation(
   claim: ClaimForEscalation,
   situation: PersonSituation,
   today: string,
-  sets: readonly EscalatieParameterSet[] = escalatieParameterSets,
+  sets: readonly EscalatieParameterSet[] = activeParameterSets('escalatie'),
 ): EscalationAdvice {
   const p = selectParameterSet(sets, today);
   const trace: TraceStep[] = [];
@@ -407,7 +408,7 @@ function durationOf(s: EscalationStep, claim: ClaimForEscalation, p: EscalatiePa
 }
 
 /** Due date of an aanmaning: the reminder term after it is sent. */
-export function aanmaningDueDate(sentOn: string, peildatum = sentOn, sets = escalatieParameterSets): string {
+export function aanmaningDueDate(sentOn: string, peildatum = sentOn, sets = activeParameterSets('escalatie')): string {
   return addDays(sentOn, selectParameterSet(sets, peildatum).reminderTermWeeks.value * 7);
 }
 
@@ -422,7 +423,7 @@ export type VoertuigState = 'buiten_gebruik' | 'op_te_halen' | 'achtergelaten';
 export function voertuigTimeline(
   effectiveOn: string,
   today: string,
-  sets = escalatieParameterSets,
+  sets = activeParameterSets('escalatie'),
 ): { state: VoertuigState; releasedOn: string; abandonedOn: string; text: string } {
   const p = selectParameterSet(sets, effectiveOn);
   const releasedOn = addDays(effectiveOn, p.voertuigMaxWeeks.value * 7);

@@ -2,11 +2,8 @@ import { formatCents, formatDate } from '../format';
 import { addDays, addMonths, parseIsoDate } from './calendar';
 import type { Cents } from './money';
 import { selectParameterSet } from './parameters/parameter-set';
-import {
-  slachtofferParameterSets,
-  voorschotRuleSets,
-  type VoorschotRuleSet,
-} from './parameters/slachtoffer-parameters';
+import { activeParameterSets } from './parameters/registry';
+import type { VoorschotRuleSet } from './parameters/slachtoffer-parameters';
 import { step, type TraceStep } from './trace';
 
 /**
@@ -69,7 +66,7 @@ export function notificationDeadline(
       ],
     };
   }
-  const days = selectParameterSet(slachtofferParameterSets, peildatum).noticeDays.value;
+  const days = selectParameterSet(activeParameterSets('slachtoffer'), peildatum).noticeDays.value;
   let deadline = addDays(event.eventDate, -days);
   const trace = [
     step(
@@ -106,7 +103,7 @@ const offenceLabel = (category: string) => offenceLabels[category] ?? `misdrijve
 
 /** The day the rule set after `rules` takes over, if any. */
 function nextRulesFrom(rules: VoorschotRuleSet): string | undefined {
-  return voorschotRuleSets.find((r) => r.validFrom > rules.validFrom)?.validFrom;
+  return activeParameterSets('voorschot').find((r) => r.validFrom > rules.validFrom)?.validFrom;
 }
 
 export interface VoorschotInput {
@@ -133,7 +130,7 @@ export interface VoorschotResult {
  * Schadefonds payments; capped at € 5.000 except for violent and sexual offences; natural persons only.
  */
 export function voorschot(input: VoorschotInput): VoorschotResult {
-  const p = selectParameterSet(slachtofferParameterSets, input.today);
+  const p = selectParameterSet(activeParameterSets('slachtoffer'), input.today);
   const trace: TraceStep[] = [];
   const eligibleFrom = addMonths(input.judgmentFinalDate, p.voorschotAfterMonths.value);
   const remainder = Math.max(0, input.orderedCents - input.receivedFromOffenderCents - input.schadefondsCents);
@@ -169,7 +166,9 @@ export function voorschot(input: VoorschotInput): VoorschotResult {
     return result(false, 0, false);
   }
   // The rules in force when the judgment became final decide which offences are covered, and the cap.
-  const rules = voorschotRuleSets.filter((r) => r.validFrom <= input.judgmentFinalDate).at(-1);
+  const rules = activeParameterSets('voorschot')
+    .filter((r) => r.validFrom <= input.judgmentFinalDate)
+    .at(-1);
   if (!rules) {
     trace.push(
       step(

@@ -2,7 +2,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import type { ArrangementWire } from '../../../shared/api/entities';
 import { todayInAmsterdam } from '../../../shared/domain/amsterdam-clock';
 import { pauseInstalments } from '../../../shared/domain/betalingsregeling-rijk';
-import { rijksincassoParameterSets } from '../../../shared/domain/parameters/rijksincasso-parameters';
+import { activeParameterSets } from '../../../shared/domain/parameters/registry';
 import { selectParameterSet } from '../../../shared/domain/parameters/parameter-set';
 import { formatDate } from '../../../shared/format';
 import { appError } from '../../api/errors';
@@ -18,7 +18,7 @@ import { usePauseMutation } from './betalingsonmacht-api';
 export function PausePanel({ arrangement }: { arrangement: ArrangementWire }) {
   const today = todayInAmsterdam();
   const upcoming = arrangement.instalments.filter((i) => i.dueDate >= today);
-  const maxMonths = selectParameterSet(rijksincassoParameterSets, today).pauseMaxMonths.value;
+  const maxMonths = selectParameterSet(activeParameterSets('rijksincasso'), today).pauseMaxMonths.value;
   const [open, setOpen] = useState(false);
   const [from, setFrom] = useState(upcoming[0]?.dueDate ?? '');
   const [months, setMonths] = useState(1);
