@@ -6,7 +6,7 @@ import { materializeChangePayloads } from '../sync/change-feed';
 import { generateDemoTasks } from '../../shared/demo/tasks';
 import { generateDemoVictims } from '../../shared/demo/victims';
 import type { Queryable } from '../db/sql-client';
-import { currentDemoBvvSet } from '../../shared/demo/demo-parameter-sets';
+import { currentDemoBvvSet, demoParameterSetReason } from '../../shared/demo/demo-parameter-sets';
 import { everyoneTeam } from '../scope';
 import { caseTeamIds, demoPassword, demoTeams, demoUsers, victimTeamId } from './demo-users';
 import { todayInAmsterdam } from '../../shared/domain/amsterdam-clock';
@@ -161,13 +161,7 @@ async function seedParameterSets(tx: Queryable): Promise<void> {
                                  decided_at, decision_note, version)
      VALUES ($1, 'bvv', $2, $3, $4, 'goedgekeurd', 'u-hkok', now() - interval '2 days', 'u-sbakker', now() - interval '1 day',
              $5, nextval('change_version'))`,
-    [
-      id,
-      validFrom,
-      JSON.stringify(values),
-      'Demo: normen van 1 januari 2025 doorgetrokken tot de echte normen van deze periode zijn ingevoerd.',
-      'Gecontroleerd: alleen voor de demo.',
-    ],
+    [id, validFrom, JSON.stringify(values), demoParameterSetReason, 'Gecontroleerd: alleen voor de demo.'],
   );
 }
 

@@ -114,7 +114,10 @@ export async function decideParameterSet(
         if (!row) throw new ParameterSetError(404, 'Deze parameterset bestaat niet.');
         if (row.status !== 'voorgesteld') throw new ParameterSetError(409, 'Over deze parameterset is al beslist.');
         if (row.proposed_by === principal.sub) {
-          throw new ParameterSetError(403, 'Een tweede beheerder beslist over een parameterset, niet wie haar voorstelde.');
+          throw new ParameterSetError(
+            403,
+            'Een tweede beheerder beslist over een parameterset, niet wie haar voorstelde.',
+          );
         }
         const status = decision.approve ? 'goedgekeurd' : 'afgewezen';
         const version = decision.approve ? await recordChange(tx, 'parameter_set', id, everyoneTeam) : 0;

@@ -1,3 +1,5 @@
+import { ParameterSetsRepository } from '../db/repositories/parameter-sets-repository';
+import { installApprovedParameterSets } from '../../shared/domain/parameters/registry';
 import type { SyncStatus } from '../../shared/ipc/contract';
 import { AppError, type Result } from '../../shared/ipc/result';
 import type { DbLogger } from '../db/connection';
@@ -25,7 +27,7 @@ import {
   recordEscalation,
   requestWaiver,
 } from '../services/escalatie-service';
-import { localDemoTeam, seedDemoCacheIfEmpty } from '../services/demo-seed-service';
+import { localDemoTeam, seedDemoCacheIfEmpty, seedDemoParameterSets } from '../services/demo-seed-service';
 import { dropReview, listReviews, redoReview } from '../services/review-service';
 import { signIn, unlock } from '../services/session-service';
 import {
@@ -91,7 +93,10 @@ export function createBackend(
       const team = user ? localDemoTeam(user.id, user.displayName) : undefined;
       const seeded = seedDemoCacheIfEmpty(db, config.seedDemo, team);
       if (seeded) logger.info('seeded demo cache', { claims: seeded });
+      seedDemoParameterSets(db);
     }
+    // The approved parameter sets this app received before, for its rules from the first screen on.
+    installApprovedParameterSets(new ParameterSetsRepository(db).approved());
     db.refreshPlannerStatistics();
   } catch (error) {
     db.close();
@@ -150,6 +155,15 @@ export function createBackend(
     return readLive('Contactgegevens zijn alleen via de centrale API in te zien.', (client) =>
       client.victimContact(victimId, reason),
     );
+  };
+
+  const parametersOnlyLive = 'Parametersets zijn alleen via de centrale API te beheren.';
+  const requireBeheerder = () => {
+    const user = requireUser();
+    if (user.role !== 'functioneel_beheerder') {
+      throw new AppError('forbidden', 'Parametersets worden beheerd door functioneel beheerders.');
+    }
+    return user;
   };
 
   const table: HandlerTable = {
@@ -215,6 +229,22 @@ export function createBackend(
         throw new AppError('forbidden', 'Het auditlog is alleen in te zien door functioneel beheerders.');
       }
       return readLive('Het auditlog is alleen via de centrale API in te zien.', (client) => client.auditLog(filter));
+    },
+    'parameters.approved': () => {
+      requireUser();
+      return { sets: new ParameterSetsRepository(db).all() };
+    },
+    'parameters.list': () => {
+      requireBeheerder();
+      return readLive(parametersOnlyLive, (client) => client.parameterSets());
+    },
+    'parameters.propose': (proposal) => {
+      requireBeheerder();
+      return readLive(parametersOnlyLive, (client) => client.proposeParameterSet(proposal));
+    },
+    'parameters.decide': ({ id, ...decision }) => {
+      requireBeheerder();
+      return readLive(parametersOnlyLive, (client) => client.decideParameterSet(id, decision));
     },
     'claims.history': ({ claimId }) => {
       requireUser();

@@ -1,3 +1,5 @@
+import { ParameterSetsRepository } from '../db/repositories/parameter-sets-repository';
+import { demoParameterSetWire } from '../../shared/demo/demo-parameter-sets';
 import type { TeamMemberWire } from '../../shared/api/entities';
 import { generateDemoData, type DemoOptions } from '../../shared/demo/generator';
 import { generateDemoTasks } from '../../shared/demo/tasks';
@@ -44,4 +46,13 @@ export function seedDemoCacheIfEmpty(
     );
   });
   return data.claims.length;
+}
+
+/**
+ * The demo's approved norms for the current half-year (the central's demo seed approves the same
+ * set), so a demo without a central API does not flag every assessment as past a norm update.
+ */
+export function seedDemoParameterSets(db: Database, today = todayInAmsterdam()): void {
+  const repository = new ParameterSetsRepository(db);
+  if (repository.all().length === 0) repository.upsertMany([demoParameterSetWire(today)]);
 }

@@ -8,7 +8,9 @@ import { Database } from '../db/connection';
 import { loadMigrations, migrate } from '../db/migrations';
 import { sql } from '../db/sql';
 import { recordDecision } from './betalingsonmacht-service';
-import { seedDemoCacheIfEmpty } from './demo-seed-service';
+import { seedDemoCacheIfEmpty, seedDemoParameterSets } from './demo-seed-service';
+import { ParameterSetsRepository } from '../db/repositories/parameter-sets-repository';
+import { installApprovedParameterSets } from '../../shared/domain/parameters/registry';
 import { tailoredRequest } from '../../../tests/support/betalingsonmacht-request';
 import { vorderingenoverzicht } from './vorderingenoverzicht';
 
@@ -21,8 +23,12 @@ beforeAll(() => {
   db = new Database(join(temp.dir, 'overzicht.sqlite'));
   migrate(db, loadMigrations(localMigrationsDir));
   seedDemoCacheIfEmpty(db, { seed: 7, persons: 120, claims: 600 }, undefined, '2026-11-29');
+  // The norms of this half-year, as the backend installs them at start.
+  seedDemoParameterSets(db, today);
+  installApprovedParameterSets(new ParameterSetsRepository(db).approved());
 });
 afterAll(() => {
+  installApprovedParameterSets([]);
   db.close();
   temp.cleanup();
 });

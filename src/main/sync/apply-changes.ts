@@ -17,6 +17,8 @@ import type {
   VictimWishWire,
 } from '../../shared/api/entities';
 import type { LoketRequestWire } from '../../shared/api/loket';
+import type { ParameterSetWire } from '../../shared/api/parameters';
+import { installApprovedParameterSets } from '../../shared/domain/parameters/registry';
 import type { Database } from '../db/connection';
 import { ArrangementsRepository } from '../db/repositories/arrangements-repository';
 import { CaseNotesRepository } from '../db/repositories/case-notes-repository';
@@ -25,6 +27,7 @@ import { ClaimsRepository } from '../db/repositories/claims-repository';
 import { CompensationRepository } from '../db/repositories/compensation-repository';
 import { EscalationsRepository } from '../db/repositories/escalations-repository';
 import { LoketRequestsRepository } from '../db/repositories/loket-requests-repository';
+import { ParameterSetsRepository } from '../db/repositories/parameter-sets-repository';
 import { PersonsRepository } from '../db/repositories/persons-repository';
 import { TasksRepository } from '../db/repositories/tasks-repository';
 import { TeamRepository } from '../db/repositories/team-repository';
@@ -48,6 +51,7 @@ export function applyChanges(db: Database, changes: readonly Change[]): void {
   const compensations: VictimCompensationWire[] = [];
   const payments: VoorschotPaymentWire[] = [];
   const loketRequests: LoketRequestWire[] = [];
+  const parameterSets: ParameterSetWire[] = [];
   for (const change of changes) {
     switch (change.entity) {
       case 'person':
@@ -98,6 +102,9 @@ export function applyChanges(db: Database, changes: readonly Change[]): void {
       case 'loket_request':
         loketRequests.push(change.data);
         break;
+      case 'parameter_set':
+        parameterSets.push(change.data);
+        break;
     }
   }
   new PersonsRepository(db).upsertMany(persons);
@@ -119,4 +126,10 @@ export function applyChanges(db: Database, changes: readonly Change[]): void {
   compensation.upsertCompensations(compensations);
   compensation.upsertPaymentsFromServer(payments);
   new LoketRequestsRepository(db).upsertMany(loketRequests);
+  if (parameterSets.length) {
+    const repository = new ParameterSetsRepository(db);
+    repository.upsertMany(parameterSets);
+    // From the next assessment on, this process's rules use the newly approved sets.
+    installApprovedParameterSets(repository.approved());
+  }
 }

@@ -1,3 +1,11 @@
+import {
+  parameterSetList,
+  parameterSetRecord,
+  type ParameterSetDecision,
+  type ParameterSetList,
+  type ParameterSetProposal,
+  type ParameterSetRecord,
+} from '../../shared/api/parameters';
 import type { z } from 'zod';
 import type { Command } from '../../shared/api/commands';
 import {
@@ -209,6 +217,24 @@ export class CentralClient {
       Object.entries(filter).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]])),
     );
     return this.authorized('GET', `/api/v1/audit?${query}`, auditPage);
+  }
+
+  /** Parameter sets with their status, live: functioneel beheer only; the server audits the read. */
+  parameterSets(): Promise<ParameterSetList> {
+    return this.authorized('GET', '/api/v1/parameters', parameterSetList);
+  }
+
+  proposeParameterSet(proposal: ParameterSetProposal): Promise<ParameterSetRecord> {
+    return this.authorized('POST', '/api/v1/parameters', parameterSetRecord, proposal);
+  }
+
+  decideParameterSet(id: string, decision: ParameterSetDecision): Promise<ParameterSetRecord> {
+    return this.authorized(
+      'POST',
+      `/api/v1/parameters/${encodeURIComponent(id)}/decision`,
+      parameterSetRecord,
+      decision,
+    );
   }
 
   push(clientId: string, commands: readonly Command[]): Promise<PushResponse> {

@@ -30,12 +30,13 @@ export const syncedTags = [
   'Tasks',
   'Views',
   'Team',
+  'ParameterSets',
 ] as const;
 
 /** One API slice; each feature adds its endpoints with `injectEndpoints`. */
 export const cjibApi = createApi({
   reducerPath: 'cjibApi',
   baseQuery: cjibBaseQuery,
-  tagTypes: ['Session', 'Sync', ...syncedTags],
+  tagTypes: ['Session', 'Sync', 'ParameterSetAdmin', ...syncedTags],
   endpoints: () => ({}),
 });

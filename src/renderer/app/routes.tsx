@@ -4,6 +4,7 @@ import { RouteError } from '../components/RouteError';
 import { AssessmentPage } from '../features/betalingsonmacht/AssessmentPage';
 import { BetalingsonmachtOverviewPage } from '../features/betalingsonmacht/BetalingsonmachtOverviewPage';
 import { AuditLogPage } from '../features/auditlog/AuditLogPage';
+import { ParametersPage } from '../features/parameters/ParametersPage';
 import { ClaimPage } from '../features/claims/ClaimPage';
 import { TeamoverzichtPage } from '../features/teamoverzicht/TeamoverzichtPage';
 import { ConflictenPage } from '../features/conflicten/ConflictenPage';
@@ -45,6 +46,7 @@ export const routes: RouteObject[] = [
       { path: 'teamoverzicht', element: <TeamoverzichtPage /> },
       { path: 'dashboard', element: <DashboardPage /> },
       { path: 'auditlog', element: <AuditLogPage /> },
+      { path: 'parameters', element: <ParametersPage /> },
       { path: 'over', element: <AboutPage /> },
       { path: 'personen/:personId', element: <PersonPage /> },
       { path: '*', element: <NotFoundPage /> },

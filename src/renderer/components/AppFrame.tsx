@@ -6,6 +6,7 @@ import { CacheRecoveryNotice } from '../features/over/CacheRecoveryNotice';
 import { SessionBadge } from '../features/session/SessionBadge';
 import { useCurrentSessionQuery } from '../features/session/session-api';
 import { SyncIndicator } from '../features/session/SyncIndicator';
+import { useApprovedParameterSetsQuery } from '../features/parameters/parameters-api';
 
 const caseRoles: readonly Role[] = ['medewerker_inning', 'teamleider'];
 const workingRoles: readonly Role[] = [...caseRoles, 'medewerker_slachtofferinformatie'];
@@ -21,12 +22,15 @@ export const navigationItems: readonly { path: string; label: MessageKey; roles?
   { path: '/dashboard', label: 'nav.dashboard', roles: ['teamleider'] },
   { path: '/conflicten', label: 'nav.conflicten', roles: workingRoles },
   { path: '/auditlog', label: 'nav.auditlog', roles: ['functioneel_beheerder'] },
+  { path: '/parameters', label: 'nav.parameters', roles: ['functioneel_beheerder'] },
   { path: '/over', label: 'nav.over' },
 ];
 
 /** The frame around every screen: header with user and sync state, navigation, content. */
 export function AppFrame() {
   const role = useCurrentSessionQuery().data?.user?.role;
+  // Every signed-in role's screens apply the approved parameter sets (installed as they arrive).
+  useApprovedParameterSetsQuery(undefined, { skip: role === undefined });
   const items = navigationItems.filter((item) => !item.roles || (role !== undefined && item.roles.includes(role)));
   return (
     <div className="app-frame">

@@ -145,16 +145,16 @@ const reason = wireText().trim().min(10, 'Geef een toelichting van minstens 10 t
 export const parameterSetProposal = z.intersection(domainValues, z.object({ validFrom: firstDay, reason }));
 export type ParameterSetProposal = z.infer<typeof parameterSetProposal>;
 
-export const parameterSetDecision = z
-  .object({
-    approve: z.boolean(),
-    note: wireText().trim().max(1000).default(''),
-  })
+const decisionFields = z.object({ approve: z.boolean(), note: wireText().trim().max(1000).default('') });
+const rejectionExplained = (d: { approve: boolean; note: string }) => d.approve || d.note.length >= 10;
+const rejectionMessage = { message: 'Geef bij een afwijzing een toelichting van minstens 10 tekens.', path: ['note'] };
+
+export const parameterSetDecision = decisionFields.strict().refine(rejectionExplained, rejectionMessage);
+/** The same decision as the app's backend receives it, with the set it is about. */
+export const parameterSetDecisionRequest = decisionFields
+  .extend({ id })
   .strict()
-  .refine((d) => d.approve || d.note.length >= 10, {
-    message: 'Geef bij een afwijzing een toelichting van minstens 10 tekens.',
-    path: ['note'],
-  });
+  .refine(rejectionExplained, rejectionMessage);
 export type ParameterSetDecision = z.input<typeof parameterSetDecision>;
 
 export const parameterSetParams = z.object({ id }).strict();

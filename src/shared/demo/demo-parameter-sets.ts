@@ -1,6 +1,7 @@
 import { bvvParameterSets, type BvvParameterSet } from '../domain/parameters/beslagvrije-voet-parameters';
 import type { Sourced } from '../domain/parameters/parameter-set';
 import type { ApprovedParameterSet } from '../domain/parameters/registry';
+import type { ParameterSetWire } from '../api/parameters';
 
 /** The first day of the half-year (1 January or 1 July) that holds `date`: when norms last changed. */
 export function normPeriodStart(date: string): string {
@@ -37,3 +38,25 @@ export function carriedForwardBvvSet(validFrom: string): BvvParameterSet {
 export function currentDemoBvvSet(today: string): ApprovedParameterSet {
   return { domain: 'bvv', set: carriedForwardBvvSet(normPeriodStart(today)), approvedAt: `${today}T00:00:00.000Z` };
 }
+
+/** The same set as the central's demo seed approves it (Henk Kok proposes, Sanne Bakker approves). */
+export function demoParameterSetWire(today: string): ParameterSetWire {
+  const approvedAt = `${today}T00:00:00.000Z`;
+  const { id, validFrom, ...values } = carriedForwardBvvSet(normPeriodStart(today));
+  return {
+    domain: 'bvv',
+    values,
+    id,
+    validFrom,
+    reason: demoParameterSetReason,
+    proposedBy: 'Henk Kok',
+    proposedById: 'u-hkok',
+    proposedAt: approvedAt,
+    approvedBy: 'Sanne Bakker',
+    approvedAt,
+    version: 1,
+  };
+}
+
+export const demoParameterSetReason =
+  'Demo: normen van 1 januari 2025 doorgetrokken tot de echte normen van deze periode zijn ingevoerd.';

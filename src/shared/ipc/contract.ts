@@ -15,6 +15,13 @@ import {
 } from '../api/entities';
 import { pauseArrangementFields } from '../api/commands';
 import { loketDocumentContent, loketRequestWire } from '../api/loket';
+import {
+  parameterSetDecisionRequest,
+  parameterSetList,
+  parameterSetProposal,
+  parameterSetRecord,
+  parameterSetWire,
+} from '../api/parameters';
 import { searchText } from '../api/saved-views';
 import { victimContact, victimPreferencesFields, victimWishesFields, withZoneRule } from '../api/victims';
 import { detentionEventKinds } from '../domain/slachtoffer';
@@ -258,6 +265,25 @@ export const contract = {
   'audit.list': {
     request: auditFilter,
     response: auditPage,
+  },
+  /** The approved parameter sets this app holds (from the change feed); every role's rules use them. */
+  'parameters.approved': {
+    request: emptyRequest,
+    response: z.object({ sets: z.array(parameterSetWire) }),
+  },
+  /** Every parameter set with its status, live (functioneel beheerders only). */
+  'parameters.list': {
+    request: emptyRequest,
+    response: parameterSetList,
+  },
+  /** A new dated parameter set, proposed live; a second beheerder decides. */
+  'parameters.propose': {
+    request: parameterSetProposal,
+    response: parameterSetRecord,
+  },
+  'parameters.decide': {
+    request: parameterSetDecisionRequest,
+    response: parameterSetRecord,
   },
   /** The claim's own history (beschikking, aanmaningen with their verhoging, payments, steps), oldest first. */
   'claims.history': {

@@ -14,6 +14,7 @@ const entityLabels: Partial<Record<string, MessageKey>> = {
   command: 'auditlog.entities.command',
   user: 'auditlog.entities.user',
   audit_log: 'auditlog.entities.audit_log',
+  parameter_set: 'auditlog.entities.parameter_set',
 };
 
 /** Who read or changed which personal data, when and why: the central audit log, newest first. */
