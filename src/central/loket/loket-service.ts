@@ -279,7 +279,14 @@ async function automaticDecision(
     motivation: autoMotivation,
   });
   if (!outcome.allowed) return worker(outcome.reason);
-  if (outcome.requiresApproval) return worker('Het besluit vraagt goedkeuring van een teamleider.');
+  if (outcome.requiresApproval) {
+    const normsOutdated = outcome.trace.some((s) => s.rule === 'bvv.normen-verouderd');
+    return worker(
+      normsOutdated
+        ? 'De normen voor de beslagvrije voet zijn na de geplande wijziging nog niet bijgewerkt: de berekening is onbevestigd en een teamleider beslist.'
+        : 'Het besluit vraagt goedkeuring van een teamleider.',
+    );
+  }
   return { reason: null, outcome, creditors };
 }
 

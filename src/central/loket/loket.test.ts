@@ -229,6 +229,37 @@ describe('requests for a betalingsregeling from the Digitaal Loket', () => {
     expect(stored?.outcome_reason).toMatch(/lager dan €\s75,00/);
   });
 
+  it('decides nothing by itself while the BVV norms are past their scheduled update: the request goes to a worker and the team lead', async () => {
+    await post('/api/v1/intake/claims', omKey, {
+      batchId: randomUUID(),
+      claims: [
+        {
+          reference: 'LK-8',
+          kind: 'strafbeschikking',
+          person: { bsn: '200000008', displayName: 'Aanvrager oud', birthDate: '1980-01-01', city: 'Joure' },
+          originalCents: 80_000,
+          dueDate: '2026-10-01',
+        },
+      ],
+    });
+    // Without the demo's approved norms for this half-year, only the coded 2025 norms are left.
+    const [kept] = await rows<{ sets: string }>('SELECT json_agg(s)::text AS sets FROM parameter_sets s');
+    await rows('DELETE FROM parameter_sets');
+    try {
+      const body = request({ bsn: '200000008' });
+      expect(loketResult.parse((await submit(body)).body).outcome).toBe('in_behandeling');
+      const [stored] = await rows<{ outcome_reason: string }>(
+        'SELECT outcome_reason FROM loket_requests WHERE id = $1',
+        [body.requestId],
+      );
+      expect(stored?.outcome_reason).toMatch(/normen voor de beslagvrije voet zijn na de geplande wijziging/);
+    } finally {
+      await rows('INSERT INTO parameter_sets SELECT * FROM json_populate_recordset(null::parameter_sets, $1::json)', [
+        kept?.sets,
+      ]);
+    }
+  });
+
   it('keeps nothing of a person without claims but the answer', async () => {
     const body = request({
       bsn: '299999999',
