@@ -198,20 +198,34 @@ export function buildCentralApp(options: CentralAppOptions): FastifyInstance {
     return processCommands(options.db, principal, body.clientId, body.commands, options.processor);
   });
 
-  app.post(routes.intakeClaims.path, async (request) => {
-    const source = await authenticateSystem(request);
+  // A source system's key is checked before its body is read (up to 30 MB for the Loket): an unknown
+  // sender is answered 401 without the server parsing what it sends.
+  const sources = new WeakMap<FastifyRequest, IntakeSource>();
+  const systemOnly = {
+    onRequest: async (request: FastifyRequest) => {
+      sources.set(request, await authenticateSystem(request));
+    },
+  };
+  const sourceOf = (request: FastifyRequest): IntakeSource => {
+    const source = sources.get(request);
+    if (!source) throw new HttpError(401, 'unauthorized', 'Onbekende of ingetrokken sleutel van het bronsysteem.');
+    return source;
+  };
+
+  app.post(routes.intakeClaims.path, systemOnly, async (request) => {
+    const source = sourceOf(request);
     await followApprovedParameterSets(options.db);
     return takeInClaims(options.db, source, parse(routes.intakeClaims.body, request.body));
   });
 
-  app.post(routes.intakePayments.path, async (request) => {
-    const source = await authenticateSystem(request);
+  app.post(routes.intakePayments.path, systemOnly, async (request) => {
+    const source = sourceOf(request);
     await followApprovedParameterSets(options.db);
     return takeInPayments(options.db, source, parse(routes.intakePayments.body, request.body));
   });
 
-  app.post(routes.loketRequest.path, { bodyLimit: maxLoketBodyBytes }, async (request) => {
-    const source = await authenticateSystem(request);
+  app.post(routes.loketRequest.path, { ...systemOnly, bodyLimit: maxLoketBodyBytes }, async (request) => {
+    const source = sourceOf(request);
     await followApprovedParameterSets(options.db);
     return takeInLoketRequest(options.db, source, parse(routes.loketRequest.body, request.body));
   });

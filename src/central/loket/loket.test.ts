@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoLogin, onPostgresql, startTestCentral } from '../../../tests/support/central';
 import { startCursor } from '../../shared/api/feed-cursor';
@@ -312,6 +313,34 @@ describe('requests for a betalingsregeling from the Digitaal Loket', () => {
         [disguised.requestId, big.requestId, gif.requestId],
       ]),
     ).toHaveLength(0);
+  });
+
+  it('answers an unknown key before it reads the body: 401 while 25 MB are still on their way', async () => {
+    const url = new URL(`${server.url}/api/v1/loket/betalingsregeling`);
+    const status = await new Promise<number>((resolve, reject) => {
+      const sending = httpRequest(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'content-length': String(25 * 1024 * 1024),
+            authorization: 'Bearer onbekende-sleutel',
+          },
+        },
+        (response) => {
+          response.resume();
+          sending.destroy();
+          resolve(response.statusCode ?? 0);
+        },
+      );
+      sending.on('error', (error) => (sending.destroyed ? undefined : reject(error)));
+      // One megabyte of the promised 25, then nothing: only an answer that did not wait for the body arrives.
+      sending.write(`{"documents":"${'A'.repeat(1024 * 1024)}`);
+    });
+    expect(status).toBe(401);
   });
 
   it('takes requests only from the Loket’s key, and the Loket’s key delivers no claims or payments', async () => {
