@@ -33,7 +33,16 @@ describe('parameter sets end to end', () => {
   it('one beheerder proposes corrected norms, a second approves them, and a worker’s assessment uses them after the next sync', async () => {
     const periodStart = normPeriodStart(todayInAmsterdam());
 
-    // The worker's assessment before: the demo norms (95 % of € 1.345,45).
+    // A central whose beheerders have not entered this half-year's norms yet: the worker's first
+    // sync brings none, so the assessment rests on the 2025 norms and says so.
+    const [kept] = await worker.central.db.query<{ sets: string }>(
+      'SELECT json_agg(s)::text AS sets FROM parameter_sets s',
+    );
+    await worker.central.db.query('DELETE FROM parameter_sets');
+    // The feed keeps each change's built JSON; without it the pull builds it again, and finds no set.
+    await worker.central.db.query(
+      "UPDATE changes SET payload = NULL, payload_version = NULL WHERE entity = 'parameter_set'",
+    );
     const [person] = await worker.central.db.query<{ claim_id: string }>(
       `SELECT min(c.id) AS claim_id FROM persons p JOIN claims c ON c.person_id = p.id
        WHERE p.team_id = 'team-inning-leeuwarden' AND c.phase NOT IN ('betaald', 'gestopt')
@@ -47,8 +56,22 @@ describe('parameter sets end to end', () => {
       await work.getByRole('heading', { level: 1, name: /Beoordeling betalingsonmacht/ }).waitFor();
       await work.getByLabel('Netto inkomen per maand (zonder vakantiegeld)').fill('1500,00');
     };
+    await work.getByRole('button', { name: 'Nu synchroniseren' }).click();
+    await work.getByText('Alles verzonden').waitFor();
     await openAssessment();
-    await expect(work.getByTestId('bvv').textContent()).resolves.toMatch(/1\.278,18/);
+    await expect(work.getByTestId('bvv').textContent()).resolves.toMatch(/1\.278,18/); // 95 % of € 1.345,45
+    await work.getByTestId('norms-outdated').waitFor();
+    await work.getByLabel('Standaardbetalingsregeling').check();
+    await work.getByLabel('Motivering').fill('Stukken ontvangen, inkomen beoordeeld.');
+    await work.getByText('Dit besluit gaat ter goedkeuring naar de teamleider.').waitFor();
+    await work.getByText('Regels die zijn toegepast').click();
+    await work.getByText(/er is nog geen nieuwere parameterset vastgesteld/).waitFor();
+    expect(await axeViolations(work)).toEqual([]);
+    await screenshotWhole(work, `${screenshotDir}/normen-verouderd.png`);
+    await worker.central.db.query(
+      'INSERT INTO parameter_sets SELECT * FROM json_populate_recordset(null::parameter_sets, $1::json)',
+      [kept?.sets],
+    );
 
     // Henk Kok proposes the corrected norm for the current half-year.
     const page = await beheer.openPage();
@@ -92,5 +115,6 @@ describe('parameter sets end to end', () => {
     await work.getByText('Alles verzonden').waitFor();
     await openAssessment();
     await expect(work.getByTestId('bvv').textContent()).resolves.toMatch(/1\.330,00/);
+    expect(await work.getByTestId('norms-outdated').count()).toBe(0);
   });
 });

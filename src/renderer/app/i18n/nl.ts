@@ -661,6 +661,8 @@ export const nl = {
     monthlyIncome: 'Inkomen per maand',
     capacity: 'Afloscapaciteit per maand',
     noBvv: 'Niet vastgesteld',
+    normsOutdated:
+      'De normen voor de beslagvrije voet zijn na de laatste geplande wijziging (1 januari of 1 juli) nog niet bijgewerkt. Deze berekening is onbevestigd; elk besluit gaat ter goedkeuring naar de teamleider.',
     trace: 'Regels die zijn toegepast',
     unconfirmed: 'onbevestigd',
     fixErrors: 'Herstel de gemarkeerde velden om de berekening te zien.',

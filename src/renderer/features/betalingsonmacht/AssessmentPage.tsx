@@ -331,6 +331,11 @@ function Assessment({ overview }: { overview: Overview }) {
             <h2 id="breakdown-title">{t('betalingsonmacht.breakdown')}</h2>
             {assessment ? (
               <>
+                {assessment.trace.some((step) => step.rule === 'bvv.normen-verouderd') ? (
+                  <p className="alert alert--warning" data-testid="norms-outdated">
+                    {t('betalingsonmacht.normsOutdated')}
+                  </p>
+                ) : null}
                 <dl className="details details--large">
                   <dt>{t('betalingsonmacht.monthlyIncome')}</dt>
                   <dd>{formatCents(assessment.bvv.monthlyIncomeCents)}</dd>
