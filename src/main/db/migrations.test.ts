@@ -366,3 +366,20 @@ describe('migration 0140_loket_requests', () => {
     db.close();
   });
 });
+
+describe('migration 0160_parameter_sets', () => {
+  it('keeps approved sets by domain and refuses a domain it does not know', () => {
+    const db = freshDb();
+    migrate(db, loadMigrations(localMigrationsDir));
+    db.run(
+      sql`INSERT INTO parameter_sets (id, domain, valid_from, approved_at, body) VALUES ('s1', 'bvv', '2026-07-01', '2026-07-02T00:00:00Z', '{}')`,
+    );
+    expect(() =>
+      db.run(
+        sql`INSERT INTO parameter_sets (id, domain, valid_from, approved_at, body) VALUES ('s2', 'huur', '2026-07-01', '2026-07-02T00:00:00Z', '{}')`,
+      ),
+    ).toThrow(/CHECK constraint failed/);
+    expect(db.all(sql`SELECT id FROM parameter_sets`)).toEqual([{ id: 's1' }]);
+    db.close();
+  });
+});

@@ -8,7 +8,6 @@ import { installApprovedParameterSets } from '../../shared/domain/parameters/reg
 import { Database } from '../db/connection';
 import { loadMigrations, migrate } from '../db/migrations';
 import { ParameterSetsRepository } from '../db/repositories/parameter-sets-repository';
-import { sql } from '../db/sql';
 import { applyChanges } from './apply-changes';
 
 const temp = makeTempDir();
@@ -35,22 +34,6 @@ describe('approved parameter sets in the cache', () => {
     const older = { ...set, version: 3, reason: 'een oudere versie van dezelfde set' };
     applyChanges(db, [{ entity: 'parameter_set', version: 3, data: older }]);
     expect(new ParameterSetsRepository(db).all()).toEqual([{ ...set, version: 7 }]);
-    db.close();
-  });
-});
-
-describe('migration 0160_parameter_sets', () => {
-  it('keeps approved sets by domain and refuses a domain it does not know', () => {
-    const db = freshDb();
-    db.run(
-      sql`INSERT INTO parameter_sets (id, domain, valid_from, approved_at, body) VALUES ('s1', 'bvv', '2026-07-01', '2026-07-02T00:00:00Z', '{}')`,
-    );
-    expect(() =>
-      db.run(
-        sql`INSERT INTO parameter_sets (id, domain, valid_from, approved_at, body) VALUES ('s2', 'huur', '2026-07-01', '2026-07-02T00:00:00Z', '{}')`,
-      ),
-    ).toThrow(/CHECK constraint failed/);
-    expect(db.all(sql`SELECT id FROM parameter_sets`)).toEqual([{ id: 's1' }]);
     db.close();
   });
 });
