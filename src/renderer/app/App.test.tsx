@@ -46,7 +46,7 @@ describe('app frame', () => {
       ],
     ],
     ['medewerker_slachtofferinformatie', ['Werkvoorraad', 'Slachtofferinformatie', 'Conflicten', 'Over deze app']],
-    ['functioneel_beheerder', ['Auditlog', 'Over deze app']],
+    ['functioneel_beheerder', ['Auditlog', 'Parameters', 'Over deze app']],
   ] as const)('shows a %s only the areas of that role', async (role, links) => {
     cjib = createInMemoryCjib({
       localUser: { id: 'u-test', displayName: 'Test Gebruiker', role, teamName: 'Team Test' },
