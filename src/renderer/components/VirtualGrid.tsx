@@ -62,6 +62,9 @@ export function VirtualGrid<Row>({
     return [from, Math.min(rowCount - 1, Math.floor(top / rowHeight) + visibleCount + overscan)] as const;
   };
   const [first, last] = rangeAt(scrollTop);
+  // As many slots as the most rows rendered at once: the rows on screen always fill distinct
+  // slots, a jump refills every slot, and a scroll by one row moves one.
+  const slots = visibleCount + 2 * overscan + 1;
   const template = columns.map((c) => c.width).join(' ');
 
   useEffect(() => {
@@ -105,8 +108,10 @@ export function VirtualGrid<Row>({
     const row = rowAt(index);
     const selected = row !== undefined && isSelected?.(row) === true;
     rows.push(
+      // Keyed by slot, not by task: after a jump or when the rows arrive, React refills the row
+      // elements already on screen instead of removing them and building new ones.
       <div
-        key={row ? rowKey(row) : `loading-${index}`}
+        key={index % slots}
         id={`${id}-row-${index}`}
         data-key={row ? rowKey(row) : undefined}
         role="row"

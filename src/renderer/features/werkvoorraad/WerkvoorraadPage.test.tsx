@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createInMemoryCjib } from '../../../../tests/support/real-backend';
@@ -86,6 +86,53 @@ describe('werkvoorraad queues', () => {
       const cellWords = (within(row).getAllByRole('gridcell')[0]?.textContent ?? '').toLowerCase().split(' ');
       expect(words.every((w) => cellWords.some((c) => c.startsWith(w)))).toBe(true);
     }
+  });
+});
+
+describe('werkvoorraad jumps through a long queue', () => {
+  it('shows the rows at the place jumped to with one window request, and reuses the row elements', async () => {
+    renderQueue();
+    const requested: number[] = [];
+    const invoke = cjib.invoke.bind(cjib);
+    cjib.invoke = (channel, request) => {
+      if (channel === 'taken.queue') requested.push((request as { offset: number }).offset);
+      return invoke(channel, request);
+    };
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: /Alle open taken/ }));
+    await loaded();
+    const total = Number(grid().getAttribute('aria-rowcount')) - 1;
+    expect(total).toBeGreaterThan(300);
+    const body = grid().querySelector('.vgrid__body') as HTMLElement;
+    const elementsBefore = new Set(bodyRows());
+
+    // Row 290 at the top: the screen (with overscan) spans rows 284–311, across the old
+    // 100-row window edge at 300. One request, for the window that starts at 250.
+    requested.length = 0;
+    body.scrollTop = 290 * 36;
+    fireEvent.scroll(body);
+    await waitFor(() => expect(document.getElementById('queue-grid-row-311')?.dataset.key).toBeTruthy());
+    expect(requested).toEqual([250]);
+
+    const expected = await cjib.invoke('taken.queue', {
+      queue: 'alle_open',
+      sort: 'dueDate',
+      direction: 'asc',
+      taskKind: null,
+      claimKind: null,
+      phase: null,
+      search: '',
+      offset: 284,
+      limit: 28,
+    });
+    if (!expected.ok) throw new Error(expected.error.message);
+    const shown = Array.from(
+      { length: 28 },
+      (_, i) => document.getElementById(`queue-grid-row-${284 + i}`)?.dataset.key,
+    );
+    expect(shown).toEqual(expected.value.rows.map((row) => row.id));
+    // The same row elements, refilled: a jump does not tear down and rebuild the grid's rows.
+    expect(bodyRows().filter((row) => elementsBefore.has(row)).length).toBeGreaterThanOrEqual(20);
   });
 });
 
