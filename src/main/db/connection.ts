@@ -39,8 +39,11 @@ export class Database {
     this.raw.pragma('synchronous = FULL');
     this.raw.pragma('foreign_keys = ON');
     this.raw.pragma('busy_timeout = 5000');
-    // 32 MB page cache: the claim indexes of a 100k-row cache stay in memory during bulk sync.
-    this.raw.pragma('cache_size = -32768');
+    // 64 MB page cache: the claim indexes of a 100k-row cache stay in memory during bulk sync, and
+    // at a million claims a search that matches ~500 people (reading ~1,500 scattered 16 KB pages)
+    // still finds its pages there after other queue queries: with 32 MB it read them again from the
+    // file each time and took 10 ms instead of 6 (bench queue: search p95).
+    this.raw.pragma('cache_size = -65536');
   }
 
   statement(text: string): BetterSqlite3.Statement {
