@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Link } from 'react-router';
 import { taskQueues, type TaskQueue } from '../../../shared/domain/taken';
 import { formatNumber } from '../../../shared/format';
@@ -6,8 +7,11 @@ import { t } from '../../app/i18n/t';
 import { showQueue } from './queue-slice';
 import { useTaskCountsQuery } from './taken-api';
 
-/** The queues with their sizes; Ter beoordeling and Conflicten open their own lists. */
-export function QueueTabs({ isLead }: { isLead: boolean }) {
+/**
+ * The queues with their sizes; Ter beoordeling and Conflicten open their own lists. Memoized: the
+ * page renders again at every scroll of the grid, the tabs only when their own data changes.
+ */
+export const QueueTabs = memo(function QueueTabs({ isLead }: { isLead: boolean }) {
   const queue = useAppSelector((state) => state.queue.view.queue);
   const dispatch = useAppDispatch();
   const { data: counts } = useTaskCountsQuery();
@@ -50,4 +54,4 @@ export function QueueTabs({ isLead }: { isLead: boolean }) {
       </ul>
     </nav>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent, type RefObject } from 'react';
+import { memo, useEffect, useState, type FormEvent, type RefObject } from 'react';
 import { claimKinds, claimPhases } from '../../../shared/domain/claims';
 import { FilterSelect } from '../../components/FilterSelect';
 import { taskKinds } from '../../../shared/domain/taken';
@@ -9,8 +9,8 @@ import { useDeleteViewMutation, useSaveViewMutation, useSavedViewsQuery } from '
 
 const searchDelayMs = 150;
 
-/** Search, filters and the team's saved views above a queue. */
-export function QueueToolbar({
+/** Search, filters and the team's saved views above a queue (memoized like the tabs). */
+export const QueueToolbar = memo(function QueueToolbar({
   searchRef,
   userId,
   isLead,
@@ -153,4 +153,4 @@ export function QueueToolbar({
       ) : null}
     </div>
   );
-}
+});

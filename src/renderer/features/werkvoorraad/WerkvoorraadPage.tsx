@@ -80,6 +80,8 @@ export function WerkvoorraadPage() {
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
+  const showInfo = useCallback((text: string) => setMessage({ text, error: false }), []);
+
   const run = useCallback(
     async (action: 'claim' | 'release' | 'complete', row: TaskRow | undefined) => {
       if (!row) return setMessage({ text: t('queue.nothingActive'), error: true });
@@ -194,12 +196,7 @@ export function WerkvoorraadPage() {
       <h1 id="page-title">{t('queue.title')}</h1>
       <p>{t('queue.intro')}</p>
       <QueueTabs isLead={isLead} />
-      <QueueToolbar
-        searchRef={searchRef}
-        userId={user?.id ?? ''}
-        isLead={isLead}
-        onMessage={(text) => setMessage({ text, error: false })}
-      />
+      <QueueToolbar searchRef={searchRef} userId={user?.id ?? ''} isLead={isLead} onMessage={showInfo} />
 
       <div className="queue-actions">
         <button type="button" disabled={!activeRow} onClick={() => activeRow && void navigate(taskRoute(activeRow))}>
