@@ -103,15 +103,12 @@ export function VirtualGrid<Row>({
     if (onRowKey?.(event, rowAt(active), active)) event.preventDefault();
   };
 
-  const rows: ReactNode[] = [];
-  for (let index = first; index <= last; index++) {
+  const renderRow = (index: number, key: string | number) => {
     const row = rowAt(index);
     const selected = row !== undefined && isSelected?.(row) === true;
-    rows.push(
-      // Keyed by slot, not by task: after a jump or when the rows arrive, React refills the row
-      // elements already on screen instead of removing them and building new ones.
+    return (
       <div
-        key={index % slots}
+        key={key}
         id={`${id}-row-${index}`}
         data-key={row ? rowKey(row) : undefined}
         role="row"
@@ -126,9 +123,15 @@ export function VirtualGrid<Row>({
             {row ? renderCell(row, column.key) : column === columns[0] ? '…' : null}
           </div>
         ))}
-      </div>,
+      </div>
     );
-  }
+  };
+  // Keyed by slot, not by task: after a jump or when the rows arrive, React refills the row
+  // elements already on screen instead of removing them and building new ones.
+  const rows: ReactNode[] = [];
+  for (let index = first; index <= last; index++) rows.push(renderRow(index, index % slots));
+  // The active row stays in the DOM when scrolled out of view: aria-activedescendant points at it.
+  if (rowCount > 0 && (active < first || active > last)) rows.push(renderRow(active, 'active'));
 
   return (
     <div

@@ -134,6 +134,26 @@ describe('werkvoorraad jumps through a long queue', () => {
     // The same row elements, refilled: a jump does not tear down and rebuild the grid's rows.
     expect(bodyRows().filter((row) => elementsBefore.has(row)).length).toBeGreaterThanOrEqual(20);
   });
+
+  it('keeps the row under the cursor loaded and actionable when the worker scrolls away from it', async () => {
+    renderQueue();
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: /Alle open taken/ }));
+    await loaded();
+    const firstTask = activeRow()?.dataset.key;
+    expect(firstTask).toBeTruthy();
+    const body = grid().querySelector('.vgrid__body') as HTMLElement;
+    // Two jumps: the window the screen left last is kept too, so only the second tells.
+    for (const top of [290, 180]) {
+      body.scrollTop = top * 36;
+      fireEvent.scroll(body);
+      await waitFor(() => expect(document.getElementById(`queue-grid-row-${top + 10}`)?.dataset.key).toBeTruthy());
+    }
+    // Row 1 is far out of view, yet aria-activedescendant still names it, with its task.
+    expect(activeRow()?.getAttribute('aria-rowindex')).toBe('2');
+    expect(activeRow()?.dataset.key).toBe(firstTask);
+    expect(screen.getByRole('button', { name: /Openen/ })).toBeEnabled();
+  });
 });
 
 describe('werkvoorraad search at scale', () => {

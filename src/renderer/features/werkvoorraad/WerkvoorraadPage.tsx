@@ -50,7 +50,7 @@ export function WerkvoorraadPage() {
   const { data: session } = useCurrentSessionQuery();
   const user = session?.user;
   const isLead = user?.role === 'teamleider';
-  const rows = useQueueRows(view);
+  const rows = useQueueRows(view, active);
   const [claim] = useClaimTaskMutation();
   const [release] = useReleaseTaskMutation();
   const [complete] = useCompleteTaskMutation();

@@ -26,7 +26,7 @@ export function queueWindow(view: SavedViewDefinition, offset: number): RequestO
  * subscribed. While a new window loads, rows the previous window of the same view already had stay
  * on screen instead of turning into placeholders.
  */
-export function useQueueRows(view: SavedViewDefinition) {
+export function useQueueRows(view: SavedViewDefinition, active: number) {
   // `prior`: the window the screen was in before the last jump, still in RTK Query's cache.
   const [visible, setVisible] = useState({ first: 0, last: 0, prior: 0 });
   const start = windowOf(visible.first);
@@ -39,15 +39,30 @@ export function useQueueRows(view: SavedViewDefinition) {
   const prior = takenApi.endpoints.taskQueue.useQueryState(queueWindow(view, visible.prior), {
     skip: visible.prior === start,
   });
+  // The row under the keyboard cursor stays loaded when the worker scrolls away from it, so the
+  // buttons and keys that act on it keep working.
+  const cursorStart = windowOf(active);
+  const cursor = useTaskQueueQuery(queueWindow(view, cursorStart), {
+    skip: active >= start && active < start + windowSize,
+  });
   const prefetch = takenApi.usePrefetch('taskQueue');
 
   const rowAt = useCallback(
     (index: number): TaskRow | undefined => {
-      if (index >= start + windowSize) return b.currentData?.rows[index - start - windowSize];
-      const row = index >= start ? a.currentData?.rows[index - start] : undefined;
-      return row ?? (index >= visible.prior ? prior.currentData?.rows[index - visible.prior] : undefined);
+      // The screen's own windows first: an older copy of a row only stands in while they load.
+      const loaded = [
+        [start, a.currentData],
+        [start + windowSize, b.currentData],
+        [visible.prior, prior.currentData],
+        [cursorStart, cursor.currentData],
+      ] as const;
+      for (const [from, data] of loaded) {
+        const row = data && index >= from ? data.rows[index - from] : undefined;
+        if (row) return row;
+      }
+      return undefined;
     },
-    [a.currentData, b.currentData, prior.currentData, start, visible.prior],
+    [a.currentData, b.currentData, prior.currentData, cursor.currentData, start, visible.prior, cursorStart],
   );
   const onVisibleRangeChange = useCallback(
     (first: number, last: number) => {
