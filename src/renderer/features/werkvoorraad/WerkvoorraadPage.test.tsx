@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createInMemoryCjib } from '../../../../tests/support/real-backend';
 import { App } from '../../app/App';
+import { defaultView } from './queue-slice';
 
 let cjib: ReturnType<typeof createInMemoryCjib>;
 afterEach(async () => cjib.close());
@@ -114,17 +115,7 @@ describe('werkvoorraad jumps through a long queue', () => {
     await waitFor(() => expect(document.getElementById('queue-grid-row-311')?.dataset.key).toBeTruthy());
     expect(requested).toEqual([250]);
 
-    const expected = await cjib.invoke('taken.queue', {
-      queue: 'alle_open',
-      sort: 'dueDate',
-      direction: 'asc',
-      taskKind: null,
-      claimKind: null,
-      phase: null,
-      search: '',
-      offset: 284,
-      limit: 28,
-    });
+    const expected = await cjib.invoke('taken.queue', { ...defaultView, queue: 'alle_open', offset: 284, limit: 28 });
     if (!expected.ok) throw new Error(expected.error.message);
     const shown = Array.from(
       { length: 28 },
