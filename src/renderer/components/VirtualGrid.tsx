@@ -66,6 +66,14 @@ export function VirtualGrid<Row>({
   // slots, a jump refills every slot, and a scroll by one row moves one.
   const slots = visibleCount + 2 * overscan + 1;
   const template = columns.map((c) => c.width).join(' ');
+  // After a jump to rows not loaded yet, the rows drawn before stay as they are (now out of view)
+  // until the new ones arrive: the frame after the scroll then has no rows to lay out and paint,
+  // and the answer is not kept waiting behind it.
+  const [drawn, setDrawn] = useState({ first, last });
+  const firstVisible = Math.min(rowCount - 1, Math.floor(scrollTop / rowHeight));
+  const overlaps = drawn.first <= last && drawn.last >= first;
+  const ready = rowCount === 0 || overlaps || rowAt(firstVisible) !== undefined;
+  if (ready && (drawn.first !== first || drawn.last !== last)) setDrawn({ first, last });
 
   useEffect(() => {
     onVisibleRangeChange(first, Math.max(first, last));
@@ -129,9 +137,9 @@ export function VirtualGrid<Row>({
   // Keyed by slot, not by task: after a jump or when the rows arrive, React refills the row
   // elements already on screen instead of removing them and building new ones.
   const rows: ReactNode[] = [];
-  for (let index = first; index <= last; index++) rows.push(renderRow(index, index % slots));
+  for (let index = drawn.first; index <= drawn.last; index++) rows.push(renderRow(index, index % slots));
   // The active row stays in the DOM when scrolled out of view: aria-activedescendant points at it.
-  if (rowCount > 0 && (active < first || active > last)) rows.push(renderRow(active, 'active'));
+  if (rowCount > 0 && (active < drawn.first || active > drawn.last)) rows.push(renderRow(active, 'active'));
 
   return (
     <div

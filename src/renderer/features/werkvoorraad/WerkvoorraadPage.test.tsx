@@ -126,6 +126,29 @@ describe('werkvoorraad jumps through a long queue', () => {
     expect(bodyRows().filter((row) => elementsBefore.has(row)).length).toBeGreaterThanOrEqual(20);
   });
 
+  it('leaves the rows drawn as they are until the rows jumped to arrive, instead of drawing placeholders', async () => {
+    renderQueue();
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: /Alle open taken/ }));
+    await loaded();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const invoke = cjib.invoke.bind(cjib);
+    cjib.invoke = async (channel, request) => {
+      if (channel === 'taken.queue' && (request as { offset: number }).offset > 0) await held;
+      return invoke(channel, request);
+    };
+    const before = bodyRows().map((row) => row.dataset.key);
+    const body = grid().querySelector('.vgrid__body') as HTMLElement;
+    body.scrollTop = 290 * 36;
+    fireEvent.scroll(body);
+    await waitFor(() => expect(grid()).toHaveAttribute('aria-busy', 'true'));
+    expect(bodyRows().map((row) => row.dataset.key)).toEqual(before);
+    expect(bodyRows().some((row) => row.textContent?.includes('…'))).toBe(false);
+    release();
+    await waitFor(() => expect(document.getElementById('queue-grid-row-300')?.dataset.key).toBeTruthy());
+  });
+
   it('keeps the row under the cursor loaded and actionable when the worker scrolls away from it', async () => {
     renderQueue();
     const user = userEvent.setup();
