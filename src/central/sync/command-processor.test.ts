@@ -160,3 +160,25 @@ describe('the server’s clock decides', () => {
     });
   });
 });
+
+describe('a command id already sent by another client', () => {
+  it('is refused with nothing of it applied, and the client sending it again gets its own first answer', async () => {
+    const first = randomUUID();
+    const second = randomUUID();
+    const original = note(1, 'van de eerste client');
+    expect((await push(first, [original])).body.outcomes[0]?.status).toBe('applied');
+
+    // The same id from another client, as its next command and with other content.
+    const copy = { ...original, payload: { ...original.payload, noteId: randomUUID(), text: 'van de tweede client' } };
+    const refused = await push(second, [copy]);
+    expect(refused.body.outcomes[0]).toMatchObject({ status: 'rejected', reason: /al door een andere client/ });
+    expect(refused.body.lastProcessedSeq).toBe(0);
+    expect(await notesWith('van de tweede client')).toBe(0);
+
+    // The second client goes on with its own numbering; the first one's retry is answered as before.
+    expect((await push(second, [note(1, 'tweede client, eigen opdracht')])).body.outcomes[0]?.status).toBe('applied');
+    const again = await push(first, [original]);
+    expect(again.body.outcomes[0]).toMatchObject({ seq: 1, status: 'applied' });
+    expect(await notesWith('van de eerste client')).toBe(1);
+  });
+});
