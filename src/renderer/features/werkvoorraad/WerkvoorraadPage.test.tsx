@@ -149,6 +149,37 @@ describe('werkvoorraad jumps through a long queue', () => {
     await waitFor(() => expect(document.getElementById('queue-grid-row-300')?.dataset.key).toBeTruthy());
   });
 
+  it('keeps showing the rows it has while a scroll crosses into the next window', async () => {
+    renderQueue();
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: /Alle open taken/ }));
+    await loaded();
+    const body = grid().querySelector('.vgrid__body') as HTMLElement;
+    const scrollTo = (row: number) => {
+      body.scrollTop = row * 36;
+      fireEvent.scroll(body);
+    };
+    // Away from the cursor's window first (rows 194–221 come from the window 150–249) ...
+    scrollTo(200);
+    await waitFor(() => expect(document.getElementById('queue-grid-row-221')?.dataset.key).toBeTruthy());
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const invoke = cjib.invoke.bind(cjib);
+    cjib.invoke = async (channel, request) => {
+      if (channel === 'taken.queue' && (request as { offset: number }).offset === 200) await held;
+      return invoke(channel, request);
+    };
+    // ... then a few rows on: rows 200–227 belong to the window 200–299, still loading, but the
+    // window the screen came from has them.
+    scrollTo(206);
+    await waitFor(() => expect(grid()).toHaveAttribute('aria-busy', 'true'));
+    for (let index = 200; index <= 227; index++) {
+      expect(document.getElementById(`queue-grid-row-${index}`)?.dataset.key).toBeTruthy();
+    }
+    release();
+    await waitFor(() => expect(grid()).toHaveAttribute('aria-busy', 'false'));
+  });
+
   it('keeps the row under the cursor loaded and actionable when the worker scrolls away from it', async () => {
     renderQueue();
     const user = userEvent.setup();

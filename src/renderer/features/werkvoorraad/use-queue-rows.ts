@@ -1,18 +1,18 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { SavedViewDefinition } from '../../../shared/api/saved-views';
 import type { RequestOf } from '../../../shared/ipc/contract';
 import type { TaskRow } from '../../../shared/ipc/contract';
 import { takenApi, useTaskQueueQuery } from './taken-api';
 
-export const windowSize = 100;
+const windowSize = 100;
 /**
  * Windows start every half window and overlap: a screenful (the grid shows ~30 rows with its
  * overscan) then always lies inside the one window its first row falls in, so a jump anywhere in
  * the queue is one request to the backend, never two in a row for the two halves of a screen.
  */
-export const windowStride = windowSize / 2;
+const windowStride = windowSize / 2;
 
-export const windowOf = (index: number) => Math.floor(index / windowStride) * windowStride;
+const windowOf = (index: number) => Math.floor(index / windowStride) * windowStride;
 
 /** The request for the window of a queue that starts at `offset` (one cache entry per window). */
 export function queueWindow(view: SavedViewDefinition, offset: number): RequestOf<'taken.queue'> {
@@ -47,22 +47,26 @@ export function useQueueRows(view: SavedViewDefinition, active: number) {
   });
   const prefetch = takenApi.usePrefetch('taskQueue');
 
-  const rowAt = useCallback(
-    (index: number): TaskRow | undefined => {
-      // The screen's own windows first: an older copy of a row only stands in while they load.
-      const loaded = [
+  // The screen's own windows first: an older copy of a row only stands in while they load.
+  const loaded = useMemo(
+    () =>
+      [
         [start, a.currentData],
         [start + windowSize, b.currentData],
         [visible.prior, prior.currentData],
         [cursorStart, cursor.currentData],
-      ] as const;
+      ] as const,
+    [a.currentData, b.currentData, prior.currentData, cursor.currentData, start, visible.prior, cursorStart],
+  );
+  const rowAt = useCallback(
+    (index: number): TaskRow | undefined => {
       for (const [from, data] of loaded) {
         const row = data && index >= from ? data.rows[index - from] : undefined;
         if (row) return row;
       }
       return undefined;
     },
-    [a.currentData, b.currentData, prior.currentData, cursor.currentData, start, visible.prior, cursorStart],
+    [loaded],
   );
   const onVisibleRangeChange = useCallback(
     (first: number, last: number) => {
