@@ -59,13 +59,22 @@ describe('parameter sets end to end', () => {
     await work.getByRole('button', { name: 'Nu synchroniseren' }).click();
     await work.getByText('Alles verzonden').waitFor();
     await openAssessment();
-    await expect(work.getByTestId('bvv').textContent()).resolves.toMatch(/1\.278,18/); // 95 % of € 1.345,45
+    // Today's date uses the newest norms there are (1 January 2026, € 1.401,50), flagged as outdated.
+    await expect(work.getByTestId('bvv').textContent()).resolves.toMatch(/1\.331,43/); // 95 % of € 1.401,50
     await work.getByTestId('norms-outdated').waitFor();
     await work.getByLabel('Standaardbetalingsregeling').check();
     await work.getByLabel('Motivering').fill('Stukken ontvangen, inkomen beoordeeld.');
     await work.getByText('Dit besluit gaat ter goedkeuring naar de teamleider.').waitFor();
     await work.getByText('Regels die zijn toegepast').click();
     await work.getByText(/er is nog geen nieuwere parameterset vastgesteld/).waitFor();
+    // The trace names where the norm comes from, and links the law the BVV rests on.
+    await work.getByText(/Norm: SZW Normenbrief bijstandsnormen per 1 januari 2026/).waitFor();
+    expect(
+      await work
+        .getByRole('link', { name: /art\. 475da Wetboek van Burgerlijke Rechtsvordering/ })
+        .first()
+        .getAttribute('href'),
+    ).toMatch(/^https:\/\/wetten\.overheid\.nl\/jci1\.3:c:BWBR0001827&artikel=475da$/);
     expect(await axeViolations(work)).toEqual([]);
     await screenshotWhole(work, `${screenshotDir}/normen-verouderd.png`);
     await worker.central.db.query(
@@ -79,7 +88,7 @@ describe('parameter sets end to end', () => {
     await page.getByRole('button', { name: 'Nieuwe set voorstellen' }).click();
     await page.getByLabel('Geldig vanaf').fill(periodStart);
     const norm = page.getByLabel('Waarde van bijstandsnormen.alleenstaand_21_pgl');
-    await expect(norm.inputValue()).resolves.toBe('134545'); // prefilled from the set in force that day
+    await expect(norm.inputValue()).resolves.toBe('140150'); // prefilled from the set in force that day
     await norm.fill('140000');
     await page.getByLabel('Bron van bijstandsnormen.alleenstaand_21_pgl').fill('Circulaire SZW (e2e)');
     await page.getByLabel('Status van bijstandsnormen.alleenstaand_21_pgl').selectOption('confirmed');
@@ -99,7 +108,7 @@ describe('parameter sets end to end', () => {
     await signInAsBeheerder(page, 'sbakker');
     const card = page.getByRole('article');
     const row = card.getByRole('row', { name: /bijstandsnormen\.alleenstaand_21_pgl/ });
-    await expect(row.textContent()).resolves.toMatch(/134545 \(niet bevestigd\).*140000 \(bevestigd\)/);
+    await expect(row.textContent()).resolves.toMatch(/140150 \(niet bevestigd\).*140000 \(bevestigd\)/);
     expect(await card.getByRole('row').count()).toBe(2); // header and the one changed norm
     expect(await axeViolations(page)).toEqual([]);
     await screenshotWhole(page, `${screenshotDir}/parameters-goedkeuren.png`);

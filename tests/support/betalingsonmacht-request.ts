@@ -1,4 +1,5 @@
 import type { DecisionRequest } from '../../src/shared/api/betalingsonmacht';
+import { singleIncomeForCapacity } from '../../src/shared/domain/beslagvrije-voet.examples';
 
 /** A tailored arrangement for a person with enough capacity to pay `total` off in about 32 months. */
 export function tailoredRequest(
@@ -14,7 +15,7 @@ export function tailoredRequest(
       livingSituation: 'alleenstaand',
       ageGroup: '21_tot_pgl',
       incomeGroup: 'volledige_toeslagen',
-      netIncomeMonthlyCents: 127818 + capacity,
+      netIncomeMonthlyCents: singleIncomeForCapacity('2026-11-29', capacity),
       otherIncomeMonthlyCents: 0,
       holidayAllowance: { paid: 'geen', amountCents: 0 },
       residentOfNetherlands: true,

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, safeStorage, session } from 'electron';
+import { app, BrowserWindow, ipcMain, safeStorage, session, shell } from 'electron';
 import type { Backend } from '../backend/backend';
 import { startBackendThread } from '../backend/backend-thread';
 import { appEntryUrl } from '../security/app-origin';
@@ -15,7 +15,9 @@ const distDir = fileURLToPath(new URL('..', import.meta.url));
 
 registerAppScheme();
 app.enableSandbox();
-app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+app.on('web-contents-created', (_event, contents) =>
+  hardenWebContents(contents, (url) => void shell.openExternal(url)),
+);
 
 let backend: Backend | undefined;
 let mainWindow: BrowserWindow | undefined;

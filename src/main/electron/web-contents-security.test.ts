@@ -18,7 +18,8 @@ function attempt(contents: FakeWebContents, eventName: string, url: string): boo
 
 describe('hardenWebContents', () => {
   const contents = new FakeWebContents();
-  hardenWebContents(contents as never);
+  const opened: string[] = [];
+  hardenWebContents(contents as never, (url) => opened.push(url));
 
   it('blocks navigation and redirects away from app://', () => {
     expect(attempt(contents, 'will-navigate', 'https://example.org/')).toBe(true);
@@ -31,5 +32,20 @@ describe('hardenWebContents', () => {
     expect(contents.openHandler?.({ url: 'app://renderer/index.html' })).toEqual({ action: 'deny' });
     expect(contents.openHandler?.({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
     expect(attempt(contents, 'will-attach-webview', 'app://renderer/')).toBe(true);
+  });
+
+  it('hands a link to an official text to the system browser, and nothing else', () => {
+    opened.length = 0;
+    const law = 'https://wetten.overheid.nl/jci1.3:c:BWBR0001827&artikel=475da';
+    expect(contents.openHandler?.({ url: law })).toEqual({ action: 'deny' });
+    for (const url of [
+      'https://example.org/',
+      'http://wetten.overheid.nl/x',
+      'https://wetten.overheid.nl.evil.example/x',
+      'https://wetten.overheid.nl:8443/x',
+      'file:///etc/passwd',
+    ])
+      contents.openHandler?.({ url });
+    expect(opened).toEqual([law]);
   });
 });

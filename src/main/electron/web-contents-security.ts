@@ -2,17 +2,34 @@ import type { Session, WebContents } from 'electron';
 import { isAppUrl } from '../security/app-origin';
 
 /**
- * Applied to every WebContents the app creates: no navigation away from app://, no new windows,
- * no <webview>. Links to the outside world are simply refused; the app has none by design.
+ * The only outside addresses the app links to: the official texts a rule rests on (trace steps
+ * name them). They open in the system browser, never in an app window.
  */
-export function hardenWebContents(contents: WebContents): void {
+export function isOfficialTextUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' && parsed.hostname === 'wetten.overheid.nl' && parsed.port === '';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Applied to every WebContents the app creates: no navigation away from app://, no new windows,
+ * no <webview>. A link to an official text is handed to the system browser (`openExternal`);
+ * every other outside address is refused.
+ */
+export function hardenWebContents(contents: WebContents, openExternal: (url: string) => void = () => {}): void {
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault();
   });
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isOfficialTextUrl(url)) openExternal(url);
+    return { action: 'deny' };
+  });
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 

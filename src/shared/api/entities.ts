@@ -12,6 +12,13 @@ import { wireText } from '../validation/text';
 
 /** Entities as the central API sends them in the change feed. `version` is the global change version. */
 
+/** One step of a stored rule trace (src/shared/domain/trace.ts), as the central sends it. */
+const wireTraceStep = z.object({
+  rule: wireText(),
+  text: wireText(),
+  unconfirmed: z.boolean().optional(),
+  source: z.object({ label: wireText(), url: z.url().optional() }).optional(),
+});
 export const personWire = z.object({
   id,
   bsn: wireText().regex(/^\d{9}$/),
@@ -91,7 +98,7 @@ export const arrangementWire = z.object({
     afloscapaciteitCents: cents,
     monthlyIncomeCents: cents,
     parameterSets: z.array(wireText()),
-    trace: z.array(z.object({ rule: wireText(), text: wireText(), unconfirmed: z.boolean().optional() })),
+    trace: z.array(wireTraceStep),
   }),
   version: z.number().int().nonnegative(),
 });
@@ -109,7 +116,7 @@ export const escalationDecisionWire = z.object({
   decidedAt: isoDateTime,
   approvedBy: wireText().nullable(),
   approvalNote: wireText().nullable(),
-  trace: z.array(z.object({ rule: wireText(), text: wireText(), unconfirmed: z.boolean().optional() })),
+  trace: z.array(wireTraceStep),
   version: z.number().int().nonnegative(),
 });
 export type EscalationDecisionWire = z.infer<typeof escalationDecisionWire>;
@@ -231,7 +238,7 @@ export const voorschotPaymentWire = z.object({
   proposedAt: isoDateTime,
   approvedBy: wireText().nullable(),
   approvalNote: wireText().nullable(),
-  trace: z.array(z.object({ rule: wireText(), text: wireText(), unconfirmed: z.boolean().optional() })),
+  trace: z.array(wireTraceStep),
   version: z.number().int().nonnegative(),
 });
 export type VoorschotPaymentWire = z.infer<typeof voorschotPaymentWire>;

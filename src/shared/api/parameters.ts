@@ -42,7 +42,9 @@ export const bvvValues = z
         alleenstaand_18_20: sourced(amount),
       })
       .partial()
-      .strict(),
+      .strict()
+      // A half-year with no known norm (2024-01) has none; its form sends no leaf for them.
+      .default({}),
     normPercentage: sourced(percentage),
     maximumBvv: livingSituations(sourced(amount)),
   })

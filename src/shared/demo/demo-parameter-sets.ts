@@ -13,7 +13,7 @@ const carriedForward = (from: string) =>
 
 /**
  * Demo and test data only: the newest coded BVV norms carried forward to `validFrom`, every value
- * marked open. The real norms after 2025-01-01 are not in DOMAIN.md; a beheerder enters them.
+ * marked open. The norms of the current half-year were not found (docs/regels.md); a beheerder enters them.
  */
 export function carriedForwardBvvSet(validFrom: string): BvvParameterSet {
   const latest = bvvParameterSets.at(-1);
@@ -58,5 +58,4 @@ export function demoParameterSetWire(today: string): ParameterSetWire {
   };
 }
 
-export const demoParameterSetReason =
-  'Demo: normen van 1 januari 2025 doorgetrokken tot de echte normen van deze periode zijn ingevoerd.';
+export const demoParameterSetReason = `Demo: normen van ${bvvParameterSets.at(-1)?.validFrom ?? '—'} doorgetrokken tot de echte normen van deze periode zijn ingevoerd.`;

@@ -4,6 +4,8 @@ import { singleOnBijstand2025 } from './beslagvrije-voet.examples';
 import { bvvParameterSets, type BvvParameterSet } from './parameters/beslagvrije-voet-parameters';
 import { selectParameterSet } from './parameters/parameter-set';
 
+const latestSet = bvvParameterSets.at(-1) as BvvParameterSet;
+
 const base: BvvInput = singleOnBijstand2025;
 
 const bvv = (overrides: Partial<BvvInput>) => computeBeslagvrijeVoet({ ...base, ...overrides });
@@ -28,27 +30,24 @@ describe('beslagvrije voet — 95 % of each norm, rounded half away from zero to
     ['2025-01-01', 'paar', '21_tot_pgl', 182597], // 1.825,9665
     ['2025-01-01', 'alleenstaand', 'pgl', 142602], // 1.426,0165
     ['2025-06-30', 'paar_met_kind', 'pgl', 195081], // 1.950,806
-    ['2025-06-30', 'alleenstaand', '18_20', 31556], // 315,5615
+    ['2025-06-30', 'alleenstaand', '18_20', 127818], // under 21: the norm of 21+ (art. 475da Rv)
   ] as const)('%s %s %s → %i cents', (peildatum, livingSituation, ageGroup, expected) => {
-    expect(bvv({ peildatum, livingSituation, ageGroup }).value.bvvCents).toBe(expected);
+    // An income well above every norm, so the 95 %-of-income limit does not apply.
+    expect(bvv({ peildatum, livingSituation, ageGroup, netIncomeMonthlyCents: 300000 }).value.bvvCents).toBe(expected);
   });
 
   it('uses the 1 July 2024 norms until 31 December and the 1 January 2025 norms from that day', () => {
     expect(bvv({ peildatum: '2024-12-31' }).parameterSet.id).toBe('bvv-2024-07');
     expect(bvv({ peildatum: '2025-01-01' }).parameterSet.id).toBe('bvv-2025-01');
-    expect(() => bvv({ peildatum: '2024-06-30' })).toThrow(/Geen parameterset geldig op 2024-06-30/);
+    expect(() => bvv({ peildatum: '2023-12-31' })).toThrow(/Geen parameterset geldig op 2023-12-31/);
   });
 
   it('switches on 1 July when a new set is added as data', () => {
-    const julySet: BvvParameterSet = {
-      ...(bvvParameterSets[1] as BvvParameterSet),
-      id: 'bvv-2025-07',
-      validFrom: '2025-07-01',
-    };
+    const julySet: BvvParameterSet = { ...latestSet, id: 'bvv-2026-07', validFrom: '2026-07-01' };
     const sets = [...bvvParameterSets, julySet];
-    expect(selectParameterSet(sets, '2025-06-30').id).toBe('bvv-2025-01');
-    expect(selectParameterSet(sets, '2025-07-01').id).toBe('bvv-2025-07');
-    expect(computeBeslagvrijeVoet({ ...base, peildatum: '2025-07-01' }, sets).parameterSet.id).toBe('bvv-2025-07');
+    expect(selectParameterSet(sets, '2026-06-30').id).toBe('bvv-2026-01');
+    expect(selectParameterSet(sets, '2026-07-01').id).toBe('bvv-2026-07');
+    expect(computeBeslagvrijeVoet({ ...base, peildatum: '2026-07-01' }, sets).parameterSet.id).toBe('bvv-2026-07');
   });
 
   it('knows the scheduled norm updates: 1 January and 1 July, the first one after a set starts', () => {
@@ -59,41 +58,38 @@ describe('beslagvrije voet — 95 % of each norm, rounded half away from zero to
   });
 
   it('flags an assessment past the next scheduled update with no newer set as unconfirmed, for the team lead', () => {
-    const lastDay = bvv({ peildatum: '2025-06-30' });
-    expect(lastDay.value).toMatchObject({ requiresApproval: false, hasUnconfirmedSteps: false });
-    const stale = bvv({ peildatum: '2025-07-01' });
-    // Same norms, same amount: only the confidence changes.
+    const lastDay = bvv({ peildatum: '2026-06-30' });
+    expect(lastDay.value.requiresApproval).toBe(false);
+    expect(lastDay.trace.some((s) => s.rule === 'bvv.normen-verouderd')).toBe(false);
+    // Today (7 December 2026) no set for 1 July 2026 has been found: the same norms, flagged.
+    const stale = bvv({ peildatum: '2026-12-07' });
     expect(stale.value.bvvCents).toBe(lastDay.value.bvvCents);
     expect(stale.value).toMatchObject({ requiresApproval: true, hasUnconfirmedSteps: true });
     expect(stale.trace[0]).toMatchObject({ rule: 'bvv.normen-verouderd', unconfirmed: true });
-    expect(stale.trace[0]?.text).toContain('01-07-2025');
-    const julySet: BvvParameterSet = { ...(bvvParameterSets[1] as BvvParameterSet), id: 'j', validFrom: '2025-07-01' };
-    const withJuly = computeBeslagvrijeVoet({ ...base, peildatum: '2025-12-31' }, [...bvvParameterSets, julySet]);
+    expect(stale.trace[0]?.text).toContain('01-07-2026');
+    const julySet: BvvParameterSet = { ...latestSet, id: 'j', validFrom: '2026-07-01' };
+    const withJuly = computeBeslagvrijeVoet({ ...base, peildatum: '2026-12-31' }, [...bvvParameterSets, julySet]);
     expect(withJuly.value.requiresApproval).toBe(false);
     expect(
-      computeBeslagvrijeVoet({ ...base, peildatum: '2026-01-01' }, [...bvvParameterSets, julySet]).value
+      computeBeslagvrijeVoet({ ...base, peildatum: '2027-01-01' }, [...bvvParameterSets, julySet]).value
         .requiresApproval,
     ).toBe(true);
   });
 
-  it('has no norm for 18–20 before 2025 or for a couple of 18–20, and says so', () => {
-    for (const result of [
-      bvv({ peildatum: '2024-08-01', ageGroup: '18_20' }),
-      bvv({ livingSituation: 'paar', ageGroup: '18_20' }),
-    ]) {
-      expect(result.value.bvvCents).toBeNull();
-      expect(result.value.requiresApproval).toBe(true);
-      expect(result.trace.at(-1)?.text).toMatch(/Geen bijstandsnorm bekend/);
-    }
+  it('has no norm in the first half of 2024 (only the maxima are known), and says so', () => {
+    const result = bvv({ peildatum: '2024-03-01' });
+    expect(result.value.bvvCents).toBeNull();
+    expect(result.value.requiresApproval).toBe(true);
+    expect(result.trace.at(-1)?.text).toMatch(/Geen bijstandsnorm bekend/);
   });
 });
 
 describe('beslagvrije voet — income groups, halving, residence, corrections', () => {
   it.each([
-    ['alleenstaand', 166451],
-    ['alleenstaande_ouder', 178262],
-    ['paar', 220377],
-    ['paar_met_kind', 232189],
+    ['alleenstaand', 199621],
+    ['alleenstaande_ouder', 216260],
+    ['paar', 263149],
+    ['paar_met_kind', 274709],
   ] as const)(
     'group 3 (no toeslagen) %s: the fixed maximum, flagged as not confirmed for today',
     (livingSituation, expected) => {
@@ -152,8 +148,9 @@ describe('beslagvrije voet — income groups, halving, residence, corrections', 
     expect(result.value).toMatchObject({ bvvCents: 140000, requiresApproval: true, hasUnconfirmedSteps: true });
   });
 
-  it('capacity is zero, never negative, when income is below the BVV', () => {
-    expect(bvv({ netIncomeMonthlyCents: 100000 }).value.afloscapaciteitCents).toBe(0);
+  it('capacity is zero, never negative, when corrections lift the BVV above the income', () => {
+    const result = bvv({ corrections: [{ topic: 'woonkosten', amountCents: 20000, reason: 'huur aangetoond' }] });
+    expect(result.value.afloscapaciteitCents).toBe(0);
   });
 });
 
@@ -175,5 +172,91 @@ describe('holiday allowance paid yearly or monthly gives the same result', () =>
         holidayAllowance: { paid: 'jaarlijks', amountCents: 100001 },
       }),
     ).toBe(8333);
+  });
+});
+
+describe('the norms of 2025–2026, each from its source (docs/regels.md)', () => {
+  const high = 400000; // above every norm: the BVV is 95 % of the norm
+  it.each([
+    ['SZW Normenbrief 1 juli 2025 (Stimulansz kopie)', '2025-07-01', 'alleenstaand', '21_tot_pgl', 136906],
+    ['SZW Normenbrief 1 juli 2025 (Stimulansz kopie)', '2025-12-31', 'paar', '21_tot_pgl', 195580],
+    ['SZW Normenbrief 1 juli 2025 (Stimulansz kopie)', '2025-07-01', 'alleenstaand', 'pgl', 153021],
+    ['SZW Normenbrief 1 juli 2025 (Stimulansz kopie)', '2025-07-01', 'paar_met_kind', 'pgl', 209498],
+    ['SZW Normenbrief 1 januari 2026 (issue 27)', '2026-01-01', 'alleenstaand', '21_tot_pgl', 140150],
+    ['SZW Normenbrief 1 januari 2026 (issue 27)', '2026-06-30', 'alleenstaande_ouder', '21_tot_pgl', 140150],
+    ['SZW Normenbrief 1 januari 2026 (issue 27)', '2026-01-01', 'paar', '21_tot_pgl', 200213],
+    ['SZW Normenbrief 1 januari 2026 (issue 27)', '2026-01-01', 'alleenstaand', 'pgl', 156469],
+    ['SZW Normenbrief 1 januari 2026 (issue 27)', '2026-01-01', 'paar', 'pgl', 214416],
+  ] as const)('%s: %s %s %s → norm %i cents', (_source, peildatum, livingSituation, ageGroup, norm) => {
+    const result = bvv({ peildatum, livingSituation, ageGroup, netIncomeMonthlyCents: high });
+    expect(result.value.bvvCents).toBe(Math.round(norm * 0.95));
+    const step = result.trace.find((s) => s.rule === 'bvv.95-procent');
+    // Secondary copies only: the value is used, named and shown as not confirmed.
+    expect(step).toMatchObject({ unconfirmed: true, source: { label: expect.stringContaining('475da') } });
+    expect(step?.text).toContain('Normenbrief');
+  });
+
+  it('single on 1 January 2026: BVV € 1.331,43 (0,95 × € 1.401,50), not the 2025 € 1.278,18', () => {
+    expect(bvv({ peildatum: '2026-01-01', netIncomeMonthlyCents: high }).value.bvvCents).toBe(133143);
+  });
+
+  it.each([
+    ['schuldinfo.nl, maximale BVV 1 januari 2024', '2024-01-01', 'alleenstaand', 199621],
+    ['schuldinfo.nl, maximale BVV 1 januari 2024', '2024-03-01', 'alleenstaande_ouder', 216260],
+    ['schuldinfo.nl, maximale BVV 1 januari 2024', '2024-06-30', 'paar', 263149],
+    ['schuldinfo.nl, maximale BVV 1 januari 2024', '2024-01-01', 'paar_met_kind', 274709],
+  ] as const)('%s: %s %s → %i cents, no longer throws before July 2024', (_s, peildatum, livingSituation, max) => {
+    const result = bvv({ peildatum, livingSituation, incomeGroup: 'geen_toeslagen', netIncomeMonthlyCents: high });
+    expect(result.value.bvvCents).toBe(max);
+    expect(result.trace.find((s) => s.rule === 'bvv.groep3.maximum')?.unconfirmed).toBe(true);
+  });
+
+  it('1 July 2026 has no set: an assessment dated today says so and goes to the team lead', () => {
+    expect(bvvParameterSets.some((s) => s.validFrom === '2026-07-01')).toBe(false);
+    const today = bvv({ peildatum: '2026-12-07', netIncomeMonthlyCents: high });
+    expect(today.parameterSet.id).toBe('bvv-2026-01');
+    expect(today.value.requiresApproval).toBe(true);
+    expect(today.trace[0]?.source?.label).toMatch(/Normenbrief/);
+  });
+});
+
+describe('art. 475da Rv: income below the norm — the BVV is 95 % of the income', () => {
+  it.each([
+    // income, expected BVV, capacity (single 21+, 1 January 2026: 95 % of the norm is € 1.331,43)
+    [100000, 95000, 5000],
+    [120000, 114000, 6000],
+    [140150, 133143, 7007],
+    [0, 0, 0],
+  ])('income %i cents → BVV %i, capacity %i, with the reason in the trace', (income, expected, capacity) => {
+    const result = bvv({ peildatum: '2026-03-01', netIncomeMonthlyCents: income });
+    expect(result.value.bvvCents).toBe(expected);
+    expect(result.value.afloscapaciteitCents).toBe(capacity);
+    const limited = result.trace.find((s) => s.rule === 'bvv.inkomen-onder-norm');
+    if (income < 140150) expect(limited?.text).toMatch(/lager dan de norm/);
+    else expect(limited).toBeUndefined();
+  });
+
+  it('counts other income and holiday allowance in the income that is compared', () => {
+    const result = bvv({
+      peildatum: '2026-03-01',
+      netIncomeMonthlyCents: 100000,
+      otherIncomeMonthlyCents: 20000,
+      holidayAllowance: { paid: 'jaarlijks', amountCents: 60000 },
+    });
+    expect(result.value.monthlyIncomeCents).toBe(125000);
+    expect(result.value.bvvCents).toBe(118750);
+  });
+});
+
+describe('art. 475da Rv: a debtor under 21 gets the norm of 21 and older', () => {
+  it.each([
+    ['alleenstaand', '2026-03-01', 133143],
+    ['alleenstaande_ouder', '2026-03-01', 133143],
+    ['paar', '2026-03-01', 190202],
+    ['alleenstaand', '2025-03-01', 127818],
+  ] as const)('%s aged 18–20 on %s → %i cents, never the youth norm', (livingSituation, peildatum, expected) => {
+    const result = bvv({ livingSituation, peildatum, ageGroup: '18_20', netIncomeMonthlyCents: 400000 });
+    expect(result.value.bvvCents).toBe(expected);
+    expect(result.trace.some((s) => s.rule === 'bvv.jonger-dan-21')).toBe(true);
   });
 });

@@ -4,6 +4,7 @@ import type { LivingSituation, NormCategory } from './parameters/beslagvrije-voe
 import type { BvvParameterSet } from './parameters/beslagvrije-voet-parameters';
 import { activeParameterSets } from './parameters/registry';
 import { selectParameterSet } from './parameters/parameter-set';
+import { sources } from './sources';
 import { step, type Explained, type TraceStep } from './trace';
 
 /**
@@ -79,11 +80,14 @@ const livingLabels: Record<LivingSituation, string> = {
   paar_met_kind: 'paar met kind onder 18',
 };
 
-export function normCategory(living: LivingSituation, age: AgeGroup): NormCategory | null {
+/**
+ * The norm the BVV starts from. A debtor under 21 gets the norm of 21 to pension age: the youth
+ * bijstandsnorm (about € 340) is not enough to live on, and the BVV law does not use it.
+ */
+export function normCategory(living: LivingSituation, age: AgeGroup): NormCategory {
   const single = living === 'alleenstaand' || living === 'alleenstaande_ouder';
   if (age === 'pgl') return single ? 'alleenstaand_pgl' : 'paar_pgl';
-  if (age === '21_tot_pgl') return single ? 'alleenstaand_21_pgl' : 'paar_21_pgl';
-  return single ? 'alleenstaand_18_20' : null;
+  return single ? 'alleenstaand_21_pgl' : 'paar_21_pgl';
 }
 
 /** Income per month; a yearly holiday allowance counts for a twelfth each month. */
@@ -121,6 +125,7 @@ export function computeBeslagvrijeVoet(
         'bvv.normen-verouderd',
         `De normen van ${formatDate(parameters.validFrom)} zijn op ${formatDate(normUpdate)} gewijzigd, maar er is nog geen nieuwere parameterset vastgesteld. Deze berekening is onbevestigd en gaat ter goedkeuring naar de teamleider.`,
         true,
+        sources.normenbrief(formatDate(normUpdate)),
       ),
     );
   }
@@ -189,11 +194,22 @@ export function computeBeslagvrijeVoet(
         `Inkomensgroep 3 (geen toeslagen): vaste beslagvrije voet voor ${livingLabels[input.livingSituation]} ${formatCents(bvv)} (${maximum.source}` +
           (maximum.status === 'open' ? '; actuele waarde niet bevestigd)' : ')'),
         maximum.status !== 'confirmed',
+        sources.rv475da,
       ),
     );
   } else {
     const category = normCategory(input.livingSituation, input.ageGroup);
-    const norm = category ? parameters.bijstandsnormen[category] : undefined;
+    if (input.ageGroup === '18_20') {
+      trace.push(
+        step(
+          'bvv.jonger-dan-21',
+          'Jonger dan 21: de beslagvrije voet gaat uit van de norm voor 21 jaar tot de pensioenleeftijd, niet van de jongerennorm.',
+          true,
+          sources.rv475da,
+        ),
+      );
+    }
+    const norm = parameters.bijstandsnormen[category];
     if (!norm) {
       trace.push(
         step(
@@ -205,12 +221,14 @@ export function computeBeslagvrijeVoet(
       return finish(null, true);
     }
     const percentage = parameters.normPercentage.value;
+    // The norm's own source is named in the text; the law that takes 95 % of it is the link.
     bvv = percentOf(norm.value, percentage);
     trace.push(
       step(
         'bvv.95-procent',
-        `${percentage} % van de bijstandsnorm ${formatCents(norm.value)} (${livingLabels[input.livingSituation]}) = ${formatCents(bvv)}`,
+        `${percentage} % van de bijstandsnorm ${formatCents(norm.value)} (${livingLabels[input.livingSituation]}) = ${formatCents(bvv)}. Norm: ${norm.source}${norm.status === 'confirmed' ? '' : ' — niet bevestigd'}.`,
         norm.status !== 'confirmed',
+        sources.rv475da,
       ),
     );
     if (
@@ -225,6 +243,20 @@ export function computeBeslagvrijeVoet(
         ),
       );
     }
+  }
+
+  // Never more than 95 % of the income itself: a low income keeps 5 % attachable (art. 475da Rv).
+  const incomeCap = percentOf(income, parameters.normPercentage.value);
+  if (bvv > incomeCap) {
+    trace.push(
+      step(
+        'bvv.inkomen-onder-norm',
+        `Het inkomen (${formatCents(income)}) is lager dan de norm: de beslagvrije voet is ${parameters.normPercentage.value} % van het inkomen = ${formatCents(incomeCap)} in plaats van ${formatCents(bvv)}.`,
+        false,
+        sources.rv475da,
+      ),
+    );
+    bvv = incomeCap;
   }
 
   for (const correction of input.corrections) {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentDemoBvvSet } from '../demo/demo-parameter-sets';
 import type { BvvInput } from './beslagvrije-voet';
+import { singleIncomeForCapacity } from './beslagvrije-voet.examples';
 import { evaluateDecision, type CaseFacts, type DecisionChoice } from './betalingsonmacht-besluit';
 import { installApprovedParameterSets } from './parameters/registry';
 
@@ -9,7 +10,7 @@ const bvvInput: BvvInput = {
   livingSituation: 'alleenstaand',
   ageGroup: '21_tot_pgl',
   incomeGroup: 'volledige_toeslagen',
-  netIncomeMonthlyCents: 127818 + 6000, // capacity € 60
+  netIncomeMonthlyCents: singleIncomeForCapacity('2026-11-29', 6000), // capacity € 60
   otherIncomeMonthlyCents: 0,
   holidayAllowance: { paid: 'geen', amountCents: 0 },
   residentOfNetherlands: true,
@@ -41,7 +42,7 @@ describe('betalingsonmacht decisions', () => {
       const outcome = decide({ kind: 'standaard' });
       expect(outcome).toMatchObject({ allowed: true, requiresApproval: true });
       expect(outcome.trace.find((s) => s.rule === 'bvv.normen-verouderd')).toMatchObject({ unconfirmed: true });
-      expect(outcome.assessment.parameterSets[0]).toBe('bvv-2025-01');
+      expect(outcome.assessment.parameterSets[0]).toBe('bvv-2026-01');
     } finally {
       installApprovedParameterSets([currentDemoBvvSet(bvvInput.peildatum)]);
     }

@@ -15,4 +15,9 @@ export const role = z.enum(roles);
 
 export const emptyRequest = z.object({}).strict();
 /** One step of a rule trace (src/shared/domain/trace.ts). */
-export const traceStep = z.object({ rule: text(), text: text(), unconfirmed: z.boolean().optional() });
+export const traceStep = z.object({
+  rule: text(),
+  text: text(),
+  unconfirmed: z.boolean().optional(),
+  source: z.object({ label: text(), url: z.url().optional() }).optional(),
+});

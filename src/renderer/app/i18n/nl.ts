@@ -665,6 +665,7 @@ export const nl = {
       'De normen voor de beslagvrije voet zijn na de laatste geplande wijziging (1 januari of 1 juli) nog niet bijgewerkt. Deze berekening is onbevestigd; elk besluit gaat ter goedkeuring naar de teamleider.',
     trace: 'Regels die zijn toegepast',
     unconfirmed: 'onbevestigd',
+    traceSource: 'Bron:',
     fixErrors: 'Herstel de gemarkeerde velden om de berekening te zien.',
     proposal: 'Voorstel',
     proposalKind: {

@@ -151,11 +151,17 @@ export function Schedule({
   );
 }
 
-export function Trace({
-  steps,
-}: {
-  steps: readonly { rule: string; text: string; unconfirmed?: boolean | undefined }[];
-}) {
+type TraceStepView = {
+  rule: string;
+  text: string;
+  unconfirmed?: boolean | undefined;
+  source?: { label: string; url?: string | undefined } | undefined;
+};
+
+/** Only official texts are linked; anything else a stored trace says is shown as plain text. */
+const isOfficialText = (url: string) => /^https:\/\/wetten\.overheid\.nl\//.test(url);
+
+export function Trace({ steps }: { steps: readonly TraceStepView[] }) {
   return (
     <ol className="trace">
       {steps.map((s, index) => (
@@ -165,6 +171,18 @@ export function Trace({
         >
           {s.text}
           {s.unconfirmed ? <span className="tag tag--pending">{t('betalingsonmacht.unconfirmed')}</span> : null}
+          {s.source ? (
+            <span className="trace__source">
+              {t('betalingsonmacht.traceSource')}{' '}
+              {s.source.url && isOfficialText(s.source.url) ? (
+                <a href={s.source.url} target="_blank" rel="noreferrer noopener">
+                  {s.source.label}
+                </a>
+              ) : (
+                s.source.label
+              )}
+            </span>
+          ) : null}
         </li>
       ))}
     </ol>

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { bvvParameterSets } from '../../../shared/domain/parameters/beslagvrije-voet-parameters';
 import { regelingParameterSets } from '../../../shared/domain/parameters/regeling-parameters';
+import { bvvValues } from '../../../shared/api/parameters';
 import { changedLeaves, fromLeaves, toLeaves } from './sourced-leaves';
 
-const [july2024, jan2025] = bvvParameterSets;
+const july2024 = bvvParameterSets.find((s) => s.validFrom === '2024-07-01');
+const jan2025 = bvvParameterSets.find((s) => s.validFrom === '2025-01-01');
 const [regeling] = regelingParameterSets;
 if (!july2024 || !jan2025 || !regeling) throw new Error('coded sets missing');
 
@@ -14,7 +16,10 @@ describe('parameter values as editable leaves', () => {
     for (const set of [...bvvParameterSets, ...regelingParameterSets]) {
       const values = valuesOf(set);
       const back = fromLeaves(toLeaves(values));
-      expect(back).toEqual({ ok: true, values: JSON.parse(JSON.stringify(values)) });
+      if (!back.ok) throw new Error(`leaf ${back.path} does not read`);
+      // An empty group (no norms known for 2024-01) has no leaves; the wire schema restores it.
+      const read = 'maximumBvv' in values ? bvvValues.parse(back.values) : back.values;
+      expect(read).toEqual(JSON.parse(JSON.stringify(values)));
     }
   });
 
