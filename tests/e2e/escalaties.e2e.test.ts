@@ -62,6 +62,31 @@ async function approveOnTeamoverzicht(name: RegExp, screenshot?: string) {
 }
 
 describe('escalation end to end', () => {
+  it('a double click on "Stap vastleggen" records one step, and the advice moves on', async () => {
+    const claim = await prepareClaim('tweede_aanmaning');
+    const page = await worker.openApp();
+    await page.getByRole('button', { name: 'Nu synchroniseren' }).click();
+    await page.getByText('Alles verzonden').waitFor();
+    await page.goto(`${worker.host.origin}/escalaties/${claim.id}`);
+    await page.getByRole('heading', { level: 1, name: /Escalatie:/ }).waitFor();
+    await expect(page.getByTestId('recommended').textContent()).resolves.toBe('Aanbevolen: Verhaal zonder dwangbevel');
+    await page.getByLabel('Motivering').fill('Twee aanmaningen onbetaald; loonbeslag.');
+    await page.getByRole('button', { name: 'Stap vastleggen' }).dblclick();
+    await page.getByRole('status').filter({ hasText: 'Vastgelegd' }).waitFor();
+    await page.getByRole('button', { name: 'Nu synchroniseren' }).click();
+    await page.getByText('Alles verzonden').waitFor();
+    const stored = await worker.central.db.query<{ step: string }>(
+      'SELECT step FROM escalation_decisions WHERE claim_id = $1',
+      [claim.id],
+    );
+    expect(stored).toEqual([{ step: 'verhaal_zonder_dwangbevel' }]);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: /Escalatie:/ }).waitFor();
+    await expect(page.getByTestId('recommended').textContent()).resolves.not.toBe(
+      'Aanbevolen: Verhaal zonder dwangbevel',
+    );
+  });
+
   it('a worker proposes gijzeling, the team lead approves it, and both see the new state', async () => {
     const claim = await prepareClaim('deurwaarder');
     const page = await worker.openApp();

@@ -211,6 +211,92 @@ describe('escalation decisions through sync', () => {
     });
   });
 
+  it('a step is recorded once: the app refuses it again at once, the server refuses a second one sent around the app', async () => {
+    const worker = await desktop('sdevries');
+    const claim = await freshClaim('tweede_aanmaning');
+    await call(worker, 'sync.now');
+    const request = {
+      claimId: claim.id,
+      step: 'verhaal_zonder_dwangbevel',
+      facts,
+      motivation: 'Loonbeslag na twee aanmaningen.',
+    };
+    // A double click: the second save comes before any sync, and is refused by the same rule.
+    await call(worker, 'escalaties.decide', request);
+    expect(await worker.invoke('escalaties.decide', request)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request', message: expect.stringMatching(/al gezet of wacht op goedkeuring/) },
+    });
+    await call(worker, 'sync.now');
+    const view = await call<{ claim: { phase: string } }>(worker, 'escalaties.claim', { claimId: claim.id });
+    expect(view.claim.phase).toBe('verhaal');
+    // The list's advice moves on too (pages of 200, sorted by due date).
+    let row: { id: string; recommended: string | null } | undefined;
+    for (let offset = 0; !row; offset += 200) {
+      const page = await call<{ rows: { id: string; recommended: string | null }[] }>(worker, 'escalaties.page', {
+        offset,
+        limit: 200,
+      });
+      if (!page.rows.length) break;
+      row = page.rows.find((r) => r.id === claim.id);
+    }
+    expect(row).toBeDefined();
+    expect(row?.recommended).not.toBe('verhaal_zonder_dwangbevel');
+
+    // The same step sent straight to the API (another desktop, an old outbox): refused, nothing recorded.
+    const again = await pushDirect(await apiToken('sdevries'), {
+      type: 'RecordEscalationDecision',
+      payload: { decisionId: randomUUID(), ...request },
+    });
+    expect(again).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/al gezet/) });
+    const stored = await server.db.query<{ step: string }>(
+      'SELECT step FROM escalation_decisions WHERE claim_id = $1',
+      [claim.id],
+    );
+    expect(stored).toEqual([{ step: 'verhaal_zonder_dwangbevel' }]);
+    const events = await server.db.query("SELECT 1 FROM claim_events WHERE claim_id = $1 AND kind = 'stap'", [
+      claim.id,
+    ]);
+    expect(events).toHaveLength(1);
+  });
+
+  it('the second aanmaning of a strafbeschikking adds a fifth of what is still owed after part payments', async () => {
+    const [row] = await server.db.query<{ id: string; person_id: string }>(
+      `SELECT c.id, c.person_id FROM claims c WHERE c.team_id = 'team-inning-leeuwarden' AND NOT (c.person_id = ANY($1))
+         AND NOT EXISTS (SELECT 1 FROM arrangements a WHERE a.person_id = c.person_id) ORDER BY c.id LIMIT 1`,
+      [used],
+    );
+    if (!row) throw new Error('no claim left');
+    used.push(row.person_id);
+    // € 500 fine, € 20 first verhoging, € 200 paid since: € 320 still owed.
+    await server.db.query(
+      `UPDATE claims SET kind = 'strafbeschikking', phase = 'eerste_aanmaning', original_cents = 50000, outstanding_cents = 32000,
+         due_date = current_date - 30, version = nextval('change_version') WHERE id = $1`,
+      [row.id],
+    );
+    const outcome = await pushDirect(await apiToken('sdevries'), {
+      type: 'RecordEscalationDecision',
+      payload: {
+        decisionId: randomUUID(),
+        claimId: row.id,
+        step: 'tweede_aanmaning',
+        facts,
+        motivation: 'Tweede aanmaning.',
+      },
+    });
+    expect(outcome).toMatchObject({ status: 'applied' });
+    const [claim] = await server.db.query<{ outstanding: number }>(
+      'SELECT outstanding_cents::bigint AS outstanding FROM claims WHERE id = $1',
+      [row.id],
+    );
+    expect(Number(claim?.outstanding)).toBe(32000 + 6400); // not + € 104 (a fifth of € 520)
+    const [event] = await server.db.query<{ amount: number }>(
+      "SELECT amount_cents::bigint AS amount FROM claim_events WHERE claim_id = $1 AND kind = 'tweede_aanmaning'",
+      [row.id],
+    );
+    expect(Number(event?.amount)).toBe(6400);
+  });
+
   it('a decision made offline is refused as a conflict when an arrangement arrived meanwhile', async () => {
     const worker = await desktop('sdevries');
     const claim = await freshClaim('tweede_aanmaning');

@@ -4,6 +4,7 @@ import type { ClaimKind, ClaimPhase } from '../../shared/domain/claims';
 import {
   adviseEscalation,
   stepLabels,
+  stepsTakenFrom,
   verhogingen,
   waiveVerhoging,
   type ClaimDecisionStep,
@@ -50,8 +51,22 @@ async function lockClaim(tx: Queryable, claimId: string): Promise<ClaimRow | und
   return (await tx.query<ClaimRow>(`SELECT ${claimColumns} FROM claims WHERE id = $1 FOR UPDATE`, [claimId]))[0];
 }
 
-/** The advice on the server's current state: the claim, the worker's checked facts, the person's decisions. */
-async function currentAdvice(tx: Queryable, claim: ClaimRow, facts: EscalationFacts, today: string) {
+/**
+ * The advice on the server's current state: the claim with the steps already recorded on it (but
+ * `exceptDecision`, the one being approved), the worker's checked facts, the person's decisions.
+ */
+async function currentAdvice(
+  tx: Queryable,
+  claimId: string,
+  claim: ClaimRow,
+  facts: EscalationFacts,
+  today: string,
+  exceptDecision: string | null = null,
+) {
+  const recorded = await tx.query<{ step: ClaimDecisionStep; status: 'ter_goedkeuring' | 'vastgelegd' | 'afgewezen' }>(
+    'SELECT step, status FROM escalation_decisions WHERE claim_id = $1 AND id IS DISTINCT FROM $2',
+    [claimId, exceptDecision],
+  );
   const rows = await tx.query<DecisionOnRecord & { id: string; decidedOn: string }>(
     `SELECT id, kind, status, to_char(pause_until, 'YYYY-MM-DD') AS "pauseUntil",
             to_char(decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS "decidedOn"
@@ -98,6 +113,7 @@ async function currentAdvice(tx: Queryable, claim: ClaimRow, facts: EscalationFa
         dueDate: claim.due_date,
       },
       facts,
+      stepsTakenFrom(recorded),
     ),
     situationFromDecisions(decisions, persons[0] ?? noPersonStatus, today),
     today,
@@ -129,7 +145,7 @@ export async function recordEscalationDecision(
     return { status: 'conflict', reason: 'Er bestaat al een besluit met dit kenmerk.' };
   }
   if (payload.step === waiveVerhoging) return requestWaiver(tx, principal, command, claim, clock.at);
-  const advice = await currentAdvice(tx, claim, payload.facts, today);
+  const advice = await currentAdvice(tx, payload.claimId, claim, payload.facts, today);
   const allowed = advice.allowed.find((a) => a.step === payload.step);
   if (!allowed) {
     const reasons =
@@ -200,7 +216,7 @@ export async function decideEscalationApproval(
   if (!claim) return { status: 'rejected', reason: 'De vordering bestaat niet meer.' };
   if (command.payload.approve && decision.step !== waiveVerhoging) {
     // Approval is a decision too: the step must still be allowed on today's state.
-    const advice = await currentAdvice(tx, claim, decision.facts, today);
+    const advice = await currentAdvice(tx, decision.claim_id, claim, decision.facts, today, command.payload.decisionId);
     if (!advice.allowed.some((a) => a.step === decision.step)) {
       const reasons = advice.blocked.find((b) => b.step === decision.step)?.reasons.join(' ') ?? '';
       return { status: 'conflict', reason: `Goedkeuren kan niet meer: ${reasons}` };
@@ -227,7 +243,14 @@ async function applyStep(
   stepName: EscalationStep,
   today: string,
 ): Promise<void> {
-  const increase = verhogingen(claim.kind, Number(claim.original_cents), today);
+  // The second aanmaning's verhoging counts what is still owed after the first (part payments).
+  const increase = verhogingen(
+    claim.kind,
+    Number(claim.original_cents),
+    today,
+    undefined,
+    stepName === 'tweede_aanmaning' ? Number(claim.outstanding_cents) : undefined,
+  );
   const added =
     stepName === 'eerste_aanmaning' ? increase.firstCents : stepName === 'tweede_aanmaning' ? increase.secondCents : 0;
   const version = await recordChange(tx, 'claim', claimId, claim.team_id);

@@ -4,6 +4,7 @@ import type { EscalationDecisionWire } from '../../shared/api/entities';
 import {
   adviseEscalation,
   stepLabels,
+  stepsTakenFrom,
   waiveVerhoging,
   type EscalationStep,
   type StepAdvice,
@@ -98,7 +99,7 @@ function checkStep(
   today: string,
 ): ({ allowed: StepAdvice; reason: null } | { allowed: null; reason: string }) & { trace: TraceStep[] } {
   const advice = adviseEscalation(
-    claimForEscalation(claim, facts),
+    claimForEscalation(claim, facts, stepsTakenFrom(new EscalationsRepository(db).forClaim(claim.id))),
     situationFromDecisions(
       decisionsOnRecord(db, claim.personId),
       new PersonsRepository(db).status(claim.personId),

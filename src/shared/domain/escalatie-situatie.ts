@@ -1,6 +1,6 @@
 import { addDays } from './calendar';
 import type { ClaimKind, ClaimPhase } from './claims';
-import type { ClaimForEscalation, PersonSituation } from './escalatie';
+import type { ClaimForEscalation, EscalationStep, PersonSituation } from './escalatie';
 import type { Cents } from './money';
 
 /**
@@ -67,8 +67,10 @@ export const daysFromFinalToDue = 14;
 export function claimForEscalation(
   claim: { kind: ClaimKind; phase: ClaimPhase; outstandingCents: Cents; dueDate: string },
   facts: EscalationFacts,
+  stepsTaken: readonly EscalationStep[] = [],
 ): ClaimForEscalation {
   return {
+    stepsTaken,
     kind: claim.kind,
     phase: claim.phase,
     outstandingCents: claim.outstandingCents,

@@ -4,6 +4,7 @@ import {
   adviseEscalation,
   aanmaningDueDate,
   gijzelingDays,
+  stepsTakenFrom,
   verhogingen,
   vervangendeHechtenisDays,
   type ClaimForEscalation,
@@ -108,7 +109,7 @@ describe('the life of each claim kind, phase by phase', () => {
     ['wahv', 'beschikking', 'eerste_aanmaning'],
     ['wahv', 'eerste_aanmaning', 'tweede_aanmaning'],
     ['wahv', 'tweede_aanmaning', 'verhaal_zonder_dwangbevel'],
-    ['wahv', 'verhaal', 'verhaal_zonder_dwangbevel'],
+    ['wahv', 'verhaal', 'dwangbevel_deurwaarder'], // verhaal was taken: the next step, never the same
     ['wahv', 'dwangmiddel', 'verhaal_zonder_dwangbevel'],
     ['strafbeschikking', 'beschikking', 'eerste_aanmaning'],
     ['strafbeschikking', 'tweede_aanmaning', 'dwangbevel_deurwaarder'],
@@ -202,24 +203,22 @@ describe('blockers', () => {
       requiresApproval: true,
       duration: { weeks: 4 },
     });
-    expect(advice.allowed.find((a) => a.step === 'dwangbevel_deurwaarder')?.requiresApproval).toBe(false);
+    expect(advice.allowed.find((a) => a.step === 'verhaal_zonder_dwangbevel')?.requiresApproval).toBe(false);
   });
 });
 
 describe('terms, on both sides of each boundary', () => {
   const final = '2023-11-29';
   it('verhaal ends 3 years after the claim became final, 4 with an arrangement', () => {
-    expect(allowedSteps({ finalDate: final, phase: 'deurwaarder' }, {}, '2026-11-28')).toContain(
+    expect(allowedSteps({ finalDate: final, phase: 'verhaal' }, {}, '2026-11-28')).toContain('dwangbevel_deurwaarder');
+    expect(allowedSteps({ finalDate: final, phase: 'verhaal' }, {}, '2026-11-29')).not.toContain(
       'dwangbevel_deurwaarder',
     );
-    expect(allowedSteps({ finalDate: final, phase: 'deurwaarder' }, {}, '2026-11-29')).not.toContain(
+    expect(allowedSteps({ finalDate: final, phase: 'verhaal' }, { arrangementAgreed: true }, '2027-11-28')).toContain(
       'dwangbevel_deurwaarder',
     );
     expect(
-      allowedSteps({ finalDate: final, phase: 'deurwaarder' }, { arrangementAgreed: true }, '2027-11-28'),
-    ).toContain('dwangbevel_deurwaarder');
-    expect(
-      allowedSteps({ finalDate: final, phase: 'deurwaarder' }, { arrangementAgreed: true }, '2027-11-29'),
+      allowedSteps({ finalDate: final, phase: 'verhaal' }, { arrangementAgreed: true }, '2027-11-29'),
     ).not.toContain('dwangbevel_deurwaarder');
   });
 
@@ -271,5 +270,57 @@ describe('voertuigTimeline (4 weeks out of use, abandoned after 12 weeks)', () =
   it('counts across a leap day', () => {
     expect(voertuigTimeline('2028-02-10', '2028-02-10').releasedOn).toBe('2028-03-09');
     expect(voertuigTimeline('2028-02-10', '2028-02-10').abandonedOn).toBe('2028-05-04');
+  });
+});
+
+describe('a step moves the claim on: never the same step twice', () => {
+  it('after verhaal zonder dwangbevel the advice no longer offers it, but the next steps', () => {
+    expect(advise({ phase: 'tweede_aanmaning' }).recommended).toBe('verhaal_zonder_dwangbevel');
+    const after = advise({ phase: 'verhaal' });
+    expect(after.recommended).not.toBe('verhaal_zonder_dwangbevel');
+    expect(reasonsFor('verhaal_zonder_dwangbevel', { phase: 'verhaal' })).toContain(
+      'Deze stap is al gezet of wacht op goedkeuring.',
+    );
+    expect(reasonsFor('dwangbevel_deurwaarder', { phase: 'deurwaarder' })).toContain(
+      'Deze stap is al gezet of wacht op goedkeuring.',
+    );
+  });
+
+  it('a step recorded or waiting for the team lead is blocked; a rejected one or a waiver is not', () => {
+    const c = {
+      phase: 'deurwaarder' as const,
+      verhaalFailed: true,
+      hasDrivingLicence: false,
+      vehicle: 'geen' as const,
+    };
+    expect(allowedSteps(c)).toContain('gijzeling');
+    const waiting = stepsTakenFrom([{ step: 'gijzeling', status: 'ter_goedkeuring' }]);
+    expect(allowedSteps({ ...c, stepsTaken: waiting })).not.toContain('gijzeling');
+    const rejected = stepsTakenFrom([
+      { step: 'gijzeling', status: 'afgewezen' },
+      { step: 'verhoging_kwijtschelden', status: 'vastgelegd' },
+    ]);
+    expect(rejected).toEqual([]);
+    expect(allowedSteps({ ...c, stepsTaken: rejected })).toContain('gijzeling');
+  });
+});
+
+describe('art. 6:4:2 Sv: the second verhoging is a fifth of what is still owed, at least € 40', () => {
+  it.each([
+    // kind, original, still owed after the 1st (null: nothing paid), second verhoging, total after
+    ['schadevergoedingsmaatregel', 20000, null, 4400, 26400], // DOMAIN.md §1.2: € 200 → € 220 → € 264
+    ['schadevergoedingsmaatregel', 20000, 12000, 4000, 16000], // € 100 paid: 20 % of € 120 = € 24 → € 40
+    ['strafbeschikking', 50000, 32000, 6400, 38400], // € 200 paid: 20 % of € 320, not of € 520
+    ['strafbeschikking', 50000, 52000, 10400, 62400],
+    ['geldboetevonnis', 100000, 0, 4000, 4000],
+  ] as const)('%s € %i, still owed %s → +%i, total %i', (kind, original, owed, second, total) => {
+    const v = verhogingen(kind, original, today, escalatieParameterSets, owed ?? undefined);
+    expect(v.secondCents).toBe(second);
+    expect(v.totalAfterSecondCents).toBe(total);
+    expect(v.trace.find((s) => s.rule === 'verhoging.straf.2')?.source?.label).toMatch(/6:4:2/);
+  });
+
+  it('a Wahv fine keeps its own rule: +100 % of fine and first increase, whatever was paid', () => {
+    expect(verhogingen('wahv', 30000, today, escalatieParameterSets, 10000).totalAfterSecondCents).toBe(90000);
   });
 });

@@ -5,6 +5,7 @@ import { percentOf, type Cents } from './money';
 import type { EscalatieParameterSet } from './parameters/escalatie-parameters';
 import { activeParameterSets } from './parameters/registry';
 import { selectParameterSet } from './parameters/parameter-set';
+import { sources } from './sources';
 import { step, type TraceStep } from './trace';
 
 /**
@@ -87,12 +88,18 @@ export interface Verhogingen {
   trace: TraceStep[];
 }
 
-/** The increases the two aanmaningen add to the original amount. */
+/**
+ * The increases the two aanmaningen add to the original amount. For a criminal sanction the second
+ * is a fifth of what is *still owed* after the first (art. 6:4:2 Sv): pass `stillOwedAfterFirstCents`
+ * once the first aanmaning went out, so part payments count. Without it the second is computed as
+ * if nothing was paid (a preview before the first aanmaning).
+ */
 export function verhogingen(
   kind: ClaimKind,
   originalCents: Cents,
   peildatum: string,
   sets = activeParameterSets('escalatie'),
+  stillOwedAfterFirstCents?: Cents,
 ): Verhogingen {
   const p = selectParameterSet(sets, peildatum);
   if (kind === 'wahv') {
@@ -120,18 +127,25 @@ export function verhogingen(
     const minParam = p.criminalSecondIncreaseMinimum[kind];
     const first = firstParam.value;
     const afterFirst = originalCents + first;
-    const second = Math.max(percentOf(afterFirst, p.criminalSecondIncreasePercent.value), minParam.value);
+    const owed = Math.max(0, stillOwedAfterFirstCents ?? afterFirst);
+    const second = Math.max(percentOf(owed, p.criminalSecondIncreasePercent.value), minParam.value);
     return {
       firstCents: first,
       secondCents: second,
       totalAfterFirstCents: afterFirst,
-      totalAfterSecondCents: afterFirst + second,
+      totalAfterSecondCents: owed + second,
       trace: [
-        step('verhoging.straf.1', `1e aanmaning: +${formatCents(first)}`, firstParam.status !== 'confirmed'),
+        step(
+          'verhoging.straf.1',
+          `1e aanmaning: +${formatCents(first)}`,
+          firstParam.status !== 'confirmed',
+          sources.sv642,
+        ),
         step(
           'verhoging.straf.2',
-          `2e aanmaning: ${p.criminalSecondIncreasePercent.value} % van ${formatCents(afterFirst)}, minstens ${formatCents(minParam.value)} = ${formatCents(second)}`,
+          `2e aanmaning: ${p.criminalSecondIncreasePercent.value} % van wat nog openstaat (${formatCents(owed)}${owed !== afterFirst ? `, na betalingen; zonder betalingen ${formatCents(afterFirst)}` : ''}), minstens ${formatCents(minParam.value)} = ${formatCents(second)}`,
           minParam.status !== 'confirmed',
+          sources.sv642,
         ),
       ],
     };
@@ -171,6 +185,21 @@ export interface ClaimForEscalation {
   vehicle: 'geen' | 'eigen' | 'van_derde';
   /** Geldboetevonnis/SVM: days of vervangende hechtenis fixed in the judgment, when known. */
   judgmentDays?: number | undefined;
+  /** Steps recorded on this claim that took effect or wait for the team lead: never again. */
+  stepsTaken?: readonly EscalationStep[] | undefined;
+}
+
+/** The step a claim's phase shows was taken last (aanmaningen are handled by the order rule). */
+const stepOfPhase: Partial<Record<ClaimPhase, EscalationStep>> = {
+  verhaal: 'verhaal_zonder_dwangbevel',
+  deurwaarder: 'dwangbevel_deurwaarder',
+};
+
+/** Steps already taken or waiting for approval on a claim, from its recorded decisions. */
+export function stepsTakenFrom(
+  decisions: readonly { step: ClaimDecisionStep; status: 'ter_goedkeuring' | 'vastgelegd' | 'afgewezen' }[],
+): EscalationStep[] {
+  return decisions.flatMap((d) => (d.step !== waiveVerhoging && d.status !== 'afgewezen' ? [d.step] : []));
 }
 
 export interface PersonSituation {
@@ -303,6 +332,9 @@ export function adviseEscalation(
       );
     if ((s === 'eerste_aanmaning' && reached >= 1) || (s === 'tweede_aanmaning' && reached >= 2))
       block(s, 'Deze stap is al gezet.');
+    // A step moves the claim on: the same step again (a double click, a second worker) is no step.
+    else if (stepOfPhase[claim.phase] === s || claim.stepsTaken?.includes(s))
+      block(s, 'Deze stap is al gezet of wacht op goedkeuring.');
   }
 
   // Terms from the day the claim became final.

@@ -1,6 +1,12 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { adviseEscalation, verhogingen, type EscalationStep, voertuigTimeline } from '../../../shared/domain/escalatie';
+import {
+  adviseEscalation,
+  stepsTakenFrom,
+  verhogingen,
+  type EscalationStep,
+  voertuigTimeline,
+} from '../../../shared/domain/escalatie';
 import {
   claimForEscalation,
   situationFromDecisions,
@@ -126,15 +132,22 @@ function EscalationCase({ view }: { view: ResponseOf<'escalaties.claim'> }) {
   const advice = useMemo(
     () =>
       adviseEscalation(
-        claimForEscalation(claim, facts),
+        claimForEscalation(claim, facts, stepsTakenFrom(view.decisions)),
         situationFromDecisions(view.personDecisions, view.personStatus, today),
         today,
       ),
-    [claim, facts, view.personDecisions, view.personStatus, today],
+    [claim, facts, view.decisions, view.personDecisions, view.personStatus, today],
   );
   const increases = useMemo(
-    () => verhogingen(claim.kind, claim.originalCents, today),
-    [claim.kind, claim.originalCents, today],
+    () =>
+      verhogingen(
+        claim.kind,
+        claim.originalCents,
+        today,
+        undefined,
+        claim.phase === 'eerste_aanmaning' ? claim.outstandingCents : undefined,
+      ),
+    [claim.kind, claim.originalCents, claim.phase, claim.outstandingCents, today],
   );
   const step = chosen && advice.allowed.some((a) => a.step === chosen) ? chosen : advice.recommended;
   const motivationError = submitted && motivation.trim().length < 10 ? t('escalaties.motivationTooShort') : undefined;
