@@ -92,6 +92,13 @@ export const escalatieValues = z
     rijbewijsMaxWeeks: sourced(count(52)),
     voertuigMaxWeeks: sourced(count(52)),
     voertuigAbandonedAfterWeeks: sourced(count(104)),
+    wahvAdministratiekosten: sourced(amount),
+    gratisHerinnering: z
+      .object({ from: sourced(isoDate), until: sourced(isoDate), termWeeks: sourced(count(52)) })
+      .strict()
+      .nullable()
+      // No pilot in a set: the form sends no leaf for it.
+      .default(null),
   })
   .strict() satisfies z.ZodType<Values<EscalatieParameterSet>>;
 

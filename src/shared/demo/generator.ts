@@ -1,6 +1,8 @@
 import { isValidBsn } from '../domain/bsn';
 import type { ClaimKind, ClaimPhase } from '../domain/claims';
 import type { Cents } from '../domain/money';
+import { escalatieParameterSets } from '../domain/parameters/escalatie-parameters';
+import { selectParameterSet } from '../domain/parameters/parameter-set';
 import { demoClaimHistory, type ClaimHistoryEvent } from './claim-history';
 import { cities, firstNames, surnames, tussenvoegsels } from './names';
 import { SeededRandom } from './random';
@@ -141,8 +143,11 @@ function demoClaim(
       reference: Array.from({ length: 16 }, () => random.int(0, 9)).join(''),
       originalCents,
       outstandingCents: history.outstandingCents,
-      // The current administratiekosten are not public (DOMAIN.md §1.1, open); € 9 is demo data.
-      administratiekostenCents: kind === 'wahv' && phase !== 'betaald' ? 900 : 0,
+      // The dated parameter of the day the fine was due (€ 9, open: docs/regels.md).
+      administratiekostenCents:
+        kind === 'wahv' && phase !== 'betaald'
+          ? selectParameterSet(escalatieParameterSets, dueDate).wahvAdministratiekosten.value
+          : 0,
       dueDate,
     },
     history: history.events,

@@ -75,6 +75,7 @@ export function claimForEscalation(
     phase: claim.phase,
     outstandingCents: claim.outstandingCents,
     finalDate: addDays(claim.dueDate, -daysFromFinalToDue),
+    dueDate: claim.dueDate,
     verhaalFailed: facts.verhaalFailed,
     hasDrivingLicence: facts.hasDrivingLicence,
     vehicle: facts.vehicle,

@@ -237,7 +237,7 @@ describe('every advice explains itself in Dutch', () => {
     const text = advice.trace.map((s) => s.text).join('\n');
     expect(text).toMatch(/Advies: verhaal zonder dwangbevel/);
     expect(text).toMatch(/Niet toegestaan: gijzeling — .*Betalingsonmacht is vastgesteld/);
-    expect(advice.parameterSet).toBe('escalatie-2024-01');
+    expect(advice.parameterSet).toBe('escalatie-2026-07');
   });
 });
 
@@ -322,5 +322,32 @@ describe('art. 6:4:2 Sv: the second verhoging is a fifth of what is still owed, 
 
   it('a Wahv fine keeps its own rule: +100 % of fine and first increase, whatever was paid', () => {
     expect(verhogingen('wahv', 30000, today, escalatieParameterSets, 10000).totalAfterSecondCents).toBe(90000);
+  });
+});
+
+describe('Wahv: the free-reminder pilot from 1 July 2026 (scope and term open)', () => {
+  const fresh = { kind: 'wahv' as const, phase: 'beschikking' as const, finalDate: '2026-08-18' };
+  it('holds the first aanmaning back two weeks after the due date of a fine due in the pilot, flagged', () => {
+    const held = advise({ ...fresh, dueDate: '2026-09-01' }, {}, '2026-09-14');
+    expect(held.allowed.map((a) => a.step)).not.toContain('eerste_aanmaning');
+    expect(held.trace.find((s) => s.rule === 'wahv.gratis-herinnering')).toMatchObject({
+      unconfirmed: true,
+      text: expect.stringContaining('15-09-2026'),
+    });
+    expect(advise({ ...fresh, dueDate: '2026-09-01' }, {}, '2026-09-15').recommended).toBe('eerste_aanmaning');
+  });
+
+  it('does not touch a fine due before the pilot, a criminal sanction, or a day before 1 July 2026', () => {
+    expect(advise({ ...fresh, dueDate: '2026-06-30' }, {}, '2026-07-03').recommended).toBe('eerste_aanmaning');
+    expect(advise({ ...fresh, kind: 'strafbeschikking', dueDate: '2026-09-01' }, {}, '2026-09-02').recommended).toBe(
+      'eerste_aanmaning',
+    );
+    expect(advise({ ...fresh, dueDate: '2026-06-20' }, {}, '2026-06-25').recommended).toBe('eerste_aanmaning');
+  });
+
+  it('administratiekosten are a dated parameter: € 9, marked open', () => {
+    for (const set of escalatieParameterSets) {
+      expect(set.wahvAdministratiekosten).toMatchObject({ value: 900, status: 'open' });
+    }
   });
 });

@@ -179,6 +179,8 @@ export interface ClaimForEscalation {
   outstandingCents: Cents;
   /** The day the beschikking or judgment became final (terms run from here). */
   finalDate: string;
+  /** The day it had to be paid; the free-reminder pilot counts from here (defaults to finalDate). */
+  dueDate?: string | undefined;
   /** Verhaal (garnishment) was tried and failed fully or partly. */
   verhaalFailed: boolean;
   hasDrivingLicence: boolean;
@@ -335,6 +337,22 @@ export function adviseEscalation(
     // A step moves the claim on: the same step again (a double click, a second worker) is no step.
     else if (stepOfPhase[claim.phase] === s || claim.stepsTaken?.includes(s))
       block(s, 'Deze stap is al gezet of wacht op goedkeuring.');
+  }
+
+  // The free-reminder pilot: a Wahv fine due in its period first gets a reminder without costs.
+  const pilot = p.gratisHerinnering;
+  const dueDate = claim.dueDate ?? claim.finalDate;
+  if (claim.kind === 'wahv' && claim.phase === 'beschikking' && pilot) {
+    const inPilot = dueDate >= pilot.from.value && dueDate <= pilot.until.value;
+    const firstAanmaningFrom = addDays(dueDate, pilot.termWeeks.value * 7);
+    if (inPilot && today < firstAanmaningFrom) {
+      blockAll(
+        ['eerste_aanmaning'],
+        `Proef gratis herinnering: deze boete kreeg eerst een herinnering zonder kosten; de eerste aanmaning kan vanaf ${formatDate(firstAanmaningFrom)} (termijn en reikwijdte van de proef niet bevestigd).`,
+        'wahv.gratis-herinnering',
+        true,
+      );
+    }
   }
 
   // Terms from the day the claim became final.
