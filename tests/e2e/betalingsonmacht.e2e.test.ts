@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIntakeSource } from '../../src/central/intake/intake-service';
+import { pdfPages } from '../support/pdf-text';
 import { centsToEuroInput } from '../../src/renderer/features/betalingsonmacht/euro-input';
 import { todayInAmsterdam } from '../../src/shared/domain/amsterdam-clock';
 import { singleIncomeForCapacity } from '../../src/shared/domain/beslagvrije-voet.examples';
@@ -110,6 +111,22 @@ describe('betalingsonmacht end to end', () => {
     expect(cjibRows.length).toBeGreaterThan(0);
     expect(cjibRows.every((r) => ['Betalingsregeling', 'Betaald', 'Gestopt'].includes(r.phase))).toBe(true);
     await screenshotWhole(page, `${screenshotDir}/betalingsonmacht-lopend.png`);
+
+    // The decision letter, read back as a PDF reader does: what the Awb asks of it.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Besluitbrief (PDF)' }).first().click();
+    const pages = await pdfPages(readFileSync((await (await download).path()) ?? ''));
+    const [address] = await worker.central.db.query<{ street_address: string; postcode: string; city: string }>(
+      'SELECT street_address, postcode, city FROM persons WHERE id = $1',
+      [person.id],
+    );
+    const text = pages.join('\n');
+    expect(text).toContain(`${address?.street_address}`);
+    expect(text).toContain(`${address?.postcode} ${address?.city}`);
+    expect(text).toMatch(/Rekeningnummer \(IBAN\): NL\d\d/);
+    expect(text).toMatch(/Betalingskenmerk: BR[0-9A-F]{10}/);
+    expect(text).toMatch(/bezwaar maken\. Doe dit binnen 6 weken/);
+    expect(pages.at(-1)).toMatch(new RegExp(`Ons kenmerk [0-9A-F]{8} · pagina ${pages.length} van ${pages.length}`));
   });
 
   it('grants one Betalingsregeling Rijk over claims at CJIB, CAK and DUO delivered by the partners', async () => {

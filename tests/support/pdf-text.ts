@@ -5,17 +5,24 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
  * A reader gives a no-break space (as in `€ 1,00`) back as a plain space; compare with `plainSpaces`.
  */
 export async function pdfText(pdf: Uint8Array): Promise<string> {
+  return (await pdfPages(pdf)).join('\n');
+}
+
+/** The same, one string per page. */
+export async function pdfPages(pdf: Uint8Array): Promise<string[]> {
   const document = await getDocument({ data: new Uint8Array(pdf), disableFontFace: true, verbosity: 0 }).promise;
-  const lines: string[] = [];
+  const pages: string[] = [];
   try {
     for (let n = 1; n <= document.numPages; n++) {
       const content = await (await document.getPage(n)).getTextContent();
+      const lines: string[] = [];
       for (const item of content.items) if ('str' in item && item.str) lines.push(item.str);
+      pages.push(lines.join('\n'));
     }
   } finally {
     await document.destroy();
   }
-  return lines.join('\n');
+  return pages;
 }
 
 /** The same text with no-break spaces as plain ones, as a PDF reader gives them back. */

@@ -42,10 +42,10 @@ export async function seedCentralDemo(
     for (let i = 0; i < data.persons.length; i += batchSize) {
       const batch = data.persons.slice(i, i + batchSize);
       await tx.query(
-        `INSERT INTO persons (id, team_id, bsn, display_name, birth_date, city, is_test_data, version)
-         SELECT id, team_id, bsn, display_name, birth_date::date, city, true, nextval('change_version')
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
-           AS t(id, team_id, bsn, display_name, birth_date, city)`,
+        `INSERT INTO persons (id, team_id, bsn, display_name, birth_date, city, street_address, postcode, is_test_data, version)
+         SELECT id, team_id, bsn, display_name, birth_date::date, city, street_address, postcode, true, nextval('change_version')
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+           AS t(id, team_id, bsn, display_name, birth_date, city, street_address, postcode)`,
         [
           batch.map((p) => p.id),
           batch.map((p) => teamOfPerson.get(p.id)),
@@ -53,6 +53,8 @@ export async function seedCentralDemo(
           batch.map((p) => p.displayName),
           batch.map((p) => p.birthDate),
           batch.map((p) => p.city),
+          batch.map((p) => p.streetAddress),
+          batch.map((p) => p.postcode),
         ],
       );
     }

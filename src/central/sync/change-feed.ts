@@ -312,6 +312,7 @@ export async function materializeChangePayloads(db: Queryable, pageSize = 5000):
  */
 const entityQueries: Record<Change['entity'], string> = {
   person: `SELECT p.id, p.bsn, p.display_name AS "displayName", to_char(p.birth_date, 'YYYY-MM-DD') AS "birthDate", p.city,
+              p.street_address AS "streetAddress", p.postcode,
               p.is_test_data AS "isTestData", to_char(p.deceased_on, 'YYYY-MM-DD') AS "deceasedOn",
               to_char(p.moratorium_until, 'YYYY-MM-DD') AS "moratoriumUntil", p.version::bigint AS version
        FROM unnest($1::text[], $2::bigint[]) AS ch(entity_id, version) JOIN persons p ON p.id = ch.entity_id`,

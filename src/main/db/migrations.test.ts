@@ -6,6 +6,7 @@ import { Database } from './connection';
 import { latestVersion, loadMigrations, migrate, MigrationError, type Migration } from './migrations';
 import { sql, type SqlQuery } from './sql';
 import { ClaimsRepository, type ClaimSortKey } from './repositories/claims-repository';
+import { PersonsRepository } from './repositories/persons-repository';
 import { TasksRepository } from './repositories/tasks-repository';
 import { taskSortKeys } from '../../shared/api/saved-views';
 import { seedDemoCacheIfEmpty } from '../services/demo-seed-service';
@@ -16,6 +17,41 @@ afterAll(() => temp.cleanup());
 let counter = 0;
 function freshDb(): Database {
   return new Database(join(temp.dir, `m${counter++}.sqlite`));
+}
+
+/**
+ * Demo data in a cache still at an older schema: seeded with today's code into a fully migrated
+ * scratch file, then the columns the old schema has copied over table by table (full-text tables
+ * are left to the old schema's own triggers). Today's repositories cannot write an old schema.
+ */
+function seedAtOldSchema(db: Database, options: { seed: number; persons: number; claims: number }): void {
+  const path = join(temp.dir, `seed${counter++}.sqlite`);
+  // Parents before children, so the old schema's triggers find what they read.
+  const scratch = new Database(path);
+  migrate(scratch, loadMigrations(localMigrationsDir));
+  seedDemoCacheIfEmpty(scratch, options, undefined, '2026-11-29');
+  scratch.close();
+  db.raw.prepare('ATTACH DATABASE ? AS seed').run(path);
+  const columns = (schema: string, table: string) =>
+    new Set((db.raw.prepare(`PRAGMA ${schema}.table_info(${table})`).all() as { name: string }[]).map((c) => c.name));
+  const tables = db
+    .all<{ name: string; sql: string }>(sql`SELECT name, sql FROM sqlite_schema WHERE type = 'table'`)
+    // Full-text tables and the queue counts are kept by the old schema's triggers as rows arrive.
+    .filter(
+      (t) =>
+        !t.name.startsWith('sqlite_') &&
+        !/_fts/.test(t.name) &&
+        !/VIRTUAL/i.test(t.sql) &&
+        t.name !== 'task_queue_counts',
+    );
+  const rank = (table: string) => ['persons', 'claims'].indexOf(table) >>> 0; // -1 (others) sorts last
+  tables.sort((a, b) => rank(a.name) - rank(b.name));
+  for (const { name } of tables) {
+    const theirs = columns('seed', name);
+    const shared = [...columns('main', name)].filter((c) => theirs.has(c)).join(', ');
+    if (shared) db.raw.exec(`INSERT INTO main.${name} (${shared}) SELECT ${shared} FROM seed.${name}`);
+  }
+  db.raw.exec('DETACH DATABASE seed');
 }
 
 function tableNames(db: Database): string[] {
@@ -257,7 +293,7 @@ describe('migration 0130_queue_counts', () => {
       db,
       all.filter((m) => m.version <= 120),
     );
-    seedDemoCacheIfEmpty(db, { seed: 3, persons: 40, claims: 200 }, undefined, '2026-11-29');
+    seedAtOldSchema(db, { seed: 3, persons: 40, claims: 200 });
     migrate(db, all);
     const kept = db.all(sql`SELECT assignee_id, kind, claim_kind, phase, n FROM task_queue_counts ORDER BY 1, 2, 3, 4`);
     const counted = db.all(sql`
@@ -310,7 +346,7 @@ describe('migration 0150_person_search_prefixes', () => {
       db,
       all.filter((m) => m.version <= 140),
     );
-    seedDemoCacheIfEmpty(db, { seed: 5, persons: 60, claims: 150 }, undefined, '2026-11-29');
+    seedAtOldSchema(db, { seed: 5, persons: 60, claims: 150 });
     const search = (text: string) =>
       new TasksRepository(db).queuePage({
         queue: 'alle_open',
@@ -380,6 +416,37 @@ describe('migration 0160_parameter_sets', () => {
       ),
     ).toThrow(/CHECK constraint failed/);
     expect(db.all(sql`SELECT id FROM parameter_sets`)).toEqual([{ id: 's1' }]);
+    db.close();
+  });
+});
+
+describe('migration 0170_person_address', () => {
+  it('keeps the persons already cached, without an address, and takes one from the next sync', () => {
+    const all = loadMigrations(localMigrationsDir);
+    const db = freshDb();
+    migrate(
+      db,
+      all.filter((m) => m.version <= 160),
+    );
+    db.run(
+      sql`INSERT INTO persons (id, bsn, display_name, birth_date, city, version) VALUES ('p1', '999999990', 'Jan Jansen', '1980-01-01', 'Zwolle', 1)`,
+    );
+    migrate(db, all);
+    const repo = new PersonsRepository(db);
+    expect(repo.get('p1')).toMatchObject({ displayName: 'Jan Jansen', streetAddress: null, postcode: null });
+    repo.upsertMany([
+      {
+        id: 'p1',
+        bsn: '999999990',
+        displayName: 'Jan Jansen',
+        birthDate: '1980-01-01',
+        city: 'Zwolle',
+        streetAddress: 'Stationsweg 4',
+        postcode: '8011 CZ',
+        version: 2,
+      },
+    ]);
+    expect(repo.get('p1')).toMatchObject({ streetAddress: 'Stationsweg 4', postcode: '8011 CZ', version: 2 });
     db.close();
   });
 });

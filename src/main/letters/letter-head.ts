@@ -1,5 +1,6 @@
 import { PDFDocument } from 'pdf-lib';
 import { formatDate } from '../../shared/format';
+import { AppError } from '../../shared/ipc/result';
 import { embedLetterFonts } from './letter-fonts';
 import { LetterWriter } from './letter-writer';
 
@@ -39,4 +40,29 @@ export async function startLetter(head: LetterHead): Promise<{ pdf: PDFDocument;
 export function endLetter(writer: LetterWriter): void {
   writer.paragraph('Met vriendelijke groet,');
   writer.line(sender);
+}
+
+/**
+ * The person's postal address as the envelope window shows it: name, street and number, postcode
+ * and place. A letter is not made without one (a decision must reach the person, Awb 3:41).
+ */
+export function postalAddressLines(person: {
+  displayName: string;
+  streetAddress?: string | null | undefined;
+  postcode?: string | null | undefined;
+  city: string;
+}): string[] {
+  if (!person.streetAddress || !person.postcode) {
+    throw new AppError(
+      'invalid_request',
+      'Het postadres van deze persoon is niet bekend (straat en postcode ontbreken). De brief kan niet worden gemaakt; vraag het adres op in de BRP.',
+    );
+  }
+  return [person.displayName, person.streetAddress, `${person.postcode} ${person.city}`];
+}
+
+/** Every page carries the kenmerk and "pagina x van y", so a loose page still belongs somewhere. */
+export function saveLetter(pdf: PDFDocument, writer: LetterWriter, reference: string): Promise<Uint8Array> {
+  writer.numberPages(reference);
+  return pdf.save();
 }

@@ -81,6 +81,21 @@ export class LetterWriter {
     this.y -= lineHeight - 2;
   }
 
+  /** Writes "Ons kenmerk … · pagina x van y" at the foot of every page; call once, when the letter is done. */
+  numberPages(reference: string): void {
+    const pages = this.pdf.getPages();
+    pages.forEach((page, index) => {
+      const text = `Ons kenmerk ${reference} · pagina ${index + 1} van ${pages.length}`;
+      page.drawText(text, {
+        x: page.getWidth() - margin - this.regular.widthOfTextAtSize(text, 8.5),
+        y: margin / 2,
+        size: 8.5,
+        font: this.regular,
+        color: rgb(0.25, 0.25, 0.25),
+      });
+    });
+  }
+
   gap(): void {
     this.y -= lineHeight / 2;
   }

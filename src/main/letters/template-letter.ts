@@ -1,5 +1,7 @@
-import { fillTemplate, type LetterTemplate } from '../../shared/letters/templates';
-import { endLetter, startLetter } from './letter-head';
+import { organisatieParameterSets } from '../../shared/domain/parameters/organisatie-parameters';
+import { selectParameterSet } from '../../shared/domain/parameters/parameter-set';
+import { fillTemplate, type LetterTemplate, type OrganisationDetails } from '../../shared/letters/templates';
+import { endLetter, saveLetter, startLetter } from './letter-head';
 
 export interface TemplateLetter<F extends string> {
   template: LetterTemplate<F>;
@@ -10,11 +12,17 @@ export interface TemplateLetter<F extends string> {
   today: string;
 }
 
+/** CJIB's phone and account on `day`, for the {cjib.*} placeholders. */
+export function organisationDetails(day: string): OrganisationDetails {
+  const set = selectParameterSet(organisatieParameterSets, day);
+  return { telefoon: set.telefoon.value, iban: set.iban.value };
+}
+
 /** A letter from a template as a PDF: sender, address, date and reference, subject, body. */
 export async function renderTemplateLetter<F extends string>(
   letter: TemplateLetter<F>,
 ): Promise<{ pdf: Uint8Array; paragraphs: string[] }> {
-  const paragraphs = fillTemplate(letter.template, letter.values);
+  const paragraphs = fillTemplate(letter.template, letter.values, organisationDetails(letter.today));
   const { pdf, writer } = await startLetter({
     title: letter.template.subject,
     addressLines: letter.addressLines,
@@ -24,5 +32,5 @@ export async function renderTemplateLetter<F extends string>(
   });
   for (const paragraph of paragraphs) writer.paragraph(paragraph);
   endLetter(writer);
-  return { pdf: await pdf.save(), paragraphs };
+  return { pdf: await saveLetter(pdf, writer, letter.reference), paragraphs };
 }

@@ -5,7 +5,12 @@ import type { Creditor } from '../../shared/domain/parameters/rijksincasso-param
 import { dutchList, formatCents, formatDate } from '../../shared/format';
 import type { LetterWriter } from '../letters/letter-writer';
 import { AppError } from '../../shared/ipc/result';
-import { endLetter, startLetter } from '../letters/letter-head';
+import { endLetter, postalAddressLines, saveLetter, startLetter } from '../letters/letter-head';
+import {
+  organisatieParameterSets,
+  type OrganisatieParameterSet,
+} from '../../shared/domain/parameters/organisatie-parameters';
+import { selectParameterSet } from '../../shared/domain/parameters/parameter-set';
 
 /**
  * The decision letter to the person, in plain Dutch, generated locally as a PDF. Only a final
@@ -15,6 +20,8 @@ import { endLetter, startLetter } from '../letters/letter-head';
 export interface LetterPerson {
   displayName: string;
   city: string;
+  streetAddress?: string | null | undefined;
+  postcode?: string | null | undefined;
 }
 
 export async function renderDecisionLetter(
@@ -25,11 +32,13 @@ export async function renderDecisionLetter(
   if (arrangement.status === 'ter_goedkeuring') {
     throw new AppError('conflict', 'De brief kan pas worden gemaakt als de teamleider het besluit heeft goedgekeurd.');
   }
+  const reference = arrangement.id.slice(0, 8).toUpperCase();
+  const organisatie = selectParameterSet(organisatieParameterSets, today);
   const { pdf, writer } = await startLetter({
     title: 'Besluit op uw verzoek om een betalingsregeling',
-    addressLines: [person.displayName, person.city],
+    addressLines: postalAddressLines(person),
     today,
-    reference: arrangement.id.slice(0, 8).toUpperCase(),
+    reference,
     subject: 'uw verzoek om een betalingsregeling',
   });
   writer.paragraph(`Beste ${person.displayName},`);
@@ -72,10 +81,13 @@ export async function renderDecisionLetter(
   writer.line(`Wat u per maand kunt missen: ${formatCents(arrangement.assessment.afloscapaciteitCents)}`);
   writer.gap();
 
-  if (arrangement.instalments.length && arrangement.status !== 'afgewezen') {
-    writer.paragraph(
-      `Betaal elke termijn onder vermelding van betalingskenmerk ${arrangementPaymentReference(arrangement.id)}.`,
-    );
+  const first = arrangement.instalments[0];
+  if (first && arrangement.status !== 'afgewezen') {
+    writer.line('Zo betaalt u', { font: 'bold' });
+    writer.line(`Rekeningnummer (IBAN): ${organisatie.iban.value} ten name van CJIB`);
+    writer.line(`Betalingskenmerk: ${arrangementPaymentReference(arrangement.id)}`);
+    writer.line(`Eerste termijn: ${formatCents(first.amountCents)}, uiterlijk op ${formatDate(first.dueDate)}`);
+    writer.paragraph('Vermeld het betalingskenmerk bij elke betaling; dan weten wij waarvoor u betaalt.');
   }
   const joint = arrangement.creditors.length > 1 && arrangement.status !== 'afgewezen';
   if (joint) writeCreditors(writer, arrangement.creditors);
@@ -98,11 +110,22 @@ export async function renderDecisionLetter(
       'Dit besluit is automatisch genomen op uw aanvraag via het Digitaal Loket, met dezelfde regels die onze medewerkers gebruiken. Maakt u bezwaar, dan bekijkt een medewerker uw aanvraag opnieuw.',
     );
   }
+  writeBezwaar(writer, organisatie, reference);
   writer.paragraph(
-    'Bent u het niet eens met dit besluit, of verandert uw inkomen? Neem dan contact met ons op. Vermeld daarbij ons kenmerk.',
+    `Verandert uw inkomen, of heeft u een vraag? Bel ons op werkdagen op ${organisatie.telefoon.value} en noem ons kenmerk ${reference}.`,
   );
   endLetter(writer);
-  return pdf.save();
+  return saveLetter(pdf, writer, reference);
+}
+
+/** Where and how to object, as the Awb asks a decision to say (art. 3:45, term art. 6:7, contents art. 6:5). */
+function writeBezwaar(writer: LetterWriter, organisatie: OrganisatieParameterSet, reference: string): void {
+  writer.line('Bent u het niet eens met dit besluit?', { font: 'bold' });
+  writer.paragraph(
+    `Dan kunt u bezwaar maken. Doe dit binnen ${organisatie.bezwaarTermijnWeken.value} weken na de datum van deze brief. Schrijf in uw brief uw naam en adres, de datum, ons kenmerk ${reference}, waarom u het niet eens bent met dit besluit, en zet uw handtekening eronder. Stuur uw bezwaar naar:`,
+  );
+  for (const line of organisatie.bezwaarAdres.value) writer.line(line);
+  writer.gap();
 }
 
 /** Betalingsregeling Rijk: one arrangement over the debts at several creditors, each named with its part. */

@@ -23,7 +23,16 @@ afterAll(() => {
 });
 
 new PersonsRepository(db).upsertMany([
-  { id: 'p1', bsn: '999999990', displayName: 'Jan Jansen', birthDate: '1980-01-01', city: 'Zwolle', version: 1 },
+  {
+    id: 'p1',
+    bsn: '999999990',
+    displayName: 'Jan Jansen',
+    birthDate: '1980-01-01',
+    city: 'Zwolle',
+    streetAddress: 'Stationsweg 4',
+    postcode: '8011 CZ',
+    version: 1,
+  },
 ]);
 new ClaimsRepository(db).upsertMany([
   {

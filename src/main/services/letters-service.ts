@@ -10,6 +10,7 @@ import { ClaimEventsRepository } from '../db/repositories/claim-events-repositor
 import { ClaimsRepository } from '../db/repositories/claims-repository';
 import { PersonsRepository } from '../db/repositories/persons-repository';
 import { VictimsRepository } from '../db/repositories/victims-repository';
+import { postalAddressLines } from '../letters/letter-head';
 import { renderTemplateLetter } from '../letters/template-letter';
 
 const claimKindNames: Record<string, string> = {
@@ -113,7 +114,7 @@ export async function aanmaningLetter(db: Database, eventId: string): Promise<Le
       openstaand: formatCents(Math.max(0, owed)),
       betalenVoor: formatDate(aanmaningDueDate(event.occurredOn)),
     },
-    addressLines: [person.displayName, person.city],
+    addressLines: postalAddressLines(person),
     reference: claim.reference,
     today: event.occurredOn,
   });

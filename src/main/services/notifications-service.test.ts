@@ -10,6 +10,8 @@ import { TasksRepository } from '../db/repositories/tasks-repository';
 import { VictimsRepository } from '../db/repositories/victims-repository';
 import { seedDemoCacheIfEmpty } from './demo-seed-service';
 import { notificationsFor } from './notifications-service';
+import { currentDemoBvvSet } from '../../shared/demo/demo-parameter-sets';
+import { installApprovedParameterSets } from '../../shared/domain/parameters/registry';
 
 const temp = makeTempDir();
 afterAll(() => temp.cleanup());
@@ -103,6 +105,30 @@ describe('notifications', () => {
     expect(items[0]).toMatchObject({ urgent: true, route: '/slachtofferinformatie/v1' });
     // Victim names never reach the other roles' notifications.
     expect(JSON.stringify(notificationsFor(db, lead, today))).not.toContain('Jansen');
+    db.close();
+  });
+});
+
+describe('notifications for the functioneel beheerder: norm dates', () => {
+  const beheerder: SessionUser = { id: 'b', displayName: 'Henk', role: 'functioneel_beheerder', teamName: 'F' };
+  afterAll(() => installApprovedParameterSets([]));
+
+  it('eight weeks before 1 January with no set for it, and at once for a running half-year without one', () => {
+    const db = freshDb('beheerder');
+    installApprovedParameterSets([]);
+    // 7 December 2026: no set from 1 July 2026 (overdue), and 1 January 2027 is 25 days away.
+    const now = notificationsFor(db, beheerder, '2026-12-07').filter((n) => n.kind === 'normen');
+    expect(now.map((n) => [n.title, n.urgent])).toEqual([
+      ['Normen per 01-07-2026 ontbreken', true],
+      ['Normen per 01-01-2027 nog niet vastgesteld', false],
+    ]);
+    expect(now.every((n) => n.route === '/parameters')).toBe(true);
+    // The same half-year's first day, with the set approved: nothing left for 1 July 2026.
+    installApprovedParameterSets([currentDemoBvvSet('2026-07-01')]);
+    expect(notificationsFor(db, beheerder, '2026-11-04').filter((n) => n.kind === 'normen')).toEqual([]); // 58 days
+    expect(notificationsFor(db, beheerder, '2026-11-06').map((n) => n.id)).toEqual(['normen:2027-01-01']); // 56 days
+    // A worker is not told.
+    expect(notificationsFor(db, worker, '2026-12-07').some((n) => n.kind === 'normen')).toBe(false);
     db.close();
   });
 });

@@ -1,5 +1,6 @@
 import type { AppNotification, SessionUser } from '../../shared/ipc/contract';
 import { addDays } from '../../shared/domain/calendar';
+import { normDatesDue } from '../../shared/domain/beslagvrije-voet';
 import { detentionEventLabels } from '../../shared/domain/slachtoffer';
 import { formatDate } from '../../shared/format';
 import type { Database } from '../db/connection';
@@ -74,6 +75,22 @@ export function notificationsFor(db: Database, user: SessionUser, today: string)
             : `Uiterlijk ${formatDate(task.dueDate)}`,
         route: `/personen/${task.personId}`,
         urgent: true,
+      });
+    }
+  }
+  if (user.role === 'functioneel_beheerder') {
+    for (const due of normDatesDue(today)) {
+      items.push({
+        id: `normen:${due.date}`,
+        kind: 'normen',
+        title: due.overdue
+          ? `Normen per ${formatDate(due.date)} ontbreken`
+          : `Normen per ${formatDate(due.date)} nog niet vastgesteld`,
+        detail: due.overdue
+          ? 'Elke berekening van de beslagvrije voet is nu onbevestigd en gaat naar de teamleider. Stel de normen voor.'
+          : 'De bijstandsnormen wijzigen op die dag. Stel de nieuwe set voor met de officiële bron.',
+        route: '/parameters',
+        urgent: due.overdue,
       });
     }
   }

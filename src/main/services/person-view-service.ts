@@ -57,6 +57,8 @@ export function personView(
       bsn: person.bsn,
       birthDate: person.birthDate,
       city: person.city,
+      streetAddress: person.streetAddress ?? null,
+      postcode: person.postcode ?? null,
       deceasedOn: person.deceasedOn ?? null,
       moratoriumUntil: person.moratoriumUntil ?? null,
     },

@@ -2,7 +2,7 @@ import { creditorOf } from '../../shared/domain/betalingsregeling-rijk';
 import { dutchList, formatCents, formatDate } from '../../shared/format';
 import type { ResponseOf, SessionUser } from '../../shared/ipc/contract';
 import type { Database } from '../db/connection';
-import { endLetter, startLetter } from '../letters/letter-head';
+import { endLetter, postalAddressLines, saveLetter, startLetter } from '../letters/letter-head';
 import { personView } from './person-view-service';
 
 type PersonView = ResponseOf<'persons.view'>;
@@ -43,7 +43,7 @@ export async function renderVorderingenoverzicht(view: PersonView, today: string
   const { person } = view;
   const { pdf, writer } = await startLetter({
     title: 'Overzicht van uw vorderingen bij de Rijksoverheid',
-    addressLines: [person.displayName, person.city],
+    addressLines: postalAddressLines(person),
     today,
     subject: 'overzicht van uw vorderingen bij de Rijksoverheid',
   });
@@ -101,7 +101,7 @@ export async function renderVorderingenoverzicht(view: PersonView, today: string
     'Kunt u niet betalen? Neem dan contact met ons op. Dan kijken wij samen met u naar een regeling die past bij wat u kunt missen.',
   );
   endLetter(writer);
-  return pdf.save();
+  return saveLetter(pdf, writer, person.id.slice(0, 8).toUpperCase());
 }
 
 export async function vorderingenoverzicht(db: Database, user: SessionUser, personId: string, today: string) {

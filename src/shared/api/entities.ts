@@ -25,6 +25,12 @@ export const personWire = z.object({
   displayName: wireText().min(1).max(200),
   birthDate: isoDate,
   city: wireText().max(100),
+  /** Street and house number; null when the source did not send it (older centrals send nothing). */
+  streetAddress: wireText().min(1).max(200).nullable().default(null),
+  postcode: wireText()
+    .regex(/^[1-9][0-9]{3} [A-Z]{2}$/)
+    .nullable()
+    .default(null),
   isTestData: z.boolean(),
   deceasedOn: isoDate.nullable(),
   moratoriumUntil: isoDate.nullable(),

@@ -18,6 +18,8 @@ export interface DemoPerson {
   displayName: string;
   birthDate: string;
   city: string;
+  streetAddress: string;
+  postcode: string;
   isTestData: true;
 }
 
@@ -109,13 +111,34 @@ function demoPerson(random: SeededRandom): DemoPerson {
   const surname = random.pick(surnames);
   const displayName = [random.pick(firstNames), tussenvoegsel, surname].filter(Boolean).join(' ');
   const birthYear = random.int(1950, 2006);
+  const id = random.uuid();
   return {
-    id: random.uuid(),
+    id,
     bsn: demoBsn(random),
     displayName,
     birthDate: isoDate(Date.UTC(birthYear, random.int(0, 11), random.int(1, 28))),
     city: random.pick(cities),
+    ...demoAddress(id),
     isTestData: true,
+  };
+}
+
+const demoStreets = ['Kerkstraat', 'Stationsweg', 'Dorpsstraat', 'Julianalaan', 'Schoolstraat', 'Nieuwe Weg', 'Brink'];
+// Postcode letters never SA, SD or SS (PostNL), so any pair of these is a well-formed postcode.
+const postcodeLetters = 'ABCEGHJKLMNPRTVWXZ';
+
+/**
+ * A demo postal address, drawn from its own stream seeded by the person's id, so adding it did not
+ * change any other demo value (names, BSNs, amounts) that tests and screenshots know.
+ */
+function demoAddress(personId: string): { streetAddress: string; postcode: string } {
+  let seed = 7;
+  for (const char of personId) seed = (Math.imul(seed, 31) + char.charCodeAt(0)) >>> 0;
+  const random = new SeededRandom(seed);
+  const letter = () => postcodeLetters[random.int(0, postcodeLetters.length - 1)] ?? 'A';
+  return {
+    streetAddress: `${random.pick(demoStreets)} ${random.int(1, 180)}`,
+    postcode: `${random.int(1000, 9999)} ${letter()}${letter()}`,
   };
 }
 

@@ -109,6 +109,35 @@ export function nextScheduledNormUpdate(validFrom: string): string {
   return validFrom < `${year}-07-01` ? `${year}-07-01` : `${year + 1}-01-01`;
 }
 
+/** Beheerders are told this many days before a norm date that no set for it is approved yet. */
+export const normReminderDays = 56;
+
+export interface NormDateDue {
+  /** The 1 January or 1 July the norms change. */
+  date: string;
+  /** True when the date has passed without a set: today's calculations are flagged. */
+  overdue: boolean;
+}
+
+/**
+ * The norm dates a functioneel beheerder must act on: the half-year now running when no set starts
+ * on its first day, and the next 1 January / 1 July once it is eight weeks away with no set for it.
+ */
+export function normDatesDue(
+  today: string,
+  sets: readonly BvvParameterSet[] = activeParameterSets('bvv'),
+): NormDateDue[] {
+  const has = (date: string) => sets.some((s) => s.validFrom === date);
+  const year = Number(today.slice(0, 4));
+  const current = today.slice(5) < '07-01' ? `${year}-01-01` : `${year}-07-01`;
+  const next = nextScheduledNormUpdate(today);
+  const due: NormDateDue[] = [];
+  if (!has(current)) due.push({ date: current, overdue: true });
+  const daysLeft = (Date.parse(`${next}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000;
+  if (daysLeft <= normReminderDays && !has(next)) due.push({ date: next, overdue: false });
+  return due;
+}
+
 export function computeBeslagvrijeVoet(
   input: BvvInput,
   sets: readonly BvvParameterSet[] = activeParameterSets('bvv'),

@@ -97,8 +97,9 @@ describe('voorschotregeling at every boundary', () => {
   it('applies the rules in force when the judgment became final: before 2016 only violent and sexual offences, without a cap', () => {
     const old = voorschot({ ...base, judgmentFinalDate: '2015-12-31' });
     expect(old).toMatchObject({ eligible: false, advanceCents: 0 });
+    // cjib.nl, Voorschotregeling: "sinds 2011 … geweld- of zedenmisdrijf"; others from 2016.
+    expect(old.trace.find((s) => s.rule === 'voorschot.niet-gedekt')?.unconfirmed).toBeUndefined();
     expect(old.trace.find((s) => s.rule === 'voorschot.niet-gedekt')).toMatchObject({
-      unconfirmed: true,
       text: expect.stringMatching(/vóór 01-01-2016 .* alleen voor geweldsmisdrijven en zedenmisdrijven/),
     });
     const violent = voorschot({ ...base, judgmentFinalDate: '2015-12-31', offenceCategory: 'geweld' });
@@ -112,6 +113,16 @@ describe('voorschotregeling at every boundary', () => {
     const ancient = voorschot({ ...base, judgmentFinalDate: '2009-05-01', offenceCategory: 'zeden' });
     expect(ancient).toMatchObject({ eligible: false });
     expect(ancient.trace.at(-1)?.rule).toBe('voorschot.geen-regeling');
+  });
+
+  it('from 2016 lifts the cap for a violent offence only as the Besluit lists it: flagged, with the article', () => {
+    const violent = voorschot({ ...base, judgmentFinalDate: '2020-03-01', offenceCategory: 'geweld' });
+    expect(violent).toMatchObject({ eligible: true, advanceCents: 650000, capApplied: false });
+    expect(violent.trace.find((s) => s.rule === 'voorschot.onbegrensd')).toMatchObject({
+      unconfirmed: true,
+      text: expect.stringMatching(/mits het feit in de lijst van art\. 4:14 lid 2 .* geldt €\s5\.000,00/),
+      source: { label: 'art. 4:14 Besluit tenuitvoerlegging strafrechtelijke beslissingen' },
+    });
   });
 
   it('chooses the rules by the judgment date, not by today', () => {

@@ -4,6 +4,7 @@ import type { Cents } from './money';
 import { selectParameterSet } from './parameters/parameter-set';
 import { activeParameterSets } from './parameters/registry';
 import type { VoorschotRuleSet } from './parameters/slachtoffer-parameters';
+import { sources } from './sources';
 import { step, type TraceStep } from './trace';
 
 /**
@@ -195,8 +196,18 @@ export function voorschot(input: VoorschotInput): VoorschotResult {
   const cap = rules.cap.value;
   let advance = remainder;
   let capApplied = false;
-  if (uncapped || cap === null) {
-    trace.push(step('voorschot.onbegrensd', `Geweld- of zedenmisdrijf: geen maximum.`, unconfirmed));
+  if (cap === null) {
+    trace.push(step('voorschot.onbegrensd', 'Geen maximum voor vonnissen van vóór 2016.', unconfirmed));
+  } else if (uncapped) {
+    // The Besluit lists which violent offences have no cap; a category picked by the worker is not that list.
+    trace.push(
+      step(
+        'voorschot.onbegrensd',
+        `Geweld- of zedenmisdrijf: geen maximum, mits het feit in de lijst van art. 4:14 lid 2 Besluit tenuitvoerlegging strafrechtelijke beslissingen staat — controleer het vonnis. Staat het er niet in, dan geldt ${formatCents(cap)}.`,
+        unconfirmed || rules.uncappedOffenceCategories.status !== 'confirmed',
+        sources.besluitTulStrafrechtelijk414,
+      ),
+    );
   } else if (remainder > cap) {
     advance = cap;
     capApplied = true;

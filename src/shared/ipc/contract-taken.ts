@@ -57,6 +57,9 @@ export const personViewResponse = z.object({
     bsn: text(),
     birthDate: isoDate,
     city: text(),
+    /** The postal address letters go to; null when the central does not know it. */
+    streetAddress: text().nullable(),
+    postcode: text().nullable(),
     deceasedOn: isoDate.nullable(),
     moratoriumUntil: isoDate.nullable(),
   }),
@@ -145,7 +148,7 @@ export type Dashboard = z.infer<typeof dashboardResponse>;
 
 export const notification = z.object({
   id: text(),
-  kind: z.enum(['slachtoffer_termijn', 'goedkeuring', 'urgente_taak', 'conflict']),
+  kind: z.enum(['slachtoffer_termijn', 'goedkeuring', 'urgente_taak', 'conflict', 'normen']),
   title: text(),
   detail: text(),
   /** Where the item opens, inside the app. */

@@ -21,7 +21,7 @@ export type VictimLetterField = (typeof victimFields)[number];
 const debtorFields = ['naam', 'kenmerk', 'soort', 'oorspronkelijk', 'verhoging', 'openstaand', 'betalenVoor'] as const;
 export type DebtorLetterField = (typeof debtorFields)[number];
 
-const closing = 'Heeft u vragen? Bel ons op werkdagen en noem ons kenmerk {kenmerk}.';
+const closing = 'Heeft u vragen? Bel ons op werkdagen op {cjib.telefoon} en noem ons kenmerk {kenmerk}.';
 
 export const victimTemplates = {
   verlof: {
@@ -70,8 +70,8 @@ export const debtorTemplates = {
     paragraphs: [
       'Beste {naam},',
       'U heeft de {soort} met kenmerk {kenmerk} van {oorspronkelijk} niet op tijd betaald. Daarom is het bedrag verhoogd met {verhoging}. U moet nu {openstaand} betalen.',
-      'Betaal dit bedrag vóór {betalenVoor}. Betaalt u niet op tijd, dan wordt het bedrag nog een keer verhoogd.',
-      'Kunt u niet in één keer betalen? Vraag dan een betalingsregeling aan. Neem contact met ons op en noem uw kenmerk {kenmerk}.',
+      'Betaal dit bedrag vóór {betalenVoor} op rekening {cjib.iban} ten name van CJIB, met betalingskenmerk {kenmerk}. Betaalt u niet op tijd, dan wordt het bedrag nog een keer verhoogd.',
+      'Kunt u niet in één keer betalen? Vraag dan een betalingsregeling aan. Bel ons op {cjib.telefoon} en noem uw kenmerk {kenmerk}.',
     ],
     fields: debtorFields,
   },
@@ -82,8 +82,8 @@ export const debtorTemplates = {
     paragraphs: [
       'Beste {naam},',
       'U heeft de {soort} met kenmerk {kenmerk} nog steeds niet betaald. Daarom is het bedrag opnieuw verhoogd, met {verhoging}. U moet nu {openstaand} betalen.',
-      'Betaal dit bedrag vóór {betalenVoor}. Betaalt u dan nog niet, dan kunnen wij het bedrag van uw loon, uitkering of bankrekening halen, of een deurwaarder sturen.',
-      'Kunt u niet betalen? Neem dan direct contact met ons op en noem uw kenmerk {kenmerk}. Wij kijken samen met u naar een oplossing.',
+      'Betaal dit bedrag vóór {betalenVoor} op rekening {cjib.iban} ten name van CJIB, met betalingskenmerk {kenmerk}. Betaalt u dan nog niet, dan kunnen wij het bedrag van uw loon, uitkering of bankrekening halen, of een deurwaarder sturen.',
+      'Kunt u niet betalen? Bel ons dan direct op {cjib.telefoon} en noem uw kenmerk {kenmerk}. Wij kijken samen met u naar een oplossing.',
     ],
     fields: debtorFields,
   },
@@ -93,16 +93,31 @@ export class TemplateError extends Error {
   override readonly name = 'TemplateError';
 }
 
+/**
+ * CJIB's own details a letter prints ({cjib.telefoon}, {cjib.iban}), from the organisation's dated
+ * parameters, never from a caller's values: a template's fields stay free of contact data.
+ */
+export interface OrganisationDetails {
+  telefoon: string;
+  iban: string;
+}
+
 /** The template's paragraphs with every {field} filled in; a missing or unknown field is an error. */
-export function fillTemplate<F extends string>(template: LetterTemplate<F>, values: Record<F, string>): string[] {
+export function fillTemplate<F extends string>(
+  template: LetterTemplate<F>,
+  values: Record<F, string>,
+  organisation?: OrganisationDetails,
+): string[] {
   for (const key of Object.keys(values)) {
     if (!(template.fields as readonly string[]).includes(key)) {
       throw new TemplateError(`Sjabloon ${template.id} kent het veld ${key} niet.`);
     }
   }
   return template.paragraphs.map((paragraph) =>
-    paragraph.replace(/\{(\w+)\}/g, (_match, field: string) => {
-      const value = (values as Record<string, string | undefined>)[field];
+    paragraph.replace(/\{([\w.]+)\}/g, (_match, field: string) => {
+      const value = field.startsWith('cjib.')
+        ? (organisation as Record<string, string | undefined> | undefined)?.[field.slice(5)]
+        : (values as Record<string, string | undefined>)[field];
       if (value === undefined) throw new TemplateError(`Sjabloon ${template.id} mist het veld ${field}.`);
       return value;
     }),

@@ -8,6 +8,9 @@ export interface PersonRecord {
   displayName: string;
   birthDate: string;
   city: string;
+  /** Street and house number, and postcode: the postal address letters go to (null: not known). */
+  streetAddress?: string | null;
+  postcode?: string | null;
   version: number;
   /** From the BRP; collection stops. */
   deceasedOn?: string | null;
@@ -16,12 +19,13 @@ export interface PersonRecord {
 }
 
 const upsertPerson = sql`
-  INSERT INTO persons (id, bsn, display_name, birth_date, city, deceased_on, moratorium_until, version)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+  INSERT INTO persons (id, bsn, display_name, birth_date, city, street_address, postcode, deceased_on,
+                       moratorium_until, version)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT (id) DO UPDATE SET
     bsn = excluded.bsn, display_name = excluded.display_name, birth_date = excluded.birth_date,
-    city = excluded.city, deceased_on = excluded.deceased_on, moratorium_until = excluded.moratorium_until,
-    version = excluded.version`;
+    city = excluded.city, street_address = excluded.street_address, postcode = excluded.postcode,
+    deceased_on = excluded.deceased_on, moratorium_until = excluded.moratorium_until, version = excluded.version`;
 
 export class PersonsRepository {
   constructor(private readonly db: Database) {}
@@ -36,6 +40,8 @@ export class PersonsRepository {
         p.displayName,
         p.birthDate,
         p.city,
+        p.streetAddress ?? null,
+        p.postcode ?? null,
         p.deceasedOn ?? null,
         p.moratoriumUntil ?? null,
         p.version,
@@ -45,7 +51,8 @@ export class PersonsRepository {
 
   get(id: string): PersonRecord | undefined {
     return this.db.get<PersonRecord>(sql`
-      SELECT id, bsn, display_name AS displayName, birth_date AS birthDate, city, deceased_on AS deceasedOn,
+      SELECT id, bsn, display_name AS displayName, birth_date AS birthDate, city, street_address AS streetAddress,
+             postcode, deceased_on AS deceasedOn,
              moratorium_until AS moratoriumUntil, version
       FROM persons WHERE id = ${id}`);
   }

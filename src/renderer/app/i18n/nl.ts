@@ -427,6 +427,8 @@ export const nl = {
     bsn: 'BSN',
     birthDate: 'Geboortedatum',
     city: 'Woonplaats',
+    postalAddress: 'Postadres',
+    postalAddressUnknown: 'Niet bekend: er kan geen brief worden gemaakt',
     deceased: 'Overleden op {date}: de inning stopt.',
     moratorium: 'Breed moratorium tot en met {date}: geen dwangmiddelen.',
     totals: 'Totalen',

@@ -82,6 +82,12 @@ function PersonContent({ view }: { view: PersonView }) {
             <dd>{formatDate(person.birthDate)}</dd>
             <dt>{t('person.city')}</dt>
             <dd>{person.city}</dd>
+            <dt>{t('person.postalAddress')}</dt>
+            <dd>
+              {person.streetAddress && person.postcode
+                ? `${person.streetAddress}, ${person.postcode} ${person.city}`
+                : t('person.postalAddressUnknown')}
+            </dd>
           </dl>
         </section>
         <section aria-labelledby="person-totals">

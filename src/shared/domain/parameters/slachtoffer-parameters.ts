@@ -33,8 +33,11 @@ export const slachtofferParameterSets: readonly SlachtofferParameterSet[] = [
   },
 ];
 
-const before2016 =
-  'DOMAIN.md §4 gives the € 5.000 cap for other offences only for judgments final on or after 2016-01-01; read as: before that the regeling covered violent and sexual offences only (to be confirmed)';
+const cjibVoorschot =
+  'cjib.nl, Voorschotregeling slachtoffers: sinds 2011 voor geweld- en zedenmisdrijven; vanaf 1 januari 2016 ook andere misdrijven (vonnissen onherroepelijk op of na die dag), daarvoor maximaal € 5.000';
+const before2016 = `${cjibVoorschot}; vóór 2016 alleen geweld en zeden, zonder maximum`;
+const uncappedList =
+  'Ongemaximeerd alleen voor de zeden- en geweldsmisdrijven van art. 4:14 lid 2 Besluit tenuitvoerlegging strafrechtelijke beslissingen (rijksoverheid.nl 19-12-2025); de lijst zelf is niet geraadpleegd, de medewerker kiest de categorie';
 
 /*
  * A proposal of December 2025 adds seven offences to the uncapped list (DOMAIN.md §4). It is not in
@@ -44,15 +47,16 @@ export const voorschotRuleSets: readonly VoorschotRuleSet[] = [
   {
     id: 'voorschot-2011',
     validFrom: '2011-01-01',
-    coveredOffenceCategories: { value: ['geweld', 'zeden'], source: before2016, status: 'inferred' },
-    cap: { value: null, source: before2016, status: 'inferred' },
-    uncappedOffenceCategories: { value: ['geweld', 'zeden'], source: before2016, status: 'inferred' },
+    coveredOffenceCategories: { value: ['geweld', 'zeden'], source: before2016, status: 'confirmed' },
+    cap: { value: null, source: before2016, status: 'confirmed' },
+    uncappedOffenceCategories: { value: ['geweld', 'zeden'], source: before2016, status: 'confirmed' },
   },
   {
     id: 'voorschot-2016',
     validFrom: '2016-01-01',
-    coveredOffenceCategories: { value: 'alle', source: voorschot, status: 'confirmed' },
-    cap: { value: 500000, source: voorschot, status: 'confirmed' },
-    uncappedOffenceCategories: { value: ['geweld', 'zeden'], source: voorschot, status: 'confirmed' },
+    coveredOffenceCategories: { value: 'alle', source: cjibVoorschot, status: 'confirmed' },
+    cap: { value: 500000, source: cjibVoorschot, status: 'confirmed' },
+    // Not every violent offence: the Besluit lists them. Until that list is data, this step is open.
+    uncappedOffenceCategories: { value: ['geweld', 'zeden'], source: uncappedList, status: 'open' },
   },
 ];
