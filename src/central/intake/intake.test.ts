@@ -209,6 +209,20 @@ describe('intake of partner claims (Betalingsregeling Rijk)', () => {
     ).toBe(1);
   });
 
+  it('takes in the NVWA’s claims with its own key (Betalingsregeling Rijk since the 2024 beleidsregels)', async () => {
+    const nvwa = await createIntakeSource(server.db, 'nvwa', 'NVWA', ['nvwa']);
+    const nvwaClaim = { ...claim(60), reference: 'NVWA-2026-60', kind: 'nvwa' as const };
+    const answer = await post('/api/v1/intake/claims', { batchId: randomUUID(), claims: [nvwaClaim] }, nvwa);
+    expect(intakeResult.parse(answer.body)).toMatchObject({ applied: 1 });
+    const [row] = await server.db.query<{ kind: string; description: string }>(
+      `SELECT c.kind, e.description FROM claims c JOIN claim_events e ON e.claim_id = c.id WHERE c.reference = 'NVWA-2026-60'`,
+    );
+    expect(row).toEqual({ kind: 'nvwa', description: 'Vordering ontvangen van NVWA' });
+    // Its key delivers nothing else.
+    const other = await post('/api/v1/intake/claims', { batchId: randomUUID(), claims: [cakClaim(61)] }, nvwa);
+    expect(other.status).toBe(403);
+  });
+
   it('refuses a partner delivering another creditor’s claim, and CJIB’s source delivering a partner’s, with nothing saved', async () => {
     const mixed = { batchId: randomUUID(), claims: [cakClaim(3), { ...claim(40), reference: 'CAK-2026-4' }] };
     const refused = await post('/api/v1/intake/claims', mixed, cak);

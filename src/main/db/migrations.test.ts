@@ -450,3 +450,63 @@ describe('migration 0170_person_address', () => {
     db.close();
   });
 });
+
+describe('migration 0180_claim_kind_nvwa', () => {
+  it('takes NVWA claims, and keeps every claim with its rowid, its full-text entry, indexes and triggers', () => {
+    const all = loadMigrations(localMigrationsDir);
+    const db = freshDb();
+    migrate(
+      db,
+      all.filter((m) => m.version <= 170),
+    );
+    seedAtOldSchema(db, { seed: 9, persons: 30, claims: 120 });
+    const before = db.all<{ rowid: number; id: string; reference: string }>(
+      sql`SELECT rowid, id, reference FROM claims ORDER BY rowid`,
+    );
+    expect(() =>
+      db.run(
+        sql`INSERT INTO claims (id, person_id, kind, phase, reference, original_cents, outstanding_cents, due_date) VALUES ('n0', 'p', 'nvwa', 'beschikking', 'NVWA-0', 100, 100, '2026-12-01')`,
+      ),
+    ).toThrow(/CHECK constraint failed/);
+    migrate(db, all);
+    expect(
+      db.all<{ rowid: number; id: string; reference: string }>(
+        sql`SELECT rowid, id, reference FROM claims ORDER BY rowid`,
+      ),
+    ).toEqual(before);
+    const probe = before[7];
+    if (!probe) throw new Error('no demo claims');
+    expect(
+      db.all<{ rowid: number }>(sql`SELECT rowid FROM claims_fts WHERE claims_fts MATCH ${`"${probe.reference}"`}`),
+    ).toEqual([{ rowid: probe.rowid }]);
+    const indexes = db
+      .all<{ name: string }>(
+        sql`SELECT name FROM sqlite_schema WHERE tbl_name = 'claims' AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY name`,
+      )
+      .map((r) => r.name);
+    expect(indexes).toEqual([
+      'claims_due_date',
+      'claims_fts_delete',
+      'claims_fts_insert',
+      'claims_fts_update',
+      'claims_kind_due_date',
+      'claims_outstanding',
+      'claims_person',
+      'claims_phase_due_date',
+      'claims_queue_columns_insert',
+      'claims_queue_columns_update',
+    ]);
+    // An NVWA claim now fits; its task takes its kind through the trigger, its reference is searchable.
+    db.run(
+      sql`INSERT INTO tasks (id, person_id, claim_id, kind, priority, status, created_on, due_date) VALUES ('t-n1', 'p', 'n1', 'betalingsonmacht', 'normaal', 'open', '2026-12-07', '2026-12-14')`,
+    );
+    db.run(
+      sql`INSERT INTO claims (id, person_id, kind, phase, reference, original_cents, outstanding_cents, due_date) VALUES ('n1', 'p', 'nvwa', 'beschikking', 'NVWA-2026-1', 25000, 25000, '2026-12-01')`,
+    );
+    expect(db.get<{ claim_kind: string }>(sql`SELECT claim_kind FROM tasks WHERE id = 't-n1'`)?.claim_kind).toBe(
+      'nvwa',
+    );
+    expect(db.all(sql`SELECT rowid FROM claims_fts WHERE claims_fts MATCH '"NVWA-2026-1"'`)).toHaveLength(1);
+    db.close();
+  });
+});

@@ -87,6 +87,8 @@ const amountRange: Record<ClaimKind, readonly [number, number]> = {
   duo: [500, 30000],
   uwv: [100, 5000],
   rvo: [200, 10000],
+  // Not drawn (kindWeights has none, so the demo data stay as they were): NVWA claims come by intake.
+  nvwa: [100, 5000],
 };
 
 export function generateDemoData(options: DemoOptions): DemoData {

@@ -80,7 +80,24 @@ describe('Betalingsregeling Rijk — who takes part', () => {
     expect(
       ['wahv', 'strafbeschikking', 'geldboetevonnis', 'schadevergoedingsmaatregel'].map((k) => creditorOf(k as never)),
     ).toEqual(['CJIB', 'CJIB', 'CJIB', 'CJIB']);
-    expect((['cak', 'duo', 'uwv', 'rvo'] as const).map(creditorOf)).toEqual(['CAK', 'DUO', 'UWV', 'RVO']);
+    expect((['cak', 'duo', 'uwv', 'rvo', 'nvwa'] as const).map(creditorOf)).toEqual([
+      'CAK',
+      'DUO',
+      'UWV',
+      'RVO',
+      'NVWA',
+    ]);
+  });
+
+  it('Stcrt. 2023, 30505 (beleidsregels 2024): the NVWA takes part from 1 January 2024, marked open', () => {
+    const withNvwa = [...claims, claim('n1', 'nvwa', 250)];
+    expect(outsideJointArrangement('nvwa', '2023-12-31')).toBe(true);
+    expect(outsideJointArrangement('nvwa', '2024-01-01')).toBe(false);
+    const scope = jointScope(withNvwa, '2026-12-07');
+    expect(scope.value.shares.map((s) => s.creditor)).toEqual(['CJIB', 'CAK', 'DUO', 'NVWA']);
+    expect(scope.value.totalCents).toBe(145000);
+    expect(scope.value.outside.map((s) => s.creditor)).toEqual(['UWV']);
+    expect(jointScope(withNvwa, '2023-06-01').value.outside.map((s) => s.creditor)).toEqual(['UWV', 'NVWA']);
   });
 });
 

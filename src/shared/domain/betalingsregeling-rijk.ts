@@ -32,6 +32,8 @@ export function creditorOf(kind: ClaimKind): Creditor {
       return 'UWV';
     case 'rvo':
       return 'RVO';
+    case 'nvwa':
+      return 'NVWA';
     default:
       return 'CJIB';
   }

@@ -1,7 +1,7 @@
 /** Vorderingen: the claim kinds CJIB collects itself and the partner claims shown for context. */
 
 export const cjibClaimKinds = ['wahv', 'strafbeschikking', 'geldboetevonnis', 'schadevergoedingsmaatregel'] as const;
-export const partnerClaimKinds = ['cak', 'duo', 'uwv', 'rvo'] as const;
+export const partnerClaimKinds = ['cak', 'duo', 'uwv', 'rvo', 'nvwa'] as const;
 export const claimKinds = [...cjibClaimKinds, ...partnerClaimKinds] as const;
 export type ClaimKind = (typeof claimKinds)[number];
 

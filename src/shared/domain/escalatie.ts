@@ -78,6 +78,7 @@ const stepsByKind: Record<ClaimKind, readonly EscalationStep[]> = {
   duo: [],
   uwv: [],
   rvo: [],
+  nvwa: [],
 };
 
 export interface Verhogingen {

@@ -532,6 +532,7 @@ export const nl = {
     duo: 'DUO',
     uwv: 'UWV',
     rvo: 'RVO',
+    nvwa: 'NVWA',
   },
   claimPhase: {
     beschikking: 'Beschikking',

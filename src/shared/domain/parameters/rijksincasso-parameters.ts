@@ -1,7 +1,7 @@
 import type { Dated, Sourced } from './parameter-set';
 
 /** The government creditors of Betalingsregeling Rijk (DOMAIN.md §0). */
-export const creditors = ['CJIB', 'CAK', 'DUO', 'UWV', 'RVO'] as const;
+export const creditors = ['CJIB', 'CAK', 'DUO', 'UWV', 'RVO', 'NVWA'] as const;
 export type Creditor = (typeof creditors)[number];
 
 export interface RijksincassoParameterSet extends Dated {
@@ -19,26 +19,41 @@ export interface RijksincassoParameterSet extends Dated {
 }
 
 const rijk = 'Betalingsregeling Rijk: sinds 1 december 2022 voor CJIB, DUO en CAK (DOMAIN.md §0, §2.2)';
+const nvwa =
+  'NVWA neemt deel volgens de beleidsregels 2024 (Stcrt. 2023, 30505, zoals DOMAIN.md §2.2 die noemt); de tekst zelf en de precieze datum zijn niet geraadpleegd';
+
+const set2022: RijksincassoParameterSet = {
+  id: 'rijksincasso-2022-12',
+  validFrom: '2022-12-01',
+  participants: {
+    value: [
+      { creditor: 'CJIB', from: '2022-12-01' },
+      { creditor: 'CAK', from: '2022-12-01' },
+      { creditor: 'DUO', from: '2022-12-01' },
+    ],
+    source: `${rijk}; UWV en RVO sluiten later aan (datum niet bekend)`,
+    status: 'confirmed',
+  },
+  verdeelsleutel: {
+    value: 'naar_rato_openstaand',
+    source: 'Verdeling niet openbaar; eigen aanname: naar rato van wat elke schuldeiser tegoed heeft',
+    status: 'open',
+  },
+  pauseMaxMonths: { value: 2, source: 'Pauzeknop: duur niet openbaar (aanname)', status: 'open' },
+  pauseWindowMonths: { value: 12, source: 'Pauzeknop: frequentie niet openbaar (aanname)', status: 'open' },
+};
 
 export const rijksincassoParameterSets: readonly RijksincassoParameterSet[] = [
+  set2022,
   {
-    id: 'rijksincasso-2022-12',
-    validFrom: '2022-12-01',
+    ...set2022,
+    id: 'rijksincasso-2024-01',
+    validFrom: '2024-01-01',
     participants: {
-      value: [
-        { creditor: 'CJIB', from: '2022-12-01' },
-        { creditor: 'CAK', from: '2022-12-01' },
-        { creditor: 'DUO', from: '2022-12-01' },
-      ],
-      source: `${rijk}; UWV en RVO sluiten later aan (datum niet bekend)`,
-      status: 'confirmed',
-    },
-    verdeelsleutel: {
-      value: 'naar_rato_openstaand',
-      source: 'Verdeling niet openbaar; eigen aanname: naar rato van wat elke schuldeiser tegoed heeft',
+      // The date the beleidsregels took effect is not confirmed: 1 January 2024 is our reading.
+      value: [...set2022.participants.value, { creditor: 'NVWA', from: '2024-01-01' }],
+      source: `${rijk}; ${nvwa}; UWV en RVO: geen bron gevonden dat zij al deelnemen`,
       status: 'open',
     },
-    pauseMaxMonths: { value: 2, source: 'Pauzeknop: duur niet openbaar (aanname)', status: 'open' },
-    pauseWindowMonths: { value: 12, source: 'Pauzeknop: frequentie niet openbaar (aanname)', status: 'open' },
   },
 ];
