@@ -14,6 +14,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts', 'build/**/*.test.ts'],
+          setupFiles: ['tests/setup/unit-setup.ts'],
           testTimeout: 20_000,
           // Starting a central (migrations, demo seed, scrypt hashes) takes seconds on a loaded 2-core machine.
           hookTimeout: 60_000,

@@ -25,6 +25,7 @@ export async function startTestCentral(options: CentralServerOptions = {}): Prom
   try {
     const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${name}`);
+    createdDatabases.add(name);
     await ensureApiLogin(admin);
   } finally {
     await admin.end();
@@ -90,6 +91,34 @@ export function databaseUrl(adminUrl: string, name: string): string {
 }
 
 const apiLogin = { name: 'cjib_api_test', password: 'cjib-api-test' };
+
+/** The databases this test file made on the shared server; tests/setup/unit-setup.ts drops them. */
+const createdDatabases = new Set<string>();
+
+/** Registers a database a test made by hand, so it is dropped with the others. */
+export function registerTestDatabase(name: string): void {
+  createdDatabases.add(name);
+}
+
+/**
+ * Drops every database this test file made, ending only their own connections (a server still
+ * open in a failed test). The shared server itself is never restarted or touched otherwise.
+ */
+export async function dropCreatedDatabases(): Promise<void> {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl || createdDatabases.size === 0) return;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    for (const name of createdDatabases) {
+      if (!/^cjib_t_[0-9a-f]{16}$/.test(name)) continue;
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    }
+    createdDatabases.clear();
+  } finally {
+    await admin.end();
+  }
+}
 
 /** The API's login for test servers: cluster-wide, made once, shared by every test database. */
 async function ensureApiLogin(admin: pg.Client): Promise<void> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseUrl, startTestCentral } from '../../../tests/support/central';
+import { databaseUrl, registerTestDatabase, startTestCentral } from '../../../tests/support/central';
 import { startCentralServer, type CentralServer } from '../central-server';
 
 /**
@@ -57,6 +57,7 @@ describe.skipIf(!adminUrl)('the API role on PostgreSQL', () => {
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name}`);
+    registerTestDatabase(name);
     await admin.end();
     const ownerOnly = await startCentralServer({ databaseUrl: databaseUrl(adminUrl ?? '', name) });
     try {

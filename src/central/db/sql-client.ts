@@ -54,7 +54,17 @@ export async function openPglite(dataDir?: string): Promise<SqlClient> {
 export async function openPostgres(connectionString: string, role?: string): Promise<SqlClient> {
   if (role && !/^[a-z_][a-z0-9_]*$/.test(role)) throw new Error(`ongeldige rolnaam: ${role}`);
   // The role as a startup parameter: a connection that cannot take it fails instead of running as the owner.
-  const pool = new pg.Pool({ connectionString, max: 8, ...(role ? { options: `-c role=${role}` } : {}) });
+  const pool = new pg.Pool({
+    connectionString,
+    max: 8,
+    // While the database is away a request waits at most this long for a connection, then gets 503.
+    connectionTimeoutMillis: 5_000,
+    ...(role ? { options: `-c role=${role}` } : {}),
+  });
+  // An idle connection that the server closed (a restart, a terminated backend) is reported here.
+  // Without a listener Node ends the whole process; the pool has already dropped the connection and
+  // opens a new one for the next query, so there is nothing to do but let requests answer 503 meanwhile.
+  pool.on('error', () => {});
   // bigint columns (versions, cents) arrive as numbers; all stay far below 2^53.
   pg.types.setTypeParser(20, (value) => Number(value));
   await pool.query('SELECT 1');

@@ -107,9 +107,13 @@ export class SyncEngine {
     this.schedule(0);
   }
 
-  /** Ask for a round soon, e.g. right after a decision was saved locally. */
+  /**
+   * Ask for a round soon, e.g. right after a decision was saved locally. While the central is
+   * failing the backoff round already waits to send it: a save must not hammer a server that is
+   * down (the decision is safe in the outbox meanwhile).
+   */
   trigger(): void {
-    if (!this.stopped) this.schedule(0);
+    if (!this.stopped && this.failures === 0) this.schedule(0);
   }
 
   stop(): void {
