@@ -63,6 +63,24 @@ describe('lock-out', () => {
     expect(await statusOf(auth.login('mpostma', demoPassword, '203.0.113.9'))).toBe(200);
   });
 
+  it('answers an unknown user name exactly as a known one: five times 401, then 423', async () => {
+    const auth = server.auth;
+    const answers = async (username: string, source: string) => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 7; i++) statuses.push(await statusOf(auth.login(username, `fout-${i}`, source)));
+      return statuses;
+    };
+    const known = await answers('pvisser', '192.0.2.77');
+    expect(known).toEqual([401, 401, 401, 401, 401, 423, 423]);
+    expect(await answers('bestaat-niet-77', '192.0.2.77')).toEqual(known);
+    // The name is kept as a hash only.
+    const stored = await server.db.query<{ name_hash: string }>(
+      `SELECT name_hash FROM login_throttle_unknown WHERE source = '192.0.2.77'`,
+    );
+    expect(stored).toHaveLength(1);
+    expect(stored[0]?.name_hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
   it('costs an unknown username the same password work as a known one', async () => {
     const auth = server.auth;
     const timed = async (username: string, i: number) => {

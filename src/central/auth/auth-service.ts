@@ -59,11 +59,25 @@ export class AuthService {
   async login(username: string, password: string, source: string): Promise<TokenResponse> {
     const user = await this.findUser('u.username = $1 AND u.deactivated_at IS NULL', username);
     if (!user) {
-      await verifyPassword(password, await this.decoyHash);
-      await audit(this.db, { actorId: null, action: 'login_failed', entity: 'user', detail: { reason: 'unknown' } });
+      // Counted and locked like a real account, so the answer after five tries (423) is the same.
+      const nameHash = createHash('sha256').update(username.normalize('NFC').toLowerCase()).digest('hex');
+      const locked = await this.countAttempt('login_throttle_unknown', 'name_hash', nameHash, source);
+      if (!locked) await verifyPassword(password, await this.decoyHash);
+      await audit(this.db, {
+        actorId: null,
+        action: 'login_failed',
+        entity: 'user',
+        detail: { reason: locked ? 'locked' : 'unknown' },
+      });
+      if (locked) throw new AuthError(423, lockedOut);
+      await this.db.query(
+        `UPDATE login_throttle_unknown SET locked_until = $4
+         WHERE name_hash = $1 AND source = $2 AND failed_attempts >= $3 AND locked_until IS NULL`,
+        [nameHash, source, maxFailedAttempts, this.at(lockoutMs)],
+      );
       throw new AuthError(401, wrongCredentials);
     }
-    if (await this.countAttempt(user.id, source)) {
+    if (await this.countAttempt('login_throttle', 'user_id', user.id, source)) {
       await audit(this.db, {
         actorId: user.id,
         action: 'login_failed',
@@ -99,17 +113,22 @@ export class AuthService {
    * without a password check: locked, or beyond the limit while earlier attempts are still being
    * checked. A lock that has run out starts the count again.
    */
-  private async countAttempt(userId: string, source: string): Promise<boolean> {
+  private async countAttempt(
+    table: 'login_throttle' | 'login_throttle_unknown',
+    keyColumn: 'user_id' | 'name_hash',
+    key: string,
+    source: string,
+  ): Promise<boolean> {
     const now = this.at(0);
     const rows = await this.db.query<{ failed_attempts: number; locked_until: Date | string | null }>(
-      `INSERT INTO login_throttle AS t (user_id, source, failed_attempts) VALUES ($1, $2, 1)
-       ON CONFLICT (user_id, source) DO UPDATE SET
+      `INSERT INTO ${table} AS t (${keyColumn}, source, failed_attempts) VALUES ($1, $2, 1)
+       ON CONFLICT (${keyColumn}, source) DO UPDATE SET
          failed_attempts = CASE WHEN t.locked_until <= $3 THEN 1
                                 WHEN t.locked_until IS NOT NULL THEN t.failed_attempts
                                 ELSE t.failed_attempts + 1 END,
          locked_until = CASE WHEN t.locked_until <= $3 THEN NULL ELSE t.locked_until END
        RETURNING failed_attempts, locked_until`,
-      [userId, source, now],
+      [key, source, now],
     );
     const row = rows[0];
     if (!row) return false;

@@ -146,4 +146,20 @@ describe('hostile input on every route', () => {
       }
     }
   });
+
+  it('answers cursors beyond the 64-bit integers of PostgreSQL with 400, not 500', async () => {
+    const clientId = randomUUID();
+    for (const cursor of [
+      '9223372036854775808', // bigint + 1, as a plain version
+      '0.99999999999999999999',
+      '18446744073709551616.1', // xid8 + 1
+      '1.9223372036854775808',
+    ]) {
+      const r = await send('GET', `${routes.pull.path}?clientId=${clientId}&cursor=${cursor}&limit=10`);
+      expect(r.status, cursor).toBe(400);
+      expect(JSON.stringify(r.body)).toMatch(/De cursor is ongeldig/);
+    }
+    const edge = await send('GET', `${routes.pull.path}?clientId=${clientId}&cursor=1.9223372036854775807&limit=10`);
+    expect(edge.status).toBe(200);
+  });
 });

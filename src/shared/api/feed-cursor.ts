@@ -14,7 +14,21 @@ export const startCursor: FeedCursor = '0';
 
 const pattern = /^(0|[1-9]\d{0,19})(?:\.(0|[1-9]\d{0,19}))?$/;
 
-export const feedCursor = text().regex(pattern, 'De cursor is ongeldig.');
+// The transaction is a PostgreSQL xid8 (unsigned 64 bits), the version a bigint (signed 64 bits):
+// a cursor beyond them is refused here, as any bad cursor, instead of failing in the database.
+const maxTransaction = 2n ** 64n - 1n;
+const maxVersion = 2n ** 63n - 1n;
+
+export const feedCursor = text()
+  .regex(pattern, 'De cursor is ongeldig.')
+  .refine(
+    (cursor) => {
+      if (!pattern.test(cursor)) return true; // the regex above has said so already
+      const { transaction, version } = parseFeedCursor(cursor);
+      return transaction <= maxTransaction && version <= maxVersion;
+    },
+    { message: 'De cursor is ongeldig.' },
+  );
 
 export interface FeedPosition {
   transaction: bigint;
