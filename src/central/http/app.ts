@@ -23,6 +23,7 @@ import {
 } from '../intake/intake-service';
 import {
   LoketDocumentError,
+  LoketRequestConflictError,
   LoketNotAllowedError,
   readLoketDocument,
   takeInLoketRequest,
@@ -91,6 +92,7 @@ export function buildCentralApp(options: CentralAppOptions): FastifyInstance {
       return sendError(reply, error.status, code, error.message);
     }
     if (error instanceof LoketDocumentError) return sendError(reply, 422, 'invalid_request', error.message);
+    if (error instanceof LoketRequestConflictError) return sendError(reply, 409, 'conflict', error.message);
     if (error instanceof VictimAccessError)
       return sendError(reply, error.status, error.status === 403 ? 'forbidden' : 'not_found', error.message);
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')

@@ -5,6 +5,7 @@ import { addDays, firstOfNextMonth } from '../../shared/domain/calendar';
 import {
   loketDocumentMaxBytes,
   loketMagicBytes,
+  normalizedDocumentName,
   type LoketDocumentContent,
   type LoketRequest,
   type LoketResult,
@@ -43,6 +44,14 @@ export class LoketNotAllowedError extends Error {
 }
 
 /** A document that is not what it says it is, or too large: the whole request is refused, nothing is kept. */
+/** A request id sent before with other content: a client bug or a replay, never a retry. */
+export class LoketRequestConflictError extends Error {
+  constructor() {
+    super('Deze aanvraag-id is al gebruikt voor een aanvraag met een andere inhoud.');
+    this.name = 'LoketRequestConflictError';
+  }
+}
+
 export class LoketDocumentError extends Error {
   constructor(message: string) {
     super(message);
@@ -65,11 +74,21 @@ export function checkDocuments(documents: LoketRequest['documents']): CheckedDoc
     if (bytes.length === 0) throw new LoketDocumentError(`${name} is leeg.`);
     if (bytes.length > loketDocumentMaxBytes) throw new LoketDocumentError(`${name} is groter dan 5 MB.`);
     const magic = loketMagicBytes[document.mediaType];
-    if (!magic.every((byte, at) => bytes[at] === byte)) {
+    // The start and the end of the file: a PDF ends with %%EOF (in its last kilobyte), a JPEG with FF D9.
+    const ends =
+      document.mediaType === 'application/pdf'
+        ? bytes.subarray(-1024).includes('%%EOF')
+        : bytes.at(-2) === 0xff && bytes.at(-1) === 0xd9;
+    if (!magic.every((byte, at) => bytes[at] === byte) || !ends) {
       const label = document.mediaType === 'application/pdf' ? 'PDF' : 'JPEG-afbeelding';
       throw new LoketDocumentError(`${name} is geen ${label}, al staat dat wel in de aanvraag.`);
     }
-    return { number: index + 1, fileName: document.fileName, mediaType: document.mediaType, bytes };
+    return {
+      number: index + 1,
+      fileName: normalizedDocumentName(document.fileName, document.mediaType),
+      mediaType: document.mediaType,
+      bytes,
+    };
   });
 }
 
@@ -81,6 +100,7 @@ export async function takeInLoketRequest(
 ): Promise<LoketResult> {
   if (!source.submitsRequests) throw new LoketNotAllowedError(source);
   const documents = checkDocuments(request.documents);
+  const contentHash = createHash('sha256').update(JSON.stringify(request)).digest('hex');
   return oneAtATime(() =>
     retryOnClash(() =>
       db.transaction(
@@ -91,12 +111,22 @@ export async function takeInLoketRequest(
           // first statement it waits before this transaction's snapshot is taken, and the snapshot
           // then sees the request before it. Workers' commands and other intake never take this lock.
           await tx.query('LOCK TABLE loket_requests IN SHARE ROW EXCLUSIVE MODE');
-          const earlier = await tx.query<{ result: LoketResult }>('SELECT result FROM loket_requests WHERE id = $1', [
-            request.requestId,
-          ]);
+          const earlier = await tx.query<{ result: LoketResult; content_sha256: string | null }>(
+            'SELECT result, content_sha256 FROM loket_requests WHERE id = $1',
+            [request.requestId],
+          );
           const stored = earlier[0];
-          if (stored) return { ...stored.result, replayed: true };
+          if (stored) {
+            // The same request again (a retry) gets its first answer; other content under its id is refused.
+            if (stored.content_sha256 !== null && stored.content_sha256 !== contentHash)
+              throw new LoketRequestConflictError();
+            return { ...stored.result, replayed: true };
+          }
           const result = await decide(tx, source, request, documents, clock());
+          await tx.query('UPDATE loket_requests SET content_sha256 = $2 WHERE id = $1', [
+            request.requestId,
+            contentHash,
+          ]);
           await storeRecordedPayloads(tx);
           return result;
         },

@@ -315,6 +315,49 @@ describe('requests for a betalingsregeling from the Digitaal Loket', () => {
     ).toHaveLength(0);
   });
 
+  it('keeps a document under a name of its checked type, never the sender’s extension, and checks its end too', async () => {
+    const script = request({
+      kind: 'maatwerk',
+      bsn: '200000004',
+      documents: [
+        { fileName: 'loonstrook.pdf.cmd', mediaType: 'application/pdf', contentBase64: pdf.toString('base64') },
+      ],
+    });
+    expect((await submit(script)).status).toBe(200);
+    const [kept] = await rows<{ file_name: string }>('SELECT file_name FROM loket_documents WHERE request_id = $1', [
+      script.requestId,
+    ]);
+    expect(kept?.file_name).toBe('loonstrook-pdf-cmd.pdf');
+    // "%PDF-" in front of something that is no PDF (no %%EOF), and a JPEG cut off before FF D9.
+    for (const [mediaType, bytes] of [
+      ['application/pdf', Buffer.from('%PDF-\n@echo off\nformat c:\n')],
+      ['image/jpeg', jpeg.subarray(0, -2)],
+    ] as const) {
+      const disguised = request({
+        kind: 'maatwerk',
+        bsn: '200000004',
+        documents: [{ fileName: 'bestand', mediaType, contentBase64: bytes.toString('base64') }],
+      });
+      const answer = await submit(disguised);
+      expect(answer.status, mediaType).toBe(422);
+    }
+  });
+
+  it('answers the same request id with other content 409, and the same request again with its first answer', async () => {
+    const first = request({ kind: 'maatwerk', bsn: '200000004' });
+    expect((await submit(first)).status).toBe(200);
+    const again = await submit(first);
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ replayed: true });
+    const other = await submit({ ...first, explanation: 'Een andere aanvraag onder hetzelfde id.' });
+    expect(other.status).toBe(409);
+    expect(JSON.stringify(other.body)).toMatch(/al gebruikt voor een aanvraag met een andere inhoud/);
+    const [stored] = await rows<{ explanation: string }>('SELECT explanation FROM loket_requests WHERE id = $1', [
+      first.requestId,
+    ]);
+    expect(stored?.explanation).toBe('');
+  });
+
   it('answers an unknown key before it reads the body: 401 while 25 MB are still on their way', async () => {
     const url = new URL(`${server.url}/api/v1/loket/betalingsregeling`);
     const status = await new Promise<number>((resolve, reject) => {

@@ -1,3 +1,4 @@
+import { normalizedDocumentName } from '../../shared/api/loket';
 import { ParameterSetsRepository } from '../db/repositories/parameter-sets-repository';
 import { installApprovedParameterSets } from '../../shared/domain/parameters/registry';
 import type { SyncStatus } from '../../shared/ipc/contract';
@@ -280,9 +281,11 @@ export function createBackend(
       if (!new LoketRequestsRepository(db).get(requestId)) {
         throw new AppError('not_found', 'Deze aanvraag staat niet in uw werkvoorraad.');
       }
-      return readLive('Bestanden bij een aanvraag zijn alleen via de centrale API in te zien.', (client) =>
-        client.loketDocument(requestId, number),
-      );
+      return readLive('Bestanden bij een aanvraag zijn alleen via de centrale API in te zien.', async (client) => {
+        const document = await client.loketDocument(requestId, number);
+        // Whatever the central sends, the name offered for saving ends in its checked type's extension.
+        return { ...document, fileName: normalizedDocumentName(document.fileName, document.mediaType) };
+      });
     },
     'betalingsonmacht.pause': (request) => {
       const arrangement = pauseArrangement(db, requireUser(), request);

@@ -8,7 +8,7 @@ import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { registerIpcBridge } from './ipc-bridge';
 import { safeStorageVault } from './safe-storage-vault';
 import { holdSingleInstance } from './single-instance';
-import { hardenSession, hardenWebContents } from './web-contents-security';
+import { guardDownloads, hardenSession, hardenWebContents } from './web-contents-security';
 
 // Bundled to dist/main/electron-main.mjs; its siblings are dist/renderer, dist/preload, dist/migrations.
 const distDir = fileURLToPath(new URL('..', import.meta.url));
@@ -25,6 +25,7 @@ let mainWindow: BrowserWindow | undefined;
 async function main(): Promise<void> {
   await app.whenReady();
   hardenSession(session.defaultSession);
+  guardDownloads(session.defaultSession);
   serveAppProtocol(join(distDir, 'renderer'));
   backend = await startBackendThread(
     {

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { hardenWebContents } from './web-contents-security';
+import { guardDownloads, hardenWebContents, safeDownloadName } from './web-contents-security';
 
 // Electron cannot run on these machines; this stands in for WebContents' event surface only.
 class FakeWebContents extends EventEmitter {
@@ -47,5 +47,42 @@ describe('hardenWebContents', () => {
     ])
       contents.openHandler?.({ url });
     expect(opened).toEqual([law]);
+  });
+});
+
+describe('downloads', () => {
+  it('offers PDF and JPEG only, under a name whose extension is its type’s, never the sender’s', () => {
+    expect(safeDownloadName('loonstrook.pdf.cmd', 'application/pdf')).toBe('loonstrook-pdf-cmd.pdf');
+    expect(safeDownloadName('besluit-betalingsregeling-6f1c2a9e.pdf', 'application/pdf')).toBe(
+      'besluit-betalingsregeling-6f1c2a9e.pdf',
+    );
+    expect(safeDownloadName('huur contract.jpeg', 'image/jpeg')).toBe('huur contract.jpg');
+    expect(safeDownloadName('../../.bashrc', 'application/pdf')).toBe('bashrc.pdf');
+    expect(safeDownloadName('setup.exe', 'application/x-msdownload')).toBeNull();
+    expect(safeDownloadName('foto.svg', 'image/svg+xml')).toBeNull();
+  });
+
+  it('cancels a download of another type, and starts the save dialog from the safe name', () => {
+    const session = new EventEmitter();
+    guardDownloads(session as never);
+    const item = (fileName: string, mimeType: string) => {
+      const seen = { cancelled: false, defaultPath: '' };
+      session.emit(
+        'will-download',
+        {},
+        {
+          getFilename: () => fileName,
+          getMimeType: () => mimeType,
+          cancel: () => (seen.cancelled = true),
+          setSaveDialogOptions: (options: { defaultPath: string }) => (seen.defaultPath = options.defaultPath),
+        },
+      );
+      return seen;
+    };
+    expect(item('loonstrook.pdf.cmd', 'application/pdf')).toEqual({
+      cancelled: false,
+      defaultPath: 'loonstrook-pdf-cmd.pdf',
+    });
+    expect(item('run.cmd', 'application/octet-stream')).toEqual({ cancelled: true, defaultPath: '' });
   });
 });

@@ -1,4 +1,5 @@
 import type { Session, WebContents } from 'electron';
+import { loketMediaTypes, normalizedDocumentName, type LoketMediaType } from '../../shared/api/loket';
 import { isAppUrl } from '../security/app-origin';
 
 /**
@@ -31,6 +32,33 @@ export function hardenWebContents(contents: WebContents, openExternal: (url: str
     return { action: 'deny' };
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+/**
+ * The name a download may be saved under, or null to refuse it: only what the app offers (letters
+ * as PDF, Loket documents as PDF or JPEG), and the extension always the one of its type, whatever
+ * the name says ("loonstrook.pdf.cmd" becomes "loonstrook-pdf-cmd.pdf").
+ */
+export function safeDownloadName(fileName: string, mimeType: string): string | null {
+  return (loketMediaTypes as readonly string[]).includes(mimeType)
+    ? normalizedDocumentName(fileName, mimeType as LoketMediaType)
+    : null;
+}
+
+interface DownloadItemLike {
+  getFilename(): string;
+  getMimeType(): string;
+  cancel(): void;
+  setSaveDialogOptions(options: { defaultPath: string }): void;
+}
+
+/** Every download of the session passes `safeDownloadName`: refused, or offered under that name. */
+export function guardDownloads(session: Pick<Session, 'on'>): void {
+  session.on('will-download', (_event, item: DownloadItemLike) => {
+    const name = safeDownloadName(item.getFilename(), item.getMimeType());
+    if (name === null) item.cancel();
+    else item.setSaveDialogOptions({ defaultPath: name });
+  });
 }
 
 /** Deny-by-default for every permission (camera, notifications, clipboard-read, …). */

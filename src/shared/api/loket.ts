@@ -17,6 +17,28 @@ export type LoketMediaType = (typeof loketMediaTypes)[number];
 export const loketDocumentMaxBytes = 5 * 1024 * 1024;
 export const loketDocumentsMax = 4;
 
+/** The extension a saved document gets: from its checked type, never from the name the sender gave. */
+export const loketExtensions: Record<LoketMediaType, string> = { 'application/pdf': '.pdf', 'image/jpeg': '.jpg' };
+
+/**
+ * The name a Loket document is kept and offered under: the sender's name without its own extension
+ * when that already is its type's, every other dot made a hyphen (so "loonstrook.pdf.cmd" cannot
+ * end in .cmd), cut to 80 characters, and the extension of its checked type. A name with nothing
+ * left becomes "document".
+ */
+export function normalizedDocumentName(senderName: string, mediaType: LoketMediaType): string {
+  const own = mediaType === 'application/pdf' ? /\.pdf$/i : /\.jpe?g$/i;
+  const stem =
+    senderName
+      .normalize('NFC')
+      .replace(own, '')
+      .replace(/[^\p{L}\p{N} _()-]+/gu, '-')
+      .replace(/-{2,}/g, '-')
+      .replace(/^[-\s]+|[-\s]+$/g, '')
+      .slice(0, 80) || 'document';
+  return `${stem}${loketExtensions[mediaType]}`;
+}
+
 /** The first bytes each accepted type starts with: the declared type alone proves nothing. */
 export const loketMagicBytes: Record<LoketMediaType, readonly number[]> = {
   'application/pdf': [0x25, 0x50, 0x44, 0x46, 0x2d], // %PDF-
