@@ -94,23 +94,32 @@ describe('browser host gate', () => {
     expect(reply.status).toBe(403);
   });
 
-  it('trades the token in the address for an HttpOnly SameSite cookie and drops it from the address', async () => {
+  it('moves the token from the address to the fragment; the cookie it sets is not the token', async () => {
     const reply = await send(`/?token=${host.token}`);
     expect(reply.status).toBe(303);
-    expect(String(reply.headers['set-cookie'])).toMatch(/cjib_token=.*HttpOnly; SameSite=Strict/);
+    const setCookie = String(reply.headers['set-cookie']);
+    expect(setCookie).toMatch(/^cjib_page=[\w-]+; HttpOnly; SameSite=Strict; Path=\/$/);
+    // Cookies for 127.0.0.1 reach every local port: no cookie may carry the API's token.
+    expect(setCookie).not.toContain(host.token);
     expect(reply.headers.location).toBe(`/#token=${host.token}`);
-    const page = await send('/werkvoorraad', { headers: { cookie: `cjib_token=${host.token}` } });
+    const cookie = setCookie.split(';')[0] ?? '';
+    const page = await send('/werkvoorraad', { headers: { cookie } });
     expect(page.status).toBe(200);
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    // A second tab of the same launch opens the printed link again and gets in the same way.
+    expect((await send(`/?token=${host.token}`)).status).toBe(303);
   });
 
-  it('does not accept the cookie alone for the API (CSRF)', async () => {
-    const reply = await send('/api/invoke', {
-      method: 'POST',
-      body: '{"channel":"app.info"}',
-      headers: { 'content-type': 'application/json', cookie: `cjib_token=${host.token}` },
-    });
-    expect(reply.status).toBe(401);
+  it('does not open the API with the page cookie, nor with the token in a cookie (CSRF, other local ports)', async () => {
+    const pageCookieValue = String((await send(`/?token=${host.token}`)).headers['set-cookie']).split(';')[0] ?? '';
+    for (const cookie of [pageCookieValue, `cjib_token=${host.token}`, `cjib_page=${host.token}`]) {
+      const reply = await send('/api/invoke', {
+        method: 'POST',
+        body: '{"channel":"app.info"}',
+        headers: { 'content-type': 'application/json', cookie },
+      });
+      expect(reply.status, cookie).toBe(401);
+    }
   });
 });
 
@@ -137,7 +146,8 @@ describe('browser host API', () => {
   });
 
   it('does not serve files outside the renderer folder', async () => {
-    const reply = await send('/%2e%2e/host.sqlite', { headers: { cookie: `cjib_token=${host.token}` } });
+    const cookie = String((await send(`/?token=${host.token}`)).headers['set-cookie']).split(';')[0] ?? '';
+    const reply = await send('/%2e%2e/host.sqlite', { headers: { cookie } });
     expect(reply.status).toBe(404);
   });
 });

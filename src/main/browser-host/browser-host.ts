@@ -7,7 +7,7 @@ import type { Backend } from '../backend/backend';
 import { securityHeaders } from '../security/content-security-policy';
 import { isClientRoute, mimeTypeOf, resolveStaticPath } from '../security/static-path';
 import { createLaunchToken } from './launch-token';
-import { checkRequest, tokenCookie, tokenQuery } from './request-guard';
+import { checkRequest, pageCookie, tokenQuery } from './request-guard';
 
 /** Path of the one API route; the shim in the renderer posts `{ channel, request }` here. */
 export const invokePath = '/api/invoke';
@@ -36,6 +36,8 @@ export interface BrowserHost {
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const token = options.token ?? createLaunchToken();
+  // Its own random value: the page cookie opens the app's files, never the API (request-guard.ts).
+  const pageKey = createLaunchToken();
   let port = 0;
 
   const server = createServer((req, res) => {
@@ -43,7 +45,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const verdict = checkRequest(req, port, token);
+    const verdict = checkRequest(req, port, token, pageKey);
     if (!verdict.allowed) return sendText(res, verdict.status, verdict.message);
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
 
@@ -56,11 +58,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Alleen GET is toegestaan.');
 
     if (verdict.via === 'query') {
-      // Trade the token in the address for an HttpOnly cookie, and drop it from the address bar.
+      // The token moves from the address to the fragment (never sent to a server; the page keeps it
+      // in this tab's sessionStorage); the files of the app are opened by the page cookie.
       url.searchParams.delete(tokenQuery);
       res.writeHead(303, {
         ...securityHeaders,
-        'Set-Cookie': `${tokenCookie}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        'Set-Cookie': `${pageCookie}=${pageKey}; HttpOnly; SameSite=Strict; Path=/`,
         Location: `${url.pathname}${url.search}#${tokenQuery}=${token}`,
       });
       res.end();
