@@ -161,6 +161,24 @@ export default tseslint.config(
     },
   },
   {
+    // Node utilities both hosts use (file modes): they know nothing of either host, nor of the UI.
+    files: ['src/platform/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'src/platform runs in plain Node: no electron.' }],
+          patterns: [
+            restrict(
+              ['**/main/**', '**/central/**', '**/renderer/**', '**/preload/**', '**/shared/**'],
+              'src/platform imports only Node itself.',
+            ),
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Strings that cross a boundary refuse U+0000 (src/shared/validation/text.ts): z.string() alone lets it in.
     files: ['src/shared/**/*.ts', 'src/main/**/*.ts', 'src/central/**/*.ts'],
     ignores: ['src/shared/validation/text.ts', '**/*.test.ts'],

@@ -3,6 +3,7 @@ import { AuthService } from './auth/auth-service';
 import { KeyRing } from './auth/key-ring';
 import { resolveMasterKey } from './auth/master-key';
 import { migrateCentral } from './db/migrate';
+import { ensurePrivateDir, tightenTree } from '../platform/private-files';
 import { openSqlClient, type SqlClient } from './db/sql-client';
 import { seedCentralDemo } from './demo/seed';
 import { buildCentralApp, type AuthRateLimit } from './http/app';
@@ -45,7 +46,10 @@ export interface CentralServer {
 /** Opens the store, migrates it as its owner, seeds demo data if asked, and listens on 127.0.0.1. */
 export async function startCentralServer(options: CentralServerOptions = {}): Promise<CentralServer> {
   const ownerUrl = options.migrationDatabaseUrl ?? options.databaseUrl;
+  // The embedded store, its catalog (with the audit log's trigger) and the master key: this user's alone.
+  if (options.dataDir && !ownerUrl) ensurePrivateDir(options.dataDir);
   const owner = await openSqlClient({ databaseUrl: ownerUrl, dataDir: options.dataDir });
+  if (options.dataDir && !ownerUrl) tightenTree(options.dataDir);
   let db: SqlClient = owner;
   try {
     await migrateCentral(owner);

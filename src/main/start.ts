@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { ensurePrivateDir } from '../platform/private-files';
 import { startBackendThread } from './backend/backend-thread';
 import { startBrowserHost } from './browser-host/browser-host';
 import { electronAvailability } from './electron-availability';
@@ -18,7 +19,12 @@ const root = resolve(import.meta.dirname, '..', '..');
 const forceBrowser = process.argv.includes('--browser') || process.env.CJIB_HOST === 'browser';
 const appVersion = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
 const dataDir = resolve(process.env.CJIB_DATA_DIR ?? join(root, '.data'));
-mkdirSync(dataDir, { recursive: true });
+try {
+  ensurePrivateDir(dataDir);
+} catch (error) {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
 
 const children: ChildProcess[] = [];
 const cleanups: (() => Promise<void>)[] = [];

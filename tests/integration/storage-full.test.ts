@@ -20,7 +20,8 @@ describe.skipIf(!canMount)('a full disk under the cache', () => {
   let backend: Backend;
   beforeAll(() => {
     mkdirSync(mountPoint, { recursive: true });
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=24m', 'tmpfs', mountPoint]);
+    // A private folder, as the app asks of every folder it keeps data in (a tmpfs is 1777 otherwise).
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=24m,mode=0700', 'tmpfs', mountPoint]);
     backend = createBackend({
       dbPath: join(mountPoint, 'cache.sqlite'),
       migrationsDir: localMigrationsDir,

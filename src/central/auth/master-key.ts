@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePrivateDir } from '../../platform/private-files';
 
 /**
  * The master key that seals the token-signing keys in the database (key-ring.ts). It never
@@ -15,7 +16,7 @@ export function resolveMasterKey(options: { masterKey?: Buffer | undefined; data
   if (!options.dataDir) return randomBytes(32);
   const file = join(options.dataDir, 'master.key');
   if (existsSync(file)) return checked(Buffer.from(readFileSync(file, 'utf8').trim(), 'base64'), file);
-  mkdirSync(options.dataDir, { recursive: true });
+  ensurePrivateDir(options.dataDir);
   const key = randomBytes(32);
   writeFileSync(file, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
   return key;

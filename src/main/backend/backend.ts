@@ -1,3 +1,5 @@
+import { dirname } from 'node:path';
+import { ensurePrivateDir, tightenFile } from '../../platform/private-files';
 import { normalizedDocumentName } from '../../shared/api/loket';
 import { ParameterSetsRepository } from '../db/repositories/parameter-sets-repository';
 import { installApprovedParameterSets } from '../../shared/domain/parameters/registry';
@@ -82,10 +84,15 @@ export function createBackend(
   logger: BackendLogger = silentLogger,
   options: { vault?: SessionVault; logFile?: RotatingLog | undefined } = {},
 ): Backend {
+  const onDisk = config.dbPath !== ':memory:';
+  // The cache holds names, BSNs and claims: its folder and files are this user's alone.
+  if (onDisk) ensurePrivateDir(dirname(config.dbPath));
   const opened = openCheckedCache(config.dbPath, logger);
   const { db, recovery } = opened;
   try {
     const result = migrate(db, loadMigrations(config.migrationsDir));
+    // SQLite gives the -wal and -shm files the main file's mode, so narrowing it once covers them too.
+    if (onDisk) for (const suffix of ['', '-wal', '-shm']) tightenFile(config.dbPath + suffix);
     if (result.applied.length) logger.info('migrated local database', { from: result.from, to: result.to });
     opened.restore();
     restoreDeferredIndexes(db); // an initial sync interrupted by a crash left them dropped

@@ -1,5 +1,6 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { ensurePrivateDir, tightenFile } from '../../platform/private-files';
 
 /**
  * A log file that never grows without bound: past `maxBytes` it becomes `<name>.1`, the one
@@ -14,7 +15,8 @@ export class RotatingLog {
     private readonly maxBytes = 1024 * 1024,
     private readonly keep = 5,
   ) {
-    mkdirSync(dirname(path), { recursive: true });
+    ensurePrivateDir(dirname(path));
+    tightenFile(path);
     this.size = existsSync(path) ? statSync(path).size : 0;
   }
 
