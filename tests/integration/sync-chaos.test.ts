@@ -223,7 +223,8 @@ const victimActions: Action[] = [
       eventId,
       channel: 'telefoon',
       content: 'Chaosproef: slachtoffer gebeld over het verlof.',
-      notifiedOn: '2026-11-30',
+      // Today: never before the event was reported, never in the future (the server checks both).
+      notifiedOn: todayInAmsterdam(),
     });
   },
   async ({ backend }, random) => {

@@ -39,7 +39,7 @@ export async function applyCommand(
     case 'DecideEscalationApproval':
       return decideEscalationApproval(tx, principal, command, clock.today);
     case 'RecordVictimNotification':
-      return recordVictimNotification(tx, principal, command);
+      return recordVictimNotification(tx, principal, command, clock.today);
     case 'UpdateVictimPreferences':
       return updateVictimPreferences(tx, principal, command);
     case 'RecordVictimWishes':
@@ -51,7 +51,7 @@ export async function applyCommand(
     case 'AssignTask':
       return assignTask(tx, principal, command);
     case 'CompleteTask':
-      return completeTask(tx, principal, command);
+      return completeTask(tx, principal, command, clock.today);
     case 'SaveView':
       return saveView(tx, principal, command);
     case 'DeleteView':

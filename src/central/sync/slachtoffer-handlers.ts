@@ -3,6 +3,7 @@ import type { VictimContact } from '../../shared/api/victims';
 import {
   isLate,
   needsNotificationTask,
+  notifiedOnProblem,
   notificationDeadline,
   type DetentionEventKind,
 } from '../../shared/domain/slachtoffer';
@@ -81,6 +82,7 @@ export async function recordVictimNotification(
   tx: Queryable,
   principal: Principal,
   command: NotificationCommand,
+  today: string,
 ): Promise<CommandResult> {
   if (principal.role !== 'medewerker_slachtofferinformatie') {
     return { status: 'rejected', reason: 'Alleen medewerkers slachtofferinformatie informeren slachtoffers.' };
@@ -121,6 +123,9 @@ export async function recordVictimNotification(
   ) {
     return { status: 'conflict', reason: 'Dit slachtoffer is over deze gebeurtenis al geïnformeerd.' };
   }
+  // The day the worker says the victim was told: not before the event was known, not after today.
+  const dateProblem = notifiedOnProblem(payload.notifiedOn, event.reported_on, today);
+  if (dateProblem) return { status: 'rejected', reason: dateProblem };
   const { deadline } = notificationDeadline({
     kind: event.kind,
     eventDate: event.event_date,
@@ -128,8 +133,9 @@ export async function recordVictimNotification(
   });
   const version = await recordChange(tx, 'victim_notification', payload.notificationId, victim.team_id);
   await tx.query(
-    `INSERT INTO victim_notifications (id, victim_id, event_id, channel, content, notified_on, deadline, late, notified_by, version)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    `INSERT INTO victim_notifications (id, victim_id, event_id, channel, content, notified_on, received_on, deadline, late,
+                                       notified_by, version)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
     [
       payload.notificationId,
       payload.victimId,
@@ -137,8 +143,10 @@ export async function recordVictimNotification(
       payload.channel,
       payload.content,
       payload.notifiedOn,
+      today,
       deadline,
-      isLate(deadline, payload.notifiedOn),
+      // Judged on the server's receipt: a desktop whose clock runs behind cannot hide a missed deadline.
+      isLate(deadline, today),
       principal.sub,
       version,
     ],

@@ -97,6 +97,7 @@ export async function completeTask(
   tx: Queryable,
   principal: Principal,
   command: TaskCommand<'CompleteTask'>,
+  today: string,
 ): Promise<CommandResult> {
   const task = await lockTask(tx, principal, command.payload.taskId);
   if (isResult(task)) return task;
@@ -107,7 +108,8 @@ export async function completeTask(
   await tx.query(
     `UPDATE tasks SET status = 'afgerond', completed_on = $2, completed_by = $3,
        assignee_id = coalesce(assignee_id, $3), version = $4 WHERE id = $1`,
-    [command.payload.taskId, command.payload.completedOn, principal.sub, version],
+    // The server's date is the fact: the desktop's clock (and what it sent) may be days off.
+    [command.payload.taskId, today, principal.sub, version],
   );
   return { status: 'applied', reason: null };
 }

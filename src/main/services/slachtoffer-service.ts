@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Command } from '../../shared/api/commands';
 import type { VictimNotificationWire, VictimWire, VictimWishWire } from '../../shared/api/entities';
-import { isLate, needsNotificationTask, notificationDeadline } from '../../shared/domain/slachtoffer';
+import {
+  isLate,
+  needsNotificationTask,
+  notificationDeadline,
+  notifiedOnProblem,
+} from '../../shared/domain/slachtoffer';
 import type { ResponseOf, SessionUser } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/result';
 import type { Database } from '../db/connection';
@@ -101,6 +106,8 @@ export function recordNotification(
     const { victim, event } = victimAndEvent(repo, request.victimId, request.eventId);
     if (!needsNotificationTask(victim))
       throw new AppError('invalid_request', 'Dit slachtoffer wil niet geïnformeerd worden.');
+    const dateProblem = notifiedOnProblem(request.notifiedOn, event.reportedOn, todayInAmsterdam());
+    if (dateProblem) throw new AppError('invalid_request', dateProblem, { notifiedOn: dateProblem });
     const { deadline } = notificationDeadline(event);
     const notification: VictimNotificationWire = {
       id: randomUUID(),

@@ -94,6 +94,15 @@ export function isLate(deadline: string, notifiedOn: string): boolean {
   return notifiedOn > deadline;
 }
 
+/**
+ * The day a worker says the victim was told: never before the event was reported, never after
+ * today. Null when it fits, else why not, in Dutch. The server checks it again against its own date.
+ */
+export function notifiedOnProblem(notifiedOn: string, reportedOn: string, today: string): string | null {
+  if (notifiedOn >= reportedOn && notifiedOn <= today) return null;
+  return `De datum waarop het slachtoffer is geïnformeerd (${formatDate(notifiedOn)}) moet tussen de melding van de gebeurtenis (${formatDate(reportedOn)}) en vandaag (${formatDate(today)}) liggen.`;
+}
+
 /** Only victims who opted in and still want information get a task. */
 export function needsNotificationTask(victim: { optedIn: boolean; wantsInformation: boolean }): boolean {
   return victim.optedIn && victim.wantsInformation;
