@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CentralServer } from '../../src/central/central-server';
-import { demoPassword } from '../../src/central/demo/demo-users';
 import { addDays } from '../../src/shared/domain/calendar';
 import { startTestCentral } from '../support/central';
+import { apiToken, pushCommands } from '../support/central-api';
 
 /**
  * Dates are facts the server owns: a desktop whose clock is off, or a hostile one, cannot backdate
@@ -15,32 +15,8 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.close());
 
-async function token(username: string): Promise<string> {
-  const response = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: demoPassword }),
-  });
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
-
-async function push(bearer: string, commands: Record<string, unknown>[]) {
-  const response = await fetch(`${server.url}/api/v1/sync/commands`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
-    body: JSON.stringify({
-      clientId: randomUUID(),
-      commands: commands.map((command, i) => ({
-        commandId: randomUUID(),
-        seq: i + 1,
-        issuedAt: new Date().toISOString(),
-        baseVersion: null,
-        ...command,
-      })),
-    }),
-  });
-  return ((await response.json()) as { outcomes: { status: string; reason: string | null }[] }).outcomes;
-}
+const token = (username: string) => apiToken(server, username);
+const push = (bearer: string, commands: Record<string, unknown>[]) => pushCommands(server, bearer, commands);
 
 const serverToday = async () =>
   (

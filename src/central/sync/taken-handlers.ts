@@ -31,6 +31,15 @@ async function lockTask(tx: Queryable, principal: Principal, taskId: string): Pr
 
 const isResult = (value: TaskRow | CommandResult): value is CommandResult => 'reason' in value;
 
+/** A move made on an older picture of who held the task: a conflict, shown with who holds it now. */
+function staleMove(task: TaskRow, expectedAssigneeId: string | null | undefined): CommandResult | null {
+  if (expectedAssigneeId === undefined || task.assignee_id === expectedAssigneeId) return null;
+  return {
+    status: 'conflict',
+    reason: `Deze taak is intussen ${task.assignee_name ? `opgepakt door ${task.assignee_name}` : 'vrijgegeven'}; uw wijziging is niet doorgevoerd.`,
+  };
+}
+
 async function setAssignee(tx: Queryable, taskId: string, teamId: string, assigneeId: string | null): Promise<void> {
   const version = await recordChange(tx, 'task', taskId, teamId);
   await tx.query('UPDATE tasks SET assignee_id = $2, version = $3 WHERE id = $1', [taskId, assigneeId, version]);
@@ -58,6 +67,8 @@ export async function releaseTask(
 ): Promise<CommandResult> {
   const task = await lockTask(tx, principal, command.payload.taskId);
   if (isResult(task)) return task;
+  const stale = staleMove(task, command.payload.expectedAssigneeId);
+  if (stale) return stale;
   if (task.assignee_id !== principal.sub && principal.role !== 'teamleider') {
     return { status: 'rejected', reason: 'Alleen wie de taak heeft of de teamleider kan haar vrijgeven.' };
   }
@@ -101,6 +112,8 @@ export async function completeTask(
 ): Promise<CommandResult> {
   const task = await lockTask(tx, principal, command.payload.taskId);
   if (isResult(task)) return task;
+  const stale = staleMove(task, command.payload.expectedAssigneeId);
+  if (stale) return stale;
   if (task.assignee_id !== principal.sub && principal.role !== 'teamleider') {
     return { status: 'rejected', reason: 'Pak de taak eerst op voordat u haar afrondt.' };
   }

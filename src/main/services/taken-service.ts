@@ -56,7 +56,7 @@ export function releaseTask(db: Database, user: SessionUser, taskId: string): Ta
       throw new AppError('forbidden', 'Alleen wie de taak heeft of de teamleider kan haar vrijgeven.');
     }
     if (task.assigneeId === null) return rowOf(tasks, taskId);
-    enqueueCommand(db, 'ReleaseTask', task.version, { taskId });
+    enqueueCommand(db, 'ReleaseTask', task.version, { taskId, expectedAssigneeId: task.assigneeId });
     tasks.savePending({ ...task, assigneeId: null });
     return rowOf(tasks, taskId);
   });
@@ -70,7 +70,7 @@ export function completeTask(db: Database, user: SessionUser, taskId: string, to
     if (task.assigneeId !== user.id && user.role !== 'teamleider') {
       throw new AppError('forbidden', 'Pak de taak eerst op voordat u haar afrondt.');
     }
-    enqueueCommand(db, 'CompleteTask', task.version, { taskId, completedOn: today });
+    enqueueCommand(db, 'CompleteTask', task.version, { taskId, completedOn: today, expectedAssigneeId: task.assigneeId });
     tasks.savePending({ ...task, status: 'afgerond', completedOn: today, assigneeId: task.assigneeId ?? user.id });
     return rowOf(tasks, taskId);
   });

@@ -162,9 +162,20 @@ export const claimTaskCommand = z
   .object({ ...commandBase, type: z.literal('ClaimTask'), payload: z.object({ taskId: id }).strict() })
   .strict();
 
-/** The assignee hands a task back to the team (vrijgeven). */
+/**
+ * Who held the task when the desktop moved it: a release or completion made on an older picture
+ * (offline, a team lead's stale list) is a conflict when someone else holds it by now. Optional only
+ * for commands from desktops of before this field; they are checked as before.
+ */
+const expectedAssignee = { expectedAssigneeId: id.nullable().optional() };
+
+/** The assignee (or the team lead) hands a task back to the team (vrijgeven). */
 export const releaseTaskCommand = z
-  .object({ ...commandBase, type: z.literal('ReleaseTask'), payload: z.object({ taskId: id }).strict() })
+  .object({
+    ...commandBase,
+    type: z.literal('ReleaseTask'),
+    payload: z.object({ taskId: id, ...expectedAssignee }).strict(),
+  })
   .strict();
 
 /**
@@ -183,7 +194,8 @@ export const completeTaskCommand = z
   .object({
     ...commandBase,
     type: z.literal('CompleteTask'),
-    payload: z.object({ taskId: id, completedOn: z.iso.date() }).strict(),
+    /** `completedOn` is the desktop's date, kept for older servers: the central stores its own. */
+    payload: z.object({ taskId: id, completedOn: z.iso.date(), ...expectedAssignee }).strict(),
   })
   .strict();
 
