@@ -32,6 +32,8 @@ export interface CentralServerOptions {
   version?: string;
   processor?: ProcessorOptions;
   authRateLimit?: AuthRateLimit;
+  /** How long a just-rotated refresh token is still answered (auth-service.ts); tests of rotation use 0. */
+  refreshReuseGraceMs?: number | undefined;
 }
 
 export interface CentralServer {
@@ -68,7 +70,7 @@ export async function startCentralServer(options: CentralServerOptions = {}): Pr
     throw error;
   }
   const keys = await KeyRing.open(db, resolveMasterKey(options));
-  const auth = new AuthService(db, keys);
+  const auth = new AuthService(db, keys, Date.now, options.refreshReuseGraceMs);
   const app = buildCentralApp({
     db,
     auth,

@@ -3,7 +3,7 @@ import { startTestCentral } from '../../../tests/support/central';
 import type { CentralServer } from '../central-server';
 import { demoPassword } from '../demo/demo-users';
 import { accessTokenTtlMs } from './access-token';
-import { AuthError, AuthService, lockoutMs } from './auth-service';
+import { AuthError, AuthService, lockoutMs, refreshReuseGraceMs, sessionAbsoluteTtlMs } from './auth-service';
 import { KeyRing, MasterKeyError } from './key-ring';
 
 /** Sign-in as an attacker would try it: in parallel, from elsewhere, after sign-out, with old keys. */
@@ -143,6 +143,55 @@ describe('sessions', () => {
     } finally {
       await server.db.query(`UPDATE users SET deactivated_at = NULL WHERE id = 'u-jbakker'`);
     }
+  });
+});
+
+describe('refresh tokens and session lifetime', () => {
+  const source = '10.20.30.40';
+  const clocked = () => {
+    const clock = { now: Date.now() };
+    return { clock, auth: new AuthService(server.db, server.keys, () => clock.now) };
+  };
+
+  it('answers a refresh token used again within a minute (the answer was lost), and keeps the worker signed in', async () => {
+    const { clock, auth } = clocked();
+    const first = await auth.login('jbakker', demoPassword, source);
+    const second = await auth.refresh(first.refreshToken);
+    clock.now += 20_000;
+    const again = await auth.refresh(first.refreshToken); // the desktop never received `second`
+    expect(again.refreshToken).not.toBe(second.refreshToken);
+    expect(await auth.authenticate(again.accessToken)).not.toBeNull();
+    expect((await auth.refresh(again.refreshToken)).accessToken).toBeTruthy();
+  });
+
+  it('ends the whole session when a rotated refresh token comes back later: stolen', async () => {
+    const { clock, auth } = clocked();
+    const first = await auth.login('jbakker', demoPassword, source);
+    const second = await auth.refresh(first.refreshToken);
+    clock.now += refreshReuseGraceMs + 1_000;
+    await expect(auth.refresh(first.refreshToken)).rejects.toMatchObject({
+      status: 401,
+      message: expect.stringMatching(/op een andere plek werd gebruikt/),
+    });
+    // The thief's copy and the rightful user's newer tokens both stop.
+    await expect(auth.refresh(second.refreshToken)).rejects.toMatchObject({ status: 401 });
+    expect(await auth.authenticate(second.accessToken)).toBeNull();
+    const ended = await server.db.query<{ reason: string }>(
+      `SELECT reason FROM audit_log WHERE entity = 'session' AND action = 'delete' AND reason IS NOT NULL ORDER BY id DESC LIMIT 1`,
+    );
+    expect(ended[0]?.reason).toBe('verversingstoken opnieuw gebruikt');
+  });
+
+  it('ends a session at its absolute lifetime, however often it was refreshed', async () => {
+    const { clock, auth } = clocked();
+    let tokens = await auth.login('jbakker', demoPassword, source);
+    const hour = 60 * 60 * 1000;
+    for (let elapsed = 0; elapsed + 3 * hour < sessionAbsoluteTtlMs; elapsed += 3 * hour) {
+      clock.now += 3 * hour;
+      tokens = await auth.refresh(tokens.refreshToken);
+    }
+    clock.now += sessionAbsoluteTtlMs; // well past it now
+    await expect(auth.refresh(tokens.refreshToken)).rejects.toMatchObject({ status: 401 });
   });
 });
 

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { TokenResponse } from '../../shared/api/wire';
 import type { Role } from '../../shared/domain/roles';
 import { audit } from '../audit';
-import type { SqlClient } from '../db/sql-client';
+import type { Queryable, SqlClient } from '../db/sql-client';
 import { accessTokenTtlMs, signAccessToken, verifyAccessToken, type Principal } from './access-token';
 import type { KeyRing } from './key-ring';
 import { hashPassword, verifyPassword } from './passwords';
@@ -10,6 +10,14 @@ import { hashPassword, verifyPassword } from './passwords';
 export const maxFailedAttempts = 5;
 export const lockoutMs = 15 * 60 * 1000;
 export const refreshTokenTtlMs = 12 * 60 * 60 * 1000;
+/** However often it is refreshed, a session ends this long after sign-in (a working day and some). */
+export const sessionAbsoluteTtlMs = 14 * 60 * 60 * 1000;
+/**
+ * A refresh token used again within this time after its rotation is a lost answer (the desktop sent
+ * it, the new pair never arrived): it is answered again. Used again later, it was stolen: the
+ * whole session ends.
+ */
+export const refreshReuseGraceMs = 60 * 1000;
 
 export class AuthError extends Error {
   constructor(
@@ -52,6 +60,8 @@ export class AuthService {
     private readonly db: SqlClient,
     private readonly keys: KeyRing,
     private readonly now: () => number = Date.now,
+    /** How long a just-rotated refresh token is still answered (tests of rotation itself use 0). */
+    private readonly reuseGraceMs = refreshReuseGraceMs,
   ) {
     this.decoyHash = hashPassword(randomBytes(16).toString('base64'));
   }
@@ -135,22 +145,65 @@ export class AuthService {
     return row.locked_until !== null || row.failed_attempts > maxFailedAttempts;
   }
 
-  /** Exchanges a refresh token for new tokens in the same session; the old one is revoked (rotation). */
+  /**
+   * Exchanges a refresh token for new tokens in the same session, in one transaction: the old one is
+   * revoked and the new one stored together, or neither (rotation). A token rotated moments ago is
+   * answered again (the answer was lost on the way); one rotated longer ago ends its whole session,
+   * because someone else has it. A session never outlives `sessionAbsoluteTtlMs` after sign-in.
+   */
   async refresh(refreshToken: string): Promise<TokenResponse> {
-    const rows = await this.db.query<{ user_id: string; session_id: string }>(
-      `UPDATE refresh_tokens SET revoked_at = now()
-       WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > $2
-       RETURNING user_id, session_id`,
-      [sha256(refreshToken), this.at(0)],
-    );
-    const row = rows[0];
-    const user = row && (await this.sessionUser(row.session_id, row.user_id));
-    if (!row || !user) throw new AuthError(401, sessionOver);
-    await this.db.query('UPDATE sessions SET expires_at = $2 WHERE id = $1', [
-      row.session_id,
-      this.at(refreshTokenTtlMs),
+    const outcome = await this.db.transaction(async (tx) => {
+      const rows = await tx.query<{ user_id: string; session_id: string; revoked_at: Date | string | null }>(
+        `SELECT user_id, session_id, revoked_at FROM refresh_tokens
+         WHERE token_hash = $1 AND expires_at > $2 FOR UPDATE`,
+        [sha256(refreshToken), this.at(0)],
+      );
+      const row = rows[0];
+      if (!row) return { kind: 'unknown' as const };
+      if (row.revoked_at !== null) {
+        if (this.now() - new Date(row.revoked_at).getTime() > this.reuseGraceMs) {
+          await this.endSession(tx, row.session_id, row.user_id, 'verversingstoken opnieuw gebruikt');
+          return { kind: 'reused' as const };
+        }
+      } else {
+        await tx.query('UPDATE refresh_tokens SET revoked_at = $2 WHERE token_hash = $1', [
+          sha256(refreshToken),
+          this.at(0),
+        ]);
+      }
+      const user = await this.sessionUser(row.session_id, row.user_id, tx);
+      if (!user) return { kind: 'unknown' as const };
+      await tx.query(
+        `UPDATE sessions SET expires_at = least($2::timestamptz, created_at + ($3 || ' milliseconds')::interval)
+         WHERE id = $1`,
+        [row.session_id, this.at(refreshTokenTtlMs), String(sessionAbsoluteTtlMs)],
+      );
+      return { kind: 'issued' as const, tokens: await this.issue(user, row.session_id, tx) };
+    });
+    if (outcome.kind === 'reused') {
+      throw new AuthError(
+        401,
+        'Uw sessie is beëindigd omdat uw aanmelding op een andere plek werd gebruikt. Meld u opnieuw aan.',
+      );
+    }
+    if (outcome.kind !== 'issued') throw new AuthError(401, sessionOver);
+    return outcome.tokens;
+  }
+
+  /** Ends a session and every refresh token of it (sign-out, or a stolen refresh token), audited. */
+  private async endSession(tx: Queryable, sessionId: string, userId: string, reason?: string): Promise<void> {
+    await tx.query('UPDATE sessions SET ended_at = $2 WHERE id = $1 AND ended_at IS NULL', [sessionId, this.at(0)]);
+    await tx.query('UPDATE refresh_tokens SET revoked_at = $2 WHERE session_id = $1 AND revoked_at IS NULL', [
+      sessionId,
+      this.at(0),
     ]);
-    return this.issue(user, row.session_id);
+    await audit(tx, {
+      actorId: userId,
+      action: 'delete',
+      entity: 'session',
+      entityId: sessionId,
+      ...(reason ? { reason } : {}),
+    });
   }
 
   /**
@@ -165,17 +218,7 @@ export class AuthService {
     );
     const row = rows[0];
     if (!row) return false;
-    await this.db.transaction(async (tx) => {
-      await tx.query('UPDATE sessions SET ended_at = $2 WHERE id = $1 AND ended_at IS NULL', [
-        row.session_id,
-        this.at(0),
-      ]);
-      await tx.query('UPDATE refresh_tokens SET revoked_at = $2 WHERE session_id = $1 AND revoked_at IS NULL', [
-        row.session_id,
-        this.at(0),
-      ]);
-      await audit(tx, { actorId: row.user_id, action: 'delete', entity: 'session', entityId: row.session_id });
-    });
+    await this.db.transaction((tx) => this.endSession(tx, row.session_id, row.user_id));
     return true;
   }
 
@@ -194,16 +237,17 @@ export class AuthService {
     return open.length > 0 ? principal : null;
   }
 
-  private async sessionUser(sessionId: string, userId: string): Promise<UserRow | undefined> {
+  private async sessionUser(sessionId: string, userId: string, db: Queryable = this.db): Promise<UserRow | undefined> {
     return this.findUser(
       `u.id = $1 AND u.deactivated_at IS NULL AND EXISTS (
          SELECT 1 FROM sessions s WHERE s.id = $2 AND s.user_id = u.id AND s.ended_at IS NULL AND s.expires_at > $3)`,
       userId,
       [sessionId, this.at(0)],
+      db,
     );
   }
 
-  private async issue(user: UserRow, sessionId: string): Promise<TokenResponse> {
+  private async issue(user: UserRow, sessionId: string, db: Queryable = this.db): Promise<TokenResponse> {
     const exp = this.now() + accessTokenTtlMs;
     const accessToken = signAccessToken(
       {
@@ -218,10 +262,12 @@ export class AuthService {
       this.keys.current(),
     );
     const refreshToken = randomBytes(32).toString('base64url');
-    await this.db.query(
-      'INSERT INTO refresh_tokens (token_hash, user_id, session_id, expires_at) VALUES ($1, $2, $3, $4)',
-      [sha256(refreshToken), user.id, sessionId, this.at(refreshTokenTtlMs)],
-    );
+    await db.query('INSERT INTO refresh_tokens (token_hash, user_id, session_id, expires_at) VALUES ($1, $2, $3, $4)', [
+      sha256(refreshToken),
+      user.id,
+      sessionId,
+      this.at(refreshTokenTtlMs),
+    ]);
     return {
       accessToken,
       refreshToken,
@@ -230,8 +276,13 @@ export class AuthService {
     };
   }
 
-  private async findUser(where: string, value: string, more: unknown[] = []): Promise<UserRow | undefined> {
-    const rows = await this.db.query<UserRow>(
+  private async findUser(
+    where: string,
+    value: string,
+    more: unknown[] = [],
+    db: Queryable = this.db,
+  ): Promise<UserRow | undefined> {
+    const rows = await db.query<UserRow>(
       `SELECT u.id, u.username, u.display_name, u.role, u.team_id, t.name AS team_name, u.password_hash
        FROM users u JOIN teams t ON t.id = u.team_id WHERE ${where}`,
       [value, ...more],

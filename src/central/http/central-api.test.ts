@@ -6,7 +6,8 @@ import type { CentralServer } from '../central-server';
 
 let server: CentralServer;
 beforeAll(async () => {
-  server = await startTestCentral({ seed: { persons: 40, claims: 120 } });
+  // Rotation itself: a used refresh token is refused at once (no grace for a lost answer).
+  server = await startTestCentral({ seed: { persons: 40, claims: 120 }, refreshReuseGraceMs: 0 });
 });
 afterAll(async () => server.close());
 

@@ -70,7 +70,11 @@ export function completeTask(db: Database, user: SessionUser, taskId: string, to
     if (task.assigneeId !== user.id && user.role !== 'teamleider') {
       throw new AppError('forbidden', 'Pak de taak eerst op voordat u haar afrondt.');
     }
-    enqueueCommand(db, 'CompleteTask', task.version, { taskId, completedOn: today, expectedAssigneeId: task.assigneeId });
+    enqueueCommand(db, 'CompleteTask', task.version, {
+      taskId,
+      completedOn: today,
+      expectedAssigneeId: task.assigneeId,
+    });
     tasks.savePending({ ...task, status: 'afgerond', completedOn: today, assigneeId: task.assigneeId ?? user.id });
     return rowOf(tasks, taskId);
   });
