@@ -1,9 +1,13 @@
 import { rgb, type PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
+import { neutralizeText } from '../../shared/validation/neutralize';
 
 const margin = 56;
 const lineHeight = 15;
 
-/** Lays text out top to bottom on A4 pages, starting a new page when one is full. */
+/**
+ * Lays text out top to bottom on A4 pages, starting a new page when one is full. Every string drawn
+ * loses bidi overrides and control characters first: a name or note cannot reorder a letter.
+ */
 export class LetterWriter {
   private page: PDFPage;
   private y: number;
@@ -19,7 +23,7 @@ export class LetterWriter {
 
   line(text: string, options: { font?: 'regular' | 'bold'; size?: number } = {}): void {
     this.ensureSpace();
-    this.page.drawText(text, {
+    this.page.drawText(neutralizeText(text), {
       x: margin,
       y: this.y,
       size: options.size ?? 10.5,
@@ -32,7 +36,7 @@ export class LetterWriter {
   paragraph(text: string): void {
     const maxWidth = this.page.getWidth() - 2 * margin;
     let current = '';
-    for (const word of text.split(' ')) {
+    for (const word of neutralizeText(text).split(' ')) {
       const candidate = current ? `${current} ${word}` : word;
       if (this.regular.widthOfTextAtSize(candidate, 10.5) > maxWidth && current) {
         this.line(current);
@@ -54,7 +58,7 @@ export class LetterWriter {
   ): void {
     this.ensureSpace();
     const f = font === 'bold' ? this.bold : this.regular;
-    const [a, b, c] = cells;
+    const [a, b, c] = cells.map(neutralizeText) as [string, string, string];
     this.page.drawText(a, { x: margin, y: this.y, size: 10, font: f });
     this.page.drawText(b, { x: margin + columns.second, y: this.y, size: 10, font: f });
     this.page.drawText(c, { x: margin + columns.amountEnd - f.widthOfTextAtSize(c, 10), y: this.y, size: 10, font: f });
@@ -72,7 +76,7 @@ export class LetterWriter {
   ): void {
     this.ensureSpace();
     const f = font === 'bold' ? this.bold : this.regular;
-    values.forEach((value, i) => {
+    values.map(neutralizeText).forEach((value, i) => {
       const stop = stops[i];
       if (!stop) return;
       const x = margin + stop.at - (stop.right ? f.widthOfTextAtSize(value, 10) : 0);

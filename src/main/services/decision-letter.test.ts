@@ -177,4 +177,16 @@ describe('decision letter', () => {
       ),
     ).rejects.toThrow(/postadres van deze persoon is niet bekend/);
   });
+
+  it('never prints bidi overrides or terminal escapes from a name into a letter', async () => {
+    const text = await pdfText(
+      await renderDecisionLetter(
+        arrangement,
+        { displayName: 'Jan \u202eekej\u202c \u001b[31mJansen', city: 'Sneek', ...address },
+        '2026-12-07',
+      ),
+    );
+    expect(text).toContain('Beste Jan ekej Jansen,');
+    expect(text).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u001b]/);
+  });
 });

@@ -2,6 +2,7 @@ import { createApi, type BaseQueryFn } from '@reduxjs/toolkit/query/react';
 import type { CjibApi } from '../../shared/ipc/client';
 import type { Channel, RequestOf } from '../../shared/ipc/contract';
 import type { AppErrorShape } from '../../shared/ipc/result';
+import { neutralizeDeep } from '../../shared/validation/neutralize';
 
 export interface ThunkExtra {
   cjib: CjibApi;
@@ -12,11 +13,15 @@ export interface CjibQueryArgs<C extends Channel = Channel> {
   request: RequestOf<C>;
 }
 
-/** RTK Query over `window.cjib`: the envelope's error becomes RTK Query's error as it is. */
+/**
+ * RTK Query over `window.cjib`: the envelope's error becomes RTK Query's error. Every string that
+ * reaches a screen loses bidi overrides and terminal escapes first (neutralize.ts): a note or a
+ * name cannot turn the text around it.
+ */
 export const cjibBaseQuery: BaseQueryFn<CjibQueryArgs, unknown, AppErrorShape> = async (args, api) => {
   const { cjib } = api.extra as ThunkExtra;
   const result = await cjib.invoke(args.channel, args.request);
-  return result.ok ? { data: result.value } : { error: result.error };
+  return result.ok ? { data: neutralizeDeep(result.value) } : { error: neutralizeDeep(result.error) };
 };
 
 /** The cached data a pull from the central API can change; a finished sync refetches these. */
