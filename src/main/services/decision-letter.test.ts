@@ -187,6 +187,7 @@ describe('decision letter', () => {
       ),
     );
     expect(text).toContain('Beste Jan ekej Jansen,');
+    // eslint-disable-next-line no-control-regex -- the control characters are what must be absent
     expect(text).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u001b]/);
   });
 });

@@ -6,7 +6,9 @@
  */
 // ESC followed by a CSI/OSC sequence or one more character, then the bidi controls and the other
 // C0/C1 controls apart from tab and line breaks.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point here
 const escapes = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|.)?/g;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point here
 const invisibles = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
 export function neutralizeText(text: string): string {
