@@ -4,7 +4,7 @@ import { normalizedDocumentName } from '../../shared/api/loket';
 import { ParameterSetsRepository } from '../db/repositories/parameter-sets-repository';
 import { installApprovedParameterSets } from '../../shared/domain/parameters/registry';
 import type { SyncStatus } from '../../shared/ipc/contract';
-import { AppError, type Result } from '../../shared/ipc/result';
+import { AppError, fail, type Result } from '../../shared/ipc/result';
 import type { DbLogger } from '../db/connection';
 import { openCheckedCache } from '../db/cache-recovery';
 import { loadMigrations, migrate } from '../db/migrations';
@@ -74,6 +74,16 @@ const localOnlyStatus: SyncStatus = {
   progress: null,
   error: null,
 };
+
+/** What a locked screen may still ask: who is signed in, the header's sync state, unlock and sign-out. */
+const openWhileLocked = new Set([
+  'session.current',
+  'session.lock',
+  'session.unlock',
+  'session.logout',
+  'app.info',
+  'sync.status',
+]);
 
 /**
  * The desktop backend in plain Node: database, repositories, services, sync and the handler
@@ -174,6 +184,8 @@ export function createBackend(
     return user;
   };
 
+  // The idle lock lives here, not in the renderer: a reload (Ctrl+R) of a locked screen is still locked.
+  let locked = false;
   const table: HandlerTable = {
     'app.info': () => ({ appVersion: config.appVersion, schemaVersion: db.userVersion, cacheRecovery: recovery }),
     'app.diagnostics': () =>
@@ -187,23 +199,32 @@ export function createBackend(
       }),
     'session.current': async () => {
       await resumed;
-      return { user: currentUser(), centralConfigured: central !== null };
+      return { user: currentUser(), centralConfigured: central !== null, locked: locked && currentUser() !== null };
+    },
+    'session.lock': () => {
+      if (central && currentUser()) locked = true;
+      return {};
     },
     'session.login': async ({ username, password }) => {
       if (!central || !engine) throw new AppError('invalid_request', 'Er is geen centrale API ingesteld.');
       // A round of the previous user still under way must not write into the cache after it is wiped.
       await engine.halt();
       try {
-        return { user: await signIn(db, central, username, password) };
+        const user = await signIn(db, central, username, password);
+        locked = false;
+        return { user };
       } finally {
         if (central.user) engine.start(); // also when a wrong password left the signed-in user as they were
       }
     },
     'session.unlock': async ({ password }) => {
       if (!central) throw new AppError('invalid_request', 'Er is geen centrale API ingesteld.');
-      return { user: await unlock(central, password) };
+      const user = await unlock(central, password);
+      locked = false;
+      return { user };
     },
     'session.logout': async () => {
+      locked = false;
       engine?.stop();
       await central?.logout();
       return {};
@@ -397,7 +418,10 @@ export function createBackend(
   };
 
   return {
-    invoke: (channel, payload) => dispatch(table, channel, payload, logger),
+    invoke: (channel, payload) =>
+      locked && !openWhileLocked.has(channel as string)
+        ? Promise.resolve(fail('locked', 'Het scherm is vergrendeld. Geef uw wachtwoord om verder te werken.'))
+        : dispatch(table, channel, payload, logger),
     close: () => {
       engine?.stop();
       db.close();

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, safeStorage, session, shell } from 'electron';
+import { productionMenu } from './app-menu';
 import type { Backend } from '../backend/backend';
 import { startBackendThread } from '../backend/backend-thread';
 import { appEntryUrl } from '../security/app-origin';
@@ -25,6 +26,8 @@ let mainWindow: BrowserWindow | undefined;
 async function main(): Promise<void> {
   await app.whenReady();
   hardenSession(session.defaultSession);
+  // A packaged app has no reload (the idle lock is the backend's anyway) and no developer tools.
+  if (app.isPackaged) Menu.setApplicationMenu(Menu.buildFromTemplate(productionMenu));
   guardDownloads(session.defaultSession);
   serveAppProtocol(join(distDir, 'renderer'));
   backend = await startBackendThread(
@@ -62,6 +65,7 @@ async function main(): Promise<void> {
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       spellcheck: false,
+      devTools: !app.isPackaged,
     },
   }));
   window.once('ready-to-show', () => window.show());

@@ -17,7 +17,7 @@ function table(overrides: Partial<HandlerTable> = {}): HandlerTable {
   return {
     ...failing,
     'app.info': () => ({ appVersion: '1.0.0', schemaVersion: 10, cacheRecovery: null }),
-    'session.current': () => ({ user: null, centralConfigured: false }),
+    'session.current': () => ({ user: null, centralConfigured: false, locked: false }),
     'sync.status': () => ({ connection: 'offline', pendingCommands: 0, lastSyncAt: null, progress: null, error: null }),
     'werkvoorraad.list': () => ({ rows: [], total: 0 }),
     ...overrides,

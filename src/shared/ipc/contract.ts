@@ -230,7 +230,13 @@ export const contract = {
   },
   'session.current': {
     request: emptyRequest,
-    response: z.object({ user: sessionUser.nullable(), centralConfigured: z.boolean() }),
+    /** `locked`: the backend holds the idle lock, so a reload shows the lock screen again. */
+    response: z.object({ user: sessionUser.nullable(), centralConfigured: z.boolean(), locked: z.boolean() }),
+  },
+  /** The screen was idle: the backend answers nothing but unlock and sign-out until the password is given. */
+  'session.lock': {
+    request: emptyRequest,
+    response: z.object({}),
   },
   'session.login': {
     request: z

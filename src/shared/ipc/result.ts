@@ -9,6 +9,8 @@ export const errorCodes = [
   'conflict',
   'unavailable',
   'storage_full',
+  /** The screen is locked (idle): only unlock and sign-out are answered until the password is given. */
+  'locked',
   'internal',
 ] as const;
 

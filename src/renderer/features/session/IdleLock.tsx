@@ -2,28 +2,45 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { t } from '../../app/i18n/t';
 import { appError } from '../../api/errors';
 import { FormField } from '../../components/FormField';
-import { useUnlockMutation } from './session-api';
+import { useLockSessionMutation, useUnlockMutation } from './session-api';
 
 export const idleLockMs = 15 * 60 * 1000;
 const activityEvents = ['pointerdown', 'keydown', 'wheel', 'pointermove'] as const;
 
-/** Locks the screen after 15 minutes without input; only the user's password unlocks it. */
-export function IdleLock({ children, timeoutMs = idleLockMs }: { children: ReactNode; timeoutMs?: number }) {
-  const [locked, setLocked] = useState(false);
+/**
+ * Locks the screen after 15 minutes without input; only the user's password unlocks it. The lock is
+ * held by the backend (session.lock): until the password is given it answers nothing else, and a
+ * reload starts locked again (`initiallyLocked`, from session.current).
+ */
+export function IdleLock({
+  children,
+  timeoutMs = idleLockMs,
+  initiallyLocked = false,
+}: {
+  children: ReactNode;
+  timeoutMs?: number;
+  initiallyLocked?: boolean;
+}) {
+  const [locked, setLocked] = useState(initiallyLocked);
+  const [lockSession] = useLockSessionMutation();
 
   useEffect(() => {
     if (locked) return;
-    let timer = window.setTimeout(() => setLocked(true), timeoutMs);
+    const lockNow = () => {
+      setLocked(true);
+      void lockSession();
+    };
+    let timer = window.setTimeout(lockNow, timeoutMs);
     const reset = () => {
       window.clearTimeout(timer);
-      timer = window.setTimeout(() => setLocked(true), timeoutMs);
+      timer = window.setTimeout(lockNow, timeoutMs);
     };
     for (const name of activityEvents) window.addEventListener(name, reset, { passive: true });
     return () => {
       window.clearTimeout(timer);
       for (const name of activityEvents) window.removeEventListener(name, reset);
     };
-  }, [locked, timeoutMs]);
+  }, [locked, timeoutMs, lockSession]);
 
   // While locked, the case data is not rendered at all, so nothing stays readable behind the lock.
   return locked ? <LockScreen onUnlocked={() => setLocked(false)} /> : <>{children}</>;

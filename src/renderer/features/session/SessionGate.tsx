@@ -9,5 +9,5 @@ export function SessionGate({ children }: { children: ReactNode }) {
   const { data, isLoading } = useCurrentSessionQuery();
   if (isLoading || !data) return <p className="app-loading">{t('app.loading')}</p>;
   if (data.centralConfigured && !data.user) return <LoginPage />;
-  return data.centralConfigured ? <IdleLock>{children}</IdleLock> : <>{children}</>;
+  return data.centralConfigured ? <IdleLock initiallyLocked={data.locked}>{children}</IdleLock> : <>{children}</>;
 }

@@ -13,6 +13,10 @@ export const sessionApi = cjibApi.injectEndpoints({
     }),
     unlock: build.mutation<ResponseOf<'session.unlock'>, RequestOf<'session.unlock'>>({
       query: (request) => ({ channel: 'session.unlock', request }),
+      invalidatesTags: ['Session'],
+    }),
+    lockSession: build.mutation<ResponseOf<'session.lock'>, void>({
+      query: () => ({ channel: 'session.lock', request: {} }),
     }),
     logout: build.mutation<ResponseOf<'session.logout'>, void>({
       query: () => ({ channel: 'session.logout', request: {} }),
@@ -41,6 +45,7 @@ export const {
   useCurrentSessionQuery,
   useLoginMutation,
   useUnlockMutation,
+  useLockSessionMutation,
   useLogoutMutation,
   useSyncStatusQuery,
   useSyncNowMutation,
