@@ -45,4 +45,21 @@ describe('safeStorage session vault', () => {
     expect(existsSync(path)).toBe(false);
     expect(await vault.load()).toEqual(session);
   });
+
+  it("writes nothing on Linux when safeStorage has only 'basic_text' (a fixed key), and removes a file left from before", async () => {
+    const path = join(temp.dir, 'basic.bin');
+    // A file written while a keyring was there.
+    await safeStorageVault(fakeSafeStorage(), path).save(session);
+    expect(existsSync(path)).toBe(true);
+    const basic = { ...fakeSafeStorage(), getSelectedStorageBackend: () => 'basic_text' };
+    const vault = safeStorageVault(basic, path);
+    expect(await vault.load()).toBeNull();
+    expect(existsSync(path)).toBe(false);
+    await vault.save(session);
+    expect(existsSync(path)).toBe(false);
+    expect(await vault.load()).toEqual(session); // for as long as the app runs
+    const keyring = { ...fakeSafeStorage(), getSelectedStorageBackend: () => 'gnome_libsecret' };
+    await safeStorageVault(keyring, path).save(session);
+    expect(existsSync(path)).toBe(true);
+  });
 });

@@ -6,18 +6,30 @@ export interface SafeStorageLike {
   isEncryptionAvailable(): boolean;
   encryptString(plainText: string): Buffer;
   decryptString(encrypted: Buffer): string;
+  /** Linux only: which store encrypts; 'basic_text' is a key built into Electron, no protection. */
+  getSelectedStorageBackend?(): string;
+}
+
+/** Whether what safeStorage writes is really protected by the OS for this user. */
+export function encryptionProtects(storage: SafeStorageLike): boolean {
+  if (!storage.isEncryptionAvailable()) return false;
+  return storage.getSelectedStorageBackend?.() !== 'basic_text';
 }
 
 /**
  * The session kept between app starts, encrypted with safeStorage in a file of the user's profile.
- * Without OS encryption (a Linux desktop without a keyring) nothing is written: the session then
- * lasts as long as the app runs, like in the browser host.
+ * Without OS encryption — none at all, or Linux without a keyring, where safeStorage falls back to
+ * 'basic_text' (a fixed key anyone can apply) — nothing is written and a file left from before is
+ * removed: the session then lasts as long as the app runs, like in the browser host.
  */
 export function safeStorageVault(storage: SafeStorageLike, path: string): SessionVault {
   let memory: Awaited<ReturnType<SessionVault['load']>> = null;
   return {
     async load() {
-      if (!storage.isEncryptionAvailable()) return memory;
+      if (!encryptionProtects(storage)) {
+        await rm(path, { force: true });
+        return memory;
+      }
       try {
         return parseStoredSession(JSON.parse(storage.decryptString(await readFile(path))));
       } catch {
@@ -25,8 +37,9 @@ export function safeStorageVault(storage: SafeStorageLike, path: string): Sessio
       }
     },
     async save(session) {
-      if (!storage.isEncryptionAvailable()) {
+      if (!encryptionProtects(storage)) {
         memory = session;
+        await rm(path, { force: true });
         return;
       }
       if (session === null) await rm(path, { force: true });
