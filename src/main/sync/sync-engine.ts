@@ -133,7 +133,13 @@ export class SyncEngine {
     for (;;) {
       const entries = this.outbox.pending(this.pushBatchSize);
       if (entries.length === 0) return;
-      this.db.transaction(() => this.outbox.countAttempt(entries.map((e) => e.commandId)));
+      try {
+        this.db.transaction(() => this.outbox.countAttempt(entries.map((e) => e.commandId)));
+      } catch (error) {
+        // The count is for diagnosis only: on a full disk the decisions still go out (the server
+        // knows each command id, so one sent again later is not applied twice).
+        if (!isStorageFull(error)) throw error;
+      }
       const response = await this.client.push(
         clientId,
         entries.map((e) => e.command),
@@ -203,11 +209,15 @@ export class SyncEngine {
     } finally {
       void next?.catch(() => undefined); // a prefetched page nobody will read
       this.progress = null;
-      restoreDeferredIndexes(this.db);
-      if (initial) {
-        this.db.refreshPlannerStatistics();
-        this.db.checkpoint();
-        this.db.setAutoCheckpoint(1000);
+      try {
+        restoreDeferredIndexes(this.db);
+        if (initial) {
+          this.db.refreshPlannerStatistics();
+          this.db.checkpoint();
+        }
+      } finally {
+        // Also when the disk filled up halfway: automatic checkpoints again, or the log only grows.
+        if (initial) this.db.setAutoCheckpoint(1000);
       }
     }
   }
