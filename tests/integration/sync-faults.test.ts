@@ -82,8 +82,15 @@ async function runScenario(options: {
       await backend.close();
       temp.cleanup();
     });
-    await call(backend, 'session.login', { username: user.username, password: 'Welkom-CJIB-2026' });
-    await call(backend, 'sync.now');
+    // Before the faults: on a loaded 2-core machine a sign-in (scrypt) or the first sync can take
+    // longer than the short timeout the faults need, so both are tried until they get through.
+    await untilOk(() => backend.invoke('session.login', { username: user.username, password: 'Welkom-CJIB-2026' }));
+    await untilOk(async () => {
+      const status = await backend.invoke('sync.now', {});
+      return status.ok && (status.value as { error: string | null }).error !== null
+        ? { ok: false as const, error: { code: 'unavailable' as const, message: 'nog niet' } }
+        : status;
+    });
     clients.push({ name: `${user.username}#${index}`, backend, teamId: user.teamId, saved: new Set() });
   }
 
@@ -134,6 +141,18 @@ async function runScenario(options: {
     faults: { ...proxy.counts },
     commands: clients.reduce((n, c) => n + c.saved.size, 0),
   };
+}
+
+/** Tries a call until it succeeds (at most 20 times, a moment apart); the last failure is thrown. */
+async function untilOk(attempt: () => Promise<{ ok: boolean; error?: { message: string } }>): Promise<void> {
+  let last = '';
+  for (let i = 0; i < 20; i++) {
+    const result = await attempt();
+    if (result.ok) return;
+    last = result.error?.message ?? '';
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`gave up after 20 tries: ${last}`);
 }
 
 async function check(server: CentralServer, clients: Client[]): Promise<string[]> {
