@@ -4,6 +4,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../src/main/backend/backend';
+import { startBackendThread } from '../../src/main/backend/backend-thread';
 import { demoLocalUser } from '../../src/main/backend/local-defaults';
 import { call } from '../support/desktop';
 import { localMigrationsDir } from '../support/temp-dir';
@@ -59,5 +60,26 @@ describe.skipIf(!canMount)('a full disk under the cache', () => {
     expect(notes.notes.map((n) => n.text)).toEqual(
       expect.arrayContaining(['Voor de schijf vol was', 'Na het opruimen']),
     );
+  });
+
+  it('says in Dutch, at start, that the disk is full when the cache cannot even be opened', async () => {
+    const filler = join(mountPoint, 'filler-start');
+    try {
+      writeFileSync(filler, Buffer.alloc(64 * 1024 * 1024));
+    } catch {
+      // ENOSPC: full now
+    }
+    try {
+      await expect(
+        startBackendThread({
+          dbPath: join(mountPoint, 'nieuw.sqlite'),
+          migrationsDir: localMigrationsDir,
+          appVersion: 'test',
+          localUser: demoLocalUser,
+        }),
+      ).rejects.toThrow(/^De schijf van deze computer is vol: de app kan haar gegevens niet openen/);
+    } finally {
+      rmSync(filler, { force: true });
+    }
   });
 });

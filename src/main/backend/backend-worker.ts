@@ -1,3 +1,4 @@
+import { isStorageFull, storageFullAtStartMessage } from '../db/storage-full';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createBackend, type Backend } from './backend';
 import type { BackendConfig } from './backend-config';
@@ -37,7 +38,13 @@ try {
   backend = createBackend(config, createJsonLogger('backend', logFile), { vault: hostVault, logFile });
   send({ type: 'ready' });
 } catch (error) {
-  send({ type: 'startup_error', message: error instanceof Error ? error.message : String(error) });
+  // A full disk at start is said in Dutch, not with SQLite's English text.
+  const message = isStorageFull(error)
+    ? storageFullAtStartMessage
+    : error instanceof Error
+      ? error.message
+      : String(error);
+  send({ type: 'startup_error', message });
 }
 
 port.on('message', (message: ToWorker) => {

@@ -6,6 +6,10 @@
 export const storageFullMessage =
   'De schijf van deze computer is vol: deze wijziging is niet opgeslagen. Wat eerder was opgeslagen, blijft bewaard. Maak ruimte vrij of bel de servicedesk, en probeer het daarna opnieuw.';
 
+/** At start: the cache cannot even be opened or brought up to date. */
+export const storageFullAtStartMessage =
+  'De schijf van deze computer is vol: de app kan haar gegevens niet openen. Er is niets verloren gegaan; beslissingen die nog niet verstuurd waren, staan nog in de app. Maak ruimte vrij of bel de servicedesk, en start de app daarna opnieuw.';
+
 export function isStorageFull(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === 'SQLITE_FULL' || code === 'ENOSPC';
