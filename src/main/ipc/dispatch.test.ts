@@ -58,9 +58,10 @@ describe('dispatch', () => {
   });
 
   it('strips fields the response schema does not name, so nothing extra leaves the backend', async () => {
-    const leaky = () => ({ user: null, centralConfigured: false, victimAddress: 'Geheimstraat 1' }) as never;
+    const leaky = () =>
+      ({ user: null, centralConfigured: false, locked: false, victimAddress: 'Geheimstraat 1' }) as never;
     const result = await dispatch(table({ 'session.current': leaky }), 'session.current', {});
-    expect(result).toEqual({ ok: true, value: { user: null, centralConfigured: false } });
+    expect(result).toEqual({ ok: true, value: { user: null, centralConfigured: false, locked: false } });
   });
 
   it('turns AppError into its code and hides other errors behind a generic Dutch message', async () => {
