@@ -111,7 +111,7 @@ export const routes = {
     method: 'POST',
     path: '/api/v1/intake/claims',
     summary:
-      'Bronsysteem of partner (CAK, DUO, UWV, RVO; alleen de eigen soort vordering): een partij nieuwe vorderingen (hoogstens 250); dezelfde partij nogmaals verandert niets',
+      'Bronsysteem of partner (CAK, DUO, UWV, RVO, NVWA; alleen de eigen soort vordering): een partij nieuwe vorderingen (hoogstens 250); dezelfde partij nogmaals verandert niets',
     auth: true,
     body: claimsBatch,
     response: intakeResult,

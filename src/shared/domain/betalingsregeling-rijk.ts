@@ -79,7 +79,7 @@ export interface CreditorShare {
 }
 
 export interface JointScope {
-  /** The participating creditors with something open, in the fixed order CJIB, CAK, DUO, UWV, RVO. */
+  /** The participating creditors with something open, in the fixed order CJIB, CAK, DUO, UWV, RVO, NVWA. */
   shares: CreditorShare[];
   /** Open claims of creditors that do not take part (yet): shown, not arranged. */
   outside: CreditorShare[];
