@@ -1,6 +1,9 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+import { loadCentralMigrations } from '../src/central/db/migrate';
+import { latestVersion, loadMigrations } from '../src/main/db/migrations';
 
 /** One measured figure; `ratio` compares it to a baseline measured in the same run. */
 export interface Measure {
@@ -14,17 +17,45 @@ export interface Measure {
 
 const resultsPath = join(import.meta.dirname, 'results.json');
 
-/** Merges measures into bench/results.json by name, so each benchmark adds to one file. */
-export function recordMeasures(measures: Measure[]): void {
-  const existing = existsSync(resultsPath)
-    ? (JSON.parse(readFileSync(resultsPath, 'utf8')) as { measures: Measure[] }).measures
-    : [];
-  const byName = new Map(existing.map((m) => [m.name, m]));
-  for (const m of measures) byName.set(m.name, m);
+/** Which code a figure was measured on: the commit, both schema versions and the day. */
+export interface Provenance {
+  commit: string;
+  localSchema: number;
+  centralSchema: number;
+  date: string;
+}
+
+const root = join(import.meta.dirname, '..');
+
+/**
+ * The code this run measures. A working tree with changes to the code, the migrations or the
+ * benchmarks is refused: its figures would belong to no commit.
+ */
+export function provenance(): Provenance {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+  const changed = git('status', '--porcelain', '--', 'src', 'migrations', 'bench', 'package-lock.json')
+    .split('\n')
+    .filter((line) => line && !line.endsWith('bench/results.json'));
+  if (changed.length) {
+    throw new Error(`npm run bench meet alleen vastgelegde code; eerst committen:\n${changed.join('\n')}`);
+  }
+  return {
+    commit: git('rev-parse', 'HEAD'),
+    localSchema: latestVersion(loadMigrations(join(root, 'migrations', 'local'))),
+    centralSchema: latestVersion(loadCentralMigrations()),
+    date: new Date().toISOString(),
+  };
+}
+
+/**
+ * Writes bench/results.json from this run alone — never merged with an earlier one — every measure
+ * carrying the commit and schema versions it was measured on.
+ */
+export function recordMeasures(measures: Measure[], run: Provenance, benchmarks: readonly string[]): void {
   const file = {
-    updatedAt: new Date().toISOString(),
+    run: { ...run, benchmarks },
     machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown' },
-    measures: [...byName.values()],
+    measures: measures.map((m) => ({ ...m, ...run })),
   };
   writeFileSync(resultsPath, `${JSON.stringify(file, null, 2)}\n`);
 }

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { printMeasure, recordMeasures, type Measure } from './results';
+import { printMeasure, provenance, recordMeasures, type Measure } from './results';
 
 // `npm run bench`: every benchmark in its own process, printed as ratios against baselines
-// measured in the same run, and merged into bench/results.json.
+// measured in the same run; bench/results.json is written anew from this run alone, each figure
+// with the commit and schema versions it was measured on (a tree with uncommitted code is refused).
 // BENCH_DATABASE_URL=postgres://… runs the central API of the sync benchmark on PostgreSQL, and is
 // the server central-load makes its database on (otherwise a throwaway PostgreSQL);
 // BENCH_LOAD_CLAIMS=N seeds central-load with N claims instead of 2 million, BENCH_LOKET_CLAIMS=N
@@ -21,6 +22,7 @@ const names = process.argv.slice(2).length
       'central-load',
       'loket-week',
     ];
+const run = provenance();
 const measures: Measure[] = [];
 for (const name of names) {
   const run = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'run-one.ts'), name], {
@@ -34,5 +36,5 @@ for (const name of names) {
   for (const m of result) printMeasure(m);
   measures.push(...result);
 }
-recordMeasures(measures);
-console.log('\nbench/results.json bijgewerkt.');
+recordMeasures(measures, run, names);
+console.log(`\nbench/results.json geschreven: ${names.join(', ')} op ${run.commit.slice(0, 12)}.`);
