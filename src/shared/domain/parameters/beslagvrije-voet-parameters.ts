@@ -25,15 +25,20 @@ const szw = (period: string) => `SZW Normenbrief bijstandsnormen per ${period} (
 const secondary = (period: string, copy: string) =>
   `SZW Normenbrief bijstandsnormen per ${period}, bedrag uit een secundaire kopie (${copy}); officiële tekst nog niet geraadpleegd`;
 const stimulansz = 'Stimulansz normenoverzicht, berekenuwrechtplus.nl/normenoverzicht';
-const issue27 = 'opgave in issue 27 en DOMAIN.md §3';
+const issue27 = 'opgave in issue 27 (zie docs/regels.md)';
 const bvvLaw = 'art. 475da Rv (Wet vereenvoudiging beslagvrije voet, sinds 2021-01-01)';
 
-const maxima = (source: string, values: Record<LivingSituation, Cents>): Record<LivingSituation, Sourced<Cents>> => ({
-  alleenstaand: { value: values.alleenstaand, source, status: 'open' },
-  alleenstaande_ouder: { value: values.alleenstaande_ouder, source, status: 'open' },
-  paar: { value: values.paar, source, status: 'open' },
-  paar_met_kind: { value: values.paar_met_kind, source, status: 'open' },
-});
+/** Amounts of one publication, each with the same source and status. */
+function sourced<K extends string>(
+  source: string,
+  status: Sourced<Cents>['status'],
+  values: Record<K, Cents>,
+): Record<K, Sourced<Cents>> {
+  return Object.fromEntries(
+    Object.entries<Cents>(values).map(([key, value]) => [key, { value, source, status }]),
+  ) as Record<K, Sourced<Cents>>;
+}
+const maxima = (source: string, values: Record<LivingSituation, Cents>) => sourced(source, 'open', values);
 // Published for 1 January 2024 (schuldinfo.nl, secondary). No later half-year was found: those sets
 // carry these forward, open, and the trace says the current value is not confirmed.
 const maxima2024 = { alleenstaand: 199621, alleenstaande_ouder: 216260, paar: 263149, paar_met_kind: 274709 };
@@ -57,51 +62,51 @@ export const bvvParameterSets: readonly BvvParameterSet[] = [
   {
     id: 'bvv-2024-07',
     validFrom: '2024-07-01',
-    bijstandsnormen: {
-      alleenstaand_21_pgl: { value: 130845, source: szw('1 juli 2024'), status: 'confirmed' },
-      paar_21_pgl: { value: 186921, source: szw('1 juli 2024'), status: 'confirmed' },
-      alleenstaand_pgl: { value: 145685, source: szw('1 juli 2024'), status: 'confirmed' },
-      paar_pgl: { value: 197664, source: szw('1 juli 2024'), status: 'confirmed' },
-    },
+    bijstandsnormen: sourced(szw('1 juli 2024'), 'confirmed', {
+      alleenstaand_21_pgl: 130845,
+      paar_21_pgl: 186921,
+      alleenstaand_pgl: 145685,
+      paar_pgl: 197664,
+    }),
     normPercentage: percentage,
     maximumBvv: maximaCarried,
   },
   {
     id: 'bvv-2025-01',
     validFrom: '2025-01-01',
-    bijstandsnormen: {
-      alleenstaand_21_pgl: { value: 134545, source: szw('1 januari 2025'), status: 'confirmed' },
-      paar_21_pgl: { value: 192207, source: szw('1 januari 2025'), status: 'confirmed' },
-      alleenstaand_pgl: { value: 150107, source: szw('1 januari 2025'), status: 'confirmed' },
-      paar_pgl: { value: 205348, source: szw('1 januari 2025'), status: 'confirmed' },
-      alleenstaand_18_20: { value: 33217, source: szw('1 januari 2025'), status: 'confirmed' },
-    },
+    bijstandsnormen: sourced(szw('1 januari 2025'), 'confirmed', {
+      alleenstaand_21_pgl: 134545,
+      paar_21_pgl: 192207,
+      alleenstaand_pgl: 150107,
+      paar_pgl: 205348,
+      alleenstaand_18_20: 33217,
+    }),
     normPercentage: percentage,
     maximumBvv: maximaCarried,
   },
   {
     id: 'bvv-2025-07',
     validFrom: '2025-07-01',
-    bijstandsnormen: {
-      alleenstaand_21_pgl: { value: 136906, source: secondary('1 juli 2025', stimulansz), status: 'open' },
-      paar_21_pgl: { value: 195580, source: secondary('1 juli 2025', stimulansz), status: 'open' },
-      alleenstaand_pgl: { value: 153021, source: secondary('1 juli 2025', stimulansz), status: 'open' },
-      paar_pgl: { value: 209498, source: secondary('1 juli 2025', stimulansz), status: 'open' },
-      alleenstaand_18_20: { value: 33798, source: secondary('1 juli 2025', stimulansz), status: 'open' },
-    },
+    bijstandsnormen: sourced(secondary('1 juli 2025', stimulansz), 'open', {
+      alleenstaand_21_pgl: 136906,
+      paar_21_pgl: 195580,
+      alleenstaand_pgl: 153021,
+      paar_pgl: 209498,
+      alleenstaand_18_20: 33798,
+    }),
     normPercentage: percentage,
     maximumBvv: maximaCarried,
   },
   {
     id: 'bvv-2026-01',
     validFrom: '2026-01-01',
-    bijstandsnormen: {
-      alleenstaand_21_pgl: { value: 140150, source: secondary('1 januari 2026', issue27), status: 'open' },
-      paar_21_pgl: { value: 200213, source: secondary('1 januari 2026', issue27), status: 'open' },
-      alleenstaand_pgl: { value: 156469, source: secondary('1 januari 2026', issue27), status: 'open' },
-      paar_pgl: { value: 214416, source: secondary('1 januari 2026', issue27), status: 'open' },
-      alleenstaand_18_20: { value: 34599, source: secondary('1 januari 2026', issue27), status: 'open' },
-    },
+    bijstandsnormen: sourced(secondary('1 januari 2026', issue27), 'open', {
+      alleenstaand_21_pgl: 140150,
+      paar_21_pgl: 200213,
+      alleenstaand_pgl: 156469,
+      paar_pgl: 214416,
+      alleenstaand_18_20: 34599,
+    }),
     normPercentage: percentage,
     maximumBvv: maximaCarried,
   },
