@@ -510,3 +510,27 @@ describe('migration 0180_claim_kind_nvwa', () => {
     db.close();
   });
 });
+
+describe('migration 0190_task_server_rows', () => {
+  it('holds one server row per task, as valid JSON, and leaves the tasks as they were', () => {
+    const all = loadMigrations(localMigrationsDir);
+    const db = freshDb();
+    migrate(
+      db,
+      all.filter((m) => m.version <= 180),
+    );
+    db.run(
+      sql`INSERT INTO tasks (id, person_id, claim_id, kind, priority, status, created_on, due_date) VALUES ('t1', 'p', 'c', 'betalingsonmacht', 'normaal', 'open', '2026-12-07', '2026-12-14')`,
+    );
+    migrate(db, all);
+    expect(db.all(sql`SELECT id, status FROM tasks`)).toEqual([{ id: 't1', status: 'open' }]);
+    db.run(sql`INSERT INTO task_server_rows (id, version, body) VALUES ('t1', 4, '{"id":"t1"}')`);
+    expect(() => db.run(sql`INSERT INTO task_server_rows (id, version, body) VALUES ('t1', 5, '{}')`)).toThrow(
+      /UNIQUE/,
+    );
+    expect(() => db.run(sql`INSERT INTO task_server_rows (id, version, body) VALUES ('t2', 5, 'niet json')`)).toThrow(
+      /CHECK constraint failed/,
+    );
+    db.close();
+  });
+});

@@ -4,6 +4,7 @@ import { ArrangementsRepository } from '../db/repositories/arrangements-reposito
 import { CaseNotesRepository } from '../db/repositories/case-notes-repository';
 import { CompensationRepository } from '../db/repositories/compensation-repository';
 import { EscalationsRepository } from '../db/repositories/escalations-repository';
+import { TasksRepository } from '../db/repositories/tasks-repository';
 import { VictimsRepository } from '../db/repositories/victims-repository';
 import { revertPause } from '../services/betalingsonmacht-service';
 
@@ -70,5 +71,22 @@ export function revertOptimisticEffect(db: Database, command: Command): void {
         arrangements.savePending({ ...current, status: 'ter_goedkeuring', approvedBy: null, approvalNote: null });
       return;
     }
+  }
+}
+
+/**
+ * After a command left the outbox (any outcome): rows a pull held back while it was unsent get the
+ * server's version now, since the feed does not send them again.
+ */
+export function settleHeldRows(db: Database, command: Command): void {
+  switch (command.type) {
+    case 'ClaimTask':
+    case 'ReleaseTask':
+    case 'AssignTask':
+    case 'CompleteTask':
+      new TasksRepository(db).settle(command.payload.taskId);
+      return;
+    default:
+      return;
   }
 }

@@ -7,11 +7,12 @@ import { ClaimsRepository } from '../db/repositories/claims-repository';
 import { EscalationsRepository } from '../db/repositories/escalations-repository';
 import { OutboxRepository } from '../db/repositories/outbox-repository';
 import { SyncStateRepository } from '../db/repositories/sync-state-repository';
+import { TasksRepository } from '../db/repositories/tasks-repository';
 import { VictimsRepository } from '../db/repositories/victims-repository';
 import { applyChanges } from './apply-changes';
 import { deferCacheIndexes, restoreDeferredIndexes } from './deferred-indexes';
 import { CentralError, type CentralClient, type PulledPage } from './central-client';
-import { revertOptimisticEffect } from './command-effects';
+import { revertOptimisticEffect, settleHeldRows } from './command-effects';
 import { isStorageFull } from '../db/storage-full';
 import { compareFeedCursors, isStartCursor, startCursor } from '../../shared/api/feed-cursor';
 
@@ -152,12 +153,12 @@ export class SyncEngine {
           if (!entry) continue; // not ours: a hostile or confused answer changes nothing
           if (outcome.status === 'applied') {
             this.outbox.markApplied(entry.commandId);
-            progressed = true;
           } else if (outcome.status === 'rejected' || outcome.status === 'conflict') {
             revertOptimisticEffect(this.db, entry.command);
             this.outbox.moveToReview(entry, outcome.status, outcome.reason ?? 'Geen reden opgegeven.', null);
-            progressed = true;
-          }
+          } else continue;
+          settleHeldRows(this.db, entry.command);
+          progressed = true;
         }
       });
       if (!progressed) {
@@ -236,6 +237,7 @@ export class SyncEngine {
       new EscalationsRepository(this.db).removeSynced();
       new VictimsRepository(this.db).removeSynced();
       new CompensationRepository(this.db).removeSynced();
+      new TasksRepository(this.db).forgetHeldRows();
       this.state.set('cursor', startCursor);
     });
     await this.syncOnce();

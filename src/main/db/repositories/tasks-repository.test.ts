@@ -9,6 +9,8 @@ import { loadMigrations, migrate } from '../migrations';
 import { sql } from '../sql';
 import { ClaimsRepository } from './claims-repository';
 import { PersonsRepository } from './persons-repository';
+import { OutboxRepository } from './outbox-repository';
+import { settleHeldRows } from '../../sync/command-effects';
 import { TasksRepository, type TaskQueueQuery } from './tasks-repository';
 import { queueSearchMatchLimit } from '../../../shared/ipc/contract-taken';
 import { claimPhases } from '../../../shared/domain/claims';
@@ -132,6 +134,42 @@ describe('TasksRepository queues', () => {
     db.run(sql`UPDATE outbox SET status = 'applied' WHERE command_id = 'c-900001'`);
     tasks.upsertFromServer([{ ...record, assigneeId: 'demo-inning-2', version: record.version + 5 }]);
     expect(tasks.get(record.id)).toMatchObject({ assigneeId: 'demo-inning-2', pending: false });
+  });
+
+  it('after a refused move, shows the server row a pull held back while the move was unsent', () => {
+    // Seen in the chaos test: a worker completed a task offline; the team lead released it meanwhile;
+    // the release reached this cache while the completion was unsent and was held back; the server then
+    // refused the completion. The feed never sends the release again: the held row must take over.
+    const outbox = new OutboxRepository(db);
+    const task = tasks.queuePage(query({ queue: 'mijn_werk', limit: 1 })).rows[0];
+    const record = tasks.get(task?.id ?? '');
+    if (!record) throw new Error('no task of mine');
+    const complete = {
+      commandId: '6f0c1d1e-2b9a-4c55-9a51-0d7f1c2b3a41',
+      seq: 900002,
+      issuedAt: '2026-12-07T10:00:00Z',
+      baseVersion: record.version,
+      type: 'CompleteTask',
+      payload: { taskId: record.id, completedOn: '2026-12-07', expectedAssigneeId: me },
+    } as const;
+    outbox.add(complete);
+    tasks.savePending({ ...record, status: 'afgerond', completedOn: '2026-12-07' });
+    tasks.upsertFromServer([{ ...record, assigneeId: null, version: record.version + 7 }]);
+    tasks.upsertFromServer([{ ...record, assigneeId: 'demo-inning-2', version: record.version + 3 }]); // older: ignored
+    expect(tasks.get(record.id)).toMatchObject({ status: 'afgerond', pending: true });
+
+    const entry = outbox.pending(100).find((e) => e.commandId === complete.commandId);
+    if (!entry) throw new Error('not in the outbox');
+    outbox.moveToReview(entry, 'conflict', 'Deze taak is intussen vrijgegeven.', null);
+    settleHeldRows(db, complete);
+    expect(tasks.get(record.id)).toMatchObject({
+      status: 'open',
+      assigneeId: null,
+      completedOn: null,
+      version: record.version + 7,
+      pending: false,
+    });
+    expect(db.all(sql`SELECT id FROM task_server_rows`)).toEqual([]);
   });
 
   it('fills the sort columns and the search index in bulk after an initial sync with deferred triggers', () => {

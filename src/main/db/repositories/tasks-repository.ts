@@ -1,4 +1,4 @@
-import type { TaskWire } from '../../../shared/api/entities';
+import { taskWire, type TaskWire } from '../../../shared/api/entities';
 import type { TaskSortKey } from '../../../shared/api/saved-views';
 import type { ClaimKind, ClaimPhase } from '../../../shared/domain/claims';
 import type { TaskKind, TaskQueue } from '../../../shared/domain/taken';
@@ -73,11 +73,12 @@ const upsert = sql`
   ON CONFLICT (id) DO UPDATE SET person_id = excluded.person_id, claim_id = excluded.claim_id, kind = excluded.kind,
     priority = excluded.priority, status = excluded.status, assignee_id = excluded.assignee_id,
     created_on = excluded.created_on, due_date = excluded.due_date, completed_on = excluded.completed_on,
-    version = excluded.version, pending = excluded.pending
-  WHERE excluded.pending = 1 OR tasks.pending = 0 OR NOT EXISTS (
-    SELECT 1 FROM outbox o
-    WHERE o.status = 'pending' AND o.type IN ('ClaimTask', 'ReleaseTask', 'AssignTask', 'CompleteTask')
-      AND json_extract(o.body, '$.payload.taskId') = excluded.id)`;
+    version = excluded.version, pending = excluded.pending`;
+
+/** Tasks with a move of this desktop the server has not processed yet. */
+const unsentMoves = sql`
+  SELECT DISTINCT json_extract(o.body, '$.payload.taskId') AS id FROM outbox o
+  WHERE o.status = 'pending' AND o.type IN ('ClaimTask', 'ReleaseTask', 'AssignTask', 'CompleteTask')`;
 
 const toRow = (t: TaskWire, pending: boolean) =>
   [
@@ -111,20 +112,56 @@ export class TasksRepository {
   constructor(private readonly db: Database) {}
 
   /**
-   * The server's rows, except over a task this app changed whose command the server has not yet
-   * processed: a page read before that command (an initial sync still streaming, say) would
-   * otherwise undo what the worker just saw happen. Once processed, the next page brings the truth.
+   * The server's rows, except over a task this app changed whose move the server has not yet
+   * processed: a page read before that move (an initial sync still streaming, say) would otherwise
+   * undo what the worker just saw happen. That row is held in `task_server_rows` until the move's
+   * outcome arrives ({@link settle}), because the feed will not bring it again.
    */
   upsertFromServer(tasks: readonly TaskWire[]): void {
+    const unsent = new Set(this.db.all<{ id: string }>(unsentMoves).map((r) => r.id));
+    const held = new Set(tasks.filter((t) => unsent.has(t.id) && this.row(t.id)?.pending).map((t) => t.id));
     this.db.runMany(
       upsert,
-      tasks.map((t) => toRow(t, false)),
+      tasks.filter((t) => !held.has(t.id)).map((t) => toRow(t, false)),
+    );
+    // A row held earlier is out of date once a newer one could be applied.
+    if (this.db.get(sql`SELECT 1 AS held FROM task_server_rows LIMIT 1`))
+      this.db.runMany(
+        sql`DELETE FROM task_server_rows WHERE id = ?`,
+        tasks.filter((t) => !held.has(t.id)).map((t) => [t.id] as const),
+      );
+    if (!held.size) return;
+    this.db.runMany(
+      sql`INSERT INTO task_server_rows (id, version, body) VALUES (?, ?, ?)
+          ON CONFLICT (id) DO UPDATE SET version = excluded.version, body = excluded.body
+          WHERE excluded.version > task_server_rows.version`,
+      tasks.filter((t) => held.has(t.id)).map((t) => [t.id, t.version, JSON.stringify(t)] as const),
     );
   }
 
   /** An optimistic local change, replaced by the server's row on the next pull. */
   savePending(task: TaskWire): void {
     this.db.runMany(upsert, [toRow(task, true)]);
+  }
+
+  /**
+   * A move on this task left the outbox (applied, refused or in conflict). Once none is left, the
+   * server row held back meanwhile replaces the optimistic one; without one, the optimistic row
+   * stays until the feed brings the change the move made.
+   */
+  settle(taskId: string): void {
+    if (this.db.all<{ id: string }>(unsentMoves).some((r) => r.id === taskId)) return;
+    const held = this.db.get<{ body: string }>(sql`SELECT body FROM task_server_rows WHERE id = ${taskId}`);
+    if (!held) return;
+    const server = taskWire.parse(JSON.parse(held.body));
+    const current = this.row(taskId);
+    if (!current || current.version <= server.version) this.db.runMany(upsert, [toRow(server, false)]);
+    this.db.run(sql`DELETE FROM task_server_rows WHERE id = ${taskId}`);
+  }
+
+  /** Rows held back for unsent moves, dropped with the rest of the synced cache. */
+  forgetHeldRows(): void {
+    this.db.run(sql`DELETE FROM task_server_rows`);
   }
 
   get(id: string): TaskRecord | undefined {
