@@ -150,8 +150,9 @@ export async function seedCentralDemo(
 }
 
 /**
- * The BVV norms after 2025-01-01 are not in DOMAIN.md, so without a newer set every assessment
- * today would be flagged and sent to the team lead. The demo has Henk Kok enter the 2025 norms
+ * No official BVV norms for the current half-year are coded (docs/regels.md, Beslagvrije voet), so
+ * without a newer set every assessment today would be flagged and sent to the team lead. The demo
+ * has Henk Kok enter the newest coded norms
  * carried forward for the current half-year — marked as demo data, every value open — and Sanne
  * Bakker approve them, as a real pair of beheerders would with the real norms.
  */

@@ -261,7 +261,7 @@ export function bulkEscalation(
   return { results };
 }
 
-/** Asks the team lead to waive the verhoging of one of the claim's aanmaningen (four eyes, DOMAIN.md §5). */
+/** Asks the team lead to waive the verhoging of one of the claim's aanmaningen (four eyes, docs/regels.md, Vier ogen). */
 export function requestWaiver(
   db: Database,
   user: SessionUser,

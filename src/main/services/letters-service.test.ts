@@ -79,7 +79,7 @@ new ClaimEventsRepository(db).upsertMany([
 ]);
 
 describe('letters from templates', () => {
-  it('rebuilds each aanmaning with the amounts owed when it went out (DOMAIN.md: € 300 → € 450 → € 900)', async () => {
+  it('rebuilds each aanmaning with the amounts owed when it went out (Wahv: € 300 → € 450 → € 900)', async () => {
     // Lines run together: where a paragraph wraps depends on the typeface, not on the rules.
     const first = (await pdfText(Buffer.from((await aanmaningLetter(db, 'e1')).pdfBase64, 'base64'))).replaceAll(
       '\n',

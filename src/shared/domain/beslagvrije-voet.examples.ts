@@ -2,7 +2,7 @@ import { computeBeslagvrijeVoet, type BvvInput } from './beslagvrije-voet';
 import { bvvParameterSets } from './parameters/beslagvrije-voet-parameters';
 
 /**
- * The worked example of DOMAIN.md §3, for the tests that start from it: single, 21 to pension age,
+ * The worked example of docs/regels.md, Beslagvrije voet, for the tests that start from it: single, 21 to pension age,
  * on bijstand in 2025 — BVV € 1.278,18, capacity € 67,27 a month.
  */
 export const singleOnBijstand2025: BvvInput = {

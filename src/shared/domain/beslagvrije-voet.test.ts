@@ -10,7 +10,7 @@ const base: BvvInput = singleOnBijstand2025;
 
 const bvv = (overrides: Partial<BvvInput>) => computeBeslagvrijeVoet({ ...base, ...overrides });
 
-describe('beslagvrije voet — worked example of DOMAIN.md §3', () => {
+describe('beslagvrije voet — worked example of docs/regels.md, Beslagvrije voet', () => {
   it('single on bijstand in 2025: BVV € 1.278,18 and capacity € 67,27', () => {
     const result = bvv({});
     expect(result.value.bvvCents).toBe(127818); // 0,95 × 1.345,45 = 1.278,1775

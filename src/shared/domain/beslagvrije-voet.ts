@@ -8,7 +8,7 @@ import { sources } from './sources';
 import { step, type Explained, type TraceStep } from './trace';
 
 /**
- * The beslagvrije voet (BVV) since 2021 (DOMAIN.md §3) and the repayment capacity above it.
+ * The beslagvrije voet (BVV) since 2021 (docs/regels.md, Beslagvrije voet) and the repayment capacity above it.
  * Implemented: the household norm by living situation and age, 95 % of the norm for income groups
  * 1 and 2, the fixed maximum for group 3, halving when information is withheld, residence, holiday
  * allowance paid yearly or monthly alike. Everything the public sources leave open (the group-2
@@ -103,7 +103,7 @@ export function monthlyIncome(
   return input.netIncomeMonthlyCents + input.otherIncomeMonthlyCents + holiday;
 }
 
-/** Bijstandsnormen change on 1 January and 1 July (DOMAIN.md §3): the first such day after `validFrom`. */
+/** Bijstandsnormen change on 1 January and 1 July (docs/regels.md, Beslagvrije voet): the first such day after `validFrom`. */
 export function nextScheduledNormUpdate(validFrom: string): string {
   const year = Number(validFrom.slice(0, 4));
   return validFrom < `${year}-07-01` ? `${year}-07-01` : `${year + 1}-01-01`;

@@ -171,7 +171,7 @@ describe('Betalingsregeling Rijk — dividing in whole cents', () => {
 });
 
 describe('Betalingsregeling Rijk — one capacity, shared (worked example)', () => {
-  // DOMAIN.md §3: single on bijstand in 2025, capacity € 67,27 a month; claims at three creditors.
+  // docs/regels.md, Beslagvrije voet: single on bijstand in 2025, capacity € 67,27 a month; claims at three creditors.
   const claims = [claim('w1', 'wahv', 300), claim('c1', 'cak', 400), claim('d1', 'duo', 500)];
 
   it('offers one tailored plan for all three at the shared capacity, divided per instalment', () => {

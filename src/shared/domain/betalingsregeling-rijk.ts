@@ -17,7 +17,7 @@ import { creditors, type Creditor, type RijksincassoParameterSet } from './param
 import { step, type Explained, type TraceStep } from './trace';
 
 /**
- * Betalingsregeling Rijk (DOMAIN.md §2.2): one person, one arrangement over the claims of every
+ * Betalingsregeling Rijk (docs/regels.md, Payment arrangements, Persoonlijke betalingsregeling): one person, one arrangement over the claims of every
  * government creditor that takes part. The afloscapaciteit is shared, never counted per creditor:
  * each instalment and each payment is divided over the creditors, in whole cents that add up.
  */

@@ -34,7 +34,7 @@ const check = (overrides: Partial<StandardCheckInput>) =>
     ...overrides,
   });
 
-describe('standard arrangement conditions (DOMAIN.md §2.1)', () => {
+describe('standard arrangement conditions (docs/regels.md, Payment arrangements, Standard arrangement)', () => {
   it('needs at least € 75,00 outstanding: € 74,99 is refused, € 75,00 accepted', () => {
     expect(check({ claims: [claim(7499)] }).value.eligible).toBe(false);
     expect(check({ claims: [claim(7499)] }).value.refusals[0]).toMatch(/lager dan €\s75,00/);
@@ -173,7 +173,7 @@ describe('plan generator', () => {
   });
 });
 
-describe('arrangement proposal from repayment capacity (DOMAIN.md §2.2)', () => {
+describe('arrangement proposal from repayment capacity (docs/regels.md, Payment arrangements, Persoonlijke betalingsregeling)', () => {
   const propose = (
     totalCents: number,
     afloscapaciteitCents: number,

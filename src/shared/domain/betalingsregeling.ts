@@ -7,7 +7,7 @@ import { activeParameterSets } from './parameters/registry';
 import { step, type Explained, type TraceStep } from './trace';
 
 /**
- * Payment arrangements (DOMAIN.md §2): the standard arrangement's conditions and term table, a
+ * Payment arrangements (docs/regels.md, Payment arrangements): the standard arrangement's conditions and term table, a
  * plan generator in whole cents, and the tailored arrangement bounded by repayment capacity.
  */
 

@@ -5,7 +5,7 @@ export const partnerClaimKinds = ['cak', 'duo', 'uwv', 'rvo', 'nvwa'] as const;
 export const claimKinds = [...cjibClaimKinds, ...partnerClaimKinds] as const;
 export type ClaimKind = (typeof claimKinds)[number];
 
-/** Where a claim is in its life; escalation rules (DOMAIN.md §1) move it forward. */
+/** Where a claim is in its life; escalation rules (docs/regels.md, Escalation) move it forward. */
 export const claimPhases = [
   'beschikking',
   'eerste_aanmaning',

@@ -33,7 +33,7 @@ export function situationFromDecisions(
   const final = decisions.filter((d) => d.status === 'lopend' || d.status === 'vastgelegd');
   const noodstops = final.filter((d) => d.kind === 'noodstop' && d.pauseUntil).map((d) => d.pauseUntil as string);
   return {
-    // Only an arrangement being kept to blocks escalation (DOMAIN.md §1.3).
+    // Only an arrangement being kept to blocks escalation (docs/regels.md, Escalation, Blockers).
     arrangementRunning: final.some(
       (d) => (d.kind === 'standaard' || d.kind === 'persoonlijk') && d.status === 'lopend' && d.honoured !== false,
     ),

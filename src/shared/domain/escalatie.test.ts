@@ -45,7 +45,7 @@ const reasonsFor = (stepName: EscalationStep, c: Partial<ClaimForEscalation> = {
     .blocked.find((b) => b.step === stepName)
     ?.reasons.join(' ') ?? '';
 
-describe('verhogingen — worked examples of DOMAIN.md §1', () => {
+describe('verhogingen — worked examples of docs/regels.md, Escalation', () => {
   it('Wahv: € 300 → € 450 → € 900 (three times the fine)', () => {
     const v = verhogingen('wahv', 30000, today);
     expect([v.totalAfterFirstCents, v.totalAfterSecondCents]).toEqual([45000, 90000]);
@@ -308,7 +308,7 @@ describe('a step moves the claim on: never the same step twice', () => {
 describe('art. 6:4:2 Sv: the second verhoging is a fifth of what is still owed, at least € 40', () => {
   it.each([
     // kind, original, still owed after the 1st (null: nothing paid), second verhoging, total after
-    ['schadevergoedingsmaatregel', 20000, null, 4400, 26400], // DOMAIN.md §1.2: € 200 → € 220 → € 264
+    ['schadevergoedingsmaatregel', 20000, null, 4400, 26400], // docs/regels.md, Escalation: € 200 → € 220 → € 264
     ['schadevergoedingsmaatregel', 20000, 12000, 4000, 16000], // € 100 paid: 20 % of € 120 = € 24 → € 40
     ['strafbeschikking', 50000, 32000, 6400, 38400], // € 200 paid: 20 % of € 320, not of € 520
     ['strafbeschikking', 50000, 52000, 10400, 62400],

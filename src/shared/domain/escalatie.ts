@@ -9,7 +9,7 @@ import { sources } from './sources';
 import { step, type TraceStep } from './trace';
 
 /**
- * The life of a claim (DOMAIN.md §1): verhogingen, the steps that may follow, the blockers any
+ * The life of a claim (docs/regels.md, Escalation): verhogingen, the steps that may follow, the blockers any
  * escalation must respect, and the lightest effective next step, each with a Dutch rule trace.
  */
 
@@ -30,7 +30,7 @@ export const waiveVerhoging = 'verhoging_kwijtschelden' as const;
 export const claimDecisionSteps = [...escalationSteps, waiveVerhoging] as const;
 export type ClaimDecisionStep = (typeof claimDecisionSteps)[number];
 
-/** Steps that take effect only after a team lead's approval (four eyes, DOMAIN.md §5). */
+/** Steps that take effect only after a team lead's approval (four eyes, docs/regels.md, Vier ogen). */
 export const stepsNeedingApproval: readonly EscalationStep[] = [
   'gijzeling',
   'rijbewijsinneming',
@@ -468,8 +468,8 @@ export type VoertuigState = 'buiten_gebruik' | 'op_te_halen' | 'achtergelaten';
 /**
  * Where an immobilised vehicle stands on `today`: out of use for at most the measure's weeks, then
  * to be collected, and counted as abandoned once not collected within the abandonment term.
- * Both terms run from the day the measure took effect [inferred: DOMAIN.md names the terms, not
- * their start].
+ * Both terms run from the day the measure took effect [inferred: the sources name the terms, not
+ * their start; docs/regels.md, Escalation].
  */
 export function voertuigTimeline(
   effectiveOn: string,

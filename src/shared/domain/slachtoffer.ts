@@ -8,7 +8,7 @@ import { sources } from './sources';
 import { step, type TraceStep } from './trace';
 
 /**
- * Slachtofferinformatie (DOMAIN.md §4): when a victim must hear of a detention event, whether a
+ * Slachtofferinformatie (docs/regels.md, Slachtofferinformatie): when a victim must hear of a detention event, whether a
  * notification was late, and the voorschot the state advances on an unpaid schadevergoedingsmaatregel.
  */
 

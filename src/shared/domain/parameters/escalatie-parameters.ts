@@ -1,7 +1,7 @@
 import type { Cents } from '../money';
 import type { Dated, Sourced } from './parameter-set';
 
-/** Increases, terms and coercive-measure limits of DOMAIN.md §1, as dated parameters. */
+/** Increases, terms and coercive-measure limits of docs/regels.md, Escalation, as dated parameters. */
 export interface EscalatieParameterSet extends Dated {
   wahvFirstIncreasePercent: Sourced<number>;
   /** Percentage of (fine + first increase). */
@@ -37,12 +37,12 @@ export interface EscalatieParameterSet extends Dated {
   } | null;
 }
 
-const wahv = 'Wahv, CJIB (DOMAIN.md §1.1)';
+const wahv = 'Wahv, CJIB';
 const adminKosten =
   'Administratiekosten Wahv € 9 sinds 2016, ongewijzigd in 2026 (nieuwsberichten 2025 met het CJIB als bron; officiële tekst niet geraadpleegd)';
 const pilot =
   'Proef gratis herinnering vóór de eerste aanmaning, 18 maanden vanaf 1 juli 2026, aangekondigd door de minister van JenV (september 2025); regeling zelf niet gevonden';
-const criminal = 'CJIB strafrechtelijke geldsancties (DOMAIN.md §1.2)';
+const criminal = 'CJIB strafrechtelijke geldsancties';
 
 const set2024: EscalatieParameterSet = {
   id: 'escalatie-2024-01',

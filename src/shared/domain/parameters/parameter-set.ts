@@ -1,4 +1,4 @@
-/** A dated value: which source says so, and whether that source was confirmed (DOMAIN.md marks). */
+/** A dated value: which source says so, and whether that source was confirmed (the marks of docs/regels.md). */
 export interface Sourced<T> {
   value: T;
   source: string;

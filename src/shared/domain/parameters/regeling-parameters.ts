@@ -21,7 +21,7 @@ export interface RegelingParameterSet extends Dated {
   noodstopExtensionMonths: Sourced<number>;
 }
 
-const cjib = 'CJIB betalingsregeling, voorwaarden (DOMAIN.md §2.1)';
+const cjib = 'CJIB betalingsregeling, voorwaarden (cjib.nl)';
 
 export const regelingParameterSets: readonly RegelingParameterSet[] = [
   {
@@ -42,17 +42,17 @@ export const regelingParameterSets: readonly RegelingParameterSet[] = [
       source: cjib,
       status: 'confirmed',
     },
-    minimumInstalment: { value: 2500, source: 'Oudere CJIB-bronnen: € 25 (DOMAIN.md §2.1, open)', status: 'open' },
+    minimumInstalment: { value: 2500, source: 'Oudere CJIB-bronnen: € 25 (niet bevestigd)', status: 'open' },
     repeatWindowMonths: { value: 12, source: cjib, status: 'confirmed' },
     maxTailoredMonths: {
       value: 36,
-      source: 'Eigen model persoonlijke regeling (DOMAIN.md §2.2, inferred)',
+      source: 'Eigen model persoonlijke regeling (afgeleid)',
       status: 'inferred',
     },
-    noodstopMonths: { value: 4, source: 'Noodstop CJIB (DOMAIN.md §1.3)', status: 'confirmed' },
+    noodstopMonths: { value: 4, source: 'Noodstop CJIB', status: 'confirmed' },
     noodstopExtensionMonths: {
       value: 8,
-      source: 'Noodstop bij schuldhulp gemeente (DOMAIN.md §1.3)',
+      source: 'Noodstop bij schuldhulp gemeente',
       status: 'confirmed',
     },
   },

@@ -1,6 +1,6 @@
 import type { Dated, Sourced } from './parameter-set';
 
-/** The government creditors of Betalingsregeling Rijk (DOMAIN.md §0). */
+/** The government creditors of Betalingsregeling Rijk (docs/regels.md, Woorden). */
 export const creditors = ['CJIB', 'CAK', 'DUO', 'UWV', 'RVO', 'NVWA'] as const;
 export type Creditor = (typeof creditors)[number];
 
@@ -18,9 +18,9 @@ export interface RijksincassoParameterSet extends Dated {
   pauseWindowMonths: Sourced<number>;
 }
 
-const rijk = 'Betalingsregeling Rijk: sinds 1 december 2022 voor CJIB, DUO en CAK (DOMAIN.md §0, §2.2)';
+const rijk = 'Betalingsregeling Rijk: sinds 1 december 2022 voor CJIB, DUO en CAK';
 const nvwa =
-  'NVWA neemt deel volgens de beleidsregels 2024 (Stcrt. 2023, 30505, zoals DOMAIN.md §2.2 die noemt); de tekst zelf en de precieze datum zijn niet geraadpleegd';
+  'NVWA neemt deel volgens de beleidsregels 2024 (Stcrt. 2023, 30505); de tekst zelf en de precieze datum zijn niet geraadpleegd';
 
 const set2022: RijksincassoParameterSet = {
   id: 'rijksincasso-2022-12',

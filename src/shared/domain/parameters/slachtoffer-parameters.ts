@@ -21,8 +21,8 @@ export interface VoorschotRuleSet extends Dated {
   uncappedOffenceCategories: Sourced<readonly string[]>;
 }
 
-const idv = 'Slachtofferinformatie, Wet straffen en beschermen (DOMAIN.md §4)';
-const voorschot = 'Voorschotregeling schadevergoedingsmaatregel (DOMAIN.md §4)';
+const idv = 'Slachtofferinformatie, Wet straffen en beschermen';
+const voorschot = 'Voorschotregeling schadevergoedingsmaatregel (cjib.nl)';
 
 export const slachtofferParameterSets: readonly SlachtofferParameterSet[] = [
   {
@@ -40,7 +40,7 @@ const uncappedList =
   'Ongemaximeerd alleen voor de zeden- en geweldsmisdrijven van art. 4:14 lid 2 Besluit tenuitvoerlegging strafrechtelijke beslissingen (rijksoverheid.nl 19-12-2025); de lijst zelf is niet geraadpleegd, de medewerker kiest de categorie';
 
 /*
- * A proposal of December 2025 adds seven offences to the uncapped list (DOMAIN.md §4). It is not in
+ * A proposal of December 2025 adds seven offences to the uncapped list (docs/regels.md, Slachtofferinformatie). It is not in
  * force and the offences are not named: when it becomes law, add a set here from its date.
  */
 export const voorschotRuleSets: readonly VoorschotRuleSet[] = [
