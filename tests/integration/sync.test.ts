@@ -157,6 +157,57 @@ describe('sync against the real central API on loopback', () => {
     expect(local.notes.every((n) => !n.pending)).toBe(true);
   });
 
+  it('lets a worker whose session ran out keep deciding offline, and sends it all after they sign in again', async () => {
+    const server = await central();
+    const { backend } = desktop(server.url);
+    await call(backend, 'session.login', demoLogin);
+    await call(backend, 'sync.now');
+    const claimId = await firstClaimId(backend);
+    // The session ran out by time (the absolute lifetime, say) while the worker was at work.
+    await server.db.query(`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = 'u-sdevries'`);
+    await server.db.query(
+      `UPDATE refresh_tokens SET expires_at = now() - interval '1 second' WHERE user_id = 'u-sdevries'`,
+    );
+    await call(backend, 'notes.add', { claimId, text: 'Vóór het verlopen opgeslagen' });
+    const lapsed = await call<{ connection: string; pendingCommands: number; error: string }>(backend, 'sync.now');
+    expect(lapsed).toMatchObject({ connection: 'session_expired', pendingCommands: 1 });
+    expect(lapsed.error).toMatch(/sessie is verlopen.*doorwerken/);
+    // Still the same worker on the same cache: reading and deciding go on, nothing is sent.
+    expect((await call<{ user: { id: string } | null }>(backend, 'session.current')).user?.id).toBe('u-sdevries');
+    await call(backend, 'notes.add', { claimId, text: 'Na het verlopen opgeslagen' });
+    expect(await call(backend, 'sync.now')).toMatchObject({ connection: 'session_expired', pendingCommands: 2 });
+    expect(
+      await serverCount(server, `SELECT count(*) AS n FROM case_notes WHERE text LIKE '%het verlopen opgeslagen'`),
+    ).toBe(0);
+
+    const wrong = await backend.invoke('session.unlock', { password: 'fout' });
+    expect(wrong).toMatchObject({ ok: false });
+    await call(backend, 'session.unlock', { password: demoLogin.password });
+    expect(await call(backend, 'sync.now')).toMatchObject({ connection: 'online', pendingCommands: 0, error: null });
+    expect(
+      await serverCount(server, `SELECT count(*) AS n FROM case_notes WHERE text LIKE '%het verlopen opgeslagen'`),
+    ).toBe(2);
+  });
+
+  it('signs the worker out when the session was ended (signed out elsewhere, stolen, or the user left), outbox kept', async () => {
+    const server = await central();
+    const { backend, dbPath } = desktop(server.url);
+    await call(backend, 'session.login', demoLogin);
+    await call(backend, 'sync.now');
+    const claimId = await firstClaimId(backend);
+    await call(backend, 'notes.add', { claimId, text: 'Bewaard voor de volgende aanmelding' });
+    await server.db.query(`UPDATE sessions SET ended_at = now() WHERE user_id = 'u-sdevries'`);
+    expect(await call(backend, 'sync.now')).toMatchObject({ connection: 'signed_out', pendingCommands: 1 });
+    expect((await call<{ user: unknown }>(backend, 'session.current')).user).toBeNull();
+    expect(await backend.invoke('notes.add', { claimId, text: 'Mag niet' })).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized' },
+    });
+    const db = new Database(dbPath);
+    expect((db.raw.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n).toBe(1);
+    db.close();
+  });
+
   it('moves a command the server rejects to the review list and undoes its optimistic note', async () => {
     const server = await central();
     const { backend, dbPath } = desktop(server.url);

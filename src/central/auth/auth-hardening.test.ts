@@ -191,7 +191,27 @@ describe('refresh tokens and session lifetime', () => {
       tokens = await auth.refresh(tokens.refreshToken);
     }
     clock.now += sessionAbsoluteTtlMs; // well past it now
-    await expect(auth.refresh(tokens.refreshToken)).rejects.toMatchObject({ status: 401 });
+    // Ran out by time: said so, so the desktop lets the worker go on offline until they sign in again.
+    await expect(auth.refresh(tokens.refreshToken)).rejects.toMatchObject({ status: 401, code: 'session_expired' });
+  });
+
+  it('says "expired" only for a session that ran out by time, not for one ended, stolen or of a user who left', async () => {
+    const { clock, auth } = clocked();
+    const signedOut = await auth.login('jbakker', demoPassword, source);
+    await auth.logout(signedOut.refreshToken);
+    const stolen = await auth.login('jbakker', demoPassword, source);
+    await auth.refresh(stolen.refreshToken);
+    clock.now += refreshReuseGraceMs + 1_000;
+    await auth.refresh(stolen.refreshToken).catch(() => undefined); // ends the session: reuse
+    const left = await auth.login('jbakker', demoPassword, source);
+    await server.db.query(`UPDATE users SET deactivated_at = now() WHERE id = 'u-jbakker'`);
+    try {
+      clock.now += sessionAbsoluteTtlMs;
+      for (const token of [signedOut.refreshToken, stolen.refreshToken, left.refreshToken, 'onbekend-token'])
+        await expect(auth.refresh(token)).rejects.toMatchObject({ status: 401, code: 'unauthorized' });
+    } finally {
+      await server.db.query(`UPDATE users SET deactivated_at = NULL WHERE id = 'u-jbakker'`);
+    }
   });
 });
 

@@ -23,6 +23,8 @@ export class AuthError extends Error {
   constructor(
     readonly status: 401 | 423,
     message: string,
+    /** `session_expired`: the session ran out by time (not ended, not stolen, the user still active). */
+    readonly code: 'unauthorized' | 'session_expired' = 'unauthorized',
   ) {
     super(message);
     this.name = 'AuthError';
@@ -159,7 +161,8 @@ export class AuthService {
         [sha256(refreshToken), this.at(0)],
       );
       const row = rows[0];
-      if (!row) return { kind: 'unknown' as const };
+      if (!row)
+        return { kind: (await this.lapsedByTime(tx, refreshToken)) ? ('expired' as const) : ('unknown' as const) };
       if (row.revoked_at !== null) {
         if (this.now() - new Date(row.revoked_at).getTime() > this.reuseGraceMs) {
           await this.endSession(tx, row.session_id, row.user_id, 'verversingstoken opnieuw gebruikt');
@@ -172,7 +175,8 @@ export class AuthService {
         ]);
       }
       const user = await this.sessionUser(row.session_id, row.user_id, tx);
-      if (!user) return { kind: 'unknown' as const };
+      if (!user)
+        return { kind: (await this.lapsedByTime(tx, refreshToken)) ? ('expired' as const) : ('unknown' as const) };
       await tx.query(
         `UPDATE sessions SET expires_at = least($2::timestamptz, created_at + ($3 || ' milliseconds')::interval)
          WHERE id = $1`,
@@ -186,8 +190,23 @@ export class AuthService {
         'Uw sessie is beëindigd omdat uw aanmelding op een andere plek werd gebruikt. Meld u opnieuw aan.',
       );
     }
+    // A session that ran out by time lets the desktop keep working offline until the worker signs in again.
+    if (outcome.kind === 'expired') throw new AuthError(401, sessionOver, 'session_expired');
     if (outcome.kind !== 'issued') throw new AuthError(401, sessionOver);
     return outcome.tokens;
+  }
+
+  /** The token's session ran out by time: not ended, not stolen, and its user still active. */
+  private async lapsedByTime(tx: Queryable, refreshToken: string): Promise<boolean> {
+    const rows = await tx.query<{ lapsed: number }>(
+      `SELECT 1 AS lapsed FROM refresh_tokens rt
+         JOIN sessions s ON s.id = rt.session_id
+         JOIN users u ON u.id = rt.user_id
+       WHERE rt.token_hash = $1 AND s.ended_at IS NULL AND u.deactivated_at IS NULL
+         AND rt.revoked_at IS NULL AND (rt.expires_at <= $2 OR s.expires_at <= $2)`,
+      [sha256(refreshToken), this.at(0)],
+    );
+    return rows.length > 0;
   }
 
   /** Ends a session and every refresh token of it (sign-out, or a stolen refresh token), audited. */

@@ -80,7 +80,7 @@ export function buildCentralApp(options: CentralAppOptions): FastifyInstance {
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, _request, reply) => {
     if (error instanceof HttpError) return sendError(reply, error.status, error.code, error.message, error.issues);
-    if (error instanceof AuthError) return sendError(reply, error.status, 'unauthorized', error.message);
+    if (error instanceof AuthError) return sendError(reply, error.status, error.code, error.message);
     if (error instanceof ClientOwnershipError) return sendError(reply, 403, 'forbidden', error.message);
     if (error instanceof AuditAccessError) return sendError(reply, 403, 'forbidden', error.message);
     if (error instanceof IntakeBatchKindError) return sendError(reply, 409, 'conflict', error.message);

@@ -35,6 +35,8 @@ export class CentralError extends Error {
   constructor(
     readonly kind: CentralErrorKind,
     message: string,
+    /** With `unauthorized`: the session ran out by time (not ended elsewhere, not stolen). */
+    readonly sessionExpired = false,
   ) {
     super(message);
     this.name = 'CentralError';
@@ -57,6 +59,9 @@ export interface CentralClientOptions {
   vault?: SessionVault | undefined;
 }
 
+const sessionLapsed =
+  'Uw sessie is verlopen. U kunt doorwerken: uw besluiten worden bewaard en verstuurd zodra u opnieuw aanmeldt.';
+
 /**
  * The desktop's HTTP client for the central API. Every answer is validated with the same zod
  * schemas the server uses; anything else is a `bad_response` and is never applied.
@@ -66,6 +71,11 @@ export class CentralClient {
   private username: string | null = null;
   /** A session from the vault whose access token is not renewed yet (the app started offline). */
   private resumed: StoredSession | null = null;
+  /**
+   * The user whose session ran out by time while the app was running: they keep working on the
+   * cache, their decisions wait in the outbox, and nothing is sent until they sign in again.
+   */
+  private lapsed: SessionUser | null = null;
   private readonly timeoutMs: number;
   private readonly fetchImpl: typeof fetch;
 
@@ -75,7 +85,12 @@ export class CentralClient {
   }
 
   get user(): SessionUser | null {
-    return this.tokens?.user ?? this.resumed?.user ?? null;
+    return this.tokens?.user ?? this.resumed?.user ?? this.lapsed ?? null;
+  }
+
+  /** The session ran out by time; the user works offline until they give their password again. */
+  get sessionExpired(): boolean {
+    return this.lapsed !== null && !this.tokens;
   }
 
   async login(username: string, password: string): Promise<SessionUser> {
@@ -83,6 +98,7 @@ export class CentralClient {
     this.tokens = await this.request('POST', '/api/v1/auth/login', tokenResponse, { username, password }, false);
     this.username = username;
     this.resumed = null;
+    this.lapsed = null;
     await this.keep();
     // Unlocking signs in again: the session before it has no further use.
     if (previous) void this.endSession(previous);
@@ -125,6 +141,7 @@ export class CentralClient {
     this.tokens = null;
     this.username = null;
     this.resumed = null;
+    this.lapsed = null;
     await this.options.vault?.save(null);
     if (refreshToken) await this.endSession(refreshToken);
   }
@@ -160,6 +177,8 @@ export class CentralClient {
       this.resumed = null;
     } catch (error) {
       if (error instanceof CentralError && error.kind === 'unauthorized') {
+        // Expired by time while working (not at start-up, where the sign-in screen is the way on).
+        if (error.sessionExpired && this.tokens) this.lapsed = this.tokens.user;
         this.tokens = null;
         this.resumed = null;
         void this.options.vault?.save(null);
@@ -252,6 +271,7 @@ export class CentralClient {
 
   /** Sends with the access token; an expired one is rotated once with the refresh token and retried. */
   private async authorizedSend(method: string, path: string, body?: unknown): Promise<Response> {
+    if (this.sessionExpired) throw new CentralError('unauthorized', sessionLapsed, true);
     if (!this.tokens && this.resumed) await this.renew(); // started offline; online now
     try {
       return await this.send(method, path, body, true);
@@ -300,7 +320,10 @@ export class CentralClient {
         : new CentralError('bad_response', unreadableAnswer);
     }
     const message = apiErrorBody.safeParse(json).data?.error.message ?? `Fout ${response.status} van de centrale API.`;
-    if (response.status === 401) throw new CentralError('unauthorized', message);
+    if (response.status === 401) {
+      const expired = apiErrorBody.safeParse(json).data?.error.code === 'session_expired';
+      throw new CentralError('unauthorized', expired ? sessionLapsed : message, expired);
+    }
     if (response.status === 423) throw new CentralError('locked', message);
     if (response.status >= 500) throw new CentralError('server', message);
     throw new CentralError('rejected', message);

@@ -67,7 +67,7 @@ export class SyncEngine {
 
   status(): SyncStatus {
     return {
-      connection: this.client.user ? this.connection : 'signed_out',
+      connection: !this.client.user ? 'signed_out' : this.client.sessionExpired ? 'session_expired' : this.connection,
       pendingCommands: this.outbox.countPending(),
       lastSyncAt: this.state.get('last_sync_at') ?? null,
       progress: this.progress,

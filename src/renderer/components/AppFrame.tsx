@@ -5,6 +5,7 @@ import { NotificationsButton } from '../features/notifications/NotificationsButt
 import { CacheRecoveryNotice } from '../features/over/CacheRecoveryNotice';
 import { SessionBadge } from '../features/session/SessionBadge';
 import { useCurrentSessionQuery } from '../features/session/session-api';
+import { SessionExpiredNotice } from '../features/session/SessionExpiredNotice';
 import { SyncIndicator } from '../features/session/SyncIndicator';
 import { useApprovedParameterSetsQuery } from '../features/parameters/parameters-api';
 
@@ -62,6 +63,7 @@ export function AppFrame() {
         </nav>
         <main id="inhoud" className="app-main" tabIndex={-1}>
           <CacheRecoveryNotice />
+          <SessionExpiredNotice />
           <Outlet />
         </main>
       </div>

@@ -71,7 +71,8 @@ export const sessionUser = z.object({
 export type SessionUser = z.infer<typeof sessionUser>;
 
 export const syncStatus = z.object({
-  connection: z.enum(['online', 'offline', 'not_configured', 'signed_out']),
+  /** `session_expired`: the session ran out by time; work goes on and waits until the user signs in again. */
+  connection: z.enum(['online', 'offline', 'not_configured', 'signed_out', 'session_expired']),
   pendingCommands: z.number().int().nonnegative(),
   lastSyncAt: isoDateTime.nullable(),
   progress: z.object({ done: z.number().int(), total: z.number().int() }).nullable(),

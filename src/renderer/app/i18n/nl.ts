@@ -171,6 +171,14 @@ export const nl = {
     intro: 'Het scherm is na 15 minuten zonder activiteit vergrendeld. Vul uw wachtwoord in om verder te werken.',
     submit: 'Ontgrendelen',
   },
+  sessionExpired: {
+    title: 'Uw sessie is verlopen',
+    intro:
+      'U kunt gewoon doorwerken. Uw besluiten worden op deze computer bewaard en pas verstuurd als u uw wachtwoord opnieuw invult.',
+    open: 'Opnieuw aanmelden',
+    submit: 'Aanmelden en versturen',
+    done: 'U bent weer aangemeld. Wat wachtte wordt nu verstuurd.',
+  },
   role: {
     medewerker_inning: 'Medewerker inning',
     medewerker_slachtofferinformatie: 'Medewerker slachtofferinformatie',
@@ -183,6 +191,7 @@ export const nl = {
     offline: 'Offline',
     not_configured: 'Lokaal (geen centrale API)',
     signed_out: 'Niet aangemeld bij de centrale API',
+    session_expired: 'Sessie verlopen: werk wordt bewaard',
     pending: '{count} wijzigingen wachten',
     pendingOne: '1 wijziging wacht',
     noPending: 'Alles verzonden',

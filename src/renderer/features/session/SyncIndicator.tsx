@@ -23,7 +23,7 @@ export function SyncIndicator() {
   }, [data?.lastSyncAt, dispatch]);
 
   if (!data) return null;
-  const canSync = data.connection !== 'not_configured' && data.connection !== 'signed_out';
+  const canSync = data.connection === 'online' || data.connection === 'offline';
   return (
     <div className="sync-indicator-group">
       <div className={`sync-indicator sync-indicator--${data.connection}`} role="status" aria-label={t('sync.label')}>
