@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoLogin } from '../support/central';
 import { axeViolations, screenshotWhole, startAppUnderTest, type AppUnderTest } from './support/app-under-test';
 
 const screenshotDir = '.test-results/screenshots';
@@ -91,6 +92,39 @@ describe('notes through the outbox, end to end', () => {
       `SELECT count(*)::int AS n FROM case_notes WHERE text = 'Afspraak gemaakt'`,
     );
     expect(onServer[0]?.n).toBe(0);
+    await page.close();
+  });
+
+  it('a session that runs out keeps the worker at work; the note waits and goes out after the password', async () => {
+    const page = await app.openApp();
+    await openFirstClaim(page, 3);
+    for (const table of ['sessions', 'refresh_tokens'])
+      await app.central.db.query(
+        `UPDATE ${table} SET expires_at = now() - interval '1 second' WHERE user_id = 'u-sdevries'`,
+      );
+    await page.getByRole('button', { name: 'Nu synchroniseren' }).click();
+    const notice = page.getByRole('region', { name: 'Uw sessie is verlopen' });
+    await notice.waitFor();
+    await page.getByLabel('Nieuwe notitie').fill('Na het verlopen van de sessie genoteerd');
+    await page.getByRole('button', { name: 'Notitie opslaan' }).click();
+    await page.getByText('nog niet verzonden').first().waitFor();
+    await expect(notice.getByText(/1 wijziging|wijzigingen wachten/).count()).resolves.toBeGreaterThan(0);
+    await notice.getByRole('button', { name: 'Opnieuw aanmelden' }).click();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.screenshot({ path: `${screenshotDir}/sessie-verlopen.png` });
+    await page.setViewportSize({ width: 683, height: 384 }); // 1366×768 at 200 %
+    await page.screenshot({ path: `${screenshotDir}/sessie-verlopen-200.png` });
+    await page.setViewportSize({ width: 1366, height: 768 });
+
+    await notice.getByLabel('Wachtwoord').fill(demoLogin.password);
+    await notice.getByRole('button', { name: 'Aanmelden en versturen' }).click();
+    await page.getByText('U bent weer aangemeld. Wat wachtte wordt nu verstuurd.').waitFor();
+    await page.getByText('Alles verzonden').waitFor();
+    const onServer = await app.central.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM case_notes WHERE text = 'Na het verlopen van de sessie genoteerd'`,
+    );
+    expect(onServer[0]?.n).toBe(1);
     await page.close();
   });
 });

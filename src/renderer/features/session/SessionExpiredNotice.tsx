@@ -40,7 +40,11 @@ export function SessionExpiredNotice() {
       </h2>
       <p>
         {t('sessionExpired.intro')}
-        {data.pendingCommands > 0 ? ` ${t('sync.pending', { count: data.pendingCommands })}.` : ''}
+        {data.pendingCommands === 1
+          ? ` ${t('sync.pendingOne')}.`
+          : data.pendingCommands > 1
+            ? ` ${t('sync.pending', { count: data.pendingCommands })}.`
+            : ''}
       </p>
       {open ? (
         <form className="session-expired__form" onSubmit={(e) => void submit(e)} noValidate>

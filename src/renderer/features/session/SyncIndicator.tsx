@@ -44,7 +44,10 @@ export function SyncIndicator() {
             {t('sync.progress', { done: formatNumber(data.progress.done), total: formatNumber(data.progress.total) })}
           </span>
         ) : null}
-        {data.error ? <span className="sync-indicator__error">{data.error}</span> : null}
+        {/* A lapsed session is explained by the notice above the work, not twice. */}
+        {data.error && data.connection !== 'session_expired' ? (
+          <span className="sync-indicator__error">{data.error}</span>
+        ) : null}
       </div>
       {canSync ? (
         <div className="sync-indicator__actions">
