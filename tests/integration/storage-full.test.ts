@@ -62,6 +62,39 @@ describe.skipIf(!canMount)('a full disk under the cache', () => {
     );
   });
 
+  it('says in Dutch, at start, that the disk is full when the existing cache cannot be opened', async () => {
+    // The cache of the first test exists, closed (no -shm file); a full disk stops SQLite from making one.
+    await backend.close();
+    const filler = join(mountPoint, 'filler-existing');
+    try {
+      writeFileSync(filler, Buffer.alloc(64 * 1024 * 1024));
+    } catch {
+      // ENOSPC: full now
+    }
+    try {
+      await expect(
+        startBackendThread({
+          dbPath: join(mountPoint, 'cache.sqlite'),
+          migrationsDir: localMigrationsDir,
+          appVersion: 'test',
+          localUser: demoLocalUser,
+        }),
+      ).rejects.toThrow(/^De schijf van deze computer is vol: de app kan haar gegevens niet openen/);
+    } finally {
+      rmSync(filler, { force: true });
+    }
+    // With room again, the same cache opens with everything saved before.
+    backend = createBackend({
+      dbPath: join(mountPoint, 'cache.sqlite'),
+      migrationsDir: localMigrationsDir,
+      appVersion: 'test',
+      localUser: demoLocalUser,
+    });
+    const claimId = (await call<{ rows: { id: string }[] }>(backend, 'werkvoorraad.list', { limit: 1 })).rows[0]?.id;
+    const notes = await call<{ notes: { text: string }[] }>(backend, 'notes.list', { claimId });
+    expect(notes.notes.map((n) => n.text)).toContain('Na het opruimen');
+  });
+
   it('says in Dutch, at start, that the disk is full when the cache cannot even be opened', async () => {
     const filler = join(mountPoint, 'filler-start');
     try {

@@ -10,7 +10,11 @@ export const storageFullMessage =
 export const storageFullAtStartMessage =
   'De schijf van deze computer is vol: de app kan haar gegevens niet openen. Er is niets verloren gegaan; beslissingen die nog niet verstuurd waren, staan nog in de app. Maak ruimte vrij of bel de servicedesk, en start de app daarna opnieuw.';
 
+/**
+ * SQLITE_IOERR_SHMSIZE: an existing cache in WAL mode cannot size its shared-memory file when the
+ * disk is full, so opening it fails with "disk I/O error" before any write.
+ */
 export function isStorageFull(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_FULL' || code === 'ENOSPC';
+  return code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'SQLITE_IOERR_SHMSIZE';
 }
