@@ -78,6 +78,7 @@ describe('betalingsonmacht end to end', () => {
     expect(await axeViolations(leadPage)).toEqual([]);
     await screenshotWhole(leadPage, `${screenshotDir}/teamoverzicht-goedkeuren.png`);
     await item.first().getByRole('button', { name: 'Goedkeuren' }).click();
+    await item.first().getByRole('button', { name: 'Ja, goedkeuren' }).click();
     await leadPage.getByRole('button', { name: 'Nu synchroniseren' }).click();
     await leadPage.getByText('Er wachten geen besluiten op goedkeuring.').waitFor();
     await expect

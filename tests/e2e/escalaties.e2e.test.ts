@@ -57,6 +57,8 @@ async function approveOnTeamoverzicht(name: RegExp, screenshot?: string) {
   if (screenshot) await screenshotWhole(leadPage, screenshot);
   await item.focus();
   await leadPage.keyboard.press('g');
+  await leadPage.keyboard.press('Enter'); // the confirmation has focus
+  await item.waitFor({ state: 'detached' });
   await leadPage.getByRole('button', { name: 'Nu synchroniseren' }).click();
   return leadPage;
 }

@@ -178,8 +178,23 @@ describe('slachtofferinformatie end to end', () => {
     await card.waitFor();
     await screenshotWhole(lead, `${screenshotDir}/teamoverzicht-voorschot.png`);
     await card.focus();
+    // One key never approves: g asks, Escape takes it back with nothing sent, Enter confirms.
     await lead.keyboard.press('g');
+    const confirm = card.getByRole('group', { name: /goedkeuren\? Dit besluit gaat daarna in/ });
+    await confirm.waitFor();
+    expect(await axeViolations(lead)).toEqual([]);
+    await screenshotWhole(lead, `${screenshotDir}/teamoverzicht-bevestigen.png`);
+    await lead.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'detached' });
+    await expect(card.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+    expect(await card.count()).toBe(1); // still waiting: nothing was decided
+    await lead.keyboard.press('g');
+    await lead.keyboard.press('Enter');
     await card.waitFor({ state: 'detached' });
+    await lead
+      .getByRole('status')
+      .filter({ hasText: `Goedgekeurd: Voorschot voor ${row.display_name}.` })
+      .waitFor();
     await syncNow(lead);
     const [paid] = await db.query<{ paid_out_cents: number }>(
       'SELECT paid_out_cents::int AS paid_out_cents FROM victim_compensations WHERE id = $1',

@@ -588,6 +588,7 @@ export const nl = {
     closePicture: 'Sluiten',
   },
   betalingsonmacht: {
+    scheduleFolded: 'Betaalschema: {count} termijnen, de eerste {amount}',
     title: 'Betalingsonmacht',
     euroInput: {
       empty: 'Vul een bedrag in.',
@@ -876,6 +877,11 @@ export const nl = {
     noApprovals: 'Er wachten geen besluiten op goedkeuring.',
     onlyTeamleider: 'Het teamoverzicht met goedkeuringen is voor teamleiders.',
     approve: 'Goedkeuren',
+    confirmQuestion: '{label} goedkeuren? Dit besluit gaat daarna in.',
+    confirmApprove: 'Ja, goedkeuren',
+    cancel: 'Annuleren',
+    approved: 'Goedgekeurd: {label}.',
+    rejected: 'Afgekeurd: {label}.',
     reject: 'Afkeuren',
     note: 'Toelichting (verplicht bij afkeuren)',
     trace: 'Onderbouwing',

@@ -11,7 +11,16 @@ import { useLetterMutation } from './betalingsonmacht-api';
 import { PausePanel } from './PausePanel';
 
 /** One decision with its status, schedule and stored rule trace. */
-export function ArrangementSummary({ arrangement, pending }: { arrangement: ArrangementWire; pending?: boolean }) {
+export function ArrangementSummary({
+  arrangement,
+  pending,
+  scheduleFolded = false,
+}: {
+  arrangement: ArrangementWire;
+  pending?: boolean;
+  /** On an approval card: the schedule behind a summary line, so the decision itself stays in view. */
+  scheduleFolded?: boolean;
+}) {
   return (
     <div className="arrangement">
       <p className="arrangement__head">
@@ -64,7 +73,21 @@ export function ArrangementSummary({ arrangement, pending }: { arrangement: Arra
           {t('pauze.recorded', { months: p.months, date: formatDate(p.from), name: p.recordedBy, reason: p.reason })}
         </p>
       ))}
-      {arrangement.instalments.length ? <Schedule instalments={arrangement.instalments} /> : null}
+      {arrangement.instalments.length ? (
+        scheduleFolded ? (
+          <details>
+            <summary>
+              {t('betalingsonmacht.scheduleFolded', {
+                count: arrangement.instalments.length,
+                amount: formatCents(arrangement.instalments[0]?.amountCents ?? 0),
+              })}
+            </summary>
+            <Schedule instalments={arrangement.instalments} />
+          </details>
+        ) : (
+          <Schedule instalments={arrangement.instalments} />
+        )
+      ) : null}
       {arrangement.status === 'lopend' && !pending ? <PausePanel arrangement={arrangement} /> : null}
       {arrangement.status !== 'ter_goedkeuring' && !pending ? <LetterButton arrangementId={arrangement.id} /> : null}
     </div>

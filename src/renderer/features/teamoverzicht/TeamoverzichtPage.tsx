@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useId, useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { ResponseOf } from '../../../shared/ipc/contract';
 import { formatCents, formatDateTime } from '../../../shared/format';
@@ -14,6 +14,11 @@ import { useDecideVoorschotMutation, useVoorschotApprovalsQuery } from '../slach
 type Arrangement = ResponseOf<'arrangements.list'>['arrangements'][number];
 type EscalationDecision = ResponseOf<'escalaties.list'>['decisions'][number];
 type VoorschotApproval = ResponseOf<'voorschot.approvals'>['payments'][number];
+
+/** Told when a card's decision went through: the page says so and moves focus to the next card. */
+const DecisionDone = createContext<(approved: boolean, label: string, next: HTMLElement | null) => void>(
+  () => undefined,
+);
 
 function EscalationApprovalItem({ decision }: { decision: EscalationDecision }) {
   const [decideApproval, { error, isLoading }] = useDecideEscalationApprovalMutation();
@@ -37,7 +42,7 @@ function EscalationApprovalItem({ decision }: { decision: EscalationDecision }) 
       trace={decision.trace}
       error={appError(error)}
       busy={isLoading}
-      onDecide={(approve, note) => void decideApproval({ decisionId: decision.id, approve, note })}
+      onDecide={async (approve, note) => 'data' in (await decideApproval({ decisionId: decision.id, approve, note }))}
     />
   );
 }
@@ -61,7 +66,7 @@ function VoorschotApprovalItem({ payment }: { payment: VoorschotApproval }) {
       trace={payment.trace}
       error={appError(error)}
       busy={isLoading}
-      onDecide={(approve, note) => void decide({ paymentId: payment.id, approve, note })}
+      onDecide={async (approve, note) => 'data' in (await decide({ paymentId: payment.id, approve, note }))}
     />
   );
 }
@@ -69,6 +74,12 @@ function VoorschotApprovalItem({ payment }: { payment: VoorschotApproval }) {
 /** The team lead's four-eyes queue: decisions of others waiting for approval. */
 export function TeamoverzichtPage() {
   const { data: session } = useCurrentSessionQuery();
+  const [message, setMessage] = useState<string | null>(null);
+  const title = useRef<HTMLHeadingElement>(null);
+  const onDone = useCallback((approved: boolean, label: string, next: HTMLElement | null) => {
+    setMessage(t(approved ? 'teamoverzicht.approved' : 'teamoverzicht.rejected', { label }));
+    (next ?? title.current)?.focus();
+  }, []);
   const isTeamleider = session?.user?.role === 'teamleider';
   const { data } = useArrangementsQuery({ status: 'ter_goedkeuring' }, { skip: !isTeamleider });
   const { data: escalations } = useEscalationDecisionsQuery({ status: 'ter_goedkeuring' }, { skip: !isTeamleider });
@@ -78,26 +89,31 @@ export function TeamoverzichtPage() {
 
   return (
     <section aria-labelledby="page-title">
-      <h1 id="page-title">{t('teamoverzicht.title')}</h1>
+      <h1 id="page-title" ref={title} tabIndex={-1}>
+        {t('teamoverzicht.title')}
+      </h1>
+      <div role="status">{message ? <p className="alert alert--info">{message}</p> : null}</div>
       {!isTeamleider ? (
         <p>{t('teamoverzicht.onlyTeamleider')}</p>
       ) : (
         <>
-          <h2>{t('teamoverzicht.approvals')}</h2>
-          <p>{t('teamoverzicht.approvalsIntro')}</p>
-          {nothingWaiting ? <p className="empty-state">{t('teamoverzicht.noApprovals')}</p> : null}
-          {escalations?.decisions.length ? <h3>{t('teamoverzicht.escalationApprovals')}</h3> : null}
-          {escalations?.decisions.map((d) => (
-            <EscalationApprovalItem key={d.id} decision={d} />
-          ))}
-          {data?.arrangements.length ? <h3>{t('teamoverzicht.arrangementApprovals')}</h3> : null}
-          {data?.arrangements.map((a) => (
-            <ApprovalItem key={a.id} arrangement={a} />
-          ))}
-          {voorschotten?.payments.length ? <h3>{t('compensation.approvalsTitle')}</h3> : null}
-          {voorschotten?.payments.map((p) => (
-            <VoorschotApprovalItem key={p.id} payment={p} />
-          ))}
+          <DecisionDone.Provider value={onDone}>
+            <h2>{t('teamoverzicht.approvals')}</h2>
+            <p>{t('teamoverzicht.approvalsIntro')}</p>
+            {nothingWaiting ? <p className="empty-state">{t('teamoverzicht.noApprovals')}</p> : null}
+            {escalations?.decisions.length ? <h3>{t('teamoverzicht.escalationApprovals')}</h3> : null}
+            {escalations?.decisions.map((d) => (
+              <EscalationApprovalItem key={d.id} decision={d} />
+            ))}
+            {data?.arrangements.length ? <h3>{t('teamoverzicht.arrangementApprovals')}</h3> : null}
+            {data?.arrangements.map((a) => (
+              <ApprovalItem key={a.id} arrangement={a} />
+            ))}
+            {voorschotten?.payments.length ? <h3>{t('compensation.approvalsTitle')}</h3> : null}
+            {voorschotten?.payments.map((p) => (
+              <VoorschotApprovalItem key={p.id} payment={p} />
+            ))}
+          </DecisionDone.Provider>
         </>
       )}
     </section>
@@ -115,11 +131,13 @@ function ApprovalItem({ arrangement }: { arrangement: Arrangement }) {
           {formatCents(arrangement.totalCents)}
         </>
       }
-      body={<ArrangementSummary arrangement={arrangement} pending={arrangement.pending} />}
+      body={<ArrangementSummary arrangement={arrangement} pending={arrangement.pending} scheduleFolded />}
       trace={arrangement.assessment.trace}
       error={appError(error)}
       busy={isLoading}
-      onDecide={(approve, note) => void decideApproval({ arrangementId: arrangement.id, approve, note })}
+      onDecide={async (approve, note) =>
+        'data' in (await decideApproval({ arrangementId: arrangement.id, approve, note }))
+      }
     />
   );
 }
@@ -132,21 +150,43 @@ function ApprovalCard(props: {
   trace: readonly { rule: string; text: string; unconfirmed?: boolean | undefined }[];
   error: AppErrorShape | null;
   busy: boolean;
-  onDecide: (approve: boolean, note: string) => void;
+  /** Resolves true once the backend took the decision. */
+  onDecide: (approve: boolean, note: string) => Promise<boolean>;
 }) {
   const [note, setNote] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const done = useContext(DecisionDone);
   const noteId = useId();
+  const confirmId = useId();
+  const card = useRef<HTMLElement>(null);
+
+  const decide = async (approve: boolean) => {
+    if (props.busy) return;
+    // Where the keyboard goes next, worked out before this card leaves the list.
+    const cards = [...document.querySelectorAll<HTMLElement>('article.review')];
+    const index = card.current ? cards.indexOf(card.current) : -1;
+    const next = cards[index + 1] ?? cards[index - 1] ?? null;
+    setConfirming(false);
+    if (await props.onDecide(approve, note)) done(approve, props.label, next);
+    else card.current?.focus();
+  };
+  const cancel = () => {
+    setConfirming(false);
+    card.current?.focus();
+  };
+
   return (
     <article
+      ref={card}
       className="review"
       aria-label={props.label}
       tabIndex={0}
       onKeyDown={(event) => {
-        // Keyboard first: g approves the decision in focus, j/k move to the next or previous one.
+        // Keyboard first: g asks to approve the decision in focus (Enter confirms), j/k move on.
         if (event.target !== event.currentTarget || event.ctrlKey || event.metaKey || event.altKey) return;
         const cards = [...document.querySelectorAll<HTMLElement>('article.review')];
         const index = cards.indexOf(event.currentTarget);
-        if (event.key === 'g' && !props.busy) props.onDecide(true, note);
+        if (event.key === 'g' && !props.busy) setConfirming(true);
         else if (event.key === 'j') cards[index + 1]?.focus();
         else if (event.key === 'k') cards[index - 1]?.focus();
         else return;
@@ -176,20 +216,51 @@ function ApprovalCard(props: {
           </p>
         ) : null}
       </div>
-      <div className="review__actions">
-        <button
-          type="button"
-          className="button--primary"
-          disabled={props.busy}
-          aria-keyshortcuts="g"
-          onClick={() => props.onDecide(true, note)}
+      {confirming ? (
+        <div
+          className="review__confirm"
+          role="group"
+          aria-labelledby={confirmId}
+          onKeyDown={(event) => {
+            if (event.key !== 'Escape') return;
+            event.preventDefault();
+            cancel();
+          }}
         >
-          {t('teamoverzicht.approve')} <kbd aria-hidden="true">g</kbd>
-        </button>
-        <button type="button" disabled={props.busy} onClick={() => props.onDecide(false, note)}>
-          {t('teamoverzicht.reject')}
-        </button>
-      </div>
+          <p id={confirmId}>
+            <strong>{t('teamoverzicht.confirmQuestion', { label: props.label })}</strong>
+          </p>
+          <div className="review__actions">
+            <button
+              type="button"
+              className="button--primary"
+              autoFocus
+              disabled={props.busy}
+              onClick={() => void decide(true)}
+            >
+              {t('teamoverzicht.confirmApprove')}
+            </button>
+            <button type="button" onClick={cancel}>
+              {t('teamoverzicht.cancel')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="review__actions">
+          <button
+            type="button"
+            className="button--primary"
+            disabled={props.busy}
+            aria-keyshortcuts="g"
+            onClick={() => setConfirming(true)}
+          >
+            {t('teamoverzicht.approve')} <kbd aria-hidden="true">g</kbd>
+          </button>
+          <button type="button" disabled={props.busy} onClick={() => void decide(false)}>
+            {t('teamoverzicht.reject')}
+          </button>
+        </div>
+      )}
     </article>
   );
 }
