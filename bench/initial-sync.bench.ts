@@ -7,13 +7,14 @@ import { Database } from '../src/main/db/connection';
 import { loadMigrations, migrate } from '../src/main/db/migrations';
 import { CentralClient } from '../src/main/sync/central-client';
 import { SyncEngine } from '../src/main/sync/sync-engine';
+import { deferCacheIndexes, restoreDeferredIndexes } from '../src/main/sync/deferred-indexes';
 import { localMigrationsDir, makeTempDir } from '../tests/support/temp-dir';
 import { median, type Measure } from './results';
 
 /**
  * Initial sync of ~100,000 claims with their persons and events from the reference server (its
- * own process, PGlite in memory) into an empty local cache, against raw better-sqlite3 bulk insert
- * of the same rows in the same run; then an incremental sync of 100 changes; and the backend's
+ * own process, PGlite in memory) into an empty local cache, against raw better-sqlite3 insert of
+ * the same rows with the sync's own index deferral, in the same run; then an incremental sync of 100 changes; and the backend's
  * peak RSS. The demo data spreads claims over two inning teams and a worker sees one team, so
  * 200,000 claims are seeded for one team's 100,000.
  */
@@ -57,7 +58,11 @@ export async function benchInitialSync(persons = 50_000, claims = 200_000): Prom
     const eventRows = cache.raw.prepare('SELECT * FROM claim_events').all() as Record<string, unknown>[];
     cache.close();
     const rows = personRows.length + claimRows.length + eventRows.length;
-    const rawRate = median([0, 1, 2].map(() => rawInsertRate(temp.dir, personRows, claimRows, eventRows)));
+    // The honest ceiling does what the sync does: indexes and full-text triggers deferred and built
+    // once at the end, synchronous=NORMAL per batch, one checkpoint. Row by row with every index
+    // in place is kept beside it, for comparison with earlier runs.
+    const rawRate = median([0, 1, 2].map(() => rawInsertRate(temp.dir, personRows, claimRows, eventRows, true)));
+    const rowByRowRate = median([0, 1, 2].map(() => rawInsertRate(temp.dir, personRows, claimRows, eventRows, false)));
     const syncRate = rows / seconds;
 
     const incrementalMs = await incrementalSync(
@@ -77,16 +82,24 @@ export async function benchInitialSync(persons = 50_000, claims = 200_000): Prom
         name: `sync.initial.rows-per-second.${engine}`,
         value: syncRate,
         unit: 'rows/s',
-        baseline: { name: 'raw better-sqlite3 bulk insert of the same rows', value: rawRate, unit: 'rows/s' },
+        baseline: { name: deferredBaseline, value: rawRate, unit: 'rows/s' },
         ratio: syncRate / rawRate,
         note: `${claimRows.length} claims + ${personRows.length} persons + ${eventRows.length} claim events of one team (of ${claims} claims in all), pages of 5000, HTTP on loopback, central API on ${engine} in its own process`,
+      },
+      {
+        name: `sync.initial.rows-per-second.${engine}.against-row-by-row`,
+        value: syncRate,
+        unit: 'rows/s',
+        baseline: { name: rowByRowBaseline, value: rowByRowRate, unit: 'rows/s' },
+        ratio: syncRate / rowByRowRate,
+        note: 'the same sync against the baseline of earlier runs (not the goal: it does more work than the sync)',
       },
       { name: `sync.initial.seconds.${engine}`, value: seconds, unit: 's' },
       {
         name: `sync.initial.rows-per-second.server-read-before.${engine}`,
         value: rows / warmSeconds,
         unit: 'rows/s',
-        baseline: { name: 'raw better-sqlite3 bulk insert of the same rows', value: rawRate, unit: 'rows/s' },
+        baseline: { name: deferredBaseline, value: rawRate, unit: 'rows/s' },
         ratio: rows / warmSeconds / rawRate,
         note: 'the same initial sync into a second, empty cache, once the server has served the feed before',
       },
@@ -94,7 +107,7 @@ export async function benchInitialSync(persons = 50_000, claims = 200_000): Prom
         name: 'sync.initial.rows-per-second.client-only',
         value: rows / clientOnlySeconds,
         unit: 'rows/s',
-        baseline: { name: 'raw better-sqlite3 bulk insert of the same rows', value: rawRate, unit: 'rows/s' },
+        baseline: { name: deferredBaseline, value: rawRate, unit: 'rows/s' },
         ratio: rows / clientOnlySeconds / rawRate,
         note: 'the feed pages recorded once and replayed from memory through the real client and sync engine: no server, no network — the most any server could give on this machine',
       },
@@ -117,11 +130,21 @@ export async function benchInitialSync(persons = 50_000, claims = 200_000): Prom
   }
 }
 
+const deferredBaseline =
+  'raw better-sqlite3 insert of the same rows, indexes and full-text triggers deferred and rebuilt as the sync does';
+const rowByRowBaseline = 'raw better-sqlite3 insert of the same rows with every index and trigger in place';
+
+/**
+ * Plain prepared INSERTs of the synced rows into a new cache, timed from the first row to the
+ * rebuilt indexes. `deferred`: with the sync's own deferral (same work as the sync, minus the
+ * network, the validation and the paging); otherwise row by row with every index maintained.
+ */
 function rawInsertRate(
   dir: string,
   persons: Record<string, unknown>[],
   claims: Record<string, unknown>[],
   events: Record<string, unknown>[],
+  deferred: boolean,
 ): number {
   const db = new Database(join(dir, `raw-${randomUUID()}.sqlite`));
   migrate(db, loadMigrations(localMigrationsDir));
@@ -136,12 +159,22 @@ function rawInsertRate(
     `INSERT INTO claim_events (id, claim_id, kind, occurred_on, amount_cents, description, version)
      VALUES (@id, @claim_id, @kind, @occurred_on, @amount_cents, @description, @version)`,
   );
-  const started = performance.now();
-  db.raw.transaction(() => {
+  const insertAll = () => {
     for (const p of persons) insertPerson.run(p);
     for (const c of claims) insertClaim.run(c);
     for (const e of events) insertEvent.run(e);
-  })();
+  };
+  const started = performance.now();
+  if (deferred) {
+    deferCacheIndexes(db);
+    db.setAutoCheckpoint(0);
+    db.transactionWithoutSync(insertAll);
+    restoreDeferredIndexes(db);
+    db.refreshPlannerStatistics();
+    db.checkpoint();
+  } else {
+    db.raw.transaction(insertAll)();
+  }
   const rate = (persons.length + claims.length + events.length) / ((performance.now() - started) / 1000);
   db.close();
   return rate;
