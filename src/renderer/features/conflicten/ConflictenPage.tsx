@@ -1,18 +1,27 @@
 import type { CommandReview } from '../../../shared/ipc/contract';
 import { formatCents, formatDateTime } from '../../../shared/format';
 import { t } from '../../app/i18n/t';
+import { appError } from '../../api/errors';
 import { useDropReviewMutation, useRedoReviewMutation, useReviewsQuery } from './reviews-api';
 
 /** Decisions the server did not accept, each beside the server's current state: redo or drop. */
 export function ConflictenPage() {
   const { data } = useReviewsQuery();
-  const [drop] = useDropReviewMutation();
-  const [redo] = useRedoReviewMutation();
+  const [drop, dropping] = useDropReviewMutation();
+  const [redo, redoing] = useRedoReviewMutation();
+  // One answer at a time: a second click while the first is saved would redo a note twice.
+  const busy = dropping.isLoading || redoing.isLoading;
+  const failure = appError(dropping.error ?? redoing.error);
 
   return (
     <section aria-labelledby="page-title">
       <h1 id="page-title">{t('conflicten.title')}</h1>
       <p>{t('conflicten.intro')}</p>
+      {failure ? (
+        <p className="alert alert--error" role="alert">
+          {failure.message}
+        </p>
+      ) : null}
       {data && data.reviews.length === 0 ? <p className="empty-state">{t('conflicten.empty')}</p> : null}
       {data?.reviews.map((review) => (
         <article key={review.commandId} className="review" aria-label={review.reason}>
@@ -31,11 +40,16 @@ export function ConflictenPage() {
           </div>
           <div className="review__actions">
             {review.mine.type === 'AddCaseNote' ? (
-              <button type="button" className="button--primary" onClick={() => void redo(review.commandId)}>
+              <button
+                type="button"
+                className="button--primary"
+                disabled={busy}
+                onClick={() => void redo(review.commandId)}
+              >
                 {t('conflicten.redo')}
               </button>
             ) : null}
-            <button type="button" onClick={() => void drop(review.commandId)}>
+            <button type="button" disabled={busy} onClick={() => void drop(review.commandId)}>
               {t('conflicten.drop')}
             </button>
           </div>
