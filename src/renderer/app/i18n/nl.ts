@@ -413,6 +413,7 @@ export const nl = {
     aanmaningLabel: 'Brief van de {kind} als PDF',
   },
   bulk: {
+    chunkFailed: 'Niet verwerkt: de app kon dit deel niet opslaan.',
     title: 'Taken herverdelen',
     intro: '{count} taken geselecteerd. Kies aan wie ze gaan; u ziet eerst wat er gebeurt.',
     assignee: 'Toewijzen aan',

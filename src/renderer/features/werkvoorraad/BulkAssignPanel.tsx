@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { AssignmentOutcome } from '../../../shared/ipc/contract';
 import { formatNumber } from '../../../shared/format';
 import { t } from '../../app/i18n/t';
+import { appError } from '../../api/errors';
 import { useAssignPreviewMutation, useAssignTasksMutation, useTeamMembersQuery } from './taken-api';
 
 const chunkSize = 20;
@@ -26,10 +27,25 @@ export function BulkAssignPanel({ taskIds, onDone }: { taskIds: readonly string[
 
   const runAll = async (assignments: { taskId: string; assigneeId: string | null }[]) => {
     const outcomes: AssignmentOutcome[] = [];
+    const known = new Map([...(planned ?? []), ...(report ?? [])].map((o) => [o.taskId, o]));
     setProgress({ done: 0, total: assignments.length });
     for (let i = 0; i < assignments.length; i += chunkSize) {
-      const result = await assign({ assignments: assignments.slice(i, i + chunkSize) });
+      const chunk = assignments.slice(i, i + chunkSize);
+      const result = await assign({ assignments: chunk });
       if ('data' in result && result.data) outcomes.push(...result.data.outcomes);
+      else {
+        // A chunk the backend refused as a whole: every task in it is reported, none left out.
+        const reason = appError(result.error)?.message ?? t('bulk.chunkFailed');
+        for (const { taskId } of chunk)
+          outcomes.push({
+            taskId,
+            personName: known.get(taskId)?.personName ?? taskId,
+            ok: false,
+            reason,
+            previousAssigneeId: null,
+            previousAssigneeName: null,
+          });
+      }
       setProgress({ done: Math.min(assignments.length, i + chunkSize), total: assignments.length });
     }
     setProgress(null);
