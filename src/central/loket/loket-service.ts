@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { BvvInput } from '../../shared/domain/beslagvrije-voet';
-import { evaluateDecision } from '../../shared/domain/betalingsonmacht-besluit';
+import { arrangementAlreadyOpen, evaluateDecision } from '../../shared/domain/betalingsonmacht-besluit';
 import { addDays, firstOfNextMonth } from '../../shared/domain/calendar';
 import {
   loketDocumentMaxBytes,
@@ -297,11 +297,11 @@ async function automaticDecision(
   const worker = (reason: string) => ({ reason, outcome: null });
   if (request.kind === 'maatwerk')
     return worker('De persoon vraagt een regeling op maat: de standaardtermijn is volgens de aanvraag te hoog.');
-  const running = await tx.query(
-    `SELECT 1 FROM arrangements WHERE person_id = $1 AND status IN ('lopend', 'ter_goedkeuring')`,
-    [personId],
-  );
-  if (running.length) return worker('Voor deze persoon loopt al een regeling of wacht al een besluit op goedkeuring.');
+  const statuses = await tx.query<{ status: string }>('SELECT status FROM arrangements WHERE person_id = $1', [
+    personId,
+  ]);
+  const open = arrangementAlreadyOpen(statuses.map((r) => r.status));
+  if (open) return worker(open);
   const { facts, creditors } = await caseFactsAndCreditors(tx, personId, today);
   const outcome = evaluateDecision(bvvInput, facts, {
     kind: 'standaard',

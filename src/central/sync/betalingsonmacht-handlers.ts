@@ -1,5 +1,10 @@
 import type { Command } from '../../shared/api/commands';
-import { evaluateDecision, type CaseFacts, type DecisionOutcome } from '../../shared/domain/betalingsonmacht-besluit';
+import {
+  arrangementAlreadyOpen,
+  evaluateDecision,
+  type CaseFacts,
+  type DecisionOutcome,
+} from '../../shared/domain/betalingsonmacht-besluit';
 import { amsterdamDate } from '../../shared/domain/amsterdam-clock';
 import {
   arrangementCreditors,
@@ -86,16 +91,11 @@ export async function recordBetalingsonmachtDecision(
   }
   const existing = await tx.query('SELECT 1 FROM arrangements WHERE id = $1', [payload.arrangementId]);
   if (existing.length) return { status: 'conflict', reason: 'Er bestaat al een besluit met dit kenmerk.' };
-  const running = await tx.query(
-    `SELECT 1 FROM arrangements WHERE person_id = $1 AND status IN ('lopend', 'ter_goedkeuring')`,
-    [payload.personId],
-  );
-  if (running.length) {
-    return {
-      status: 'conflict',
-      reason: 'Voor deze persoon loopt al een regeling of wacht al een besluit op goedkeuring.',
-    };
-  }
+  const statuses = await tx.query<{ status: string }>('SELECT status FROM arrangements WHERE person_id = $1', [
+    payload.personId,
+  ]);
+  const open = arrangementAlreadyOpen(statuses.map((r) => r.status));
+  if (open) return { status: 'conflict', reason: open };
 
   const { facts, creditors } = await caseFactsAndCreditors(tx, payload.personId, clock.today);
   const outcome = evaluateDecision(payload.bvvInput, facts, payload.choice);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DecisionRequest } from '../../shared/api/betalingsonmacht';
 import type { Command, PauseArrangementRequest } from '../../shared/api/commands';
 import type { ArrangementWire } from '../../shared/api/entities';
-import { evaluateDecision, type CaseFacts } from '../../shared/domain/betalingsonmacht-besluit';
+import { arrangementAlreadyOpen, evaluateDecision, type CaseFacts } from '../../shared/domain/betalingsonmacht-besluit';
 import {
   arrangementCreditors,
   outsideJointArrangement,
@@ -92,6 +92,10 @@ export function recordDecision(db: Database, user: SessionUser, request: Decisio
   return db.transaction(() => {
     if (!new PersonsRepository(db).get(request.personId))
       throw new AppError('not_found', 'Deze persoon staat niet in uw werkvoorraad.');
+    const open = arrangementAlreadyOpen(
+      new ArrangementsRepository(db).forPerson(request.personId).map((a) => a.status),
+    );
+    if (open) throw new AppError('conflict', open);
     const facts = caseFactsFromCache(db, request.personId);
     const outcome = evaluateDecision(request.bvvInput, facts, request.choice);
     const creditors = arrangementCreditors(

@@ -25,6 +25,19 @@ import { step, type TraceStep } from './trace';
  */
 
 export const decisionKinds = ['standaard', 'persoonlijk', 'noodstop', 'schuldhulp', 'afwijzing'] as const;
+
+/** Arrangement statuses that leave no room for another decision on the same person. */
+export const openArrangementStatuses = ['lopend', 'ter_goedkeuring'] as const;
+
+/**
+ * One running arrangement per person: no new betalingsonmacht decision while one runs or waits for
+ * approval. The same rule for the desktop (offline, at once), the central and the Digitaal Loket.
+ */
+export function arrangementAlreadyOpen(statuses: readonly string[]): string | null {
+  return statuses.some((s) => (openArrangementStatuses as readonly string[]).includes(s))
+    ? 'Voor deze persoon loopt al een regeling of wacht al een besluit op goedkeuring.'
+    : null;
+}
 export type DecisionKind = (typeof decisionKinds)[number];
 
 export interface DecisionChoice {
