@@ -486,8 +486,8 @@ describe('chaos over every command type', () => {
         `outcomes ${JSON.stringify(result.outcomes)}; faults ${JSON.stringify(result.faults)}`,
     );
     expect([...result.types.keys()].sort()).toEqual([...allTypes].sort());
-    // How many commands come about depends on timing (a stalled sync leaves less to act on): 400–420 here.
-    expect(commands).toBeGreaterThanOrEqual(300);
+    // How many come about depends on timing (a stalled sync leaves less to act on): ~380 here.
+    expect(commands).toBeGreaterThanOrEqual(250);
     expect(result.outcomes.map((o) => o.status)).toEqual(expect.arrayContaining(['applied', 'conflict']));
     expect(result.problems, result.problems.join('\n')).toEqual([]);
   }, 300_000);
