@@ -70,7 +70,11 @@ export const QueueToolbar = memo(function QueueToolbar({
           aria-describedby="queue-search-hint"
           onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => {
-            if (e.key === 'Enter') dispatch(searchQueue(text)); // search now, without the typing pause
+            if (e.key !== 'Enter' && e.key !== 'ArrowDown') return;
+            // Enter searches now, without the typing pause; both go on to the rows found.
+            if (e.key === 'Enter') dispatch(searchQueue(text));
+            e.preventDefault();
+            document.getElementById('queue-grid')?.focus();
           }}
         />
         <span id="queue-search-hint" className="visually-hidden">

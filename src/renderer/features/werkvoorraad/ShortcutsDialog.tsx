@@ -12,6 +12,7 @@ const shortcuts: readonly (readonly [string[], MessageKey])[] = [
   [['a'], 'queue.keys.assign'],
   [['g'], 'queue.keys.approve'],
   [['/'], 'queue.keys.search'],
+  [['↓', 'Enter'], 'queue.keys.searchToGrid'],
   [['?'], 'queue.keys.help'],
   [['Esc'], 'queue.keys.escape'],
 ];

@@ -87,6 +87,13 @@ describe('werkvoorraad queues', () => {
       const cellWords = (within(row).getAllByRole('gridcell')[0]?.textContent ?? '').toLowerCase().split(' ');
       expect(words.every((w) => cellWords.some((c) => c.startsWith(w)))).toBe(true);
     }
+    // From the search field, ArrowDown (or Enter) goes on to the rows found: no Tab through the filters.
+    await user.keyboard('{ArrowDown}');
+    expect(grid()).toHaveFocus();
+    await user.keyboard('/');
+    expect(search).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(grid()).toHaveFocus();
   });
 });
 
