@@ -123,3 +123,43 @@ describe('a damaged cache at start', () => {
     await page.close();
   });
 });
+
+describe('reflow', () => {
+  it('reflows at 200 % and 400 % of a 1366×768 laptop: no sideways scrolling, the header scrolls away', async () => {
+    const page = await app.openApp();
+    mkdirSync(screenshotDir, { recursive: true });
+    const overflow: string[] = [];
+    for (const [zoom, width, height] of [
+      [200, 683, 384],
+      [400, 342, 192],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      for (const screen of screens) {
+        await page.goto(`${app.host.origin}${screen.path}`);
+        await page.getByRole('heading', { level: 1, name: screen.heading }).waitFor();
+        const { pageWidth, headerTop, scrolled } = await page.evaluate((w) => {
+          window.scrollTo(0, document.documentElement.scrollHeight);
+          // Data tables are the two-dimensional exception of WCAG 1.4.10 (and the grid scrolls inside
+          // itself): everything else must fit the width.
+          const wide = [...document.querySelectorAll('body *')].filter(
+            (e) => !e.closest('table, .vgrid') && e.getBoundingClientRect().right > w + 1,
+          );
+          return {
+            pageWidth: wide.length ? Math.max(...wide.map((e) => Math.round(e.getBoundingClientRect().right))) : w,
+            headerTop: document.querySelector('header')?.getBoundingClientRect().top ?? 0,
+            scrolled: window.scrollY,
+          };
+        }, width);
+        if (pageWidth > width + 1) overflow.push(`${screen.path} at ${zoom} %: ${pageWidth} px wide in ${width}`);
+        // The header scrolls with the page instead of staying on top of the work.
+        expect(headerTop, `${screen.path} at ${zoom} %`).toBeCloseTo(-scrolled, 0);
+      }
+      await page.goto(`${app.host.origin}/werkvoorraad`);
+      await page.getByRole('heading', { level: 1, name: 'Werkvoorraad' }).waitFor();
+      await page.screenshot({ path: `${screenshotDir}/werkvoorraad-${zoom}.png` });
+    }
+    expect(overflow).toEqual([]);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.close();
+  });
+});
