@@ -61,7 +61,10 @@ describe('betalingsonmacht end to end', () => {
     expect(await axeViolations(page)).toEqual([]);
     await screenshotWhole(page, `${screenshotDir}/betalingsonmacht-beoordeling.png`);
     await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
-    await page.getByRole('status').filter({ hasText: 'Besluit vastgelegd' }).waitFor();
+    const saved = page.getByRole('status').filter({ hasText: 'Besluit vastgelegd' });
+    await saved.waitFor();
+    // The button is disabled now (a decision waits): focus went to the result, not to the page.
+    await expect(saved.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
     await page.getByRole('button', { name: 'Nu synchroniseren' }).click();
     await page.getByText('Alles verzonden').waitFor();
     const stored = await worker.central.db.query<{ id: string; status: string }>(

@@ -74,7 +74,9 @@ describe('escalation end to end', () => {
     await expect(page.getByTestId('recommended').textContent()).resolves.toBe('Aanbevolen: Verhaal zonder dwangbevel');
     await page.getByLabel('Motivering').fill('Twee aanmaningen onbetaald; loonbeslag.');
     await page.getByRole('button', { name: 'Stap vastleggen' }).dblclick();
-    await page.getByRole('status').filter({ hasText: 'Vastgelegd' }).waitFor();
+    const saved = page.getByRole('status').filter({ hasText: 'Vastgelegd' });
+    await saved.waitFor();
+    await expect(saved.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
     await page.getByRole('button', { name: 'Nu synchroniseren' }).click();
     await page.getByText('Alles verzonden').waitFor();
     const stored = await worker.central.db.query<{ step: string }>(

@@ -1,12 +1,18 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { evaluateDecision, assess, decisionKinds } from '../../../shared/domain/betalingsonmacht-besluit';
+import {
+  arrangementAlreadyOpen,
+  assess,
+  decisionKinds,
+  evaluateDecision,
+} from '../../../shared/domain/betalingsonmacht-besluit';
 import { formatCents, formatDate } from '../../../shared/format';
 import type { ResponseOf } from '../../../shared/ipc/contract';
 import { t, type MessageKey } from '../../app/i18n/t';
 import { appError } from '../../api/errors';
 import { CheckboxField, FormField, LabelledField, TextAreaField } from '../../components/FormField';
 import { QueryGate } from '../../components/QueryGate';
+import { SavedMessage } from '../../components/SavedMessage';
 import { jointScope, type CreditorShare } from '../../../shared/domain/betalingsregeling-rijk';
 import { ArrangementSummary, Schedule, Trace } from './ArrangementSummary';
 import {
@@ -85,7 +91,7 @@ function Assessment({ overview }: { overview: Overview }) {
     .reduce((s, c) => s + c.outstandingCents, 0);
   const outside = new Set(overview.facts.claims.filter((c) => c.outsideArrangement).map((c) => c.id));
   const shares = creditorShares(overview, todayInAmsterdam());
-  const running = overview.arrangements.some((a) => a.status === 'lopend' || a.status === 'ter_goedkeuring');
+  const running = arrangementAlreadyOpen(overview.arrangements.map((a) => a.status)) !== null;
 
   return (
     <section aria-labelledby="page-title" className="assessment">
@@ -443,11 +449,7 @@ function Assessment({ overview }: { overview: Overview }) {
             <button type="submit" className="button--primary" disabled={decision.isLoading || running}>
               {t('betalingsonmacht.submit')}
             </button>
-            {decision.isSuccess ? (
-              <p role="status" className="note-form__saved">
-                {t('betalingsonmacht.saved')}
-              </p>
-            ) : null}
+            {decision.isSuccess ? <SavedMessage>{t('betalingsonmacht.saved')}</SavedMessage> : null}
             {draftState.isSuccess && !decision.isSuccess ? (
               <p className="hint">{t('betalingsonmacht.draftSaved')}</p>
             ) : null}

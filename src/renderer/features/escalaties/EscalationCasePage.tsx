@@ -19,6 +19,7 @@ import { signedEventAmount } from '../../components/event-amount';
 import { t } from '../../app/i18n/t';
 import { appError } from '../../api/errors';
 import { ClaimDetails } from '../../components/ClaimDetails';
+import { SavedMessage } from '../../components/SavedMessage';
 import { CheckboxField, TextAreaField } from '../../components/FormField';
 import { QueryGate } from '../../components/QueryGate';
 import { Trace } from '../betalingsonmacht/ArrangementSummary';
@@ -308,11 +309,7 @@ function EscalationCase({ view }: { view: ResponseOf<'escalaties.claim'> }) {
               <button type="submit" className="button--primary" disabled={decision.isLoading}>
                 {t('escalaties.submit')}
               </button>
-              {decision.isSuccess ? (
-                <p role="status" className="note-form__saved">
-                  {t('escalaties.saved')}
-                </p>
-              ) : null}
+              {decision.isSuccess ? <SavedMessage>{t('escalaties.saved')}</SavedMessage> : null}
             </fieldset>
           ) : null}
         </form>
