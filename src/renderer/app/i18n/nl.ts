@@ -1,6 +1,7 @@
 /** The Dutch UI catalog. Components never hold literal text; they ask `t()` for a key here. */
 export const nl = {
   app: {
+    tableRegion: 'Tabel: {name}',
     name: 'CJIB Zaakbehandeling',
     skipToContent: 'Naar de inhoud',
     mainNavigation: 'Hoofdnavigatie',

@@ -7,6 +7,7 @@ import { LabelledField } from '../../components/FormField';
 import { QueryGate } from '../../components/QueryGate';
 import { useCurrentSessionQuery } from '../session/session-api';
 import { useAuditLogQuery } from './auditlog-api';
+import { TableRegion } from '../../components/TableRegion';
 
 const entityLabels: Partial<Record<string, MessageKey>> = {
   victim_contact: 'auditlog.entities.victim_contact',
@@ -119,36 +120,38 @@ function FilterSelect({
 function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
   if (entries.length === 0) return <p className="empty-state">{t('auditlog.empty')}</p>;
   return (
-    <table className="data-table" aria-labelledby="page-title">
-      <thead>
-        <tr>
-          <th scope="col">{t('auditlog.columns.at')}</th>
-          <th scope="col">{t('auditlog.columns.actor')}</th>
-          <th scope="col">{t('auditlog.columns.action')}</th>
-          <th scope="col">{t('auditlog.columns.entity')}</th>
-          <th scope="col">{t('auditlog.columns.reason')}</th>
-          <th scope="col">{t('auditlog.columns.detail')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {entries.map((entry) => {
-          const label = entityLabels[entry.entity];
-          return (
-            <tr key={entry.id}>
-              <td>{formatDateTime(entry.at)}</td>
-              <td>{entry.actorName ?? entry.actorId ?? t('auditlog.unknownActor')}</td>
-              <td>{t(`auditlog.actions.${entry.action}`)}</td>
-              <td>
-                {label ? t(label) : entry.entity}
-                {entry.entityId ? <span className="table-subline">{entry.entityId}</span> : null}
-              </td>
-              <td>{entry.reason ?? ''}</td>
-              <td>{describeDetail(entry.detail)}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <TableRegion label={t('auditlog.title')}>
+      <table className="data-table" aria-labelledby="page-title">
+        <thead>
+          <tr>
+            <th scope="col">{t('auditlog.columns.at')}</th>
+            <th scope="col">{t('auditlog.columns.actor')}</th>
+            <th scope="col">{t('auditlog.columns.action')}</th>
+            <th scope="col">{t('auditlog.columns.entity')}</th>
+            <th scope="col">{t('auditlog.columns.reason')}</th>
+            <th scope="col">{t('auditlog.columns.detail')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((entry) => {
+            const label = entityLabels[entry.entity];
+            return (
+              <tr key={entry.id}>
+                <td>{formatDateTime(entry.at)}</td>
+                <td>{entry.actorName ?? entry.actorId ?? t('auditlog.unknownActor')}</td>
+                <td>{t(`auditlog.actions.${entry.action}`)}</td>
+                <td>
+                  {label ? t(label) : entry.entity}
+                  {entry.entityId ? <span className="table-subline">{entry.entityId}</span> : null}
+                </td>
+                <td>{entry.reason ?? ''}</td>
+                <td>{describeDetail(entry.detail)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableRegion>
   );
 }
 

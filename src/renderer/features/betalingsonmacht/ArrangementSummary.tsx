@@ -9,6 +9,7 @@ import { downloadPdf } from '../../components/download-file';
 import { t } from '../../app/i18n/t';
 import { useLetterMutation } from './betalingsonmacht-api';
 import { PausePanel } from './PausePanel';
+import { TableRegion } from '../../components/TableRegion';
 
 /** One decision with its status, schedule and stored rule trace. */
 export function ArrangementSummary({
@@ -123,54 +124,56 @@ export function Schedule({
   const creditorTotal = (index: number) =>
     (divided ?? []).reduce((sum, i) => sum + (i.perCreditor[index]?.amountCents ?? 0), 0);
   return (
-    <table className="data-table schedule">
-      <caption>{t('betalingsonmacht.schedule')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('betalingsonmacht.number')}</th>
-          <th scope="col">{t('betalingsonmacht.dueDate')}</th>
-          {divided
-            ? shares.map((share) => (
-                <th key={share.creditor} scope="col" className="numeric">
-                  {share.creditor}
-                </th>
-              ))
-            : null}
-          <th scope="col" className="numeric">
-            {t('betalingsonmacht.columns.total')}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {instalments.map((i, row) => (
-          <tr key={i.number}>
-            <td>{i.number}</td>
-            <td>{formatDate(i.dueDate)}</td>
-            {divided?.[row]?.perCreditor.map((p) => (
-              <td key={p.creditor} className="numeric">
-                {formatCents(p.amountCents)}
-              </td>
-            ))}
-            <td className="numeric">{formatCents(i.amountCents)}</td>
+    <TableRegion label={t('betalingsonmacht.schedule')}>
+      <table className="data-table schedule">
+        <caption>{t('betalingsonmacht.schedule')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('betalingsonmacht.number')}</th>
+            <th scope="col">{t('betalingsonmacht.dueDate')}</th>
+            {divided
+              ? shares.map((share) => (
+                  <th key={share.creditor} scope="col" className="numeric">
+                    {share.creditor}
+                  </th>
+                ))
+              : null}
+            <th scope="col" className="numeric">
+              {t('betalingsonmacht.columns.total')}
+            </th>
           </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <tr>
-          <th scope="row" colSpan={2}>
-            {t('betalingsonmacht.total')}
-          </th>
-          {divided
-            ? shares.map((share, index) => (
-                <td key={share.creditor} className="numeric">
-                  {formatCents(creditorTotal(index))}
+        </thead>
+        <tbody>
+          {instalments.map((i, row) => (
+            <tr key={i.number}>
+              <td>{i.number}</td>
+              <td>{formatDate(i.dueDate)}</td>
+              {divided?.[row]?.perCreditor.map((p) => (
+                <td key={p.creditor} className="numeric">
+                  {formatCents(p.amountCents)}
                 </td>
-              ))
-            : null}
-          <td className="numeric">{formatCents(total)}</td>
-        </tr>
-      </tfoot>
-    </table>
+              ))}
+              <td className="numeric">{formatCents(i.amountCents)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colSpan={2}>
+              {t('betalingsonmacht.total')}
+            </th>
+            {divided
+              ? shares.map((share, index) => (
+                  <td key={share.creditor} className="numeric">
+                    {formatCents(creditorTotal(index))}
+                  </td>
+                ))
+              : null}
+            <td className="numeric">{formatCents(total)}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </TableRegion>
   );
 }
 

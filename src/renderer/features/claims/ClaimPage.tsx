@@ -7,6 +7,7 @@ import { ClaimDetails } from '../../components/ClaimDetails';
 import { signedEventAmount } from '../../components/event-amount';
 import { TextAreaField } from '../../components/FormField';
 import { useAddNoteMutation, useClaimHistoryQuery, useClaimQuery, useNotesQuery } from './claims-api';
+import { TableRegion } from '../../components/TableRegion';
 
 export function ClaimPage() {
   const { claimId = '' } = useParams();
@@ -107,28 +108,30 @@ function ClaimHistory({ claimId }: { claimId: string }) {
       {data.events.length === 0 ? (
         <p className="empty-state">{t('claim.noHistory')}</p>
       ) : (
-        <table className="data-table" aria-labelledby="claim-history">
-          <thead>
-            <tr>
-              <th scope="col">{t('claim.historyDate')}</th>
-              <th scope="col">{t('claim.historyEvent')}</th>
-              <th scope="col" className="numeric">
-                {t('claim.historyAmount')}
-              </th>
-              <th scope="col">{t('claim.historyDescription')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.events.map((event) => (
-              <tr key={event.id}>
-                <td>{formatDate(event.occurredOn)}</td>
-                <td>{t(`escalaties.eventKinds.${event.kind}`)}</td>
-                <td className="numeric">{event.amountCents ? signedEventAmount(event) : ''}</td>
-                <td>{event.description}</td>
+        <TableRegion label={t('claim.history')}>
+          <table className="data-table" aria-labelledby="claim-history">
+            <thead>
+              <tr>
+                <th scope="col">{t('claim.historyDate')}</th>
+                <th scope="col">{t('claim.historyEvent')}</th>
+                <th scope="col" className="numeric">
+                  {t('claim.historyAmount')}
+                </th>
+                <th scope="col">{t('claim.historyDescription')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.events.map((event) => (
+                <tr key={event.id}>
+                  <td>{formatDate(event.occurredOn)}</td>
+                  <td>{t(`escalaties.eventKinds.${event.kind}`)}</td>
+                  <td className="numeric">{event.amountCents ? signedEventAmount(event) : ''}</td>
+                  <td>{event.description}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
     </>
   );

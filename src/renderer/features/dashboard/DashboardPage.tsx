@@ -5,6 +5,7 @@ import { t } from '../../app/i18n/t';
 import { BarChart } from '../../components/BarChart';
 import { QueryGate } from '../../components/QueryGate';
 import { useTeamDashboardQuery } from './dashboard-api';
+import { TableRegion } from '../../components/TableRegion';
 
 const queueLinks: Record<Dashboard['backlog'][number]['queue'], string> = {
   teamvoorraad: '/werkvoorraad',
@@ -53,37 +54,39 @@ function DashboardContent({ dashboard }: { dashboard: Dashboard }) {
             }))}
             stacked
           />
-          <table className="data-table" data-testid="backlog-table">
-            <caption className="visually-hidden">{t('dashboard.table', { title: t('dashboard.backlog') })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('dashboard.queue')}</th>
-                {ages.map((a) => (
-                  <th key={a} scope="col" className="numeric">
-                    {a}
-                  </th>
-                ))}
-                <th scope="col" className="numeric">
-                  {t('dashboard.total')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {dashboard.backlog.map((b) => (
-                <tr key={b.queue}>
-                  <th scope="row">
-                    <Link to={queueLinks[b.queue]}>{t(`dashboard.queues.${b.queue}`)}</Link>
-                  </th>
-                  {b.byAge.map((n, i) => (
-                    <td key={i} className="numeric">
-                      {n}
-                    </td>
+          <TableRegion label={t('dashboard.table', { title: t('dashboard.backlog') })}>
+            <table className="data-table" data-testid="backlog-table">
+              <caption className="visually-hidden">{t('dashboard.table', { title: t('dashboard.backlog') })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('dashboard.queue')}</th>
+                  {ages.map((a) => (
+                    <th key={a} scope="col" className="numeric">
+                      {a}
+                    </th>
                   ))}
-                  <td className="numeric">{b.total}</td>
+                  <th scope="col" className="numeric">
+                    {t('dashboard.total')}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {dashboard.backlog.map((b) => (
+                  <tr key={b.queue}>
+                    <th scope="row">
+                      <Link to={queueLinks[b.queue]}>{t(`dashboard.queues.${b.queue}`)}</Link>
+                    </th>
+                    {b.byAge.map((n, i) => (
+                      <td key={i} className="numeric">
+                        {n}
+                      </td>
+                    ))}
+                    <td className="numeric">{b.total}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
         </section>
 
         <section aria-labelledby="deadlines-title">
@@ -93,17 +96,19 @@ function DashboardContent({ dashboard }: { dashboard: Dashboard }) {
             categories={deadlineRows.map(([label]) => label)}
             series={[{ name: t('dashboard.count'), color: '#01689b', values: deadlineRows.map(([, n]) => n) }]}
           />
-          <table className="data-table" data-testid="deadlines-table">
-            <caption className="visually-hidden">{t('dashboard.table', { title: t('dashboard.deadlines') })}</caption>
-            <tbody>
-              {deadlineRows.map(([label, n]) => (
-                <tr key={label}>
-                  <th scope="row">{label}</th>
-                  <td className="numeric">{n}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <TableRegion label={t('dashboard.table', { title: t('dashboard.deadlines') })}>
+            <table className="data-table" data-testid="deadlines-table">
+              <caption className="visually-hidden">{t('dashboard.table', { title: t('dashboard.deadlines') })}</caption>
+              <tbody>
+                {deadlineRows.map(([label, n]) => (
+                  <tr key={label}>
+                    <th scope="row">{label}</th>
+                    <td className="numeric">{n}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
         </section>
       </div>
 
@@ -118,41 +123,43 @@ function DashboardContent({ dashboard }: { dashboard: Dashboard }) {
             values: w.perWeek,
           }))}
         />
-        <table className="data-table" data-testid="throughput-table">
-          <caption className="visually-hidden">{t('dashboard.table', { title: t('dashboard.throughput') })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('dashboard.worker')}</th>
-              {dashboard.weeks.map((w) => (
-                <th key={w} scope="col" className="numeric dashboard__week">
-                  {/* The title says "per week": the date alone shows, the whole phrase is read out. */}
-                  <span className="visually-hidden">{t('dashboard.weekOf')} </span>
-                  {formatDate(w)}
-                </th>
+        <TableRegion label={t('dashboard.table', { title: t('dashboard.throughput') })}>
+          <table className="data-table" data-testid="throughput-table">
+            <caption className="visually-hidden">{t('dashboard.table', { title: t('dashboard.throughput') })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('dashboard.worker')}</th>
+                {dashboard.weeks.map((w) => (
+                  <th key={w} scope="col" className="numeric dashboard__week">
+                    {/* The title says "per week": the date alone shows, the whole phrase is read out. */}
+                    <span className="visually-hidden">{t('dashboard.weekOf')} </span>
+                    {formatDate(w)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {dashboard.throughput.map((w) => (
+                <tr key={w.workerId}>
+                  <th scope="row">{w.workerName}</th>
+                  {w.perWeek.map((n, i) => (
+                    <td key={i} className="numeric">
+                      {n}
+                    </td>
+                  ))}
+                </tr>
               ))}
-            </tr>
-          </thead>
-          <tbody>
-            {dashboard.throughput.map((w) => (
-              <tr key={w.workerId}>
-                <th scope="row">{w.workerName}</th>
-                {w.perWeek.map((n, i) => (
+              <tr>
+                <th scope="row">{t('dashboard.missedCount')}</th>
+                {dashboard.missedPerWeek.map((n, i) => (
                   <td key={i} className="numeric">
                     {n}
                   </td>
                 ))}
               </tr>
-            ))}
-            <tr>
-              <th scope="row">{t('dashboard.missedCount')}</th>
-              {dashboard.missedPerWeek.map((n, i) => (
-                <td key={i} className="numeric">
-                  {n}
-                </td>
-              ))}
-            </tr>
-          </tbody>
-        </table>
+            </tbody>
+          </table>
+        </TableRegion>
       </section>
 
       <section aria-labelledby="missed-title">

@@ -6,6 +6,7 @@ import { t } from '../../app/i18n/t';
 import { appError } from '../../api/errors';
 import { CheckboxField, LabelledField, TextAreaField } from '../../components/FormField';
 import { useBulkEscalationMutation } from './escalaties-api';
+import { TableRegion } from '../../components/TableRegion';
 
 type Results = ResponseOf<'escalaties.bulk'>['results'];
 
@@ -125,28 +126,30 @@ export function BulkDecisionPanel({ claimIds, onDone }: { claimIds: string[]; on
 
 function ResultTable({ results, caption }: { results: Results; caption: string }) {
   return (
-    <table className="data-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('escalaties.columns.person')}</th>
-          <th scope="col">{t('claim.reference')}</th>
-          <th scope="col">{t('escalaties.bulk.result')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {results.map((r) => (
-          <tr key={r.claimId}>
-            <td>{r.personName}</td>
-            <td className="mono">{r.reference}</td>
-            <td>
-              {r.ok
-                ? t(r.requiresApproval ? 'escalaties.bulk.okApproval' : 'escalaties.bulk.ok')
-                : `${t('escalaties.bulk.failed')}: ${r.reason ?? ''}`}
-            </td>
+    <TableRegion label={caption}>
+      <table className="data-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('escalaties.columns.person')}</th>
+            <th scope="col">{t('claim.reference')}</th>
+            <th scope="col">{t('escalaties.bulk.result')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {results.map((r) => (
+            <tr key={r.claimId}>
+              <td>{r.personName}</td>
+              <td className="mono">{r.reference}</td>
+              <td>
+                {r.ok
+                  ? t(r.requiresApproval ? 'escalaties.bulk.okApproval' : 'escalaties.bulk.ok')
+                  : `${t('escalaties.bulk.failed')}: ${r.reason ?? ''}`}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
   );
 }

@@ -4,6 +4,7 @@ import { formatCents, formatNumber } from '../../../shared/format';
 import { t } from '../../app/i18n/t';
 import { BulkDecisionPanel } from './BulkDecisionPanel';
 import { useEscalationPageQuery } from './escalaties-api';
+import { TableRegion } from '../../components/TableRegion';
 
 const pageSize = 50;
 
@@ -27,43 +28,45 @@ export function EscalatiesPage() {
       <h1 id="page-title">{t('escalaties.title')}</h1>
       <p>{t('escalaties.intro')}</p>
       {selected.size ? <BulkDecisionPanel claimIds={[...selected]} onDone={() => setSelected(new Set())} /> : null}
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">
-              <span className="visually-hidden">{t('escalaties.selection')}</span>
-            </th>
-            <th scope="col">{t('escalaties.columns.person')}</th>
-            <th scope="col">{t('escalaties.columns.kind')}</th>
-            <th scope="col">{t('escalaties.columns.phase')}</th>
-            <th scope="col" className="numeric">
-              {t('escalaties.columns.outstanding')}
-            </th>
-            <th scope="col">{t('escalaties.columns.advice')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data?.rows.map((row) => (
-            <tr key={row.id}>
-              <td>
-                <input
-                  type="checkbox"
-                  checked={selected.has(row.id)}
-                  onChange={() => toggle(row.id)}
-                  aria-label={t('escalaties.select', { reference: row.reference })}
-                />
-              </td>
-              <td>
-                <Link to={`/escalaties/${row.id}`}>{row.personName}</Link>
-              </td>
-              <td>{t(`claimKind.${row.kind}`)}</td>
-              <td>{t(`claimPhase.${row.phase}`)}</td>
-              <td className="numeric">{formatCents(row.outstandingCents)}</td>
-              <td>{row.recommended ? t(`escalaties.steps.${row.recommended}`) : t('escalaties.noStep')}</td>
+      <TableRegion label={t('escalaties.title')}>
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">
+                <span className="visually-hidden">{t('escalaties.selection')}</span>
+              </th>
+              <th scope="col">{t('escalaties.columns.person')}</th>
+              <th scope="col">{t('escalaties.columns.kind')}</th>
+              <th scope="col">{t('escalaties.columns.phase')}</th>
+              <th scope="col" className="numeric">
+                {t('escalaties.columns.outstanding')}
+              </th>
+              <th scope="col">{t('escalaties.columns.advice')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data?.rows.map((row) => (
+              <tr key={row.id}>
+                <td>
+                  <input
+                    type="checkbox"
+                    checked={selected.has(row.id)}
+                    onChange={() => toggle(row.id)}
+                    aria-label={t('escalaties.select', { reference: row.reference })}
+                  />
+                </td>
+                <td>
+                  <Link to={`/escalaties/${row.id}`}>{row.personName}</Link>
+                </td>
+                <td>{t(`claimKind.${row.kind}`)}</td>
+                <td>{t(`claimPhase.${row.phase}`)}</td>
+                <td className="numeric">{formatCents(row.outstandingCents)}</td>
+                <td>{row.recommended ? t(`escalaties.steps.${row.recommended}`) : t('escalaties.noStep')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
       <nav className="pagination" aria-label={t('werkvoorraad.pagination')}>
         <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
           {t('werkvoorraad.previous')}

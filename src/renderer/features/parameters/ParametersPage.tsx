@@ -16,6 +16,7 @@ import { QueryGate } from '../../components/QueryGate';
 import { useCurrentSessionQuery } from '../session/session-api';
 import { useDecideParameterSetMutation, useParameterSetsQuery, useProposeParameterSetMutation } from './parameters-api';
 import { changedLeaves, fromLeaves, toLeaves, type SourcedLeaf } from './sourced-leaves';
+import { TableRegion } from '../../components/TableRegion';
 
 type Values = Record<string, unknown>;
 
@@ -151,27 +152,29 @@ function ChangesTable({ changes, label }: { changes: ReturnType<typeof changedLe
   const show = (leaf: SourcedLeaf | undefined) =>
     leaf ? `${leaf.value} (${t(`parameters.statuses.${leaf.status}`)})` : '—';
   return (
-    <table className="data-table">
-      <caption>{label}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('parameters.columns.field')}</th>
-          <th scope="col">{t('parameters.columns.before')}</th>
-          <th scope="col">{t('parameters.columns.after')}</th>
-          <th scope="col">{t('parameters.columns.source')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {changes.map((change) => (
-          <tr key={change.path}>
-            <th scope="row">{change.path}</th>
-            <td>{show(change.before)}</td>
-            <td>{show(change.after)}</td>
-            <td>{change.after?.source ?? ''}</td>
+    <TableRegion label={label}>
+      <table className="data-table">
+        <caption>{label}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('parameters.columns.field')}</th>
+            <th scope="col">{t('parameters.columns.before')}</th>
+            <th scope="col">{t('parameters.columns.after')}</th>
+            <th scope="col">{t('parameters.columns.source')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {changes.map((change) => (
+            <tr key={change.path}>
+              <th scope="row">{change.path}</th>
+              <td>{show(change.before)}</td>
+              <td>{show(change.after)}</td>
+              <td>{change.after?.source ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
   );
 }
 
@@ -248,53 +251,55 @@ function ProposeForm() {
         />
       </div>
       <p className="hint">{t('parameters.prefilled')}</p>
-      <table className="data-table parameter-values">
-        <caption>{t('parameters.valuesCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('parameters.columns.field')}</th>
-            <th scope="col">{t('parameters.columns.value')}</th>
-            <th scope="col">{t('parameters.columns.source')}</th>
-            <th scope="col">{t('parameters.columns.status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((leaf) => (
-            <tr key={leaf.path}>
-              <th scope="row">{leaf.path}</th>
-              <td>
-                <input
-                  aria-label={t('parameters.valueOf', { field: leaf.path })}
-                  aria-invalid={unreadable === leaf.path || undefined}
-                  value={leaf.value}
-                  inputMode={leaf.kind === 'number' ? 'decimal' : 'text'}
-                  onChange={(e) => edit(leaf.path, { value: e.target.value })}
-                />
-              </td>
-              <td>
-                <input
-                  aria-label={t('parameters.sourceOf', { field: leaf.path })}
-                  value={leaf.source}
-                  onChange={(e) => edit(leaf.path, { source: e.target.value })}
-                />
-              </td>
-              <td>
-                <select
-                  aria-label={t('parameters.statusOf', { field: leaf.path })}
-                  value={leaf.status}
-                  onChange={(e) => edit(leaf.path, { status: e.target.value as SourcedLeaf['status'] })}
-                >
-                  {(['confirmed', 'inferred', 'open'] as const).map((s) => (
-                    <option key={s} value={s}>
-                      {t(`parameters.statuses.${s}`)}
-                    </option>
-                  ))}
-                </select>
-              </td>
+      <TableRegion label={t('parameters.valuesCaption')}>
+        <table className="data-table parameter-values">
+          <caption>{t('parameters.valuesCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('parameters.columns.field')}</th>
+              <th scope="col">{t('parameters.columns.value')}</th>
+              <th scope="col">{t('parameters.columns.source')}</th>
+              <th scope="col">{t('parameters.columns.status')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {shown.map((leaf) => (
+              <tr key={leaf.path}>
+                <th scope="row">{leaf.path}</th>
+                <td>
+                  <input
+                    aria-label={t('parameters.valueOf', { field: leaf.path })}
+                    aria-invalid={unreadable === leaf.path || undefined}
+                    value={leaf.value}
+                    inputMode={leaf.kind === 'number' ? 'decimal' : 'text'}
+                    onChange={(e) => edit(leaf.path, { value: e.target.value })}
+                  />
+                </td>
+                <td>
+                  <input
+                    aria-label={t('parameters.sourceOf', { field: leaf.path })}
+                    value={leaf.source}
+                    onChange={(e) => edit(leaf.path, { source: e.target.value })}
+                  />
+                </td>
+                <td>
+                  <select
+                    aria-label={t('parameters.statusOf', { field: leaf.path })}
+                    value={leaf.status}
+                    onChange={(e) => edit(leaf.path, { status: e.target.value as SourcedLeaf['status'] })}
+                  >
+                    {(['confirmed', 'inferred', 'open'] as const).map((s) => (
+                      <option key={s} value={s}>
+                        {t(`parameters.statuses.${s}`)}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
       <TextAreaField
         label={t('parameters.reason')}
         value={reason}
@@ -329,34 +334,36 @@ function SetHistory({ sets }: { sets: readonly ParameterSetRecord[] }) {
     <section aria-labelledby="history-title">
       <h2 id="history-title">{t('parameters.historyTitle')}</h2>
       <p className="hint">{t('parameters.codedHint')}</p>
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('parameters.columns.domain')}</th>
-            <th scope="col">{t('parameters.columns.validFrom')}</th>
-            <th scope="col">{t('parameters.columns.state')}</th>
-            <th scope="col">{t('parameters.columns.proposed')}</th>
-            <th scope="col">{t('parameters.columns.decided')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sets.map((set) => (
-            <tr key={set.id}>
-              <td>{t(`parameters.domains.${set.domain}`)}</td>
-              <td>{formatDate(set.validFrom)}</td>
-              <td>{t(`parameters.states.${set.status}`)}</td>
-              <td>
-                {set.proposedBy}
-                <span className="table-subline">{set.reason}</span>
-              </td>
-              <td>
-                {set.decidedBy && set.decidedAt ? `${set.decidedBy}, ${formatDateTime(set.decidedAt)}` : '—'}
-                {set.decisionNote ? <span className="table-subline">{set.decisionNote}</span> : null}
-              </td>
+      <TableRegion label={t('parameters.historyTitle')}>
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('parameters.columns.domain')}</th>
+              <th scope="col">{t('parameters.columns.validFrom')}</th>
+              <th scope="col">{t('parameters.columns.state')}</th>
+              <th scope="col">{t('parameters.columns.proposed')}</th>
+              <th scope="col">{t('parameters.columns.decided')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {sets.map((set) => (
+              <tr key={set.id}>
+                <td>{t(`parameters.domains.${set.domain}`)}</td>
+                <td>{formatDate(set.validFrom)}</td>
+                <td>{t(`parameters.states.${set.status}`)}</td>
+                <td>
+                  {set.proposedBy}
+                  <span className="table-subline">{set.reason}</span>
+                </td>
+                <td>
+                  {set.decidedBy && set.decidedAt ? `${set.decidedBy}, ${formatDateTime(set.decidedAt)}` : '—'}
+                  {set.decisionNote ? <span className="table-subline">{set.decisionNote}</span> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { taskRoute } from '../werkvoorraad/task-route';
 import { Trace } from '../betalingsonmacht/ArrangementSummary';
 import { usePersonViewQuery, useVorderingenoverzichtMutation } from './personen-api';
 import { downloadPdf } from '../../components/download-file';
+import { TableRegion } from '../../components/TableRegion';
 
 type PersonView = ResponseOf<'persons.view'>;
 
@@ -23,39 +24,41 @@ export function PersonPage() {
 
 function ClaimsTable({ claims, caption }: { claims: PersonView['claims']; caption: string }) {
   return (
-    <table className="data-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('person.reference')}</th>
-          <th scope="col">{t('person.kind')}</th>
-          <th scope="col">{t('person.phase')}</th>
-          <th scope="col" className="numeric">
-            {t('person.outstanding')}
-          </th>
-          <th scope="col">{t('person.dueDate')}</th>
-          <th scope="col">{t('person.escalation')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {claims.map((c) => (
-          <tr key={c.id}>
-            <td className="mono">
-              {c.partner ? c.reference : <Link to={`/werkvoorraad/${c.id}`}>{c.reference}</Link>}
-            </td>
-            <td>{t(`claimKind.${c.kind}`)}</td>
-            <td>{t(`claimPhase.${c.phase}`)}</td>
-            <td className="numeric">{formatCents(c.outstandingCents)}</td>
-            <td>{formatDate(c.dueDate)}</td>
-            <td>
-              {c.lastStep
-                ? `${t(`escalaties.steps.${c.lastStep}`)} (${t(`escalaties.status.${c.lastStepStatus ?? 'vastgelegd'}`)})`
-                : t('person.noStep')}
-            </td>
+    <TableRegion label={caption}>
+      <table className="data-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('person.reference')}</th>
+            <th scope="col">{t('person.kind')}</th>
+            <th scope="col">{t('person.phase')}</th>
+            <th scope="col" className="numeric">
+              {t('person.outstanding')}
+            </th>
+            <th scope="col">{t('person.dueDate')}</th>
+            <th scope="col">{t('person.escalation')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {claims.map((c) => (
+            <tr key={c.id}>
+              <td className="mono">
+                {c.partner ? c.reference : <Link to={`/werkvoorraad/${c.id}`}>{c.reference}</Link>}
+              </td>
+              <td>{t(`claimKind.${c.kind}`)}</td>
+              <td>{t(`claimPhase.${c.phase}`)}</td>
+              <td className="numeric">{formatCents(c.outstandingCents)}</td>
+              <td>{formatDate(c.dueDate)}</td>
+              <td>
+                {c.lastStep
+                  ? `${t(`escalaties.steps.${c.lastStep}`)} (${t(`escalaties.status.${c.lastStepStatus ?? 'vastgelegd'}`)})`
+                  : t('person.noStep')}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
   );
 }
 
@@ -115,42 +118,44 @@ function PersonContent({ view }: { view: PersonView }) {
 
       <h2>{t('person.arrangements')}</h2>
       {view.arrangements.length ? (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('person.decision')}</th>
-              <th scope="col">{t('person.status')}</th>
-              <th scope="col" className="numeric">
-                {t('person.total')}
-              </th>
-              <th scope="col" className="numeric">
-                {t('person.bvv')}
-              </th>
-              <th scope="col" className="numeric">
-                {t('person.capacity')}
-              </th>
-              <th scope="col">{t('person.decidedAt')}</th>
-              <th scope="col" className="numeric">
-                {t('person.behind')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {view.arrangements.map((a) => (
-              <tr key={a.id}>
-                <td>{t(`betalingsonmacht.decisionKind.${a.kind}`)}</td>
-                <td>{t(`betalingsonmacht.status.${a.status}`)}</td>
-                <td className="numeric">{formatCents(a.totalCents)}</td>
-                <td className="numeric">{a.bvvCents === null ? '–' : formatCents(a.bvvCents)}</td>
-                <td className="numeric">{formatCents(a.afloscapaciteitCents)}</td>
-                <td>{formatDateTime(a.decidedAt)}</td>
-                <td className={a.behindCents ? 'numeric field__error' : 'numeric'}>
-                  {a.behindCents === null ? '–' : formatCents(a.behindCents)}
-                </td>
+        <TableRegion label={t('person.arrangements')}>
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('person.decision')}</th>
+                <th scope="col">{t('person.status')}</th>
+                <th scope="col" className="numeric">
+                  {t('person.total')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('person.bvv')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('person.capacity')}
+                </th>
+                <th scope="col">{t('person.decidedAt')}</th>
+                <th scope="col" className="numeric">
+                  {t('person.behind')}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {view.arrangements.map((a) => (
+                <tr key={a.id}>
+                  <td>{t(`betalingsonmacht.decisionKind.${a.kind}`)}</td>
+                  <td>{t(`betalingsonmacht.status.${a.status}`)}</td>
+                  <td className="numeric">{formatCents(a.totalCents)}</td>
+                  <td className="numeric">{a.bvvCents === null ? '–' : formatCents(a.bvvCents)}</td>
+                  <td className="numeric">{formatCents(a.afloscapaciteitCents)}</td>
+                  <td>{formatDateTime(a.decidedAt)}</td>
+                  <td className={a.behindCents ? 'numeric field__error' : 'numeric'}>
+                    {a.behindCents === null ? '–' : formatCents(a.behindCents)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       ) : (
         <p className="empty-state">{t('person.noArrangements')}</p>
       )}
@@ -158,31 +163,33 @@ function PersonContent({ view }: { view: PersonView }) {
       {view.loketRequests.length ? (
         <>
           <h2>{t('person.loketRequests')}</h2>
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('person.submittedAt')}</th>
-                <th scope="col">{t('person.requestKind')}</th>
-                <th scope="col">{t('person.outcome')}</th>
-                <th scope="col" className="numeric">
-                  {t('person.documents')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.loketRequests.map((r) => (
-                <tr key={r.id}>
-                  <td>{formatDateTime(r.submittedAt)}</td>
-                  <td>{t(`person.loketKind.${r.kind}`)}</td>
-                  <td>
-                    {t(`person.loketOutcome.${r.outcome}`)}
-                    {r.outcomeReason ? <span className="table-subline">{r.outcomeReason}</span> : null}
-                  </td>
-                  <td className="numeric">{r.documents}</td>
+          <TableRegion label={t('person.loketRequests')}>
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('person.submittedAt')}</th>
+                  <th scope="col">{t('person.requestKind')}</th>
+                  <th scope="col">{t('person.outcome')}</th>
+                  <th scope="col" className="numeric">
+                    {t('person.documents')}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {view.loketRequests.map((r) => (
+                  <tr key={r.id}>
+                    <td>{formatDateTime(r.submittedAt)}</td>
+                    <td>{t(`person.loketKind.${r.kind}`)}</td>
+                    <td>
+                      {t(`person.loketOutcome.${r.outcome}`)}
+                      {r.outcomeReason ? <span className="table-subline">{r.outcomeReason}</span> : null}
+                    </td>
+                    <td className="numeric">{r.documents}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
         </>
       ) : null}
 
@@ -227,45 +234,47 @@ function RijkPreview({ rijk }: { rijk: PersonView['rijk'] }) {
               </ul>
             </div>
           )}
-          <table className="data-table" data-testid="rijk-table">
-            <caption>{t('person.rijk.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('person.rijk.creditor')}</th>
-                <th scope="col" className="numeric">
-                  {t('person.rijk.claimCount')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('person.rijk.owed')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('person.rijk.firstInstalment')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rijk.shares.map((share) => (
-                <tr key={share.creditor}>
-                  <th scope="row">{share.creditor}</th>
-                  <td className="numeric">{share.claimCount}</td>
-                  <td className="numeric">{formatCents(share.owedCents)}</td>
-                  <td className="numeric">
-                    {rijk.firstInstalment ? formatCents(first(share.creditor)?.amountCents ?? 0) : '–'}
+          <TableRegion label={t('person.rijk.caption')}>
+            <table className="data-table" data-testid="rijk-table">
+              <caption>{t('person.rijk.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('person.rijk.creditor')}</th>
+                  <th scope="col" className="numeric">
+                    {t('person.rijk.claimCount')}
+                  </th>
+                  <th scope="col" className="numeric">
+                    {t('person.rijk.owed')}
+                  </th>
+                  <th scope="col" className="numeric">
+                    {t('person.rijk.firstInstalment')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rijk.shares.map((share) => (
+                  <tr key={share.creditor}>
+                    <th scope="row">{share.creditor}</th>
+                    <td className="numeric">{share.claimCount}</td>
+                    <td className="numeric">{formatCents(share.owedCents)}</td>
+                    <td className="numeric">
+                      {rijk.firstInstalment ? formatCents(first(share.creditor)?.amountCents ?? 0) : '–'}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">{t('person.rijk.total')}</th>
+                  <td className="numeric">{rijk.shares.reduce((sum, s) => sum + s.claimCount, 0)}</td>
+                  <td className="numeric">{formatCents(rijk.totalCents)}</td>
+                  <td className="numeric" data-testid="rijk-first-instalment">
+                    {rijk.firstInstalment ? formatCents(rijk.firstInstalment.amountCents) : '–'}
                   </td>
                 </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">{t('person.rijk.total')}</th>
-                <td className="numeric">{rijk.shares.reduce((sum, s) => sum + s.claimCount, 0)}</td>
-                <td className="numeric">{formatCents(rijk.totalCents)}</td>
-                <td className="numeric" data-testid="rijk-first-instalment">
-                  {rijk.firstInstalment ? formatCents(rijk.firstInstalment.amountCents) : '–'}
-                </td>
-              </tr>
-            </tfoot>
-          </table>
+              </tfoot>
+            </table>
+          </TableRegion>
         </>
       )}
       {rijk.outside.length ? (

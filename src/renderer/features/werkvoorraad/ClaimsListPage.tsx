@@ -15,6 +15,7 @@ import {
   sortBy,
   type WerkvoorraadSort,
 } from './werkvoorraad-slice';
+import { TableRegion } from '../../components/TableRegion';
 
 const columns: readonly { key: WerkvoorraadSort | 'reference'; label: MessageKey; numeric?: boolean }[] = [
   { key: 'personName', label: 'werkvoorraad.columns.personName' },
@@ -89,63 +90,65 @@ export function ClaimsListPage() {
         </div>
       ) : null}
 
-      <table className="data-table" aria-busy={isFetching}>
-        <caption className="visually-hidden">
-          {t('werkvoorraad.tableCaption', {
-            column: sortLabel,
-            direction: t(view.direction === 'asc' ? 'werkvoorraad.ascending' : 'werkvoorraad.descending'),
-          })}
-        </caption>
-        <thead>
-          <tr>
-            {columns.map((column) => (
-              <th
-                key={column.key}
-                scope="col"
-                className={column.numeric ? 'numeric' : undefined}
-                aria-sort={
-                  column.key === view.sort ? (view.direction === 'asc' ? 'ascending' : 'descending') : undefined
-                }
-              >
-                {column.key === 'reference' ? (
-                  t(column.label)
-                ) : (
-                  <button
-                    type="button"
-                    className="sort-button"
-                    onClick={() => dispatch(sortBy(column.key as WerkvoorraadSort))}
-                    title={t('werkvoorraad.sortBy', { column: t(column.label) })}
-                  >
-                    {t(column.label)}
-                    <span aria-hidden="true">
-                      {column.key === view.sort ? (view.direction === 'asc' ? ' ▲' : ' ▼') : ''}
-                    </span>
-                  </button>
-                )}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {data?.rows.map((row) => (
-            <tr key={row.id}>
-              <td>
-                <Link
-                  to={`/werkvoorraad/${row.id}`}
-                  aria-label={t('werkvoorraad.openClaim', { reference: row.reference, person: row.personName })}
+      <TableRegion label={t('werkvoorraad.title')}>
+        <table className="data-table" aria-busy={isFetching}>
+          <caption className="visually-hidden">
+            {t('werkvoorraad.tableCaption', {
+              column: sortLabel,
+              direction: t(view.direction === 'asc' ? 'werkvoorraad.ascending' : 'werkvoorraad.descending'),
+            })}
+          </caption>
+          <thead>
+            <tr>
+              {columns.map((column) => (
+                <th
+                  key={column.key}
+                  scope="col"
+                  className={column.numeric ? 'numeric' : undefined}
+                  aria-sort={
+                    column.key === view.sort ? (view.direction === 'asc' ? 'ascending' : 'descending') : undefined
+                  }
                 >
-                  {row.personName}
-                </Link>
-              </td>
-              <td>{t(`claimKind.${row.kind}`)}</td>
-              <td className="mono">{row.reference}</td>
-              <td>{t(`claimPhase.${row.phase}`)}</td>
-              <td className="numeric">{formatCents(row.outstandingCents)}</td>
-              <td>{formatDate(row.dueDate)}</td>
+                  {column.key === 'reference' ? (
+                    t(column.label)
+                  ) : (
+                    <button
+                      type="button"
+                      className="sort-button"
+                      onClick={() => dispatch(sortBy(column.key as WerkvoorraadSort))}
+                      title={t('werkvoorraad.sortBy', { column: t(column.label) })}
+                    >
+                      {t(column.label)}
+                      <span aria-hidden="true">
+                        {column.key === view.sort ? (view.direction === 'asc' ? ' ▲' : ' ▼') : ''}
+                      </span>
+                    </button>
+                  )}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data?.rows.map((row) => (
+              <tr key={row.id}>
+                <td>
+                  <Link
+                    to={`/werkvoorraad/${row.id}`}
+                    aria-label={t('werkvoorraad.openClaim', { reference: row.reference, person: row.personName })}
+                  >
+                    {row.personName}
+                  </Link>
+                </td>
+                <td>{t(`claimKind.${row.kind}`)}</td>
+                <td className="mono">{row.reference}</td>
+                <td>{t(`claimPhase.${row.phase}`)}</td>
+                <td className="numeric">{formatCents(row.outstandingCents)}</td>
+                <td>{formatDate(row.dueDate)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
       {data && data.rows.length === 0 ? <p className="empty-state">{t('werkvoorraad.empty')}</p> : null}
 
       <nav className="pagination" aria-label={t('werkvoorraad.pagination')}>
