@@ -167,4 +167,57 @@ describe('reflow', () => {
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.close();
   });
+
+  it('reflows at 400 % on the screens of the other roles too', async () => {
+    const others = [
+      {
+        username: 'mpostma',
+        paths: [
+          ['/teamoverzicht', 'Teamoverzicht'],
+          ['/dashboard', 'Dashboard van het team'],
+        ],
+      },
+      { username: 'famrani', paths: [['/slachtofferinformatie', 'Slachtofferinformatie']] },
+      {
+        username: 'hkok',
+        paths: [
+          ['/auditlog', 'Auditlog'],
+          ['/parameters', 'Parameters'],
+        ],
+      },
+    ] as const;
+    const overflow: string[] = [];
+    for (const { username, paths } of others) {
+      const page = await app.openPage();
+      await page.setViewportSize({ width: 342, height: 192 });
+      const heading = page.getByRole('heading', { level: 1 }).first();
+      await heading.waitFor();
+      if ((await heading.textContent()) !== 'Aanmelden') {
+        await page.getByRole('button', { name: 'Afmelden' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Aanmelden' }).waitFor();
+      }
+      await page.getByLabel('Gebruikersnaam').fill(username);
+      await page.getByLabel('Wachtwoord').fill('Welkom-CJIB-2026');
+      await page.getByRole('button', { name: 'Aanmelden' }).click();
+      await page.getByRole('button', { name: 'Afmelden' }).waitFor(); // signed in (and the cache is theirs)
+      for (const [path, title] of paths) {
+        await page.goto(`${app.host.origin}${path}`);
+        await page.getByRole('heading', { level: 1, name: title }).waitFor();
+        if (await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1))
+          overflow.push(
+            `${path} (${username}) scrolls sideways at 400 %: ` +
+              (await page.evaluate(() =>
+                [...document.querySelectorAll('body *')]
+                  .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+                  .filter((e, _i, all) => !all.includes(e.parentElement as Element))
+                  .slice(0, 3)
+                  .map((e) => `${e.tagName}.${e.className}`)
+                  .join(', '),
+              )),
+          );
+      }
+      await page.close();
+    }
+    expect(overflow).toEqual([]);
+  });
 });
