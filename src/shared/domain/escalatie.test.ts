@@ -351,3 +351,25 @@ describe('Wahv: the free-reminder pilot from 1 July 2026 (scope and term open)',
     }
   });
 });
+
+describe('the sources a worker can open from the trace', () => {
+  it('names the Wahv for its increases and for death, and the Ombudsman for a third party’s vehicle', () => {
+    const wahv = verhogingen('wahv', 30000, today, escalatieParameterSets);
+    for (const rule of ['verhoging.wahv.1', 'verhoging.wahv.2'])
+      expect(wahv.trace.find((s) => s.rule === rule)?.source).toMatchObject({
+        label: expect.stringMatching(/Wahv/),
+        url: 'https://wetten.overheid.nl/BWBR0004441',
+      });
+    expect(advise({}, { deceased: true }).trace.find((s) => s.rule === 'blokkade.overleden')?.source?.url).toBe(
+      'https://wetten.overheid.nl/BWBR0004441',
+    );
+    // For a criminal sanction the trace does not claim the Wahv as its source.
+    expect(
+      advise({ kind: 'strafbeschikking' }, { deceased: true }).trace.find((s) => s.rule === 'blokkade.overleden')
+        ?.source,
+    ).toBeUndefined();
+    expect(
+      advise({ vehicle: 'van_derde' }).trace.find((s) => s.rule === 'blokkade.voertuig-derde')?.source?.label,
+    ).toMatch(/Nationale ombudsman, rapport 2010\/021/);
+  });
+});

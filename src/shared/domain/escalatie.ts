@@ -6,7 +6,7 @@ import type { EscalatieParameterSet } from './parameters/escalatie-parameters';
 import { activeParameterSets } from './parameters/registry';
 import { selectParameterSet } from './parameters/parameter-set';
 import { sources } from './sources';
-import { step, type TraceStep } from './trace';
+import { step, type TraceSource, type TraceStep } from './trace';
 
 /**
  * The life of a claim (docs/regels.md, Escalation): verhogingen, the steps that may follow, the blockers any
@@ -115,10 +115,14 @@ export function verhogingen(
         step(
           'verhoging.wahv.1',
           `1e aanmaning: +${p.wahvFirstIncreasePercent.value} % van ${formatCents(originalCents)} = ${formatCents(first)}`,
+          p.wahvFirstIncreasePercent.status !== 'confirmed',
+          sources.wahv,
         ),
         step(
           'verhoging.wahv.2',
           `2e aanmaning: +${p.wahvSecondIncreasePercent.value} % van ${formatCents(originalCents + first)} = ${formatCents(second)}`,
+          p.wahvSecondIncreasePercent.status !== 'confirmed',
+          sources.wahv,
         ),
       ],
     };
@@ -265,9 +269,15 @@ export function adviseEscalation(
   const candidates = stepsByKind[claim.kind];
   const blocked = new Map<EscalationStep, string[]>();
   const block = (s: EscalationStep, reason: string) => blocked.set(s, [...(blocked.get(s) ?? []), reason]);
-  const blockAll = (steps: readonly EscalationStep[], reason: string, rule: string, unconfirmed = false) => {
+  const blockAll = (
+    steps: readonly EscalationStep[],
+    reason: string,
+    rule: string,
+    unconfirmed = false,
+    source?: TraceSource,
+  ) => {
     for (const s of steps) if (candidates.includes(s)) block(s, reason);
-    trace.push(step(rule, reason, unconfirmed));
+    trace.push(step(rule, reason, unconfirmed, source));
   };
 
   if (isPartnerClaim(claim.kind)) {
@@ -288,6 +298,7 @@ export function adviseEscalation(
       'De debiteur is overleden: de invordering stopt.',
       'blokkade.overleden',
       claim.kind !== 'wahv',
+      claim.kind === 'wahv' ? sources.wahv : undefined,
     );
   }
   // The claim's own phase says so too (an arrangement recorded before this app kept decisions).
@@ -397,6 +408,8 @@ export function adviseEscalation(
       ['buitengebruikstelling_voertuig'],
       'Het voertuig is van een derde: niet buiten gebruik stellen (Nationale ombudsman 2010/021).',
       'blokkade.voertuig-derde',
+      false,
+      sources.ombudsman2010021,
     );
   }
   const lighter = (['rijbewijsinneming', 'buitengebruikstelling_voertuig'] as const).filter(

@@ -15,6 +15,12 @@ export const sources = {
   rv475dc: wet('BWBR0001827', '475dc', 'art. 475dc Wetboek van Burgerlijke Rechtsvordering'),
   sv642: wet('BWBR0001903', '6:4:2', 'art. 6:4:2 Wetboek van Strafvordering'),
   wahv23: wet('BWBR0004441', '23', 'art. 23 Wahv'),
+  /** The whole act, where the rule's article has not been read in the official text yet. */
+  wahv: {
+    label: 'Wet administratiefrechtelijke handhaving verkeersvoorschriften (Wahv)',
+    url: 'https://wetten.overheid.nl/BWBR0004441',
+  },
+  ombudsman2010021: { label: 'Nationale ombudsman, rapport 2010/021 (voertuig van een derde)' },
   wahv27: wet('BWBR0004441', '27', 'art. 27 Wahv'),
   awb345: wet('BWBR0005537', '3:45', 'art. 3:45 Algemene wet bestuursrecht'),
   awb67: wet('BWBR0005537', '6:7', 'art. 6:7 Algemene wet bestuursrecht'),
