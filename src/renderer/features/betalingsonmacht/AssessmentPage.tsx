@@ -12,6 +12,7 @@ import { t, type MessageKey } from '../../app/i18n/t';
 import { appError } from '../../api/errors';
 import { CheckboxField, FormField, LabelledField, TextAreaField } from '../../components/FormField';
 import { QueryGate } from '../../components/QueryGate';
+import { DateField } from '../../components/DateField';
 import { SavedMessage } from '../../components/SavedMessage';
 import { jointScope, type CreditorShare } from '../../../shared/domain/betalingsregeling-rijk';
 import { ArrangementSummary, Schedule, Trace } from './ArrangementSummary';
@@ -162,12 +163,11 @@ function Assessment({ overview }: { overview: Overview }) {
         <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('betalingsonmacht.household')}>
           <fieldset>
             <legend>{t('betalingsonmacht.household')}</legend>
-            <FormField
+            <DateField
               label={t('betalingsonmacht.peildatum')}
               error={errors.peildatum}
-              type="date"
               value={form.peildatum}
-              onChange={(e) => update('peildatum', e.target.value)}
+              onChange={(v) => update('peildatum', v)}
             />
             <Select
               label={t('betalingsonmacht.livingSituation')}
@@ -416,12 +416,11 @@ function Assessment({ overview }: { overview: Overview }) {
                 onChange={(v) => update('withDebtHelp', v)}
               />
             ) : null}
-            <FormField
+            <DateField
               label={t('betalingsonmacht.firstDueDate')}
               error={errors.firstDueDate}
-              type="date"
               value={form.firstDueDate}
-              onChange={(e) => update('firstDueDate', e.target.value)}
+              onChange={(v) => update('firstDueDate', v)}
             />
             <TextAreaField
               label={t('betalingsonmacht.motivation')}

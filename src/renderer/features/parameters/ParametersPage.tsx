@@ -11,7 +11,8 @@ import {
 import { formatDate, formatDateTime } from '../../../shared/format';
 import { t } from '../../app/i18n/t';
 import { appError } from '../../api/errors';
-import { FormField, LabelledField, TextAreaField } from '../../components/FormField';
+import { LabelledField, TextAreaField } from '../../components/FormField';
+import { DateField } from '../../components/DateField';
 import { QueryGate } from '../../components/QueryGate';
 import { useCurrentSessionQuery } from '../session/session-api';
 import { useDecideParameterSetMutation, useParameterSetsQuery, useProposeParameterSetMutation } from './parameters-api';
@@ -239,13 +240,12 @@ function ProposeForm() {
             </select>
           )}
         />
-        <FormField
+        <DateField
           label={t('parameters.validFrom')}
-          type="date"
           value={validFrom}
           error={error?.issues?.validFrom}
-          onChange={(e) => {
-            setValidFrom(e.target.value);
+          onChange={(v) => {
+            setValidFrom(v);
             setLeaves(null);
           }}
         />

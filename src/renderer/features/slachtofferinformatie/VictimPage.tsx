@@ -7,6 +7,7 @@ import type { ResponseOf } from '../../../shared/ipc/contract';
 import { t } from '../../app/i18n/t';
 import { appError } from '../../api/errors';
 import { CheckboxField, FormField, LabelledField, TextAreaField } from '../../components/FormField';
+import { DateField } from '../../components/DateField';
 import { QueryGate } from '../../components/QueryGate';
 import {
   useNotifyVictimMutation,
@@ -206,12 +207,7 @@ function NotifyForm({
         onChange={(e) => setContent(e.target.value)}
         error={failure ? (failure.issues?.content ?? failure.message) : undefined}
       />
-      <FormField
-        label={t('slachtoffers.notifiedOn')}
-        type="date"
-        value={notifiedOn}
-        onChange={(e) => setNotifiedOn(e.target.value)}
-      />
+      <DateField label={t('slachtoffers.notifiedOn')} value={notifiedOn} onChange={setNotifiedOn} />
       <button type="submit" className="button--primary" disabled={isLoading}>
         {t('slachtoffers.record')}
       </button>
