@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, startAppUnderTest, type AppUnderTest } from './support/app-under-test';
+import { axeViolations, signInOnPage, startAppUnderTest, type AppUnderTest } from './support/app-under-test';
 
 const screenshotDir = '.test-results/screenshots';
 let app: AppUnderTest;
@@ -190,16 +190,7 @@ describe('reflow', () => {
     for (const { username, paths } of others) {
       const page = await app.openPage();
       await page.setViewportSize({ width: 342, height: 192 });
-      const heading = page.getByRole('heading', { level: 1 }).first();
-      await heading.waitFor();
-      if ((await heading.textContent()) !== 'Aanmelden') {
-        await page.getByRole('button', { name: 'Afmelden' }).click();
-        await page.getByRole('heading', { level: 1, name: 'Aanmelden' }).waitFor();
-      }
-      await page.getByLabel('Gebruikersnaam').fill(username);
-      await page.getByLabel('Wachtwoord').fill('Welkom-CJIB-2026');
-      await page.getByRole('button', { name: 'Aanmelden' }).click();
-      await page.getByRole('button', { name: 'Afmelden' }).waitFor(); // signed in (and the cache is theirs)
+      await signInOnPage(page, username);
       for (const [path, title] of paths) {
         await page.goto(`${app.host.origin}${path}`);
         await page.getByRole('heading', { level: 1, name: title }).waitFor();

@@ -6,6 +6,7 @@ import { formatCents, formatDate } from '../../src/shared/format';
 import {
   axeViolations,
   screenshotWhole,
+  signInOnPage,
   startAppUnderTest,
   syncNow,
   type AppUnderTest,
@@ -23,15 +24,7 @@ afterAll(async () => app?.close());
 /** A page of the app signed in as `username`, signing out whoever was signed in on this desktop. */
 async function signInAs(username: string) {
   const page = await app.openPage();
-  const heading = page.getByRole('heading', { level: 1 }).first();
-  await heading.waitFor();
-  if ((await heading.textContent()) !== 'Aanmelden') {
-    await page.getByRole('button', { name: 'Afmelden' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Aanmelden' }).waitFor();
-  }
-  await page.getByLabel('Gebruikersnaam').fill(username);
-  await page.getByLabel('Wachtwoord').fill('Welkom-CJIB-2026');
-  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await signInOnPage(page, username);
   return page;
 }
 

@@ -17,6 +17,28 @@ import { localMigrationsDir } from '../support/temp-dir';
 const canMount = process.platform === 'linux' && userInfo().uid === 0;
 const mountPoint = join(tmpdir(), `cjib-full-${process.pid}`);
 
+/** Fills the disk, starts a backend thread on `file` there, expects the Dutch message, then makes room. */
+async function expectFullAtStart(file: string): Promise<void> {
+  const filler = join(mountPoint, `filler-${file}`);
+  try {
+    writeFileSync(filler, Buffer.alloc(64 * 1024 * 1024));
+  } catch {
+    // ENOSPC: full now
+  }
+  try {
+    await expect(
+      startBackendThread({
+        dbPath: join(mountPoint, file),
+        migrationsDir: localMigrationsDir,
+        appVersion: 'test',
+        localUser: demoLocalUser,
+      }),
+    ).rejects.toThrow(/^De schijf van deze computer is vol: de app kan haar gegevens niet openen/);
+  } finally {
+    rmSync(filler, { force: true });
+  }
+}
+
 describe.skipIf(!canMount)('a full disk under the cache', () => {
   let backend: Backend;
   beforeAll(() => {
@@ -65,24 +87,7 @@ describe.skipIf(!canMount)('a full disk under the cache', () => {
   it('says in Dutch, at start, that the disk is full when the existing cache cannot be opened', async () => {
     // The cache of the first test exists, closed (no -shm file); a full disk stops SQLite from making one.
     await backend.close();
-    const filler = join(mountPoint, 'filler-existing');
-    try {
-      writeFileSync(filler, Buffer.alloc(64 * 1024 * 1024));
-    } catch {
-      // ENOSPC: full now
-    }
-    try {
-      await expect(
-        startBackendThread({
-          dbPath: join(mountPoint, 'cache.sqlite'),
-          migrationsDir: localMigrationsDir,
-          appVersion: 'test',
-          localUser: demoLocalUser,
-        }),
-      ).rejects.toThrow(/^De schijf van deze computer is vol: de app kan haar gegevens niet openen/);
-    } finally {
-      rmSync(filler, { force: true });
-    }
+    await expectFullAtStart('cache.sqlite');
     // With room again, the same cache opens with everything saved before.
     backend = createBackend({
       dbPath: join(mountPoint, 'cache.sqlite'),
@@ -96,23 +101,6 @@ describe.skipIf(!canMount)('a full disk under the cache', () => {
   });
 
   it('says in Dutch, at start, that the disk is full when the cache cannot even be opened', async () => {
-    const filler = join(mountPoint, 'filler-start');
-    try {
-      writeFileSync(filler, Buffer.alloc(64 * 1024 * 1024));
-    } catch {
-      // ENOSPC: full now
-    }
-    try {
-      await expect(
-        startBackendThread({
-          dbPath: join(mountPoint, 'nieuw.sqlite'),
-          migrationsDir: localMigrationsDir,
-          appVersion: 'test',
-          localUser: demoLocalUser,
-        }),
-      ).rejects.toThrow(/^De schijf van deze computer is vol: de app kan haar gegevens niet openen/);
-    } finally {
-      rmSync(filler, { force: true });
-    }
+    await expectFullAtStart('nieuw.sqlite');
   });
 });

@@ -150,6 +150,23 @@ export async function screenshotWhole(page: Page, path: string): Promise<void> {
 }
 
 /**
+ * On a page of the app: signs out whoever is signed in there, then signs in as `username` (a demo
+ * user) and waits until the app shows them signed in.
+ */
+export async function signInOnPage(page: Page, username: string): Promise<void> {
+  const heading = page.getByRole('heading', { level: 1 }).first();
+  await heading.waitFor();
+  if ((await heading.textContent()) !== 'Aanmelden') {
+    await page.getByRole('button', { name: 'Afmelden' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Aanmelden' }).waitFor();
+  }
+  await page.getByLabel('Gebruikersnaam').fill(username);
+  await page.getByLabel('Wachtwoord').fill(demoLogin.password);
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await page.getByRole('button', { name: 'Afmelden' }).waitFor();
+}
+
+/**
  * Clicks "Nu synchroniseren" and waits for that sync round itself to finish (its answer from the
  * backend), not for a status text that may still show from the round before.
  */

@@ -76,9 +76,10 @@ const upsert = sql`
     version = excluded.version, pending = excluded.pending`;
 
 /** Tasks with a move of this desktop the server has not processed yet. */
-const unsentMoves = sql`
-  SELECT DISTINCT json_extract(o.body, '$.payload.taskId') AS id FROM outbox o
-  WHERE o.status = 'pending' AND o.type IN ('ClaimTask', 'ReleaseTask', 'AssignTask', 'CompleteTask')`;
+const unsentMovesWhere = sqlTrusted(
+  `o.status = 'pending' AND o.type IN ('ClaimTask', 'ReleaseTask', 'AssignTask', 'CompleteTask')`,
+);
+const unsentMoves = sql`SELECT DISTINCT json_extract(o.body, '$.payload.taskId') AS id FROM outbox o WHERE ${unsentMovesWhere}`;
 
 const toRow = (t: TaskWire, pending: boolean) =>
   [
@@ -150,7 +151,9 @@ export class TasksRepository {
    * stays until the feed brings the change the move made.
    */
   settle(taskId: string): void {
-    if (this.db.all<{ id: string }>(unsentMoves).some((r) => r.id === taskId)) return;
+    const stillUnsent = sql`SELECT 1 AS unsent FROM outbox o
+      WHERE ${unsentMovesWhere} AND json_extract(o.body, '$.payload.taskId') = ${taskId} LIMIT 1`;
+    if (this.db.get(stillUnsent)) return;
     const held = this.db.get<{ body: string }>(sql`SELECT body FROM task_server_rows WHERE id = ${taskId}`);
     if (!held) return;
     const server = taskWire.parse(JSON.parse(held.body));
