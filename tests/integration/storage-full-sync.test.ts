@@ -11,13 +11,17 @@ import { addCaseNote } from '../../src/main/services/case-notes-service';
 import { signIn } from '../../src/main/services/session-service';
 import { CentralClient } from '../../src/main/sync/central-client';
 import { SyncEngine } from '../../src/main/sync/sync-engine';
+import { memoryVault } from '../../src/main/sync/session-vault';
+import { createBackend, type Backend } from '../../src/main/backend/backend';
+import { call } from '../support/desktop';
 import { startTestCentral } from '../support/central';
 import { localMigrationsDir } from '../support/temp-dir';
 
 /**
  * A full disk under a cache that syncs with a real central: decisions waiting in the outbox still
  * go out (the send no longer starts with a write), and an initial sync that fills the disk leaves
- * automatic WAL checkpoints on. Mounting a tmpfs needs root, as in storage-full.test.ts.
+ * automatic WAL checkpoints on; an app started on a full disk opens its cache for reading and still
+ * sends what waits in the outbox. Mounting a tmpfs needs root, as in storage-full.test.ts.
  */
 const canMount = process.platform === 'linux' && userInfo().uid === 0;
 const mountPoint = join(tmpdir(), `cjib-full-sync-${process.pid}`);
@@ -81,6 +85,89 @@ describe.skipIf(!canMount)('sync on a full disk', () => {
     expect(again[0]?.n).toBe(1);
     expect(db.raw.prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(0);
     db.close();
+  });
+
+  it('starts on a full disk for reading: the cases and the unsent note are there, and the note is sent once', async () => {
+    const dbPath = join(mountPoint, 'read-only.sqlite');
+    const vault = memoryVault();
+    const db = new Database(dbPath);
+    migrate(db, loadMigrations(localMigrationsDir));
+    const client = new CentralClient({ baseUrl: central.url, vault });
+    const user = await signIn(db, client, 'sdevries', demoPassword);
+    await new SyncEngine(db, client, { pageSize: 500 }).syncOnce();
+    const claimId = db.raw.prepare('SELECT id FROM claims ORDER BY id LIMIT 1').pluck().get() as string;
+    const cases = db.raw.prepare('SELECT count(*) FROM claims').pluck().get() as number;
+    addCaseNote(db, user, { claimId, text: 'Genoteerd en toen liep de schijf vol' });
+    db.close();
+    const filler = fill();
+
+    let backend: Backend | undefined;
+    try {
+      backend = createBackend(
+        {
+          dbPath,
+          migrationsDir: localMigrationsDir,
+          appVersion: 'test',
+          centralUrl: central.url,
+          localUser: null,
+          sync: { intervalMs: 3_600_000 },
+        },
+        undefined,
+        { vault },
+      );
+      expect(await call(backend, 'app.info')).toMatchObject({ storageFull: true });
+      expect((await call<{ user: { id: string } | null }>(backend, 'session.current')).user?.id).toBe(user.id);
+      const list = await call<{ total: number }>(backend, 'werkvoorraad.list', { limit: 5 });
+      expect(list.total).toBe(cases);
+      const notes = await call<{ notes: { text: string; pending: boolean }[] }>(backend, 'notes.list', { claimId });
+      expect(notes.notes).toContainEqual(
+        expect.objectContaining({ text: 'Genoteerd en toen liep de schijf vol', pending: true }),
+      );
+      // Nothing new can be kept: said in Dutch, not lost silently.
+      const refused = await backend.invoke('notes.add', { claimId, text: 'Past niet meer' });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'storage_full' } });
+
+      await backend.invoke('sync.now', {});
+      const sent = await central.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM case_notes WHERE text = 'Genoteerd en toen liep de schijf vol'`,
+      );
+      expect(sent[0]?.n).toBe(1);
+      expect(
+        (
+          await central.db.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM case_notes WHERE text = 'Past niet meer'`,
+          )
+        )[0]?.n,
+      ).toBe(0);
+    } finally {
+      await backend?.close();
+      rmSync(filler);
+    }
+
+    // With room again the cache opens as usual; the note is sent once more at most and kept once.
+    const again = createBackend(
+      {
+        dbPath,
+        migrationsDir: localMigrationsDir,
+        appVersion: 'test',
+        centralUrl: central.url,
+        localUser: null,
+        sync: { intervalMs: 3_600_000 },
+      },
+      undefined,
+      { vault },
+    );
+    try {
+      expect(await call(again, 'app.info')).toMatchObject({ storageFull: false });
+      await call(again, 'sync.now');
+      const once = await central.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM case_notes WHERE text = 'Genoteerd en toen liep de schijf vol'`,
+      );
+      expect(once[0]?.n).toBe(1);
+      expect((await call<{ pendingCommands: number }>(again, 'sync.status')).pendingCommands).toBe(0);
+    } finally {
+      await again.close();
+    }
   });
 
   it('keeps automatic checkpoints on after an initial sync that filled the disk', async () => {

@@ -84,20 +84,44 @@ describe.skipIf(!canMount)('a full disk under the cache', () => {
     );
   });
 
-  it('says in Dutch, at start, that the disk is full when the existing cache cannot be opened', async () => {
-    // The cache of the first test exists, closed (no -shm file); a full disk stops SQLite from making one.
+  it('opens the existing cache for reading on a full disk: what was saved is there, nothing new is kept', async () => {
+    // The cache of the first test exists, closed (no -shm file); a full disk stops SQLite from sizing one.
     await backend.close();
-    await expectFullAtStart('cache.sqlite');
-    // With room again, the same cache opens with everything saved before.
+    const filler = join(mountPoint, 'filler-read-only');
+    try {
+      writeFileSync(filler, Buffer.alloc(64 * 1024 * 1024));
+    } catch {
+      // ENOSPC: full now
+    }
+    try {
+      backend = await startBackendThread({
+        dbPath: join(mountPoint, 'cache.sqlite'),
+        migrationsDir: localMigrationsDir,
+        appVersion: 'test',
+        localUser: demoLocalUser,
+      });
+      expect(await call(backend, 'app.info')).toMatchObject({ storageFull: true });
+      const claimId = (await call<{ rows: { id: string }[] }>(backend, 'werkvoorraad.list', { limit: 1 })).rows[0]?.id;
+      const notes = await call<{ notes: { text: string }[] }>(backend, 'notes.list', { claimId });
+      expect(notes.notes.map((n) => n.text)).toContain('Na het opruimen');
+      const refused = await backend.invoke('notes.add', { claimId, text: 'Past niet meer' });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'storage_full' } });
+      await backend.close();
+    } finally {
+      rmSync(filler, { force: true });
+    }
+    // With room again, the same cache opens as usual with everything saved before.
     backend = createBackend({
       dbPath: join(mountPoint, 'cache.sqlite'),
       migrationsDir: localMigrationsDir,
       appVersion: 'test',
       localUser: demoLocalUser,
     });
+    expect(await call(backend, 'app.info')).toMatchObject({ storageFull: false });
     const claimId = (await call<{ rows: { id: string }[] }>(backend, 'werkvoorraad.list', { limit: 1 })).rows[0]?.id;
     const notes = await call<{ notes: { text: string }[] }>(backend, 'notes.list', { claimId });
-    expect(notes.notes.map((n) => n.text)).toContain('Na het opruimen');
+    expect(notes.notes.map((n) => n.text)).toEqual(expect.arrayContaining(['Na het opruimen']));
+    expect(notes.notes.map((n) => n.text)).not.toContain('Past niet meer');
   });
 
   it('says in Dutch, at start, that the disk is full when the cache cannot even be opened', async () => {

@@ -1,13 +1,8 @@
-import { dirname } from 'node:path';
-import { ensurePrivateDir, tightenFile } from '../../platform/private-files';
 import { normalizedDocumentName } from '../../shared/api/loket';
 import { ParameterSetsRepository } from '../db/repositories/parameter-sets-repository';
-import { installApprovedParameterSets } from '../../shared/domain/parameters/registry';
 import type { SyncStatus } from '../../shared/ipc/contract';
 import { AppError, fail, type Result } from '../../shared/ipc/result';
 import type { DbLogger } from '../db/connection';
-import { openCheckedCache } from '../db/cache-recovery';
-import { loadMigrations, migrate } from '../db/migrations';
 import { ArrangementsRepository } from '../db/repositories/arrangements-repository';
 import { ClaimEventsRepository } from '../db/repositories/claim-events-repository';
 import { ClaimsRepository } from '../db/repositories/claims-repository';
@@ -30,7 +25,6 @@ import {
   recordEscalation,
   requestWaiver,
 } from '../services/escalatie-service';
-import { localDemoTeam, seedDemoCacheIfEmpty, seedDemoParameterSets } from '../services/demo-seed-service';
 import { dropReview, listReviews, redoReview } from '../services/review-service';
 import { signIn, unlock } from '../services/session-service';
 import {
@@ -44,11 +38,11 @@ import { decideVoorschot, proposeVoorschot, voorschotApprovals } from '../servic
 import { listWerkvoorraad } from '../services/werkvoorraad-service';
 import { aanmaningLetter, victimLetter } from '../services/letters-service';
 import { CentralClient, CentralError } from '../sync/central-client';
-import { restoreDeferredIndexes } from '../sync/deferred-indexes';
 import { SyncEngine } from '../sync/sync-engine';
 import type { BackendConfig } from './backend-config';
 import type { SessionVault } from '../sync/session-vault';
 import { takenHandlers } from './taken-handlers';
+import { openCache } from './open-cache';
 import { todayInAmsterdam } from '../../shared/domain/amsterdam-clock';
 import { exportDiagnostics } from '../services/diagnostics-service';
 import { OutboxRepository } from '../db/repositories/outbox-repository';
@@ -94,32 +88,7 @@ export function createBackend(
   logger: BackendLogger = silentLogger,
   options: { vault?: SessionVault; logFile?: RotatingLog | undefined } = {},
 ): Backend {
-  const onDisk = config.dbPath !== ':memory:';
-  // The cache holds names, BSNs and claims: its folder and files are this user's alone.
-  if (onDisk) ensurePrivateDir(dirname(config.dbPath));
-  const opened = openCheckedCache(config.dbPath, logger);
-  const { db, recovery } = opened;
-  try {
-    const result = migrate(db, loadMigrations(config.migrationsDir));
-    // SQLite gives the -wal and -shm files the main file's mode, so narrowing it once covers them too.
-    if (onDisk) for (const suffix of ['', '-wal', '-shm']) tightenFile(config.dbPath + suffix);
-    if (result.applied.length) logger.info('migrated local database', { from: result.from, to: result.to });
-    opened.restore();
-    restoreDeferredIndexes(db); // an initial sync interrupted by a crash left them dropped
-    if (config.seedDemo && !config.centralUrl) {
-      const user = config.localUser;
-      const team = user ? localDemoTeam(user.id, user.displayName) : undefined;
-      const seeded = seedDemoCacheIfEmpty(db, config.seedDemo, team);
-      if (seeded) logger.info('seeded demo cache', { claims: seeded });
-      seedDemoParameterSets(db);
-    }
-    // The approved parameter sets this app received before, for its rules from the first screen on.
-    installApprovedParameterSets(new ParameterSetsRepository(db).approved());
-    db.refreshPlannerStatistics();
-  } catch (error) {
-    db.close();
-    throw error;
-  }
+  const { db, recovery, storageFull } = openCache(config, logger);
 
   const central = config.centralUrl
     ? new CentralClient({ baseUrl: config.centralUrl, timeoutMs: config.centralTimeoutMs, vault: options.vault })
@@ -187,7 +156,12 @@ export function createBackend(
   // The idle lock lives here, not in the renderer: a reload (Ctrl+R) of a locked screen is still locked.
   let locked = false;
   const table: HandlerTable = {
-    'app.info': () => ({ appVersion: config.appVersion, schemaVersion: db.userVersion, cacheRecovery: recovery }),
+    'app.info': () => ({
+      appVersion: config.appVersion,
+      schemaVersion: db.userVersion,
+      cacheRecovery: recovery,
+      storageFull,
+    }),
     'app.diagnostics': () =>
       exportDiagnostics({
         db,

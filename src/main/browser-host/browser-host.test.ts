@@ -133,6 +133,7 @@ describe('browser host API', () => {
         appVersion: '9.9.9',
         schemaVersion: latestVersion(loadMigrations(localMigrationsDir)),
         cacheRecovery: null,
+        storageFull: false,
       },
     });
   });

@@ -19,9 +19,13 @@ export class Database {
   constructor(
     readonly path: string,
     private readonly logger: DbLogger = { warn: () => undefined },
+    options: { exclusive?: boolean } = {},
   ) {
     this.raw = new BetterSqlite3(path);
     try {
+      // Exclusive before the first read: SQLite then keeps the WAL index in this process's memory
+      // instead of the -shm file, which a full disk cannot size (see open-cache.ts).
+      if (options.exclusive) this.raw.pragma('locking_mode = EXCLUSIVE');
       this.configure();
     } catch (error) {
       // A file that is no database fails here: let go of it, so it can be moved aside.

@@ -16,7 +16,7 @@ const failing = Object.fromEntries(
 function table(overrides: Partial<HandlerTable> = {}): HandlerTable {
   return {
     ...failing,
-    'app.info': () => ({ appVersion: '1.0.0', schemaVersion: 10, cacheRecovery: null }),
+    'app.info': () => ({ appVersion: '1.0.0', schemaVersion: 10, cacheRecovery: null, storageFull: false }),
     'session.current': () => ({ user: null, centralConfigured: false, locked: false }),
     'sync.status': () => ({ connection: 'offline', pendingCommands: 0, lastSyncAt: null, progress: null, error: null }),
     'werkvoorraad.list': () => ({ rows: [], total: 0 }),

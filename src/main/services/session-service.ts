@@ -30,7 +30,8 @@ export async function signIn(
     }
     wipeCache(db);
   }
-  state.set('owner_user_id', user.id);
+  // Written only when it changes: the same worker can sign in on a cache opened read-only (full disk).
+  if (owner !== user.id) state.set('owner_user_id', user.id);
   return user;
 }
 

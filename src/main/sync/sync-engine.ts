@@ -145,6 +145,7 @@ export class SyncEngine {
         clientId,
         entries.map((e) => e.command),
       );
+      this.connection = 'online'; // it answered, even if what follows cannot be written (full disk)
       const byId = new Map(entries.map((e) => [e.commandId, e]));
       let progressed = false;
       this.db.transaction(() => {

@@ -3,6 +3,7 @@ import type { Role } from '../../shared/domain/roles';
 import { t, type MessageKey } from '../app/i18n/t';
 import { NotificationsButton } from '../features/notifications/NotificationsButton';
 import { CacheRecoveryNotice } from '../features/over/CacheRecoveryNotice';
+import { StorageFullNotice } from '../features/over/StorageFullNotice';
 import { SessionBadge } from '../features/session/SessionBadge';
 import { useCurrentSessionQuery } from '../features/session/session-api';
 import { SessionExpiredNotice } from '../features/session/SessionExpiredNotice';
@@ -62,6 +63,7 @@ export function AppFrame() {
           </ul>
         </nav>
         <main id="inhoud" className="app-main" tabIndex={-1}>
+          <StorageFullNotice />
           <CacheRecoveryNotice />
           <SessionExpiredNotice />
           <Outlet />

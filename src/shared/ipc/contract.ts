@@ -222,6 +222,8 @@ export const contract = {
           commandsUnreadable: z.boolean(),
         })
         .nullable(),
+      /** The disk was full at start: the cache is open for reading and sending only (open-cache.ts). */
+      storageFull: z.boolean(),
     }),
   },
   /** "Diagnose exporteren": versions, cache health, sync state and redacted log lines; no case data. */

@@ -38,16 +38,19 @@ export async function startAppUnderTest(
     viaProxy?: boolean;
     /** Runs before the backend opens its cache file, e.g. to leave a damaged one there. */
     prepareCache?: (dbPath: string) => void;
+    /** The folder of the cache (`cache.sqlite`), e.g. on a small disk; a fresh temporary one otherwise. */
+    cacheDir?: string;
   } = {},
 ): Promise<AppUnderTest> {
   const temp = makeTempDir('cjib-e2e-');
-  options.prepareCache?.(join(temp.dir, 'cache.sqlite'));
+  const dbPath = join(options.cacheDir ?? temp.dir, 'cache.sqlite');
+  options.prepareCache?.(dbPath);
   const ownCentral = !options.central;
   const central = options.central ?? (await startTestCentral({ seed: { persons: 200, claims: 600 } }));
   // A loopback proxy that can drop every request stands in for a network cable pulled out.
   const proxy = options.viaProxy ? await startFaultProxy(central.url, 1) : null;
   const backend = await startBackendThread({
-    dbPath: join(temp.dir, 'cache.sqlite'),
+    dbPath,
     migrationsDir: localMigrationsDir,
     appVersion: '0.0.0-e2e',
     centralUrl: proxy?.url ?? central.url,

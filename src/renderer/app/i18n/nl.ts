@@ -39,6 +39,15 @@ export const nl = {
       more: 'Meer hierover',
       dismiss: 'Melding sluiten',
     },
+    storageFull: {
+      title: 'De schijf van deze computer is vol',
+      notice:
+        'De app is geopend om te lezen: u ziet uw zaken zoals ze waren opgeslagen. Nieuwe wijzigingen kunnen niet worden opgeslagen.',
+      waiting:
+        '{count} nog niet verzonden wijzigingen worden verstuurd zodra er verbinding is; er gaat niets verloren.',
+      waitingOne: '1 nog niet verzonden wijziging wordt verstuurd zodra er verbinding is; er gaat niets verloren.',
+      action: 'Maak ruimte vrij of bel de servicedesk, en start de app daarna opnieuw.',
+    },
     diagnostics: {
       title: 'Diagnose voor de servicedesk',
       intro:
