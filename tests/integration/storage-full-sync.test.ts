@@ -58,6 +58,8 @@ describe.skipIf(!canMount)('sync on a full disk', () => {
     await engine.syncOnce();
     const claimId = db.raw.prepare('SELECT id FROM claims LIMIT 1').pluck().get() as string;
     addCaseNote(db, user, { claimId, text: 'Genoteerd vlak voor de schijf vol liep' });
+    // An empty log: the next write needs new room on the disk (a long log would be written over).
+    db.raw.pragma('wal_checkpoint(TRUNCATE)');
     const filler = fill();
     let full: unknown;
     // A few writes may still fit in free pages; the first that does not is what this is about.
