@@ -307,9 +307,9 @@ export function createBackend(
       engine?.trigger();
       return {};
     },
-    'escalaties.page': ({ offset, limit }) => {
+    'escalaties.page': (request) => {
       requireUser();
-      return escalationPage(db, offset, limit, today());
+      return escalationPage(db, request, today());
     },
     'escalaties.claim': ({ claimId }) => {
       requireUser();

@@ -3,6 +3,7 @@ import type { Command } from '../../shared/api/commands';
 import type { EscalationDecisionWire } from '../../shared/api/entities';
 import {
   adviseEscalation,
+  escalationSteps,
   stepLabels,
   stepsTakenFrom,
   waiveVerhoging,
@@ -17,7 +18,16 @@ import {
   type DecisionOnRecord,
   type EscalationFacts,
 } from '../../shared/domain/escalatie-situatie';
-import type { ClaimDetail, ResponseOf, SessionUser } from '../../shared/ipc/contract';
+import {
+  escalationAdviceKeys,
+  type ClaimDetail,
+  type ClaimRow,
+  type EscalationAdviceKey,
+  type ParsedRequestOf,
+  type ResponseOf,
+  type SessionUser,
+} from '../../shared/ipc/contract';
+import { sql } from '../db/sql';
 import { arrangementStanding } from '../../shared/domain/betalingsregeling';
 import { AppError } from '../../shared/ipc/result';
 import type { Database } from '../db/connection';
@@ -67,27 +77,81 @@ export function escalationCase(db: Database, claimId: string): ResponseOf<'escal
   };
 }
 
-/** A page of the werkvoorraad with the recommended next step of each claim on it. */
+interface ListedAdvice {
+  recommended: EscalationStep | null;
+  blockedCount: number;
+}
+
+/**
+ * The advice per claim for the list, kept until the cache changes or the day does: the rules run
+ * per claim in JS, so re-sorting or re-filtering the worklist does not run them all again.
+ * SQLite's total_changes() counts every row this connection wrote (sync included).
+ */
+const listedAdvice = new WeakMap<Database, { key: string; byClaim: Map<string, ListedAdvice> }>();
+
+function listedAdviceOf(db: Database, today: string): Map<string, ListedAdvice> {
+  const key = `${db.get<{ n: number }>(sql`SELECT total_changes() AS n`)?.n ?? 0}|${today}`;
+  let memo = listedAdvice.get(db);
+  if (memo?.key !== key) {
+    memo = { key, byClaim: new Map() };
+    listedAdvice.set(db, memo);
+  }
+  return memo.byClaim;
+}
+
+const adviceRank = (step: EscalationStep | null) =>
+  step === null ? escalationSteps.length : escalationSteps.indexOf(step);
+
+/**
+ * The Escalaties worklist: every claim on the filter with its recommended next step (facts not
+ * yet checked: no licence or vehicle assumed), counted per advised step, then filtered on the
+ * step, sorted and paged. The counts show what each step filter would give.
+ */
 export function escalationPage(
   db: Database,
-  offset: number,
-  limit: number,
+  request: ParsedRequestOf<'escalaties.page'>,
   today: string,
 ): ResponseOf<'escalaties.page'> {
-  const claims = new ClaimsRepository(db);
+  const { sort, direction, offset, limit, advice, minOutstandingCents } = request;
   const persons = new PersonsRepository(db);
-  const page = claims.listPage({ sort: 'dueDate', direction: 'asc', offset, limit });
+  const cache = listedAdviceOf(db, today);
   const situations = new Map<string, ReturnType<typeof situationFromDecisions>>();
-  const rows = page.rows.map((row) => {
+  const adviceFor = (row: ClaimRow): ListedAdvice => {
+    const known = cache.get(row.id);
+    if (known) return known;
     let situation = situations.get(row.personId);
     if (!situation) {
       situation = situationFromDecisions(decisionsOnRecord(db, row.personId), persons.status(row.personId), today);
       situations.set(row.personId, situation);
     }
-    const advice = adviseEscalation(claimForEscalation(row, uncheckedFacts), situation, today);
-    return { ...row, recommended: advice.recommended, blockedCount: advice.blocked.length };
-  });
-  return { rows, total: page.total };
+    const advised = adviseEscalation(claimForEscalation(row, uncheckedFacts), situation, today);
+    const listed = { recommended: advised.recommended, blockedCount: advised.blocked.length };
+    cache.set(row.id, listed);
+    return listed;
+  };
+
+  const matching = new ClaimsRepository(db)
+    .listMatching({
+      sort: sort === 'advice' ? 'dueDate' : sort,
+      direction: sort === 'advice' ? 'asc' : direction,
+      kind: request.kind,
+      phase: request.phase,
+      search: request.search,
+    })
+    .filter((row) => row.outstandingCents >= (minOutstandingCents ?? 0))
+    .map((row) => ({ ...row, ...adviceFor(row) }));
+
+  const tally = new Map<EscalationAdviceKey, number>();
+  for (const row of matching) tally.set(row.recommended ?? 'geen', (tally.get(row.recommended ?? 'geen') ?? 0) + 1);
+  const counts = escalationAdviceKeys.map((key) => ({ advice: key, count: tally.get(key) ?? 0 }));
+
+  const rows = advice ? matching.filter((row) => (row.recommended ?? 'geen') === advice) : matching;
+  if (sort === 'advice') {
+    // Stable: within one step the claims stay in due-date order.
+    const sign = direction === 'asc' ? 1 : -1;
+    rows.sort((a, b) => sign * (adviceRank(a.recommended) - adviceRank(b.recommended)));
+  }
+  return { rows: rows.slice(offset, offset + limit), total: rows.length, counts };
 }
 
 /** The same rules as the screen and the server: is this step allowed for this claim now, and if not, why. */

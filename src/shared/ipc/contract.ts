@@ -47,6 +47,11 @@ export {
  */
 
 export const werkvoorraadSortKeys = ['dueDate', 'outstanding', 'personName', 'kind', 'phase'] as const;
+/** The Escalaties worklist sorts on the claim's columns and on the advised step (in the order of the steps). */
+export const escalationSortKeys = [...werkvoorraadSortKeys, 'advice'] as const;
+/** An advised step, or `geen`: no step is possible now. */
+export const escalationAdviceKeys = [...escalationSteps, 'geen'] as const;
+export type EscalationAdviceKey = (typeof escalationAdviceKeys)[number];
 
 export const claimRow = z.object({
   id,
@@ -359,15 +364,30 @@ export const contract = {
     request: z.object({ arrangementId: id, approve: z.boolean(), note: text().trim().max(2000) }).strict(),
     response: z.object({}),
   },
+  /**
+   * The Escalaties worklist: claims with their advised next step, filtered, sorted and counted per
+   * advised step (the counts cover the other filters, not the step filter itself).
+   */
   'escalaties.page': {
     request: z
-      .object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(200).default(50) })
+      .object({
+        sort: z.enum(escalationSortKeys).default('dueDate'),
+        direction: z.enum(['asc', 'desc']).default('asc'),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(200).default(50),
+        kind: claimKind.optional(),
+        phase: claimPhase.optional(),
+        advice: z.enum(escalationAdviceKeys).optional(),
+        minOutstandingCents: cents.optional(),
+        search: searchText.optional(),
+      })
       .strict(),
     response: z.object({
       rows: z.array(
         claimRow.extend({ recommended: z.enum(escalationSteps).nullable(), blockedCount: z.number().int() }),
       ),
       total: z.number().int(),
+      counts: z.array(z.object({ advice: z.enum(escalationAdviceKeys), count: z.number().int().nonnegative() })),
     }),
   },
   'escalaties.claim': {

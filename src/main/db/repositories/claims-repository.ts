@@ -79,6 +79,12 @@ export class ClaimsRepository {
     return { rows, total };
   }
 
+  /** Every claim on a filter, in one order (worklists that rank or count in the service). */
+  listMatching(query: Omit<ClaimPageQuery, 'offset' | 'limit'>): ClaimRow[] {
+    // LIMIT -1: no limit in SQLite.
+    return this.db.all<ClaimRow>(this.pageQueries({ ...query, offset: 0, limit: -1 }).rows);
+  }
+
   /** The statements behind `listPage`, on one filter (the plan of `rows` is tested with migration 0120). */
   pageQueries(query: ClaimPageQuery): { rows: SqlQuery; count: SqlQuery } {
     const where = this.whereClause(query);
