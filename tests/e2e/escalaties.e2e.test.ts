@@ -239,6 +239,48 @@ describe('escalation end to end', () => {
     expect(stored).toEqual([]);
   });
 
+  it('is a worklist: counts per advised step, a step filter, sort, the keyboard, and back to the same row', async () => {
+    const page = await worker.openApp();
+    await page.getByRole('link', { name: 'Escalaties' }).click();
+    const grid = page.getByRole('grid', { name: /^Escalaties: / });
+    await grid.locator('[role="row"][data-key]').first().waitFor();
+    const tabs = page.getByRole('navigation', { name: 'Geadviseerde stap' }).getByRole('button');
+    const all = Number((await tabs.first().locator('.count-badge').textContent())?.replace(/\D/g, ''));
+    expect(all).toBeGreaterThan(0);
+    // The first step with claims: its count is what the grid then lists, and every row advises it.
+    const step = tabs.nth(1);
+    const stepName = (await step.textContent())?.replace(/[\d.]+$/, '').trim() ?? '';
+    const stepCount = Number((await step.locator('.count-badge').textContent())?.replace(/\D/g, ''));
+    await step.click();
+    await expect.poll(() => grid.getAttribute('aria-label')).toBe(`Escalaties: ${stepCount} vorderingen`);
+    const adviceCells = grid.locator('[role="row"][data-key] [role="gridcell"]:nth-child(7)');
+    await adviceCells.first().waitFor();
+    expect(new Set(await adviceCells.allTextContents())).toEqual(new Set([stepName]));
+
+    // Sorted on the amount, highest first (a second click turns the order).
+    await page.getByRole('button', { name: /^Openstaand/ }).click();
+    await page.getByRole('button', { name: /^Openstaand/ }).click();
+    await expect
+      .poll(() => grid.locator('[role="columnheader"][aria-sort="descending"]').textContent())
+      .toMatch(/^Openstaand/);
+    const amounts = await grid.locator('[role="row"][data-key] [role="gridcell"]:nth-child(5)').allTextContents();
+    const cents = amounts.map((a) => Number(a.replace(/\D/g, '')));
+    expect(cents).toEqual([...cents].sort((a, b) => b - a));
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${screenshotDir}/escalaties-werklijst.png` });
+
+    // j moves, Enter opens, Back returns to the same row.
+    await grid.focus();
+    await page.keyboard.press('j');
+    const second = await grid.locator('[role="row"].vgrid__row--active').getAttribute('data-key');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**/escalaties/${second}`);
+    await page.goBack();
+    await page.getByText(`Regel 2 van ${stepCount}`).waitFor();
+    expect(await grid.locator('[role="row"].vgrid__row--active').getAttribute('data-key')).toBe(second);
+    await page.close();
+  });
+
   it('one step for a selection of claims: preview, then record, with the failures reported', async () => {
     const page = await worker.openApp();
     await page.getByRole('link', { name: 'Escalaties' }).click();

@@ -35,6 +35,13 @@ function everyRow(request: Partial<ParsedRequestOf<'escalaties.page'>> = {}) {
   }
 }
 
+/** The element at `index`, which the test needs to exist. */
+function at<T>(list: readonly T[], index: number): T {
+  const value = list.at(index);
+  if (value === undefined) throw new Error(`no element at ${index}`);
+  return value;
+}
+
 const rank = (step: string | null) =>
   step === null ? escalationSteps.length : escalationSteps.indexOf(step as (typeof escalationSteps)[number]);
 
@@ -54,17 +61,17 @@ describe('the Escalaties worklist', () => {
   it('sorts on the advised step in the order of the steps, and within one step on the due date', () => {
     const rows = everyRow({ sort: 'advice' });
     for (let i = 1; i < rows.length; i++) {
-      const [a, b] = [rows[i - 1]!, rows[i]!];
+      const [a, b] = [at(rows, i - 1), at(rows, i)];
       expect(rank(a.recommended)).toBeLessThanOrEqual(rank(b.recommended));
       if (a.recommended === b.recommended) expect(a.dueDate <= b.dueDate).toBe(true);
     }
     const down = everyRow({ sort: 'advice', direction: 'desc' });
-    expect(rank(down[0]!.recommended)).toBeGreaterThanOrEqual(rank(down.at(-1)!.recommended));
+    expect(rank(at(down, 0).recommended)).toBeGreaterThanOrEqual(rank(at(down, -1).recommended));
   });
 
   it('sorts on an amount, filters on kind, phase and a least amount, and searches on the name', () => {
     const byAmount = everyRow({ sort: 'outstanding', direction: 'desc' });
-    expect(byAmount.every((r, i) => i === 0 || byAmount[i - 1]!.outstandingCents >= r.outstandingCents)).toBe(true);
+    expect(byAmount.every((r, i) => i === 0 || at(byAmount, i - 1).outstandingCents >= r.outstandingCents)).toBe(true);
 
     const wahv = everyRow({ kind: 'wahv', phase: 'eerste_aanmaning' });
     expect(wahv.length).toBeGreaterThan(0);
@@ -75,17 +82,16 @@ describe('the Escalaties worklist', () => {
     expect(owing.total).toBe(600 - paid);
     expect(owing.counts.reduce((sum, c) => sum + c.count, 0)).toBe(owing.total);
 
-    const name = byAmount[0]!.personName.split(' ').at(-1)!;
+    const name = at(at(byAmount, 0).personName.split(' '), -1);
     const found = everyRow({ search: name });
-    expect(found.map((r) => r.id)).toContain(byAmount[0]!.id);
+    expect(found.map((r) => r.id)).toContain(at(byAmount, 0).id);
     expect(found.length).toBeLessThan(100);
   });
 
   it('follows a change in the cache at once (the advice kept for the list is dropped on any write)', () => {
-    const row = page({ advice: 'eerste_aanmaning', limit: 1 }).rows[0];
-    expect(row).toBeDefined();
-    db.run({ text: `UPDATE claims SET outstanding_cents = 0 WHERE id = ?`, values: [row!.id] });
-    const after = everyRow().find((r) => r.id === row!.id);
+    const row = at(page({ advice: 'eerste_aanmaning', limit: 1 }).rows, 0);
+    db.run({ text: `UPDATE claims SET outstanding_cents = 0 WHERE id = ?`, values: [row.id] });
+    const after = everyRow().find((r) => r.id === row.id);
     expect(after?.outstandingCents).toBe(0);
     expect(after?.recommended).not.toBe('eerste_aanmaning');
   });

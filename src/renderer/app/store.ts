@@ -4,11 +4,13 @@ import { cjibApi, type ThunkExtra } from '../api/cjib-api';
 import { createQueuePrefetch } from '../features/werkvoorraad/queue-prefetch';
 import { queueSlice } from '../features/werkvoorraad/queue-slice';
 import { werkvoorraadSlice } from '../features/werkvoorraad/werkvoorraad-slice';
+import { escalatiesSlice } from '../features/escalaties/escalaties-slice';
 
 const rootReducer = combineReducers({
   [cjibApi.reducerPath]: cjibApi.reducer,
   [werkvoorraadSlice.name]: werkvoorraadSlice.reducer,
   [queueSlice.name]: queueSlice.reducer,
+  [escalatiesSlice.name]: escalatiesSlice.reducer,
 });
 
 export function createAppStore(cjib: CjibApi) {

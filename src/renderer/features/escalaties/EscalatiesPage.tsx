@@ -1,83 +1,301 @@
-import { useState } from 'react';
-import { Link } from 'react-router';
-import { formatCents, formatNumber } from '../../../shared/format';
-import { t } from '../../app/i18n/t';
+import { useEffect, useState, type KeyboardEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { claimKinds, claimPhases } from '../../../shared/domain/claims';
+import { formatCents, formatDate, formatNumber } from '../../../shared/format';
+import type { ResponseOf } from '../../../shared/ipc/contract';
+import { useAppDispatch, useAppSelector } from '../../app/hooks';
+import { t, type MessageKey } from '../../app/i18n/t';
+import { FilterSelect } from '../../components/FilterSelect';
+import { useWindowRows } from '../../components/use-window-rows';
+import { VirtualGrid, type GridColumn } from '../../components/VirtualGrid';
 import { BulkDecisionPanel } from './BulkDecisionPanel';
 import { useEscalationPageQuery } from './escalaties-api';
-import { TableRegion } from '../../components/TableRegion';
+import {
+  clearEscalatieSelection,
+  filterEscalaties,
+  setEscalatieActive,
+  sortEscalaties,
+  toggleEscalatieSelected,
+  type EscalationSort,
+} from './escalaties-slice';
 
-const pageSize = 50;
+type Row = ResponseOf<'escalaties.page'>['rows'][number];
 
-/** The werkvoorraad with the advised next step per claim (before licence and vehicle are checked). */
+const columnDefs: readonly {
+  key: string;
+  label: MessageKey;
+  width: string;
+  sort?: EscalationSort;
+  numeric?: boolean;
+}[] = [
+  { key: 'select', label: 'escalaties.selection', width: '3rem' },
+  { key: 'person', label: 'escalaties.columns.person', width: 'minmax(10rem, 2fr)', sort: 'personName' },
+  { key: 'kind', label: 'escalaties.columns.kind', width: 'minmax(8rem, 1.4fr)', sort: 'kind' },
+  { key: 'phase', label: 'escalaties.columns.phase', width: 'minmax(7rem, 1fr)', sort: 'phase' },
+  {
+    key: 'outstanding',
+    label: 'escalaties.columns.outstanding',
+    width: 'minmax(7rem, 1fr)',
+    sort: 'outstanding',
+    numeric: true,
+  },
+  { key: 'dueDate', label: 'escalaties.columns.dueDate', width: 'minmax(6rem, 0.8fr)', sort: 'dueDate' },
+  { key: 'advice', label: 'escalaties.columns.advice', width: 'minmax(10rem, 1.6fr)', sort: 'advice' },
+];
+
+const amountChoices = [
+  { cents: null, label: 'escalaties.amounts.all' },
+  { cents: 1, label: 'escalaties.amounts.owing' },
+  { cents: 10_000, label: 'escalaties.amounts.from100' },
+  { cents: 100_000, label: 'escalaties.amounts.from1000' },
+] as const satisfies readonly { cents: number | null; label: MessageKey }[];
+
+const searchDelayMs = 200;
+
+/**
+ * The Escalaties worklist: every claim with the advised next step (before licence and vehicle are
+ * checked), counted per step, sorted and filtered like the Werkvoorraad and worked from the
+ * keyboard: Enter opens a claim, x selects it for one step on a selection.
+ */
 export function EscalatiesPage() {
-  const [page, setPage] = useState(0);
-  const [selected, setSelected] = useState<Set<string>>(new Set());
-  const toggle = (id: string) =>
-    setSelected((current) => {
-      const next = new Set(current);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
-  const { data } = useEscalationPageQuery({ offset: page * pageSize, limit: pageSize });
-  const total = data?.total ?? 0;
-  const from = total === 0 ? 0 : page * pageSize + 1;
-  const to = Math.min(total, (page + 1) * pageSize);
+  const { view, active, selected } = useAppSelector((state) => state.escalaties);
+  const dispatch = useAppDispatch();
+  const navigate = useNavigate();
+  const { sort, direction, advice, kind, phase, minOutstandingCents, search } = view;
+  const rows = useWindowRows(useEscalationPageQuery, {
+    sort,
+    direction,
+    ...(advice ? { advice } : {}),
+    ...(kind ? { kind } : {}),
+    ...(phase ? { phase } : {}),
+    ...(minOutstandingCents !== null ? { minOutstandingCents } : {}),
+    ...(search ? { search } : {}),
+  });
+  const counts = rows.answer?.counts;
+  const [text, setText] = useState(search);
+  useEffect(() => {
+    if (text.trim() === search) return;
+    const timer = setTimeout(() => dispatch(filterEscalaties({ search: text.trim() })), searchDelayMs);
+    return () => clearTimeout(timer);
+  }, [text, search, dispatch]);
+  useEffect(() => {
+    if (active >= rows.total && rows.total > 0) dispatch(setEscalatieActive(rows.total - 1));
+  }, [active, rows.total, dispatch]);
+
+  const open = (row: Row | undefined) => {
+    if (row) void navigate(`/escalaties/${row.id}`);
+  };
+  const onRowKey = (event: KeyboardEvent<HTMLDivElement>, row: Row | undefined): boolean => {
+    switch (event.key) {
+      case 'Enter':
+        open(row);
+        return true;
+      case 'x':
+      case ' ':
+        if (row) dispatch(toggleEscalatieSelected(row.id));
+        return true;
+      case 'Escape':
+        dispatch(clearEscalatieSelection());
+        return true;
+      default:
+        return false;
+    }
+  };
+
+  const columns: GridColumn[] = columnDefs.map((c) => ({
+    key: c.key,
+    width: c.width,
+    numeric: c.numeric,
+    sort: c.sort && c.sort === sort ? (direction === 'asc' ? 'ascending' : 'descending') : undefined,
+    header: c.sort ? (
+      <button
+        type="button"
+        className="sort-button"
+        tabIndex={-1}
+        title={t('werkvoorraad.sortBy', { column: t(c.label) })}
+        onClick={() => dispatch(sortEscalaties(c.sort as EscalationSort))}
+      >
+        {t(c.label)}
+        <span aria-hidden="true">{c.sort === sort ? (direction === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+      </button>
+    ) : (
+      <span className="visually-hidden">{t(c.label)}</span>
+    ),
+  }));
+
+  const renderCell = (row: Row, key: string) => {
+    switch (key) {
+      case 'select':
+        return (
+          <input
+            type="checkbox"
+            tabIndex={-1}
+            checked={selected.includes(row.id)}
+            onChange={() => dispatch(toggleEscalatieSelected(row.id))}
+            aria-label={t('escalaties.select', { reference: row.reference })}
+          />
+        );
+      case 'person':
+        return (
+          <Link to={`/escalaties/${row.id}`} tabIndex={-1}>
+            {row.personName}
+          </Link>
+        );
+      case 'kind':
+        return t(`claimKind.${row.kind}`);
+      case 'phase':
+        return t(`claimPhase.${row.phase}`);
+      case 'outstanding':
+        return formatCents(row.outstandingCents);
+      case 'dueDate':
+        return formatDate(row.dueDate);
+      case 'advice':
+        return row.recommended ? t(`escalaties.steps.${row.recommended}`) : t('escalaties.noStep');
+      default:
+        return null;
+    }
+  };
+
+  const total = counts?.reduce((sum, c) => sum + c.count, 0);
+  const activeRow = rows.rowAt(active);
   return (
     <section aria-labelledby="page-title">
       <h1 id="page-title">{t('escalaties.title')}</h1>
       <p>{t('escalaties.intro')}</p>
-      {selected.size ? <BulkDecisionPanel claimIds={[...selected]} onDone={() => setSelected(new Set())} /> : null}
-      <TableRegion label={t('escalaties.title')}>
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">
-                <span className="visually-hidden">{t('escalaties.selection')}</span>
-              </th>
-              <th scope="col">{t('escalaties.columns.person')}</th>
-              <th scope="col">{t('escalaties.columns.kind')}</th>
-              <th scope="col">{t('escalaties.columns.phase')}</th>
-              <th scope="col" className="numeric">
-                {t('escalaties.columns.outstanding')}
-              </th>
-              <th scope="col">{t('escalaties.columns.advice')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data?.rows.map((row) => (
-              <tr key={row.id}>
-                <td>
-                  <input
-                    type="checkbox"
-                    checked={selected.has(row.id)}
-                    onChange={() => toggle(row.id)}
-                    aria-label={t('escalaties.select', { reference: row.reference })}
-                  />
-                </td>
-                <td>
-                  <Link to={`/escalaties/${row.id}`}>{row.personName}</Link>
-                </td>
-                <td>{t(`claimKind.${row.kind}`)}</td>
-                <td>{t(`claimPhase.${row.phase}`)}</td>
-                <td className="numeric">{formatCents(row.outstandingCents)}</td>
-                <td>{row.recommended ? t(`escalaties.steps.${row.recommended}`) : t('escalaties.noStep')}</td>
-              </tr>
+
+      <nav aria-label={t('escalaties.adviceTabs')}>
+        <ul className="queue-tabs">
+          <li>
+            <button
+              type="button"
+              aria-current={advice === null ? 'page' : undefined}
+              onClick={() => dispatch(filterEscalaties({ advice: null }))}
+            >
+              {t('escalaties.allAdvice')}
+              {total !== undefined ? <span className="count-badge">{formatNumber(total)}</span> : null}
+            </button>
+          </li>
+          {counts
+            ?.filter((c) => c.count > 0 || c.advice === advice)
+            .map((c) => (
+              <li key={c.advice}>
+                <button
+                  type="button"
+                  aria-current={advice === c.advice ? 'page' : undefined}
+                  onClick={() => dispatch(filterEscalaties({ advice: c.advice }))}
+                >
+                  {c.advice === 'geen' ? t('escalaties.noStep') : t(`escalaties.steps.${c.advice}`)}
+                  <span className="count-badge">{formatNumber(c.count)}</span>
+                </button>
+              </li>
             ))}
-          </tbody>
-        </table>
-      </TableRegion>
-      <nav className="pagination" aria-label={t('werkvoorraad.pagination')}>
-        <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
-          {t('werkvoorraad.previous')}
-        </button>
-        <span aria-live="polite">
-          {t('werkvoorraad.range', { from: formatNumber(from), to: formatNumber(to), total: formatNumber(total) })}
-        </span>
-        <button type="button" disabled={to >= total} onClick={() => setPage(page + 1)}>
-          {t('werkvoorraad.next')}
-        </button>
+        </ul>
       </nav>
+
+      <div className="queue-toolbar" role="search">
+        <label className="field">
+          <span className="field__label">{t('escalaties.searchLabel')}</span>
+          <input
+            type="search"
+            value={text}
+            maxLength={100}
+            onChange={(event) => setText(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'ArrowDown' || event.key === 'Enter') {
+                event.preventDefault();
+                dispatch(filterEscalaties({ search: text.trim() }));
+                document.getElementById('escalaties-grid')?.focus();
+              }
+            }}
+          />
+        </label>
+        <FilterSelect
+          label={t('werkvoorraad.filterKind')}
+          values={claimKinds}
+          value={kind}
+          labelOf={(value) => t(`claimKind.${value}`)}
+          onChange={(value) => dispatch(filterEscalaties({ kind: value }))}
+        />
+        <FilterSelect
+          label={t('werkvoorraad.filterPhase')}
+          values={claimPhases}
+          value={phase}
+          labelOf={(value) => t(`claimPhase.${value}`)}
+          onChange={(value) => dispatch(filterEscalaties({ phase: value }))}
+        />
+        <label className="field">
+          <span className="field__label">{t('escalaties.filterAmount')}</span>
+          <select
+            value={String(minOutstandingCents)}
+            onChange={(event) =>
+              dispatch(
+                filterEscalaties({
+                  minOutstandingCents: amountChoices.find((c) => String(c.cents) === event.target.value)?.cents ?? null,
+                }),
+              )
+            }
+          >
+            {amountChoices.map((choice) => (
+              <option key={String(choice.cents)} value={String(choice.cents)}>
+                {t(choice.label)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+
+      <div className="queue-actions">
+        <button type="button" disabled={!activeRow} onClick={() => open(activeRow)}>
+          {t('escalaties.openKey')} <kbd aria-hidden="true">{t('queue.enterKey')}</kbd>
+        </button>
+        <button
+          type="button"
+          disabled={!activeRow}
+          onClick={() => activeRow && dispatch(toggleEscalatieSelected(activeRow.id))}
+        >
+          {t('escalaties.selectKey')} <kbd aria-hidden="true">x</kbd>
+        </button>
+        {selected.length ? (
+          <button type="button" onClick={() => dispatch(clearEscalatieSelection())}>
+            {t('escalaties.clearSelection')} ({t('escalaties.selectedCount', { count: selected.length })})
+          </button>
+        ) : null}
+        <span className="queue-status" aria-live="polite">
+          {rows.total > 0
+            ? t('queue.position', { index: formatNumber(active + 1), count: formatNumber(rows.total) })
+            : t('queue.count', { count: 0 })}
+        </span>
+      </div>
+
+      {rows.error ? (
+        <div className="alert alert--error" role="alert">
+          <p>{t('app.error', { message: (rows.error as { message?: string }).message ?? '' })}</p>
+          <button type="button" onClick={() => void rows.refetch()}>
+            {t('app.retry')}
+          </button>
+        </div>
+      ) : null}
+
+      {selected.length ? (
+        <BulkDecisionPanel claimIds={selected} onDone={() => dispatch(clearEscalatieSelection())} />
+      ) : null}
+
+      <VirtualGrid
+        id="escalaties-grid"
+        label={t('escalaties.gridLabel', { count: formatNumber(rows.total) })}
+        columns={columns}
+        rowCount={rows.total}
+        rowAt={rows.rowAt}
+        rowKey={(row) => row.id}
+        renderCell={renderCell}
+        active={active}
+        onActiveChange={(index) => dispatch(setEscalatieActive(index))}
+        onVisibleRangeChange={rows.onVisibleRangeChange}
+        onRowKey={onRowKey}
+        isSelected={(row) => selected.includes(row.id)}
+        busy={rows.fetching}
+      />
+      {rows.loaded && rows.total === 0 ? <p className="empty-state">{t('escalaties.empty')}</p> : null}
     </section>
   );
 }
