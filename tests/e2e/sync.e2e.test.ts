@@ -14,7 +14,7 @@ afterAll(async () => app?.close());
 
 async function openFirstClaim(page: Page, row = 0): Promise<string> {
   await page.getByRole('link', { name: 'Vorderingen', exact: true }).click();
-  const link = page.locator('table tbody tr').nth(row).getByRole('link');
+  const link = page.locator('#claims-grid [role="row"][data-key]').nth(row).getByRole('link');
   await link.click();
   await page.getByRole('heading', { level: 2, name: 'Notities' }).waitFor();
   return new URL(page.url()).pathname.split('/').pop() ?? '';

@@ -284,19 +284,12 @@ export const nl = {
   },
   werkvoorraad: {
     title: 'Vorderingen',
-    intro: 'Alle vorderingen in uw lokale werkvoorraad, ook die zonder open taak. Kies een kolomkop om te sorteren.',
-    search: 'Zoeken',
+    intro:
+      'Alle vorderingen in uw lokale werkvoorraad, ook die zonder open taak. Werk met pijltjes of j/k, Enter opent; kies een kolomkop om te sorteren.',
     filterKind: 'Soort vordering',
     filterPhase: 'Fase',
     empty: 'Geen vorderingen gevonden met deze filters.',
-    range: '{from}–{to} van {total}',
-    previous: 'Vorige',
-    next: 'Volgende',
-    pagination: 'Paginering',
-    tableCaption: 'Vorderingen, gesorteerd op {column} ({direction})',
-    ascending: 'oplopend',
-    descending: 'aflopend',
-    sortBy: 'Sorteer op {column}',
+    gridLabel: 'Vorderingen: {count}',
     openClaim: 'Open vordering {reference} van {person}',
     columns: {
       personName: 'Persoon',

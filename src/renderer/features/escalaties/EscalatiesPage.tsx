@@ -7,7 +7,8 @@ import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { t, type MessageKey } from '../../app/i18n/t';
 import { FilterSelect } from '../../components/FilterSelect';
 import { useWindowRows } from '../../components/use-window-rows';
-import { VirtualGrid, type GridColumn } from '../../components/VirtualGrid';
+import { VirtualGrid } from '../../components/VirtualGrid';
+import { sortableColumns, type ColumnDef } from '../../components/sortable-columns';
 import { BulkDecisionPanel } from './BulkDecisionPanel';
 import { useEscalationPageQuery } from './escalaties-api';
 import {
@@ -21,14 +22,8 @@ import {
 
 type Row = ResponseOf<'escalaties.page'>['rows'][number];
 
-const columnDefs: readonly {
-  key: string;
-  label: MessageKey;
-  width: string;
-  sort?: EscalationSort;
-  numeric?: boolean;
-}[] = [
-  { key: 'select', label: 'escalaties.selection', width: '3rem' },
+const columnDefs: readonly ColumnDef<EscalationSort>[] = [
+  { key: 'select', label: 'escalaties.selection', width: '3rem', hiddenLabel: true },
   { key: 'person', label: 'escalaties.columns.person', width: 'minmax(10rem, 2fr)', sort: 'personName' },
   { key: 'kind', label: 'escalaties.columns.kind', width: 'minmax(8rem, 1.4fr)', sort: 'kind' },
   { key: 'phase', label: 'escalaties.columns.phase', width: 'minmax(7rem, 1fr)', sort: 'phase' },
@@ -102,26 +97,7 @@ export function EscalatiesPage() {
     }
   };
 
-  const columns: GridColumn[] = columnDefs.map((c) => ({
-    key: c.key,
-    width: c.width,
-    numeric: c.numeric,
-    sort: c.sort && c.sort === sort ? (direction === 'asc' ? 'ascending' : 'descending') : undefined,
-    header: c.sort ? (
-      <button
-        type="button"
-        className="sort-button"
-        tabIndex={-1}
-        title={t('werkvoorraad.sortBy', { column: t(c.label) })}
-        onClick={() => dispatch(sortEscalaties(c.sort as EscalationSort))}
-      >
-        {t(c.label)}
-        <span aria-hidden="true">{c.sort === sort ? (direction === 'asc' ? ' ▲' : ' ▼') : ''}</span>
-      </button>
-    ) : (
-      <span className="visually-hidden">{t(c.label)}</span>
-    ),
-  }));
+  const columns = sortableColumns(columnDefs, view, (key) => dispatch(sortEscalaties(key)));
 
   const renderCell = (row: Row, key: string) => {
     switch (key) {

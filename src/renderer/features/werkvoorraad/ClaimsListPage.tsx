@@ -1,167 +1,176 @@
-import { useState } from 'react';
-import { Link } from 'react-router';
+import { useEffect, useState, type KeyboardEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { claimKinds, claimPhases } from '../../../shared/domain/claims';
-import { FilterSelect } from '../../components/FilterSelect';
 import { formatCents, formatDate, formatNumber } from '../../../shared/format';
+import type { ClaimRow } from '../../../shared/ipc/contract';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
-import { t, type MessageKey } from '../../app/i18n/t';
+import { t } from '../../app/i18n/t';
+import { FilterSelect } from '../../components/FilterSelect';
+import { sortableColumns, type ColumnDef } from '../../components/sortable-columns';
+import { useWindowRows } from '../../components/use-window-rows';
+import { VirtualGrid } from '../../components/VirtualGrid';
 import { useListWerkvoorraadQuery } from './werkvoorraad-api';
 import {
   filterKind,
   filterPhase,
-  goToPage,
-  pageSize,
   searchClaims,
+  setClaimActive,
   sortBy,
   type WerkvoorraadSort,
 } from './werkvoorraad-slice';
-import { TableRegion } from '../../components/TableRegion';
 
-const columns: readonly { key: WerkvoorraadSort | 'reference'; label: MessageKey; numeric?: boolean }[] = [
-  { key: 'personName', label: 'werkvoorraad.columns.personName' },
-  { key: 'kind', label: 'werkvoorraad.columns.kind' },
-  { key: 'reference', label: 'werkvoorraad.columns.reference' },
-  { key: 'phase', label: 'werkvoorraad.columns.phase' },
-  { key: 'outstanding', label: 'werkvoorraad.columns.outstanding', numeric: true },
-  { key: 'dueDate', label: 'werkvoorraad.columns.dueDate' },
+const columnDefs: readonly ColumnDef<WerkvoorraadSort>[] = [
+  { key: 'personName', label: 'werkvoorraad.columns.personName', width: 'minmax(10rem, 2fr)', sort: 'personName' },
+  { key: 'kind', label: 'werkvoorraad.columns.kind', width: 'minmax(8rem, 1.4fr)', sort: 'kind' },
+  { key: 'reference', label: 'werkvoorraad.columns.reference', width: 'minmax(8rem, 1.2fr)' },
+  { key: 'phase', label: 'werkvoorraad.columns.phase', width: 'minmax(7rem, 1fr)', sort: 'phase' },
+  {
+    key: 'outstanding',
+    label: 'werkvoorraad.columns.outstanding',
+    width: 'minmax(7rem, 1fr)',
+    sort: 'outstanding',
+    numeric: true,
+  },
+  { key: 'dueDate', label: 'werkvoorraad.columns.dueDate', width: 'minmax(6.5rem, 0.8fr)', sort: 'dueDate' },
 ];
 
-export function ClaimsListPage() {
-  const view = useAppSelector((state) => state.werkvoorraad);
-  const dispatch = useAppDispatch();
-  const { data, error, isFetching, refetch } = useListWerkvoorraadQuery({
-    sort: view.sort,
-    direction: view.direction,
-    offset: view.page * pageSize,
-    limit: pageSize,
-    ...(view.kind ? { kind: view.kind } : {}),
-    ...(view.phase ? { phase: view.phase } : {}),
-    ...(view.search ? { search: view.search } : {}),
-  });
-  const [text, setText] = useState(view.search);
-  const sortLabel = t(columns.find((c) => c.key === view.sort)?.label ?? 'werkvoorraad.columns.dueDate');
-  const total = data?.total ?? 0;
-  const from = total === 0 ? 0 : view.page * pageSize + 1;
-  const to = Math.min(total, (view.page + 1) * pageSize);
+const searchDelayMs = 200;
 
+/**
+ * Every claim in the local cache, also those without an open task: the same grid and keys as the
+ * Werkvoorraad (j/k, Enter opens), sorted on a column header, filtered and searched.
+ */
+export function ClaimsListPage() {
+  const { sort, direction, kind, phase, search, active } = useAppSelector((state) => state.werkvoorraad);
+  const dispatch = useAppDispatch();
+  const navigate = useNavigate();
+  const rows = useWindowRows(useListWerkvoorraadQuery, {
+    sort,
+    direction,
+    ...(kind ? { kind } : {}),
+    ...(phase ? { phase } : {}),
+    ...(search ? { search } : {}),
+  });
+  const [text, setText] = useState(search);
+  useEffect(() => {
+    if (text.trim() === search) return;
+    const timer = setTimeout(() => dispatch(searchClaims(text)), searchDelayMs);
+    return () => clearTimeout(timer);
+  }, [text, search, dispatch]);
+  useEffect(() => {
+    if (active >= rows.total && rows.total > 0) dispatch(setClaimActive(rows.total - 1));
+  }, [active, rows.total, dispatch]);
+
+  const open = (row: ClaimRow | undefined) => {
+    if (row) void navigate(`/werkvoorraad/${row.id}`);
+  };
+  const onRowKey = (event: KeyboardEvent<HTMLDivElement>, row: ClaimRow | undefined): boolean => {
+    if (event.key !== 'Enter') return false;
+    open(row);
+    return true;
+  };
+  const columns = sortableColumns(columnDefs, { sort, direction }, (key) => dispatch(sortBy(key)));
+  const renderCell = (row: ClaimRow, key: string) => {
+    switch (key) {
+      case 'personName':
+        return (
+          <Link
+            to={`/werkvoorraad/${row.id}`}
+            tabIndex={-1}
+            aria-label={t('werkvoorraad.openClaim', { reference: row.reference, person: row.personName })}
+          >
+            {row.personName}
+          </Link>
+        );
+      case 'kind':
+        return t(`claimKind.${row.kind}`);
+      case 'reference':
+        return <span className="mono">{row.reference}</span>;
+      case 'phase':
+        return t(`claimPhase.${row.phase}`);
+      case 'outstanding':
+        return formatCents(row.outstandingCents);
+      case 'dueDate':
+        return formatDate(row.dueDate);
+      default:
+        return null;
+    }
+  };
+
+  const activeRow = rows.rowAt(active);
   return (
     <section aria-labelledby="page-title">
       <h1 id="page-title">{t('werkvoorraad.title')}</h1>
       <p>{t('werkvoorraad.intro')}</p>
 
-      <form
-        className="queue-toolbar"
-        role="search"
-        onSubmit={(event) => {
-          event.preventDefault();
-          dispatch(searchClaims(text));
-        }}
-      >
+      <div className="queue-toolbar" role="search">
         <label className="field">
           <span className="field__label">{t('queue.search')}</span>
-          <input type="search" value={text} maxLength={100} onChange={(e) => setText(e.target.value)} />
+          <input
+            type="search"
+            value={text}
+            maxLength={100}
+            onChange={(event) => setText(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'ArrowDown' || event.key === 'Enter') {
+                event.preventDefault();
+                dispatch(searchClaims(text));
+                document.getElementById('claims-grid')?.focus();
+              }
+            }}
+          />
         </label>
-        <button type="submit">{t('werkvoorraad.search')}</button>
-      </form>
-
-      <div className="toolbar">
         <FilterSelect
           label={t('werkvoorraad.filterKind')}
           values={claimKinds}
-          value={view.kind}
-          labelOf={(kind) => t(`claimKind.${kind}`)}
-          onChange={(kind) => dispatch(filterKind(kind))}
+          value={kind}
+          labelOf={(value) => t(`claimKind.${value}`)}
+          onChange={(value) => dispatch(filterKind(value))}
         />
         <FilterSelect
           label={t('werkvoorraad.filterPhase')}
           values={claimPhases}
-          value={view.phase}
-          labelOf={(phase) => t(`claimPhase.${phase}`)}
-          onChange={(phase) => dispatch(filterPhase(phase))}
+          value={phase}
+          labelOf={(value) => t(`claimPhase.${value}`)}
+          onChange={(value) => dispatch(filterPhase(value))}
         />
       </div>
 
-      {error ? (
+      <div className="queue-actions">
+        <button type="button" disabled={!activeRow} onClick={() => open(activeRow)}>
+          {t('escalaties.openKey')} <kbd aria-hidden="true">{t('queue.enterKey')}</kbd>
+        </button>
+        <span className="queue-status" aria-live="polite">
+          {rows.total > 0
+            ? t('queue.position', { index: formatNumber(active + 1), count: formatNumber(rows.total) })
+            : t('queue.count', { count: 0 })}
+        </span>
+      </div>
+
+      {rows.error ? (
         <div className="alert alert--error" role="alert">
-          <p>{t('app.error', { message: error.message ?? '' })}</p>
-          <button type="button" onClick={() => void refetch()}>
+          <p>{t('app.error', { message: (rows.error as { message?: string }).message ?? '' })}</p>
+          <button type="button" onClick={() => void rows.refetch()}>
             {t('app.retry')}
           </button>
         </div>
       ) : null}
 
-      <TableRegion label={t('werkvoorraad.title')}>
-        <table className="data-table" aria-busy={isFetching}>
-          <caption className="visually-hidden">
-            {t('werkvoorraad.tableCaption', {
-              column: sortLabel,
-              direction: t(view.direction === 'asc' ? 'werkvoorraad.ascending' : 'werkvoorraad.descending'),
-            })}
-          </caption>
-          <thead>
-            <tr>
-              {columns.map((column) => (
-                <th
-                  key={column.key}
-                  scope="col"
-                  className={column.numeric ? 'numeric' : undefined}
-                  aria-sort={
-                    column.key === view.sort ? (view.direction === 'asc' ? 'ascending' : 'descending') : undefined
-                  }
-                >
-                  {column.key === 'reference' ? (
-                    t(column.label)
-                  ) : (
-                    <button
-                      type="button"
-                      className="sort-button"
-                      onClick={() => dispatch(sortBy(column.key as WerkvoorraadSort))}
-                      title={t('werkvoorraad.sortBy', { column: t(column.label) })}
-                    >
-                      {t(column.label)}
-                      <span aria-hidden="true">
-                        {column.key === view.sort ? (view.direction === 'asc' ? ' ▲' : ' ▼') : ''}
-                      </span>
-                    </button>
-                  )}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {data?.rows.map((row) => (
-              <tr key={row.id}>
-                <td>
-                  <Link
-                    to={`/werkvoorraad/${row.id}`}
-                    aria-label={t('werkvoorraad.openClaim', { reference: row.reference, person: row.personName })}
-                  >
-                    {row.personName}
-                  </Link>
-                </td>
-                <td>{t(`claimKind.${row.kind}`)}</td>
-                <td className="mono">{row.reference}</td>
-                <td>{t(`claimPhase.${row.phase}`)}</td>
-                <td className="numeric">{formatCents(row.outstandingCents)}</td>
-                <td>{formatDate(row.dueDate)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableRegion>
-      {data && data.rows.length === 0 ? <p className="empty-state">{t('werkvoorraad.empty')}</p> : null}
-
-      <nav className="pagination" aria-label={t('werkvoorraad.pagination')}>
-        <button type="button" disabled={view.page === 0} onClick={() => dispatch(goToPage(view.page - 1))}>
-          {t('werkvoorraad.previous')}
-        </button>
-        <span aria-live="polite">
-          {t('werkvoorraad.range', { from: formatNumber(from), to: formatNumber(to), total: formatNumber(total) })}
-        </span>
-        <button type="button" disabled={to >= total} onClick={() => dispatch(goToPage(view.page + 1))}>
-          {t('werkvoorraad.next')}
-        </button>
-      </nav>
+      <VirtualGrid
+        id="claims-grid"
+        label={t('werkvoorraad.gridLabel', { count: formatNumber(rows.total) })}
+        columns={columns}
+        rowCount={rows.total}
+        rowAt={rows.rowAt}
+        rowKey={(row) => row.id}
+        renderCell={renderCell}
+        active={active}
+        onActiveChange={(index) => dispatch(setClaimActive(index))}
+        onVisibleRangeChange={rows.onVisibleRangeChange}
+        onRowKey={onRowKey}
+        busy={rows.fetching}
+      />
+      {rows.loaded && rows.total === 0 ? <p className="empty-state">{t('werkvoorraad.empty')}</p> : null}
     </section>
   );
 }

@@ -6,8 +6,9 @@ import { formatCents, formatDate, formatNumber } from '../../../shared/format';
 import type { TaskRow } from '../../../shared/ipc/contract';
 import { queueSearchMatchLimit } from '../../../shared/ipc/contract-taken';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
-import { t, type MessageKey } from '../../app/i18n/t';
-import { VirtualGrid, type GridColumn } from '../../components/VirtualGrid';
+import { t } from '../../app/i18n/t';
+import { VirtualGrid } from '../../components/VirtualGrid';
+import { sortableColumns, type ColumnDef } from '../../components/sortable-columns';
 import { useCurrentSessionQuery } from '../session/session-api';
 import { BulkAssignPanel } from './BulkAssignPanel';
 import { QueueTabs } from './QueueTabs';
@@ -19,17 +20,16 @@ import { taskRoute } from './task-route';
 import { useQueueRows } from './use-queue-rows';
 import { todayInAmsterdam } from '../../../shared/domain/amsterdam-clock';
 
-const columnDefs: readonly { key: string; label: MessageKey; width: string; sort?: TaskSortKey; numeric?: boolean }[] =
-  [
-    { key: 'person', label: 'queue.columns.person', width: 'minmax(10.5rem, 2fr)', sort: 'personName' },
-    { key: 'task', label: 'queue.columns.task', width: 'minmax(12.5rem, 1.4fr)', sort: 'kind' },
-    { key: 'claimKind', label: 'queue.columns.claimKind', width: 'minmax(7rem, 1fr)' },
-    { key: 'outstanding', label: 'queue.columns.outstanding', width: '7rem', sort: 'outstanding', numeric: true },
-    { key: 'phase', label: 'queue.columns.phase', width: 'minmax(7rem, 1fr)', sort: 'phase' },
-    { key: 'dueDate', label: 'queue.columns.dueDate', width: '6.5rem', sort: 'dueDate' },
-    { key: 'left', label: 'queue.columns.left', width: '6.5rem' },
-    { key: 'assignee', label: 'queue.columns.assignee', width: 'minmax(8rem, 1fr)' },
-  ];
+const columnDefs: readonly ColumnDef<TaskSortKey>[] = [
+  { key: 'person', label: 'queue.columns.person', width: 'minmax(10.5rem, 2fr)', sort: 'personName' },
+  { key: 'task', label: 'queue.columns.task', width: 'minmax(12.5rem, 1.4fr)', sort: 'kind' },
+  { key: 'claimKind', label: 'queue.columns.claimKind', width: 'minmax(7rem, 1fr)' },
+  { key: 'outstanding', label: 'queue.columns.outstanding', width: '7rem', sort: 'outstanding', numeric: true },
+  { key: 'phase', label: 'queue.columns.phase', width: 'minmax(7rem, 1fr)', sort: 'phase' },
+  { key: 'dueDate', label: 'queue.columns.dueDate', width: '6.5rem', sort: 'dueDate' },
+  { key: 'left', label: 'queue.columns.left', width: '6.5rem' },
+  { key: 'assignee', label: 'queue.columns.assignee', width: 'minmax(8rem, 1fr)' },
+];
 
 function today(): string {
   return todayInAmsterdam();
@@ -128,26 +128,7 @@ export function WerkvoorraadPage() {
     }
   };
 
-  const columns: GridColumn[] = columnDefs.map((c) => ({
-    key: c.key,
-    width: c.width,
-    numeric: c.numeric,
-    sort: c.sort && c.sort === view.sort ? (view.direction === 'asc' ? 'ascending' : 'descending') : undefined,
-    header: c.sort ? (
-      <button
-        type="button"
-        className="sort-button"
-        tabIndex={-1}
-        title={t('queue.sortBy', { column: t(c.label) })}
-        onClick={() => dispatch(sortQueue(c.sort as TaskSortKey))}
-      >
-        {t(c.label)}
-        <span aria-hidden="true">{c.sort === view.sort ? (view.direction === 'asc' ? ' ▲' : ' ▼') : ''}</span>
-      </button>
-    ) : (
-      t(c.label)
-    ),
-  }));
+  const columns = sortableColumns(columnDefs, view, (sort) => dispatch(sortQueue(sort)));
 
   const renderCell = (row: TaskRow, key: string) => {
     switch (key) {

@@ -11,10 +11,9 @@ export interface WerkvoorraadState {
   phase: ClaimPhase | null;
   /** Full-text search over persons and claim references; '' shows all. */
   search: string;
-  page: number;
+  /** The row under the keyboard cursor: kept, so Back from a claim returns to the same row. */
+  active: number;
 }
-
-export const pageSize = 50;
 
 const initialState: WerkvoorraadState = {
   sort: 'dueDate',
@@ -22,7 +21,7 @@ const initialState: WerkvoorraadState = {
   kind: null,
   phase: null,
   search: '',
-  page: 0,
+  active: 0,
 };
 
 /** The queue's view state (UI state belongs in Redux; the rows stay in SQLite). */
@@ -37,24 +36,24 @@ export const werkvoorraadSlice = createSlice({
         state.sort = action.payload;
         state.direction = 'asc';
       }
-      state.page = 0;
+      state.active = 0;
     },
     filterKind(state, action: PayloadAction<ClaimKind | null>) {
       state.kind = action.payload;
-      state.page = 0;
+      state.active = 0;
     },
     filterPhase(state, action: PayloadAction<ClaimPhase | null>) {
       state.phase = action.payload;
-      state.page = 0;
+      state.active = 0;
     },
     searchClaims(state, action: PayloadAction<string>) {
       state.search = action.payload.trim();
-      state.page = 0;
+      state.active = 0;
     },
-    goToPage(state, action: PayloadAction<number>) {
-      state.page = Math.max(0, action.payload);
+    setClaimActive(state, action: PayloadAction<number>) {
+      state.active = Math.max(0, action.payload);
     },
   },
 });
 
-export const { sortBy, filterKind, filterPhase, searchClaims, goToPage } = werkvoorraadSlice.actions;
+export const { sortBy, filterKind, filterPhase, searchClaims, setClaimActive } = werkvoorraadSlice.actions;
