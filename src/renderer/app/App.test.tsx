@@ -154,6 +154,35 @@ describe('vorderingen search', () => {
   });
 });
 
+describe('shortcuts on every screen', () => {
+  it('? shows this screen’s keys and the global ones; Esc closes and focus returns', async () => {
+    renderApp('/escalaties');
+    const user = userEvent.setup();
+    const grid = await screen.findByRole('grid');
+    grid.focus();
+    await user.keyboard('?');
+    const dialog = await screen.findByRole('dialog', { name: 'Sneltoetsen bij Escalaties' });
+    expect(within(dialog).getByRole('region', { name: 'Op dit scherm' })).toHaveTextContent('Vordering selecteren');
+    expect(within(dialog).getByRole('region', { name: 'Overal' })).toHaveTextContent('Naar de werkvoorraad');
+    // A worker has no approvals to go to.
+    expect(dialog).not.toHaveTextContent('Naar de goedkeuringen');
+    await user.click(within(dialog).getByRole('button', { name: 'Sluiten' }));
+    expect(grid).toHaveFocus();
+  });
+
+  it('/ goes to the screen’s search field and Alt+W to the werkvoorraad, also from a field', async () => {
+    renderApp('/vorderingen');
+    const user = userEvent.setup();
+    (await screen.findByRole('grid')).focus();
+    await user.keyboard('/');
+    expect(screen.getByRole('searchbox')).toHaveFocus();
+    await user.keyboard('/'); // typed into the field, not a shortcut
+    expect(screen.getByRole('searchbox')).toHaveValue('/');
+    await user.keyboard('{Alt>}w{/Alt}');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Werkvoorraad' })).toBeInTheDocument();
+  });
+});
+
 describe('Over deze app', () => {
   it('shows the version and exports the diagnosis as a file', async () => {
     const saved: Blob[] = [];

@@ -1,5 +1,6 @@
 import { NavLink, Outlet } from 'react-router';
 import type { Role } from '../../shared/domain/roles';
+import { GlobalShortcuts } from '../app/GlobalShortcuts';
 import { t, type MessageKey } from '../app/i18n/t';
 import { NotificationsButton } from '../features/notifications/NotificationsButton';
 import { CacheRecoveryNotice } from '../features/over/CacheRecoveryNotice';
@@ -35,40 +36,42 @@ export function AppFrame() {
   useApprovedParameterSetsQuery(undefined, { skip: role === undefined });
   const items = navigationItems.filter((item) => !item.roles || (role !== undefined && item.roles.includes(role)));
   return (
-    <div className="app-frame">
-      <a className="skip-link" href="#inhoud">
-        {t('app.skipToContent')}
-      </a>
-      <header className="app-header">
-        <div className="app-header__brand">
-          <span className="app-header__logo" aria-hidden="true" />
-          <span className="app-header__name">{t('app.name')}</span>
+    <GlobalShortcuts>
+      <div className="app-frame">
+        <a className="skip-link" href="#inhoud">
+          {t('app.skipToContent')}
+        </a>
+        <header className="app-header">
+          <div className="app-header__brand">
+            <span className="app-header__logo" aria-hidden="true" />
+            <span className="app-header__name">{t('app.name')}</span>
+          </div>
+          <div className="app-header__status">
+            <SyncIndicator />
+            <NotificationsButton />
+            <SessionBadge />
+          </div>
+        </header>
+        <div className="app-body">
+          <nav className="app-nav" aria-label={t('app.mainNavigation')}>
+            <ul>
+              {items.map((item) => (
+                <li key={item.path}>
+                  <NavLink to={item.path} className="app-nav__link">
+                    {t(item.label)}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <main id="inhoud" className="app-main" tabIndex={-1}>
+            <StorageFullNotice />
+            <CacheRecoveryNotice />
+            <SessionExpiredNotice />
+            <Outlet />
+          </main>
         </div>
-        <div className="app-header__status">
-          <SyncIndicator />
-          <NotificationsButton />
-          <SessionBadge />
-        </div>
-      </header>
-      <div className="app-body">
-        <nav className="app-nav" aria-label={t('app.mainNavigation')}>
-          <ul>
-            {items.map((item) => (
-              <li key={item.path}>
-                <NavLink to={item.path} className="app-nav__link">
-                  {t(item.label)}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <main id="inhoud" className="app-main" tabIndex={-1}>
-          <StorageFullNotice />
-          <CacheRecoveryNotice />
-          <SessionExpiredNotice />
-          <Outlet />
-        </main>
       </div>
-    </div>
+    </GlobalShortcuts>
   );
 }

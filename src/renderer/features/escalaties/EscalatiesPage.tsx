@@ -3,6 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { claimKinds, claimPhases } from '../../../shared/domain/claims';
 import { formatCents, formatDate, formatNumber } from '../../../shared/format';
 import type { ResponseOf } from '../../../shared/ipc/contract';
+import { useOpenShortcuts } from '../../app/GlobalShortcuts';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { t, type MessageKey } from '../../app/i18n/t';
 import { FilterSelect } from '../../components/FilterSelect';
@@ -56,6 +57,7 @@ export function EscalatiesPage() {
   const { view, active, selected } = useAppSelector((state) => state.escalaties);
   const dispatch = useAppDispatch();
   const navigate = useNavigate();
+  const openShortcuts = useOpenShortcuts();
   const { sort, direction, advice, kind, phase, minOutstandingCents, search } = view;
   const rows = useWindowRows(useEscalationPageQuery, {
     sort,
@@ -236,6 +238,9 @@ export function EscalatiesPage() {
             {t('escalaties.clearSelection')} ({t('escalaties.selectedCount', { count: selected.length })})
           </button>
         ) : null}
+        <button type="button" onClick={openShortcuts}>
+          {t('queue.shortcuts')} <kbd aria-hidden="true">?</kbd>
+        </button>
         <span className="queue-status" aria-live="polite">
           {rows.total > 0
             ? t('queue.position', { index: formatNumber(active + 1), count: formatNumber(rows.total) })

@@ -3,6 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { claimKinds, claimPhases } from '../../../shared/domain/claims';
 import { formatCents, formatDate, formatNumber } from '../../../shared/format';
 import type { ClaimRow } from '../../../shared/ipc/contract';
+import { useOpenShortcuts } from '../../app/GlobalShortcuts';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { t } from '../../app/i18n/t';
 import { FilterSelect } from '../../components/FilterSelect';
@@ -44,6 +45,7 @@ export function ClaimsListPage() {
   const { sort, direction, kind, phase, search, active } = useAppSelector((state) => state.werkvoorraad);
   const dispatch = useAppDispatch();
   const navigate = useNavigate();
+  const openShortcuts = useOpenShortcuts();
   const rows = useWindowRows(useListWerkvoorraadQuery, {
     sort,
     direction,
@@ -139,6 +141,9 @@ export function ClaimsListPage() {
       <div className="queue-actions">
         <button type="button" disabled={!activeRow} onClick={() => open(activeRow)}>
           {t('escalaties.openKey')} <kbd aria-hidden="true">{t('queue.enterKey')}</kbd>
+        </button>
+        <button type="button" onClick={openShortcuts}>
+          {t('queue.shortcuts')} <kbd aria-hidden="true">?</kbd>
         </button>
         <span className="queue-status" aria-live="polite">
           {rows.total > 0

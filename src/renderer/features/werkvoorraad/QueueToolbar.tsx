@@ -1,4 +1,4 @@
-import { memo, useEffect, useState, type FormEvent, type RefObject } from 'react';
+import { memo, useEffect, useState, type FormEvent } from 'react';
 import { claimKinds, claimPhases } from '../../../shared/domain/claims';
 import { FilterSelect } from '../../components/FilterSelect';
 import { taskKinds } from '../../../shared/domain/taken';
@@ -11,12 +11,10 @@ const searchDelayMs = 150;
 
 /** Search, filters and the team's saved views above a queue (memoized like the tabs). */
 export const QueueToolbar = memo(function QueueToolbar({
-  searchRef,
   userId,
   isLead,
   onMessage,
 }: {
-  searchRef: RefObject<HTMLInputElement | null>;
   userId: string;
   isLead: boolean;
   onMessage: (message: string) => void;
@@ -62,7 +60,6 @@ export const QueueToolbar = memo(function QueueToolbar({
           {t('queue.search')} <kbd aria-hidden="true">/</kbd>
         </span>
         <input
-          ref={searchRef}
           id="queue-search"
           type="search"
           value={text}

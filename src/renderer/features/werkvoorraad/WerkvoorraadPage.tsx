@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { TaskSortKey } from '../../../shared/api/saved-views';
 import { daysLeft, urgency } from '../../../shared/domain/taken';
@@ -13,7 +13,7 @@ import { useCurrentSessionQuery } from '../session/session-api';
 import { BulkAssignPanel } from './BulkAssignPanel';
 import { QueueTabs } from './QueueTabs';
 import { QueueToolbar } from './QueueToolbar';
-import { ShortcutsDialog } from './ShortcutsDialog';
+import { useOpenShortcuts } from '../../app/GlobalShortcuts';
 import { clearSelection, setActive, sortQueue, toggleSelected } from './queue-slice';
 import { useClaimTaskMutation, useCompleteTaskMutation, useReleaseTaskMutation } from './taken-api';
 import { taskRoute } from './task-route';
@@ -35,14 +35,6 @@ function today(): string {
   return todayInAmsterdam();
 }
 
-/** Text inputs keep their keys; the page's single-key shortcuts apply everywhere else. */
-function isTyping(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
-  );
-}
-
 export function WerkvoorraadPage() {
   const { view, active, selected } = useAppSelector((state) => state.queue);
   const dispatch = useAppDispatch();
@@ -55,30 +47,13 @@ export function WerkvoorraadPage() {
   const [release] = useReleaseTaskMutation();
   const [complete] = useCompleteTaskMutation();
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-  const [helpOpen, setHelpOpen] = useState(false);
+  const openShortcuts = useOpenShortcuts();
   const [bulkOpen, setBulkOpen] = useState(false);
-  const searchRef = useRef<HTMLInputElement>(null);
   const now = today();
 
   useEffect(() => {
     if (active >= rows.total && rows.total > 0) dispatch(setActive(rows.total - 1));
   }, [active, rows.total, dispatch]);
-
-  // "/" and "?" work from anywhere on the page except while typing.
-  useEffect(() => {
-    const onKey = (event: globalThis.KeyboardEvent) => {
-      if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
-      if (event.key === '/') {
-        event.preventDefault();
-        searchRef.current?.focus();
-      } else if (event.key === '?') {
-        event.preventDefault();
-        setHelpOpen(true);
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
 
   const showInfo = useCallback((text: string) => setMessage({ text, error: false }), []);
 
@@ -177,7 +152,7 @@ export function WerkvoorraadPage() {
       <h1 id="page-title">{t('queue.title')}</h1>
       <p>{t('queue.intro')}</p>
       <QueueTabs isLead={isLead} />
-      <QueueToolbar searchRef={searchRef} userId={user?.id ?? ''} isLead={isLead} onMessage={showInfo} />
+      <QueueToolbar userId={user?.id ?? ''} isLead={isLead} onMessage={showInfo} />
 
       <div className="queue-actions">
         <button type="button" disabled={!activeRow} onClick={() => activeRow && void navigate(taskRoute(activeRow))}>
@@ -211,7 +186,7 @@ export function WerkvoorraadPage() {
             ) : null}
           </>
         ) : null}
-        <button type="button" onClick={() => setHelpOpen(true)}>
+        <button type="button" onClick={openShortcuts}>
           {t('queue.shortcuts')} <kbd aria-hidden="true">?</kbd>
         </button>
         <span className="queue-status" aria-live="polite">
@@ -271,13 +246,6 @@ export function WerkvoorraadPage() {
       ) : rows.loaded && rows.total === 0 ? (
         <p className="empty-state">{t('queue.empty')}</p>
       ) : null}
-      <ShortcutsDialog
-        open={helpOpen}
-        onClose={() => {
-          setHelpOpen(false);
-          document.getElementById('queue-grid')?.focus();
-        }}
-      />
     </section>
   );
 }
