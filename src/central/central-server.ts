@@ -8,6 +8,7 @@ import { openSqlClient, type SqlClient } from './db/sql-client';
 import { seedCentralDemo } from './demo/seed';
 import { buildCentralApp, type AuthRateLimit } from './http/app';
 import type { ProcessorOptions } from './sync/command-processor';
+import { FeedEvents } from './sync/feed-events';
 
 /** The role the API acts as (migrations/central/0130_api_role.sql): it may only append to the audit log. */
 export const apiRole = 'cjib_api';
@@ -69,12 +70,15 @@ export async function startCentralServer(options: CentralServerOptions = {}): Pr
     await db.close().catch(() => undefined);
     throw error;
   }
+  const feedEvents = new FeedEvents();
+  await feedEvents.start(db);
   const keys = await KeyRing.open(db, resolveMasterKey(options));
   const auth = new AuthService(db, keys, Date.now, options.refreshReuseGraceMs);
   const app = buildCentralApp({
     db,
     auth,
     version: options.version ?? '0.1.0',
+    feedEvents,
     ...(options.processor ? { processor: options.processor } : {}),
     ...(options.authRateLimit ? { authRateLimit: options.authRateLimit } : {}),
   });
@@ -90,6 +94,7 @@ export async function startCentralServer(options: CentralServerOptions = {}): Pr
     keys,
     close: async () => {
       clearInterval(keyReload);
+      await feedEvents.close();
       await app.close();
       await db.close();
     },

@@ -280,7 +280,7 @@ describe('betalingsonmacht decisions through sync', () => {
 
   it('the pauzeknop: instalments move up locally and on the server; a second pause within a year is refused, and a refused one undone', async () => {
     const worker = await desktop('sdevries');
-    const colleague = await desktop('pvisser');
+    const colleague = await fleet.open(server, 'pvisser', { stale: true });
     const person = await pickPerson(
       (await server.db.query<{ person_id: string }>('SELECT person_id FROM arrangements')).map((r) => r.person_id),
     );

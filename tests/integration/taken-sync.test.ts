@@ -52,7 +52,7 @@ describe('taken through the central API', () => {
 
   it('lets one of two workers take the same task; the other gets a conflict to review', async () => {
     const sanne = await fleet.open(server, 'sdevries');
-    const pieter = await fleet.open(server, 'pvisser');
+    const pieter = await fleet.open(server, 'pvisser', { stale: true });
     const task = (await queue(sanne, { queue: 'teamvoorraad' })).rows[0];
     if (!task) throw new Error('no unassigned task');
     // Sanne takes it and her command reaches the server; Pieter's app has not pulled since, so he

@@ -20,14 +20,18 @@ export function desktopFleet(prefix: string) {
   const temp = makeTempDir(prefix);
   const backends: Backend[] = [];
   return {
-    async open(server: CentralServer, username: string): Promise<Backend> {
+    /**
+     * `stale`: the desktop does not hear that its feed moved (no event stream), so it pulls only
+     * when asked, as one that was offline for a while: for tests of decisions made on old data.
+     */
+    async open(server: CentralServer, username: string, options: { stale?: boolean } = {}): Promise<Backend> {
       const backend = createBackend({
         dbPath: join(temp.dir, `${username}-${randomUUID()}.sqlite`),
         migrationsDir: localMigrationsDir,
         appVersion: 'test',
         centralUrl: server.url,
         localUser: null,
-        sync: { intervalMs: 3_600_000 },
+        sync: { intervalMs: 3_600_000, watchFeed: !options.stale },
       });
       backends.push(backend);
       await call(backend, 'session.login', { username, password: demoPassword });

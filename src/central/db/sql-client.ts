@@ -17,6 +17,12 @@ export interface SqlClient extends Queryable {
    * ran one after another; a clash fails with SQLSTATE 40001 and the caller tries again.
    */
   transaction<T>(fn: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /**
+   * Hears PostgreSQL notifications on `channel` (LISTEN); resolves with the stop. On a server, a
+   * connection of its own that comes back after a restart, and then reports '' once (whatever was
+   * notified meanwhile is unknown). Stopped by `close()` too.
+   */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
   readonly engine: 'pglite' | 'postgresql';
 }
@@ -46,6 +52,10 @@ export async function openPglite(dataDir?: string): Promise<SqlClient> {
         if (isolation) await tx.query(isolation);
         return fn(toQueryable(tx));
       }),
+    listen: async (channel, onNotify) => {
+      const stop = await db.listen(checkedChannel(channel), onNotify);
+      return () => stop();
+    },
     close: () => db.close(),
   };
 }
@@ -68,6 +78,7 @@ export async function openPostgres(connectionString: string, role?: string): Pro
   // bigint columns (versions, cents) arrive as numbers; all stay far below 2^53.
   pg.types.setTypeParser(20, (value) => Number(value));
   await pool.query('SELECT 1');
+  const listeners = new Set<() => Promise<void>>();
   return {
     engine: 'postgresql',
     query: async <T>(text: string, params: readonly unknown[] = []) =>
@@ -97,7 +108,75 @@ export async function openPostgres(connectionString: string, role?: string): Pro
     exec: async (script) => {
       await pool.query(script);
     },
-    close: () => pool.end(),
+    listen: async (channel, onNotify) => {
+      const stop = await listenOnOwnConnection(connectionString, role, checkedChannel(channel), onNotify);
+      listeners.add(stop);
+      return async () => {
+        listeners.delete(stop);
+        await stop();
+      };
+    },
+    close: async () => {
+      await Promise.all([...listeners].map((stop) => stop()));
+      await pool.end();
+    },
+  };
+}
+
+function checkedChannel(channel: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`ongeldig kanaal: ${channel}`);
+  return channel;
+}
+
+const relistenMs = [500, 1_000, 2_000, 5_000];
+
+/**
+ * LISTEN needs a connection that stays open, so not one of the pool's. When the server goes away
+ * (a restart) it connects again with a growing pause and reports '' once it listens again.
+ */
+async function listenOnOwnConnection(
+  connectionString: string,
+  role: string | undefined,
+  channel: string,
+  onNotify: (payload: string) => void,
+): Promise<() => Promise<void>> {
+  let stopped = false;
+  let client: pg.Client | null = null;
+  let failures = 0;
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString, ...(role ? { options: `-c role=${role}` } : {}) });
+    next.on('error', () => {}); // reported again as 'end', which reconnects
+    next.on('notification', (message) => onNotify(message.payload ?? ''));
+    next.on('end', () => {
+      // Only a connection that was listening starts the retries; a failed connect retries below.
+      if (client !== next) return;
+      client = null;
+      if (!stopped) retry();
+    });
+    await next.connect();
+    await next.query(`LISTEN ${channel}`);
+    if (stopped) {
+      await next.end();
+      return;
+    }
+    client = next;
+    failures = 0;
+  };
+  const retry = () => {
+    const wait = relistenMs[Math.min(failures++, relistenMs.length - 1)];
+    setTimeout(() => {
+      if (stopped) return;
+      connect().then(
+        () => onNotify(''),
+        () => retry(),
+      );
+    }, wait).unref();
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    await client?.end().catch(() => undefined);
+    client = null;
   };
 }
 

@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { pullHeaderNames, pushEnvelope } from '../../shared/api/wire';
@@ -9,6 +10,8 @@ import { AuthError, type AuthService } from '../auth/auth-service';
 import { isTransientDatabaseError } from '../db/database-errors';
 import type { SqlClient } from '../db/sql-client';
 import { pullChangesJson } from '../sync/change-feed';
+import type { FeedEvents } from '../sync/feed-events';
+import { feedTeams } from '../scope';
 import { ClientOwnershipError, processCommands, type ProcessorOptions } from '../sync/command-processor';
 import { readVictimContact, VictimAccessError } from '../sync/slachtoffer-handlers';
 import { buildOpenApiDocument } from './openapi';
@@ -45,7 +48,12 @@ export interface CentralAppOptions {
   version: string;
   processor?: ProcessorOptions;
   authRateLimit?: AuthRateLimit;
+  /** Tells connected desktops that their feed moved; without it the route answers 503 and they poll. */
+  feedEvents?: FeedEvents;
 }
+
+/** A comment line now and then keeps the stream open through proxies and idle timeouts. */
+const feedKeepAliveMs = 25_000;
 
 /** Sign-in and refresh requests per source address per window; more are answered 429. */
 export interface AuthRateLimit {
@@ -166,6 +174,37 @@ export function buildCentralApp(options: CentralAppOptions): FastifyInstance {
   app.get(routes.me.path, async (request) => {
     const principal = await authenticate(request);
     return { id: principal.sub, displayName: principal.name, role: principal.role, teamName: principal.teamName };
+  });
+
+  // Open event streams end when the node stops (server.close would wait for them for ever).
+  const openStreams = new Set<ServerResponse>();
+  app.addHook('preClose', (done) => {
+    for (const stream of openStreams) stream.end();
+    done();
+  });
+  app.get(routes.feedEvents.path, async (request, reply) => {
+    const principal = await authenticate(request);
+    const events = options.feedEvents;
+    if (!events)
+      throw new HttpError(503, 'unavailable', 'Meldingen van wijzigingen zijn op deze server niet beschikbaar.');
+    // The stream is written by hand: Fastify's reply ends after one answer.
+    reply.hijack();
+    const out = reply.raw;
+    openStreams.add(out);
+    out.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+    });
+    out.write(': verbonden\n\n');
+    const unsubscribe = events.subscribe(feedTeams(principal), () => out.write('event: moved\ndata: {}\n\n'));
+    const keepAlive = setInterval(() => out.write(': \n\n'), feedKeepAliveMs);
+    keepAlive.unref();
+    request.raw.on('close', () => {
+      clearInterval(keepAlive);
+      unsubscribe();
+      openStreams.delete(out);
+    });
   });
 
   app.get(routes.pull.path, async (request, reply) => {

@@ -44,6 +44,11 @@ async function send(method: 'GET' | 'POST', path: string, body?: unknown, raw?: 
     ...(raw !== undefined ? { body: raw } : body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
   statuses.push(response.status);
+  // The feed's event stream stays open by design: its status is the answer.
+  if (response.headers.get('content-type')?.startsWith('text/event-stream')) {
+    await response.body?.cancel();
+    return { status: response.status, body: null };
+  }
   const text = await response.text();
   let parsed: unknown = null;
   try {

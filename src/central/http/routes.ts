@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { text } from '../../shared/validation/text';
 import { sessionUser } from '../../shared/ipc/contract';
 import {
   apiErrorBody,
@@ -70,6 +71,14 @@ export const routes = {
     summary: 'De aangemelde gebruiker',
     auth: true,
     response: sessionUser,
+  },
+  feedEvents: {
+    method: 'GET',
+    path: '/api/v1/sync/events',
+    summary:
+      'Server-sent events: "moved" zodra de wijzigingen van de gebruiker verder zijn; de desktop haalt ze dan op (geen gegevens in het bericht)',
+    auth: true,
+    response: text(),
   },
   pull: {
     method: 'GET',

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { fail, type Result } from '../../shared/ipc/result';
+import type { BackendEvent } from '../../shared/ipc/events';
 import type { Backend } from './backend';
 import type { BackendConfig } from './backend-config';
 import type { FromWorker, ToWorker } from './worker-protocol';
@@ -13,6 +14,7 @@ export function startBackendThread(config: BackendConfig, options: { vault?: Ses
   const worker = createWorker(config);
   const vault = options.vault ?? memoryVault();
   const pending = new Map<number, (result: Result<unknown>) => void>();
+  const listeners = new Set<(event: BackendEvent) => void>();
   let nextId = 1;
   let alive = true;
 
@@ -42,6 +44,9 @@ export function startBackendThread(config: BackendConfig, options: { vault?: Ses
         case 'closed':
           closed?.();
           break;
+        case 'event':
+          for (const listener of listeners) listener(message.event);
+          break;
         case 'vault': {
           const reply = (value: unknown) =>
             worker.postMessage({ type: 'vault_result', id: message.id, value } satisfies ToWorker);
@@ -67,6 +72,10 @@ export function startBackendThread(config: BackendConfig, options: { vault?: Ses
     });
 
     const backend: Backend = {
+      subscribe(listener) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
       invoke(channel, payload) {
         if (!alive)
           return Promise.resolve(fail('unavailable', 'De achtergrondverwerking is gestopt. Start de app opnieuw.'));

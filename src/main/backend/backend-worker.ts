@@ -36,6 +36,7 @@ let backend: Backend | undefined;
 try {
   const logFile = config.logFile ? new RotatingLog(config.logFile) : undefined;
   backend = createBackend(config, createJsonLogger('backend', logFile), { vault: hostVault, logFile });
+  backend.subscribe((event) => send({ type: 'event', event }));
   send({ type: 'ready' });
 } catch (error) {
   // A full disk at start is said in Dutch, not with SQLite's English text.

@@ -1,6 +1,7 @@
 import { normalizedDocumentName } from '../../shared/api/loket';
 import { ParameterSetsRepository } from '../db/repositories/parameter-sets-repository';
 import type { SyncStatus } from '../../shared/ipc/contract';
+import type { BackendEvent } from '../../shared/ipc/events';
 import { AppError, fail, type Result } from '../../shared/ipc/result';
 import type { DbLogger } from '../db/connection';
 import { ArrangementsRepository } from '../db/repositories/arrangements-repository';
@@ -50,6 +51,8 @@ import type { RotatingLog } from '../logging/rotating-log';
 
 export interface Backend {
   invoke(channel: unknown, payload: unknown): Promise<Result<unknown>>;
+  /** Events for the screens (events.ts): what changed in the cache, the sync state. Returns the unsubscribe. */
+  subscribe(listener: (event: BackendEvent) => void): () => void;
   /** Stops background sync and closes the database; resolves when it is closed. */
   close(): Promise<void>;
 }
@@ -93,7 +96,18 @@ export function createBackend(
   const central = config.centralUrl
     ? new CentralClient({ baseUrl: config.centralUrl, timeoutMs: config.centralTimeoutMs, vault: options.vault })
     : null;
-  const engine = central ? new SyncEngine(db, central, { ...config.sync, logger }) : null;
+  const listeners = new Set<(event: BackendEvent) => void>();
+  const emit = (event: BackendEvent) => {
+    for (const listener of listeners) listener(event);
+  };
+  const engine = central
+    ? new SyncEngine(db, central, {
+        ...config.sync,
+        logger,
+        onChanged: (tags) => emit({ type: 'changed', tags }),
+        onStatus: (status) => emit({ type: 'syncStatus', status }),
+      })
+    : null;
   // The session kept at the last start (if any) is picked up before the first screen asks for it.
   const resumed = (central?.resume() ?? Promise.resolve(null)).then(
     (user) => {
@@ -201,6 +215,7 @@ export function createBackend(
       locked = false;
       engine?.stop();
       await central?.logout();
+      engine?.announceStatus();
       return {};
     },
     'sync.status': () => engine?.status() ?? localOnlyStatus,
@@ -392,6 +407,10 @@ export function createBackend(
   };
 
   return {
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     invoke: (channel, payload) =>
       locked && !openWhileLocked.has(channel as string)
         ? Promise.resolve(fail('locked', 'Het scherm is vergrendeld. Geef uw wachtwoord om verder te werken.'))

@@ -6,6 +6,7 @@ import { localMigrationsDir, makeTempDir } from '../../../tests/support/temp-dir
 import { createBackend, type Backend } from '../backend/backend';
 import { latestVersion, loadMigrations } from '../db/migrations';
 import { startBrowserHost, type BrowserHost } from './browser-host';
+import type { BackendEvent } from '../../shared/ipc/events';
 
 const temp = makeTempDir();
 let backend: Backend;
@@ -150,5 +151,62 @@ describe('browser host API', () => {
     const cookie = String((await send(`/?token=${host.token}`)).headers['set-cookie']).split(';')[0] ?? '';
     const reply = await send('/%2e%2e/host.sqlite', { headers: { cookie } });
     expect(reply.status).toBe(404);
+  });
+});
+
+describe('backend events in the browser host', () => {
+  it('streams each event to a page that sends the token, and lets go when the page does', async () => {
+    let listener: ((event: BackendEvent) => void) | undefined;
+    const eventsHost = await startBrowserHost({
+      backend: {
+        ...backend,
+        subscribe: (l) => {
+          listener = l;
+          return () => {
+            listener = undefined;
+          };
+        },
+      },
+      staticDir: join(temp.dir, 'renderer'),
+    });
+    const eventsPort = Number(new URL(eventsHost.origin).port);
+    try {
+      const received = await new Promise<string>((resolve, reject) => {
+        const req = httpRequest(
+          { host: '127.0.0.1', port: eventsPort, path: '/api/events', headers: { 'x-cjib-token': eventsHost.token } },
+          (res) => {
+            expect(res.statusCode).toBe(200);
+            expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
+            let text = '';
+            res.on('data', (chunk: Buffer) => {
+              text += chunk.toString();
+              if (text.includes('verbonden')) listener?.({ type: 'changed', tags: [{ type: 'Claims', id: 'c-1' }] });
+              if (text.includes('data: ')) {
+                resolve(text);
+                req.destroy();
+              }
+            });
+          },
+        );
+        req.on('error', (error) => (error.message.includes('aborted') ? undefined : reject(error)));
+        req.end();
+      });
+      const data = received.split('\n').find((line) => line.startsWith('data: '));
+      expect(JSON.parse(data?.slice(6) ?? '')).toEqual({ type: 'changed', tags: [{ type: 'Claims', id: 'c-1' }] });
+      await expect.poll(() => listener).toBeUndefined(); // the closed stream unsubscribed
+
+      // Without the header (the page cookie alone, or nothing) there is no stream.
+      const refused = await new Promise<number>((resolve, reject) => {
+        const req = httpRequest({ host: '127.0.0.1', port: eventsPort, path: '/api/events' }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      expect(refused).toBe(401);
+    } finally {
+      await eventsHost.close();
+    }
   });
 });

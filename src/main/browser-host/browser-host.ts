@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { fail } from '../../shared/ipc/result';
+import { eventsPath } from '../../shared/ipc/events';
 import type { Backend } from '../backend/backend';
 import { securityHeaders } from '../security/content-security-policy';
 import { isClientRoute, mimeTypeOf, resolveStaticPath } from '../security/static-path';
@@ -12,6 +13,7 @@ import { checkRequest, pageCookie, tokenQuery } from './request-guard';
 /** Path of the one API route; the shim in the renderer posts `{ channel, request }` here. */
 export const invokePath = '/api/invoke';
 export const maxBodyBytes = 1024 * 1024;
+const keepAliveMs = 25_000;
 
 export interface BrowserHostOptions {
   backend: Backend;
@@ -55,6 +57,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       if (req.method !== 'POST') return sendText(res, 405, 'Alleen POST is toegestaan.');
       return handleInvoke(req, res);
     }
+    if (url.pathname === eventsPath) {
+      // Same rule as the API: only a page that sets the header hears the backend's events.
+      if (verdict.via !== 'header') return sendText(res, 401, 'Het launch-token ontbreekt in de aanvraag.');
+      if (req.method !== 'GET') return sendText(res, 405, 'Alleen GET is toegestaan.');
+      return streamEvents(req, res);
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Alleen GET is toegestaan.');
 
     if (verdict.via === 'query') {
@@ -89,6 +97,24 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
     const { channel, request } = parsed as { channel: unknown; request?: unknown };
     sendJson(res, 200, await options.backend.invoke(channel, request));
+  }
+
+  /** Server-sent events: one `data:` line of JSON per backend event, a comment now and then to keep it open. */
+  function streamEvents(req: IncomingMessage, res: ServerResponse): void {
+    res.writeHead(200, {
+      ...securityHeaders,
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    });
+    res.write(': verbonden\n\n');
+    const unsubscribe = options.backend.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
+    const keepAlive = setInterval(() => res.write(': \n\n'), keepAliveMs);
+    keepAlive.unref();
+    req.on('close', () => {
+      clearInterval(keepAlive);
+      unsubscribe();
+    });
   }
 
   async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {

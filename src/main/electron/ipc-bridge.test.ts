@@ -1,12 +1,16 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ok } from '../../shared/ipc/result';
 import type { Backend } from '../backend/backend';
-import { handleInvoke } from './ipc-bridge';
+import { forwardBackendEvents, handleInvoke } from './ipc-bridge';
 
 type Frame = { url: string; parent: Frame | null };
 
 function backend(): Backend & { invoke: ReturnType<typeof vi.fn> } {
-  return { invoke: vi.fn(() => Promise.resolve(ok({ appVersion: '1', schemaVersion: 10 }))), close: vi.fn() };
+  return {
+    invoke: vi.fn(() => Promise.resolve(ok({ appVersion: '1', schemaVersion: 10 }))),
+    close: vi.fn(),
+    subscribe: vi.fn(() => () => undefined),
+  };
 }
 
 const event = (frame: Frame | null) => ({ senderFrame: frame }) as never;
@@ -30,5 +34,30 @@ describe('Electron IPC bridge', () => {
     const result = await handleInvoke(b, event(frame as Frame | null), 'app.info', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(b.invoke).not.toHaveBeenCalled();
+  });
+});
+
+describe('backend events to the window', () => {
+  it('sends each event on the event channel while the window lives, and stops when told', () => {
+    let listener: ((event: never) => void) | undefined;
+    const unsubscribe = vi.fn();
+    const source = {
+      subscribe: (l: (event: never) => void) => {
+        listener = l;
+        return unsubscribe;
+      },
+    };
+    const sent: [string, unknown][] = [];
+    let destroyed = false;
+    const stop = forwardBackendEvents(source, {
+      isDestroyed: () => destroyed,
+      send: (channel, event) => sent.push([channel, event]),
+    });
+    listener?.({ type: 'changed', tags: [{ type: 'Claims' }] } as never);
+    destroyed = true;
+    listener?.({ type: 'changed', tags: [{ type: 'Tasks' }] } as never);
+    expect(sent).toEqual([['cjib:event', { type: 'changed', tags: [{ type: 'Claims' }] }]]);
+    stop();
+    expect(unsubscribe).toHaveBeenCalled();
   });
 });

@@ -2,6 +2,7 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { electronInvokeChannel } from '../../shared/ipc/client';
 import { fail, type Result } from '../../shared/ipc/result';
 import type { Backend } from '../backend/backend';
+import { electronEventChannel, type BackendEvent } from '../../shared/ipc/events';
 import { isAppUrl } from '../security/app-origin';
 
 /**
@@ -25,4 +26,17 @@ export function handleInvoke(
     return Promise.resolve(fail('forbidden', 'Dit verzoek komt niet uit het venster van de app en is geweigerd.'));
   }
   return backend.invoke(channel, request);
+}
+
+/**
+ * Backend events to the app's window, on their own channel; the preload hands them to the page's
+ * listener, which validates them (events.ts). Returns the unsubscribe.
+ */
+export function forwardBackendEvents(
+  backend: Pick<Backend, 'subscribe'>,
+  contents: { isDestroyed(): boolean; send(channel: string, event: BackendEvent): void },
+): () => void {
+  return backend.subscribe((event) => {
+    if (!contents.isDestroyed()) contents.send(electronEventChannel, event);
+  });
 }

@@ -6,7 +6,7 @@ import type { Backend } from '../backend/backend';
 import { startBackendThread } from '../backend/backend-thread';
 import { appEntryUrl } from '../security/app-origin';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
-import { registerIpcBridge } from './ipc-bridge';
+import { forwardBackendEvents, registerIpcBridge } from './ipc-bridge';
 import { safeStorageVault } from './safe-storage-vault';
 import { holdSingleInstance } from './single-instance';
 import { guardDownloads, hardenSession, hardenWebContents } from './web-contents-security';
@@ -51,9 +51,10 @@ async function main(): Promise<void> {
     title: 'CJIB Zaakbehandeling',
     show: false,
     webPreferences: {
-      // Reviewed (electronegativity PRELOAD_JS_CHECK): the preload exposes one function,
-      // invoke(channel, request), for channels named in the contract; it runs sandboxed with
-      // context isolation, and the main process checks the sender frame of every call.
+      // Reviewed (electronegativity PRELOAD_JS_CHECK): the preload exposes two functions,
+      // invoke(channel, request) for channels named in the contract and subscribe(listener) for
+      // the backend's events (plain data, validated by the page); it runs sandboxed with context
+      // isolation, and the main process checks the sender frame of every call.
       preload: join(distDir, 'preload', 'preload.cjs'),
       // Middle-click must not open links in a new window (electronegativity AUXCLICK_JS_CHECK).
       disableBlinkFeatures: 'Auxclick',
@@ -69,6 +70,8 @@ async function main(): Promise<void> {
     },
   }));
   window.once('ready-to-show', () => window.show());
+  const stopEvents = forwardBackendEvents(backend, window.webContents);
+  window.once('closed', stopEvents);
   await window.loadURL(appEntryUrl);
 }
 

@@ -189,6 +189,41 @@ export class CentralClient {
   }
 
   /**
+   * Opens the central's stream that says when this user's feed moved (server-sent events); the
+   * body stays open until the central, the network or `signal` ends it. No timeout: it is meant
+   * to wait. A token that expired meanwhile is renewed once, as for any call.
+   */
+  async feedEvents(signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+    if (this.sessionExpired) throw new CentralError('unauthorized', sessionLapsed, true);
+    if (!this.tokens && this.resumed) await this.renew();
+    const open = async () => {
+      if (!this.tokens) throw new CentralError('unauthorized', 'U bent niet aangemeld bij de centrale API.');
+      let response: Response;
+      try {
+        response = await this.fetchImpl(new URL('/api/v1/sync/events', this.options.baseUrl), {
+          headers: { authorization: `Bearer ${this.tokens.accessToken}`, accept: 'text/event-stream' },
+          signal,
+        });
+      } catch {
+        throw new CentralError('offline', 'Geen verbinding met de centrale API. Uw werk wordt lokaal bewaard.');
+      }
+      if (response.status === 401) throw new CentralError('unauthorized', 'Niet aangemeld of sessie verlopen.');
+      if (!response.ok || !response.body) {
+        await response.body?.cancel();
+        throw new CentralError('server', `De centrale API gaf een fout (${response.status}).`);
+      }
+      return response.body;
+    };
+    try {
+      return await open();
+    } catch (error) {
+      if (!(error instanceof CentralError) || error.kind !== 'unauthorized' || !this.tokens) throw error;
+      await this.renew();
+      return open();
+    }
+  }
+
+  /**
    * One page of the change feed; `countRemaining` asks the server to count what is left (costly).
    * Resolves as soon as the answer's headers are in: `head` (where the next page starts) lets the
    * caller ask for the next page while this one's body is still being read, parsed and validated;

@@ -10,6 +10,9 @@ import { SyncStateRepository } from '../db/repositories/sync-state-repository';
 import { TasksRepository } from '../db/repositories/tasks-repository';
 import { VictimsRepository } from '../db/repositories/victims-repository';
 import { applyChanges } from './apply-changes';
+import { ChangedTags } from './changed-tags';
+import { FeedWatcher } from './feed-watcher';
+import type { ChangedTag } from '../../shared/ipc/events';
 import { deferCacheIndexes, restoreDeferredIndexes } from './deferred-indexes';
 import { CentralError, type CentralClient, type PulledPage } from './central-client';
 import { revertOptimisticEffect, settleHeldRows } from './command-effects';
@@ -23,8 +26,14 @@ export interface SyncEngineOptions {
   intervalMs?: number;
   /** Longest pause after repeated failures. */
   maxBackoffMs?: number;
+  /** Listen to the central's "feed moved" stream and pull at once (default true). */
+  watchFeed?: boolean;
   /** Where unexpected failures are reported (their kind, never row data). */
   logger?: { error(message: string, fields?: Record<string, unknown>): void };
+  /** Told what the cache now holds differently, after each pull and push that changed rows. */
+  onChanged?: (tags: ChangedTag[]) => void;
+  /** Told each new sync state (connection, progress, waiting changes, last sync). */
+  onStatus?: (status: SyncStatus) => void;
 }
 
 /**
@@ -50,6 +59,11 @@ export class SyncEngine {
   private timer: NodeJS.Timeout | null = null;
   private failures = 0;
   private stopped = true;
+  private readonly changed = new ChangedTags();
+  private readonly watcher: FeedWatcher | null;
+  private lastStatus = '';
+  private readonly onChanged: NonNullable<SyncEngineOptions['onChanged']>;
+  private readonly onStatus: NonNullable<SyncEngineOptions['onStatus']>;
 
   constructor(
     private readonly db: Database,
@@ -63,6 +77,23 @@ export class SyncEngine {
     this.intervalMs = options.intervalMs ?? 10_000;
     this.maxBackoffMs = options.maxBackoffMs ?? 60_000;
     this.logger = options.logger ?? { error: () => undefined };
+    this.onChanged = options.onChanged ?? (() => undefined);
+    this.onStatus = options.onStatus ?? (() => undefined);
+    // A colleague's change arrives within a second instead of at the next interval round.
+    this.watcher = options.watchFeed === false ? null : new FeedWatcher(client, () => this.trigger());
+  }
+
+  /** Tells the listener the sync state if it moved since last told. */
+  announceStatus(): void {
+    const status = this.status();
+    const text = JSON.stringify(status);
+    if (text === this.lastStatus) return;
+    this.lastStatus = text;
+    this.onStatus(status);
+  }
+
+  private announceChanges(): void {
+    if (!this.changed.empty) this.onChanged(this.changed.take());
   }
 
   status(): SyncStatus {
@@ -97,6 +128,8 @@ export class SyncEngine {
         throw error;
       } finally {
         this.running = null;
+        this.announceChanges();
+        this.announceStatus();
       }
     })();
     return this.running;
@@ -106,6 +139,8 @@ export class SyncEngine {
   start(): void {
     this.stopped = false;
     this.schedule(0);
+    this.watcher?.start();
+    this.announceStatus();
   }
 
   /**
@@ -114,11 +149,13 @@ export class SyncEngine {
    * down (the decision is safe in the outbox meanwhile).
    */
   trigger(): void {
+    this.announceStatus(); // one more change waits
     if (!this.stopped && this.failures === 0) this.schedule(0);
   }
 
   stop(): void {
     this.stopped = true;
+    this.watcher?.close();
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
   }
@@ -162,6 +199,8 @@ export class SyncEngine {
           progressed = true;
         }
       });
+      // Rows lose their "not sent yet" mark, or go back to the server's version: any kind of row.
+      if (progressed) this.changed.addAll();
       if (!progressed) {
         throw new CentralError(
           'server',
@@ -206,7 +245,9 @@ export class SyncEngine {
         });
         cursor = page.nextCursor;
         done += page.changes.length;
+        this.changed.add(page.changes);
         this.progress = page.hasMore ? { done, total: Math.max(total, done) } : null;
+        this.announceStatus();
       }
     } finally {
       void next?.catch(() => undefined); // a prefetched page nobody will read
@@ -241,6 +282,7 @@ export class SyncEngine {
       new TasksRepository(this.db).forgetHeldRows();
       this.state.set('cursor', startCursor);
     });
+    this.changed.addAll(); // rows gone that the pull may not bring back
     await this.syncOnce();
   }
 

@@ -1,5 +1,6 @@
 import { createApi, type BaseQueryFn } from '@reduxjs/toolkit/query/react';
 import type { CjibApi } from '../../shared/ipc/client';
+import { cacheTags } from '../../shared/ipc/events';
 import type { Channel, RequestOf } from '../../shared/ipc/contract';
 import type { AppErrorShape } from '../../shared/ipc/result';
 import { neutralizeDeep } from '../../shared/validation/neutralize';
@@ -24,19 +25,8 @@ export const cjibBaseQuery: BaseQueryFn<CjibQueryArgs, unknown, AppErrorShape> =
   return result.ok ? { data: neutralizeDeep(result.value) } : { error: neutralizeDeep(result.error) };
 };
 
-/** The cached data a pull from the central API can change; a finished sync refetches these. */
-export const syncedTags = [
-  'Claims',
-  'Notes',
-  'Reviews',
-  'Arrangements',
-  'Escalations',
-  'Victims',
-  'Tasks',
-  'Views',
-  'Team',
-  'ParameterSets',
-] as const;
+/** The cached data a pull from the central API can change (shared with the backend's change events). */
+export const syncedTags = cacheTags;
 
 /** One API slice; each feature adds its endpoints with `injectEndpoints`. */
 export const cjibApi = createApi({

@@ -4,6 +4,11 @@ import type { Result } from './result';
 /** The global API object the renderer sees as `window.cjib`, whichever host provides it. */
 export interface CjibApi {
   invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>>;
+  /**
+   * Events from the backend (events.ts), unvalidated as they arrive; returns the unsubscribe. A
+   * host without events leaves it out and the screens fetch when asked.
+   */
+  subscribe?(listener: (event: unknown) => void): () => void;
 }
 
 /** How a host moves one untyped request; the typed API is built on top of it once. */

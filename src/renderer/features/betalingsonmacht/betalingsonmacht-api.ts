@@ -1,11 +1,12 @@
 import type { RequestOf, ResponseOf } from '../../../shared/ipc/contract';
 import { cjibApi } from '../../api/cjib-api';
+import { listTagId } from '../../../shared/ipc/events';
 
 export const betalingsonmachtApi = cjibApi.injectEndpoints({
   endpoints: (build) => ({
     personOverview: build.query<ResponseOf<'betalingsonmacht.person'>, string>({
       query: (personId) => ({ channel: 'betalingsonmacht.person', request: { personId } }),
-      providesTags: ['Claims', 'Arrangements'],
+      providesTags: [{ type: 'Claims', id: listTagId }, 'Arrangements'],
     }),
     saveDraft: build.mutation<ResponseOf<'betalingsonmacht.saveDraft'>, RequestOf<'betalingsonmacht.saveDraft'>>({
       query: (request) => ({ channel: 'betalingsonmacht.saveDraft', request }),

@@ -5,11 +5,11 @@ export const claimsApi = cjibApi.injectEndpoints({
   endpoints: (build) => ({
     claim: build.query<ResponseOf<'claims.get'>, string>({
       query: (id) => ({ channel: 'claims.get', request: { id } }),
-      providesTags: ['Claims'],
+      providesTags: (_result, _error, id) => [{ type: 'Claims', id }],
     }),
     claimHistory: build.query<ResponseOf<'claims.history'>, string>({
       query: (claimId) => ({ channel: 'claims.history', request: { claimId } }),
-      providesTags: ['Claims'],
+      providesTags: (_result, _error, claimId) => [{ type: 'Claims', id: claimId }],
     }),
     notes: build.query<ResponseOf<'notes.list'>, string>({
       query: (claimId) => ({ channel: 'notes.list', request: { claimId } }),

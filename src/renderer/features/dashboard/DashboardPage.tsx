@@ -17,9 +17,9 @@ const queueLinks: Record<Dashboard['backlog'][number]['queue'], string> = {
 const ageColors = ['#8fcae7', '#007bc7', '#154273'];
 const workerColors = ['#01689b', '#8fcae7', '#e17000', '#39870c', '#696969'];
 
-/** The team lead's dashboard: each figure as a chart and, for everyone, as a table. */
+/** The team lead's dashboard: each figure as a chart and, for everyone, as a table; fresh at each change event. */
 export function DashboardPage() {
-  const { data, error } = useTeamDashboardQuery(undefined, { pollingInterval: 30_000 });
+  const { data, error } = useTeamDashboardQuery();
   return (
     <QueryGate data={data} error={error}>
       {(dashboard) => <DashboardContent dashboard={dashboard} />}

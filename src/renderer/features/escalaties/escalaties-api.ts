@@ -1,5 +1,6 @@
 import type { RequestOf, ResponseOf } from '../../../shared/ipc/contract';
 import { cjibApi } from '../../api/cjib-api';
+import { listTagId } from '../../../shared/ipc/events';
 
 export const escalatiesApi = cjibApi.injectEndpoints({
   endpoints: (build) => ({
@@ -8,11 +9,11 @@ export const escalatiesApi = cjibApi.injectEndpoints({
     }),
     escalationPage: build.query<ResponseOf<'escalaties.page'>, RequestOf<'escalaties.page'>>({
       query: (request) => ({ channel: 'escalaties.page', request }),
-      providesTags: ['Claims', 'Arrangements', 'Escalations'],
+      providesTags: [{ type: 'Claims', id: listTagId }, 'Arrangements', 'Escalations'],
     }),
     escalationCase: build.query<ResponseOf<'escalaties.claim'>, string>({
       query: (claimId) => ({ channel: 'escalaties.claim', request: { claimId } }),
-      providesTags: ['Claims', 'Arrangements', 'Escalations'],
+      providesTags: (_result, _error, claimId) => [{ type: 'Claims', id: claimId }, 'Arrangements', 'Escalations'],
     }),
     decideEscalation: build.mutation<ResponseOf<'escalaties.decide'>, RequestOf<'escalaties.decide'>>({
       query: (request) => ({ channel: 'escalaties.decide', request }),

@@ -3,14 +3,13 @@ import { Link } from 'react-router';
 import { t } from '../../app/i18n/t';
 import { useNotificationsQuery } from './notifications-api';
 
-const pollMs = 20_000;
-
 /**
  * New urgent work (victim deadlines, approvals waiting, own urgent tasks, refused decisions) behind
- * one button in the header: a disclosure that opens a list of links and closes with Escape.
+ * one button in the header: a disclosure that opens a list of links and closes with Escape. The
+ * list is fetched again when the backend says its rows changed (backend-events.ts), not on a timer.
  */
 export function NotificationsButton() {
-  const { data } = useNotificationsQuery(undefined, { pollingInterval: pollMs });
+  const { data } = useNotificationsQuery();
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const items = data?.notifications ?? [];

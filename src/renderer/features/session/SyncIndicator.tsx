@@ -1,27 +1,12 @@
-import { useEffect, useRef } from 'react';
 import { formatDateTime, formatNumber } from '../../../shared/format';
-import { useAppDispatch } from '../../app/hooks';
 import { t } from '../../app/i18n/t';
-import { cjibApi, syncedTags } from '../../api/cjib-api';
 import { useRebuildCacheMutation, useSyncNowMutation, useSyncStatusQuery } from './session-api';
 
-const pollMs = 3000;
-
+/** The sync state; the backend sends each new one (backend-events.ts), so nothing here polls. */
 export function SyncIndicator() {
-  const { data } = useSyncStatusQuery(undefined, { pollingInterval: pollMs });
+  const { data } = useSyncStatusQuery();
   const [syncNow, { isLoading: syncing }] = useSyncNowMutation();
   const [rebuild, { isLoading: rebuilding }] = useRebuildCacheMutation();
-  const dispatch = useAppDispatch();
-  const lastSeen = useRef<string | null>(null);
-
-  // New data arrived in the background: let the screens on display fetch their rows again.
-  useEffect(() => {
-    if (data?.lastSyncAt && data.lastSyncAt !== lastSeen.current) {
-      if (lastSeen.current !== null) dispatch(cjibApi.util.invalidateTags([...syncedTags]));
-      lastSeen.current = data.lastSyncAt;
-    }
-  }, [data?.lastSyncAt, dispatch]);
-
   if (!data) return null;
   const canSync = data.connection === 'online' || data.connection === 'offline';
   return (
