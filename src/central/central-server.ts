@@ -94,8 +94,9 @@ export async function startCentralServer(options: CentralServerOptions = {}): Pr
     keys,
     close: async () => {
       clearInterval(keyReload);
-      await feedEvents.close();
+      // The app first: a request that arrives meanwhile would keep its connection (keep-alive) open.
       await app.close();
+      await feedEvents.close();
       await db.close();
     },
   };
