@@ -1,7 +1,7 @@
 import type { AuditPage, AuditQuery } from '../shared/api/audit';
 import type { Principal } from './auth/access-token';
 import type { Queryable } from './db/sql-client';
-import { canReadAuditLog } from './scope';
+import { can } from '../shared/domain/permissions';
 
 export type AuditAction = 'read' | 'create' | 'update' | 'delete' | 'login' | 'login_failed' | 'disclose';
 
@@ -42,7 +42,7 @@ export class AuditAccessError extends Error {
  */
 export async function readAuditLog(db: Queryable, principal: Principal, filter: AuditQuery): Promise<AuditPage> {
   const filters = { actorId: filter.actorId, entity: filter.entity, action: filter.action, before: filter.before };
-  if (!canReadAuditLog(principal)) {
+  if (!can(principal, 'readAuditLog')) {
     await audit(db, {
       actorId: principal.sub,
       action: 'read',

@@ -13,9 +13,10 @@ import type { Principal } from '../auth/access-token';
 import { audit } from '../audit';
 import type { Queryable, SqlClient } from '../db/sql-client';
 import { retryOnClash } from '../db/retry-on-clash';
-import { canManageParameters, everyoneTeam } from '../scope';
+import { everyoneTeam } from '../scope';
 import { recordChange, storeRecordedPayloads } from '../sync/change-feed';
 import { serverClock, type ServerClock } from '../sync/server-clock';
+import { can } from '../../shared/domain/permissions';
 
 /**
  * Parameter sets under four eyes: a functioneel beheerder proposes a dated set, another beheerder
@@ -42,7 +43,7 @@ const recordQuery = `SELECT s.id, s.domain, to_char(s.valid_from, 'YYYY-MM-DD') 
   FROM parameter_sets s JOIN users p ON p.id = s.proposed_by LEFT JOIN users d ON d.id = s.decided_by`;
 
 function requireBeheerder(principal: Principal, what: string): void {
-  if (!canManageParameters(principal)) {
+  if (!can(principal, 'manageParameters')) {
     throw new ParameterSetError(403, `Alleen functioneel beheerders kunnen parametersets ${what}.`);
   }
 }
@@ -57,7 +58,7 @@ async function readRecords(db: Queryable, where = '', params: unknown[] = []): P
 }
 
 export async function listParameterSets(db: SqlClient, principal: Principal): Promise<ParameterSetList> {
-  if (!canManageParameters(principal)) {
+  if (!can(principal, 'manageParameters')) {
     await audit(db, { actorId: principal.sub, action: 'read', entity: 'parameter_set', reason: 'geweigerd' });
     requireBeheerder(principal, 'inzien');
   }

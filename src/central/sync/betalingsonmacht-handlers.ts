@@ -17,11 +17,12 @@ import type { ClaimKind, ClaimPhase } from '../../shared/domain/claims';
 import { formatCents } from '../../shared/format';
 import type { Principal } from '../auth/access-token';
 import type { Queryable } from '../db/sql-client';
-import { canWriteCaseNotes, caseTeams } from '../scope';
+import { caseTeams } from '../scope';
 import { recordChange } from './change-feed';
 import type { CommandResult } from './command-handlers';
 import { completeTasksOfDecision } from './taken-handlers';
 import type { ServerClock } from './server-clock';
+import { can, refusalOf } from '../../shared/domain/permissions';
 
 type DecisionCommand = Extract<Command, { type: 'RecordBetalingsonmachtDecision' }>;
 type ApprovalCommand = Extract<Command, { type: 'DecideApproval' }>;
@@ -81,7 +82,7 @@ export async function recordBetalingsonmachtDecision(
   command: DecisionCommand,
   clock: ServerClock,
 ): Promise<CommandResult> {
-  if (!canWriteCaseNotes(principal))
+  if (!can(principal, 'workCases'))
     return { status: 'rejected', reason: 'Uw rol mag geen betalingsonmacht beoordelen.' };
   const { payload } = command;
   const persons = await tx.query<{ team_id: string }>('SELECT team_id FROM persons WHERE id = $1', [payload.personId]);
@@ -133,8 +134,7 @@ export async function decideApproval(
   principal: Principal,
   command: ApprovalCommand,
 ): Promise<CommandResult> {
-  if (principal.role !== 'teamleider')
-    return { status: 'rejected', reason: 'Alleen een teamleider kan besluiten goedkeuren.' };
+  if (!can(principal, 'approveDecisions')) return { status: 'rejected', reason: refusalOf('approveDecisions') };
   const rows = await tx.query<{
     team_id: string;
     status: string;
@@ -268,7 +268,7 @@ export async function pauseArrangement(
   command: PauseCommand,
   clock: ServerClock,
 ): Promise<CommandResult> {
-  if (!canWriteCaseNotes(principal))
+  if (!can(principal, 'workCases'))
     return { status: 'rejected', reason: 'Uw rol mag geen aflossingspauze vastleggen.' };
   const { arrangementId, from, months, reason } = command.payload;
   const rows = await tx.query<{ team_id: string; status: string }>(

@@ -1,7 +1,7 @@
 import type { Command } from '../../shared/api/commands';
 import type { Principal } from '../auth/access-token';
 import type { Queryable } from '../db/sql-client';
-import { canWriteCaseNotes, caseTeams } from '../scope';
+import { caseTeams } from '../scope';
 import { decideApproval, pauseArrangement, recordBetalingsonmachtDecision } from './betalingsonmacht-handlers';
 import { recordChange } from './change-feed';
 import { decideEscalationApproval, recordEscalationDecision } from './escalatie-handlers';
@@ -9,6 +9,7 @@ import { assignTask, claimTask, completeTask, deleteView, releaseTask, saveView 
 import { decideVoorschot, proposeVoorschot } from './voorschot-handlers';
 import { recordVictimNotification, recordVictimWishes, updateVictimPreferences } from './slachtoffer-handlers';
 import { serverClock, type ServerClock } from './server-clock';
+import { can } from '../../shared/domain/permissions';
 
 export interface CommandResult {
   status: 'applied' | 'rejected' | 'conflict';
@@ -69,7 +70,7 @@ async function addCaseNote(
   command: Extract<Command, { type: 'AddCaseNote' }>,
   clock: ServerClock,
 ): Promise<CommandResult> {
-  if (!canWriteCaseNotes(principal))
+  if (!can(principal, 'workCases'))
     return { status: 'rejected', reason: 'Uw rol mag geen notities bij vorderingen maken.' };
   const claims = await tx.query<{ team_id: string }>('SELECT team_id FROM claims WHERE id = $1', [
     command.payload.claimId,

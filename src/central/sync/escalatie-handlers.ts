@@ -24,11 +24,12 @@ import {
 } from '../../shared/domain/escalatie-situatie';
 import type { Principal } from '../auth/access-token';
 import type { Queryable } from '../db/sql-client';
-import { canWriteCaseNotes, caseTeams } from '../scope';
+import { caseTeams } from '../scope';
 import { recordChange } from './change-feed';
 import type { CommandResult } from './command-handlers';
 import { completeTasksOfDecision } from './taken-handlers';
 import type { ServerClock } from './server-clock';
+import { can, refusalOf } from '../../shared/domain/permissions';
 
 type DecisionCommand = Extract<Command, { type: 'RecordEscalationDecision' }>;
 type ApprovalCommand = Extract<Command, { type: 'DecideEscalationApproval' }>;
@@ -132,8 +133,7 @@ export async function recordEscalationDecision(
   clock: ServerClock,
 ): Promise<CommandResult> {
   const { today } = clock;
-  if (!canWriteCaseNotes(principal))
-    return { status: 'rejected', reason: 'Uw rol mag geen invorderingsstappen nemen.' };
+  if (!can(principal, 'workCases')) return { status: 'rejected', reason: 'Uw rol mag geen invorderingsstappen nemen.' };
   const { payload } = command;
   const claim = await lockClaim(tx, payload.claimId);
   if (!claim || !caseTeams(principal).includes(claim.team_id)) {
@@ -193,8 +193,7 @@ export async function decideEscalationApproval(
   command: ApprovalCommand,
   today: string,
 ): Promise<CommandResult> {
-  if (principal.role !== 'teamleider')
-    return { status: 'rejected', reason: 'Alleen een teamleider kan besluiten goedkeuren.' };
+  if (!can(principal, 'approveDecisions')) return { status: 'rejected', reason: refusalOf('approveDecisions') };
   const rows = await tx.query<{
     team_id: string;
     status: string;

@@ -10,9 +10,10 @@ import {
 import type { Principal } from '../auth/access-token';
 import { audit } from '../audit';
 import type { Queryable } from '../db/sql-client';
-import { canReadVictimContacts, victimTeams } from '../scope';
+import { victimTeams } from '../scope';
 import { recordChange } from './change-feed';
 import type { CommandResult } from './command-handlers';
+import { can, refusalOf } from '../../shared/domain/permissions';
 
 type NotificationCommand = Extract<Command, { type: 'RecordVictimNotification' }>;
 
@@ -33,7 +34,7 @@ export async function readVictimContact(
   victimId: string,
   reason: string,
 ): Promise<VictimContact> {
-  if (!canReadVictimContacts(principal)) {
+  if (!can(principal, 'readVictimContacts')) {
     await audit(db, {
       actorId: principal.sub,
       action: 'read',
@@ -84,9 +85,7 @@ export async function recordVictimNotification(
   command: NotificationCommand,
   today: string,
 ): Promise<CommandResult> {
-  if (principal.role !== 'medewerker_slachtofferinformatie') {
-    return { status: 'rejected', reason: 'Alleen medewerkers slachtofferinformatie informeren slachtoffers.' };
-  }
+  if (!can(principal, 'workWithVictims')) return { status: 'rejected', reason: refusalOf('workWithVictims') };
   const { payload } = command;
   const victims = await tx.query<{
     team_id: string;
@@ -170,12 +169,7 @@ export async function recordVictimWishes(
   command: WishesCommand,
   today: string,
 ): Promise<CommandResult> {
-  if (principal.role !== 'medewerker_slachtofferinformatie') {
-    return {
-      status: 'rejected',
-      reason: 'Alleen medewerkers slachtofferinformatie leggen wensen van slachtoffers vast.',
-    };
-  }
+  if (!can(principal, 'workWithVictims')) return { status: 'rejected', reason: refusalOf('workWithVictims') };
   const { payload } = command;
   const victims = await tx.query<{ team_id: string; offender_person_id: string }>(
     'SELECT team_id, offender_person_id FROM victims WHERE id = $1',
@@ -238,12 +232,7 @@ export async function updateVictimPreferences(
   principal: Principal,
   command: PreferencesCommand,
 ): Promise<CommandResult> {
-  if (principal.role !== 'medewerker_slachtofferinformatie') {
-    return {
-      status: 'rejected',
-      reason: 'Alleen medewerkers slachtofferinformatie wijzigen voorkeuren van slachtoffers.',
-    };
-  }
+  if (!can(principal, 'workWithVictims')) return { status: 'rejected', reason: refusalOf('workWithVictims') };
   const { payload } = command;
   const rows = await tx.query<{ team_id: string; version: number }>(
     'SELECT team_id, version::bigint AS version FROM victims WHERE id = $1 FOR UPDATE',

@@ -1,9 +1,10 @@
 import type { Command } from '../../shared/api/commands';
 import type { Principal } from '../auth/access-token';
 import type { Queryable } from '../db/sql-client';
-import { canWriteCaseNotes, caseTeams } from '../scope';
+import { caseTeams } from '../scope';
 import { recordChange } from './change-feed';
 import type { CommandResult } from './command-handlers';
+import { can, refusalOf } from '../../shared/domain/permissions';
 
 type TaskCommand<T extends Command['type']> = Extract<Command, { type: T }>;
 
@@ -15,7 +16,7 @@ interface TaskRow {
 }
 
 async function lockTask(tx: Queryable, principal: Principal, taskId: string): Promise<TaskRow | CommandResult> {
-  if (!canWriteCaseNotes(principal)) return { status: 'rejected', reason: 'Uw rol werkt niet met deze taken.' };
+  if (!can(principal, 'workCases')) return { status: 'rejected', reason: 'Uw rol werkt niet met deze taken.' };
   const rows = await tx.query<TaskRow>(
     `SELECT t.team_id, t.status, t.assignee_id, u.display_name AS assignee_name
      FROM tasks t LEFT JOIN users u ON u.id = t.assignee_id WHERE t.id = $1 FOR UPDATE OF t`,
@@ -69,7 +70,7 @@ export async function releaseTask(
   if (isResult(task)) return task;
   const stale = staleMove(task, command.payload.expectedAssigneeId);
   if (stale) return stale;
-  if (task.assignee_id !== principal.sub && principal.role !== 'teamleider') {
+  if (task.assignee_id !== principal.sub && !can(principal, 'actOnOthersWork')) {
     return { status: 'rejected', reason: 'Alleen wie de taak heeft of de teamleider kan haar vrijgeven.' };
   }
   await setAssignee(tx, command.payload.taskId, task.team_id, null);
@@ -81,8 +82,7 @@ export async function assignTask(
   principal: Principal,
   command: TaskCommand<'AssignTask'>,
 ): Promise<CommandResult> {
-  if (principal.role !== 'teamleider')
-    return { status: 'rejected', reason: 'Alleen een teamleider kan taken toewijzen.' };
+  if (!can(principal, 'assignTasks')) return { status: 'rejected', reason: refusalOf('assignTasks') };
   const task = await lockTask(tx, principal, command.payload.taskId);
   if (isResult(task)) return task;
   const { assigneeId, expectedAssigneeId } = command.payload;
@@ -114,7 +114,7 @@ export async function completeTask(
   if (isResult(task)) return task;
   const stale = staleMove(task, command.payload.expectedAssigneeId);
   if (stale) return stale;
-  if (task.assignee_id !== principal.sub && principal.role !== 'teamleider') {
+  if (task.assignee_id !== principal.sub && !can(principal, 'actOnOthersWork')) {
     return { status: 'rejected', reason: 'Pak de taak eerst op voordat u haar afrondt.' };
   }
   const version = await recordChange(tx, 'task', command.payload.taskId, task.team_id);
@@ -163,7 +163,7 @@ export async function deleteView(
   if (!view || !caseTeams(principal).includes(view.team_id)) {
     return { status: 'rejected', reason: 'Deze weergave bestaat niet of hoort niet bij uw team.' };
   }
-  if (view.owner_id !== principal.sub && principal.role !== 'teamleider') {
+  if (view.owner_id !== principal.sub && !can(principal, 'actOnOthersWork')) {
     return { status: 'rejected', reason: 'Alleen wie de weergave maakte of de teamleider kan haar verwijderen.' };
   }
   const version = await recordChange(tx, 'saved_view', command.payload.viewId, view.team_id);

@@ -7,6 +7,7 @@ import { victimTeams } from '../scope';
 import { recordChange } from './change-feed';
 import type { CommandResult } from './command-handlers';
 import type { ServerClock } from './server-clock';
+import { can, refusalOf } from '../../shared/domain/permissions';
 
 type ProposeCommand = Extract<Command, { type: 'ProposeVoorschot' }>;
 type DecideCommand = Extract<Command, { type: 'DecideVoorschot' }>;
@@ -33,9 +34,7 @@ export async function proposeVoorschot(
   clock: ServerClock,
 ): Promise<CommandResult> {
   const { today } = clock;
-  if (principal.role !== 'medewerker_slachtofferinformatie') {
-    return { status: 'rejected', reason: 'Alleen een medewerker slachtofferinformatie stelt een voorschot voor.' };
-  }
+  if (!can(principal, 'proposeVoorschot')) return { status: 'rejected', reason: refusalOf('proposeVoorschot') };
   const rows = await tx.query<CompensationRow>(
     `SELECT c.team_id, to_char(c.judgment_final_on, 'YYYY-MM-DD') AS judgment_final_on,
             c.ordered_cents::bigint AS ordered_cents, c.collected_cents::bigint AS collected_cents,
@@ -102,8 +101,7 @@ export async function decideVoorschot(
   principal: Principal,
   command: DecideCommand,
 ): Promise<CommandResult> {
-  if (principal.role !== 'teamleider')
-    return { status: 'rejected', reason: 'Alleen een teamleider keurt een voorschot goed.' };
+  if (!can(principal, 'approveVoorschot')) return { status: 'rejected', reason: refusalOf('approveVoorschot') };
   const rows = await tx.query<{
     team_id: string;
     status: string;

@@ -43,6 +43,7 @@ import { SyncEngine } from '../sync/sync-engine';
 import type { BackendConfig } from './backend-config';
 import type { SessionVault } from '../sync/session-vault';
 import { takenHandlers } from './taken-handlers';
+import { requirePermission } from '../services/require-permission';
 import { openCache } from './open-cache';
 import { todayInAmsterdam } from '../../shared/domain/amsterdam-clock';
 import { exportDiagnostics } from '../services/diagnostics-service';
@@ -146,13 +147,7 @@ export function createBackend(
 
   /** Victim contact data, only through the central API (never cached), each read with its reason. */
   const readVictimContact = async (victimId: string, reason: string) => {
-    const user = requireUser();
-    if (user.role !== 'medewerker_slachtofferinformatie') {
-      throw new AppError(
-        'forbidden',
-        'Contactgegevens van slachtoffers zijn alleen voor medewerkers slachtofferinformatie.',
-      );
-    }
+    requirePermission(requireUser(), 'readVictimContacts');
     return readLive('Contactgegevens zijn alleen via de centrale API in te zien.', (client) =>
       client.victimContact(victimId, reason),
     );
@@ -161,9 +156,7 @@ export function createBackend(
   const parametersOnlyLive = 'Parametersets zijn alleen via de centrale API te beheren.';
   const requireBeheerder = () => {
     const user = requireUser();
-    if (user.role !== 'functioneel_beheerder') {
-      throw new AppError('forbidden', 'Parametersets worden beheerd door functioneel beheerders.');
-    }
+    requirePermission(user, 'manageParameters');
     return user;
   };
 
@@ -242,10 +235,7 @@ export function createBackend(
       return claim;
     },
     'audit.list': async (filter) => {
-      const user = requireUser();
-      if (user.role !== 'functioneel_beheerder') {
-        throw new AppError('forbidden', 'Het auditlog is alleen in te zien door functioneel beheerders.');
-      }
+      requirePermission(requireUser(), 'readAuditLog');
       return readLive('Het auditlog is alleen via de centrale API in te zien.', (client) => client.auditLog(filter));
     },
     'parameters.approved': () => {

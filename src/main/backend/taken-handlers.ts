@@ -19,6 +19,7 @@ import {
   queuePage,
   releaseTask,
 } from '../services/taken-service';
+import { can } from '../../shared/domain/permissions';
 
 interface TakenContext {
   db: Database;
@@ -47,7 +48,7 @@ export function takenHandlers({
       return {
         mijnWerk: tasks.countOpen({ assigneeId: user.id }),
         teamvoorraad: tasks.countOpen({ unassigned: true }),
-        terBeoordeling: user.role === 'teamleider' ? countAwaitingApproval(db) : 0,
+        terBeoordeling: can(user, 'approveDecisions') ? countAwaitingApproval(db) : 0,
         conflicten: new OutboxRepository(db).countReviews(),
       };
     },

@@ -20,6 +20,7 @@ import { PersonsRepository } from '../db/repositories/persons-repository';
 import { SyncStateRepository } from '../db/repositories/sync-state-repository';
 import { renderDecisionLetter } from './decision-letter';
 import { todayInAmsterdam } from '../../shared/domain/amsterdam-clock';
+import { requirePermission } from './require-permission';
 
 /** A claim still being collected: not paid, not stopped. */
 export const isOpenClaim = (claim: Pick<ClaimRecord, 'phase'>) =>
@@ -161,7 +162,7 @@ export function decideApproval(
   user: SessionUser,
   request: { arrangementId: string; approve: boolean; note: string },
 ): void {
-  if (user.role !== 'teamleider') throw new AppError('forbidden', 'Alleen een teamleider kan besluiten goedkeuren.');
+  requirePermission(user, 'approveDecisions');
   db.transaction(() => {
     const arrangements = new ArrangementsRepository(db);
     const arrangement = arrangements.get(request.arrangementId);
@@ -216,8 +217,7 @@ export async function decisionLetter(
  * (the server runs them again on its own); the moved plan shows at once and the command goes out.
  */
 export function pauseArrangement(db: Database, user: SessionUser, request: PauseArrangementRequest): ArrangementWire {
-  if (user.role !== 'medewerker_inning' && user.role !== 'teamleider')
-    throw new AppError('forbidden', 'Uw rol mag geen aflossingspauze vastleggen.');
+  requirePermission(user, 'workCases');
   return db.transaction(() => {
     const arrangements = new ArrangementsRepository(db);
     const arrangement = arrangements.get(request.arrangementId);

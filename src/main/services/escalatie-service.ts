@@ -39,6 +39,7 @@ import { OutboxRepository } from '../db/repositories/outbox-repository';
 import { PersonsRepository } from '../db/repositories/persons-repository';
 import { SyncStateRepository } from '../db/repositories/sync-state-repository';
 import { amsterdamDate, todayInAmsterdam } from '../../shared/domain/amsterdam-clock';
+import { requirePermission } from './require-permission';
 
 /** Facts assumed for the list view, before the worker has checked licence, vehicle and verhaal. */
 export const uncheckedFacts: EscalationFacts = { hasDrivingLicence: false, vehicle: 'geen', verhaalFailed: false };
@@ -252,7 +253,7 @@ export function decideEscalationApproval(
   user: SessionUser,
   request: { decisionId: string; approve: boolean; note: string },
 ): void {
-  if (user.role !== 'teamleider') throw new AppError('forbidden', 'Alleen een teamleider kan besluiten goedkeuren.');
+  requirePermission(user, 'approveDecisions');
   db.transaction(() => {
     const escalations = new EscalationsRepository(db);
     const decision = escalations.get(request.decisionId);

@@ -143,6 +143,6 @@ describe('letters from templates', () => {
     const inning: SessionUser = { ...worker, role: 'medewerker_inning' };
     await expect(
       victimLetter(db, inning, () => Promise.resolve(contact), { victimId: 'v1', eventId: 'ev1' }, '2026-11-29'),
-    ).rejects.toThrow(/alleen voor medewerkers slachtofferinformatie/);
+    ).rejects.toThrow(/^Alleen medewerkers slachtofferinformatie werken met gegevens van slachtoffers\./);
   });
 });

@@ -12,6 +12,7 @@ import { PersonsRepository } from '../db/repositories/persons-repository';
 import { VictimsRepository } from '../db/repositories/victims-repository';
 import { postalAddressLines } from '../letters/letter-head';
 import { renderTemplateLetter } from '../letters/template-letter';
+import { requirePermission } from './require-permission';
 
 const claimKindNames: Record<string, string> = {
   wahv: 'verkeersboete (Wahv-beschikking)',
@@ -43,9 +44,7 @@ export async function victimLetter(
   request: { victimId: string; eventId: string },
   today: string,
 ): Promise<LetterFile> {
-  if (user.role !== 'medewerker_slachtofferinformatie') {
-    throw new AppError('forbidden', 'Brieven aan slachtoffers zijn alleen voor medewerkers slachtofferinformatie.');
-  }
+  requirePermission(user, 'workWithVictims');
   const repo = new VictimsRepository(db);
   const victim = repo.victim(request.victimId);
   const event = repo.event(request.eventId);

@@ -8,6 +8,7 @@ import { OutboxRepository } from '../db/repositories/outbox-repository';
 import { TasksRepository } from '../db/repositories/tasks-repository';
 import { countAwaitingApproval } from './approvals';
 import { notificationTasks } from './slachtoffer-service';
+import { can } from '../../shared/domain/permissions';
 
 const taskKindLabels = {
   betalingsonmacht: 'Betalingsonmacht',
@@ -22,7 +23,7 @@ const taskKindLabels = {
  */
 export function notificationsFor(db: Database, user: SessionUser, today: string): AppNotification[] {
   const items: AppNotification[] = [];
-  if (user.role === 'medewerker_slachtofferinformatie') {
+  if (can(user, 'workWithVictims')) {
     const soon = addDays(today, 7);
     for (const task of notificationTasks(db, user, today).tasks) {
       if (task.deadline > soon) continue;
@@ -36,7 +37,7 @@ export function notificationsFor(db: Database, user: SessionUser, today: string)
       });
     }
   }
-  if (user.role === 'teamleider') {
+  if (can(user, 'approveDecisions')) {
     const waiting = countAwaitingApproval(db);
     if (waiting > 0) {
       items.push({
@@ -49,7 +50,7 @@ export function notificationsFor(db: Database, user: SessionUser, today: string)
       });
     }
   }
-  if (user.role === 'medewerker_inning' || user.role === 'teamleider') {
+  if (can(user, 'workCases')) {
     const mine = new TasksRepository(db).queuePage({
       queue: 'mijn_werk',
       userId: user.id,
@@ -78,7 +79,7 @@ export function notificationsFor(db: Database, user: SessionUser, today: string)
       });
     }
   }
-  if (user.role === 'functioneel_beheerder') {
+  if (can(user, 'manageParameters')) {
     for (const due of normDatesDue(today)) {
       items.push({
         id: `normen:${due.date}`,

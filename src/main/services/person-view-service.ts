@@ -13,6 +13,7 @@ import { LoketRequestsRepository } from '../db/repositories/loket-requests-repos
 import { TasksRepository } from '../db/repositories/tasks-repository';
 import { amsterdamDate } from '../../shared/domain/amsterdam-clock';
 import { caseFacts, isOpenClaim } from './betalingsonmacht-service';
+import { requirePermission } from './require-permission';
 
 /**
  * Everything the cache holds about one person, in one place. Victim data never appears here: it
@@ -24,9 +25,7 @@ export function personView(
   personId: string,
   today: string,
 ): ResponseOf<'persons.view'> {
-  if (user.role !== 'medewerker_inning' && user.role !== 'teamleider') {
-    throw new AppError('forbidden', 'Uw rol heeft geen inzage in het dossier van betrokkenen.');
-  }
+  requirePermission(user, 'workCases');
   const person = new PersonsRepository(db).get(personId);
   if (!person) throw new AppError('not_found', 'Deze persoon staat niet in de werkvoorraad van uw team.');
   const escalations = new EscalationsRepository(db);

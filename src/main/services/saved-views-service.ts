@@ -4,6 +4,7 @@ import { AppError } from '../../shared/ipc/result';
 import type { Database } from '../db/connection';
 import { TeamRepository } from '../db/repositories/team-repository';
 import { enqueueCommand } from './command-outbox';
+import { can } from '../../shared/domain/permissions';
 
 /** Saved queue views are shared within the team: the server stores them, sync brings them to colleagues. */
 export function listViews(db: Database): SavedView[] {
@@ -44,7 +45,7 @@ export function deleteView(db: Database, user: SessionUser, viewId: string): voi
     const team = new TeamRepository(db);
     const view = team.view(viewId);
     if (!view || view.deleted) throw new AppError('not_found', 'Deze weergave bestaat niet (meer).');
-    if (view.ownerId !== user.id && user.role !== 'teamleider') {
+    if (view.ownerId !== user.id && !can(user, 'actOnOthersWork')) {
       throw new AppError('forbidden', 'Alleen wie de weergave maakte of de teamleider kan haar verwijderen.');
     }
     enqueueCommand(db, 'DeleteView', view.version, { viewId });

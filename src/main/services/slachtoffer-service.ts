@@ -16,6 +16,7 @@ import { CompensationRepository } from '../db/repositories/compensation-reposito
 import { VictimsRepository } from '../db/repositories/victims-repository';
 import { voorschotFor } from './voorschot-service';
 import { todayInAmsterdam } from '../../shared/domain/amsterdam-clock';
+import { requirePermission } from './require-permission';
 
 /** The victim and the event, which must be one of their offender's; or a Dutch not-found error. */
 function victimAndEvent(repo: VictimsRepository, victimId: string, eventId: string) {
@@ -28,9 +29,7 @@ function victimAndEvent(repo: VictimsRepository, victimId: string, eventId: stri
 }
 
 function requireVictimRole(user: SessionUser): void {
-  if (user.role !== 'medewerker_slachtofferinformatie') {
-    throw new AppError('forbidden', 'Slachtofferinformatie is alleen voor medewerkers slachtofferinformatie.');
-  }
+  requirePermission(user, 'workWithVictims');
 }
 
 /**

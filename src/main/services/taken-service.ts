@@ -5,6 +5,8 @@ import type { Database } from '../db/connection';
 import { TasksRepository, type TaskRecord } from '../db/repositories/tasks-repository';
 import { TeamRepository } from '../db/repositories/team-repository';
 import { enqueueCommand } from './command-outbox';
+import { requirePermission } from './require-permission';
+import { can } from '../../shared/domain/permissions';
 
 const caseRoles: readonly SessionUser['role'][] = ['medewerker_inning', 'teamleider'];
 
@@ -52,7 +54,7 @@ export function releaseTask(db: Database, user: SessionUser, taskId: string): Ta
   return db.transaction(() => {
     const tasks = new TasksRepository(db);
     const task = openTask(tasks, taskId);
-    if (task.assigneeId !== user.id && user.role !== 'teamleider') {
+    if (task.assigneeId !== user.id && !can(user, 'actOnOthersWork')) {
       throw new AppError('forbidden', 'Alleen wie de taak heeft of de teamleider kan haar vrijgeven.');
     }
     if (task.assigneeId === null) return rowOf(tasks, taskId);
@@ -67,7 +69,7 @@ export function completeTask(db: Database, user: SessionUser, taskId: string, to
   return db.transaction(() => {
     const tasks = new TasksRepository(db);
     const task = openTask(tasks, taskId);
-    if (task.assigneeId !== user.id && user.role !== 'teamleider') {
+    if (task.assigneeId !== user.id && !can(user, 'actOnOthersWork')) {
       throw new AppError('forbidden', 'Pak de taak eerst op voordat u haar afrondt.');
     }
     enqueueCommand(db, 'CompleteTask', task.version, {
@@ -109,7 +111,7 @@ function checkAssignment(
 }
 
 function requireTeamLead(user: SessionUser): void {
-  if (user.role !== 'teamleider') throw new AppError('forbidden', 'Alleen een teamleider kan taken herverdelen.');
+  requirePermission(user, 'assignTasks');
 }
 
 export function previewAssignment(db: Database, user: SessionUser, request: ParsedRequestOf<'taken.assignPreview'>) {

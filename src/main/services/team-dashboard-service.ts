@@ -1,5 +1,4 @@
 import type { Dashboard, SessionUser } from '../../shared/ipc/contract';
-import { AppError } from '../../shared/ipc/result';
 import { addDays, daysBetween } from '../../shared/domain/calendar';
 import { weekStart } from '../../shared/domain/taken';
 import type { Database } from '../db/connection';
@@ -10,6 +9,7 @@ import { OutboxRepository } from '../db/repositories/outbox-repository';
 import { TasksRepository } from '../db/repositories/tasks-repository';
 import { TeamRepository } from '../db/repositories/team-repository';
 import { dutchDay } from '../../shared/domain/amsterdam-clock';
+import { requirePermission } from './require-permission';
 
 const weeksShown = 8;
 
@@ -25,7 +25,7 @@ function ageBuckets(dates: readonly string[], today: string): [number, number, n
 
 /** The team lead's view of the team's work, computed from the local cache. */
 export function teamDashboard(db: Database, user: SessionUser, today: string): Dashboard {
-  if (user.role !== 'teamleider') throw new AppError('forbidden', 'Het dashboard is er voor teamleiders.');
+  requirePermission(user, 'viewTeamDashboard');
   const tasks = new TasksRepository(db).forDashboard();
   const open = tasks.filter((t) => t.status === 'open');
   const waiting = [

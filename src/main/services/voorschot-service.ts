@@ -7,6 +7,7 @@ import type { Database } from '../db/connection';
 import { CompensationRepository } from '../db/repositories/compensation-repository';
 import { VictimsRepository } from '../db/repositories/victims-repository';
 import { enqueueCommand } from './command-outbox';
+import { requirePermission } from './require-permission';
 
 /** The voorschot on a victim's maatregel today, from the cached figures (the server decides again). */
 export function voorschotFor(
@@ -32,9 +33,7 @@ export function proposeVoorschot(
   compensationId: string,
   today: string,
 ): VoorschotPaymentWire & { pending: boolean } {
-  if (user.role !== 'medewerker_slachtofferinformatie') {
-    throw new AppError('forbidden', 'Alleen een medewerker slachtofferinformatie stelt een voorschot voor.');
-  }
+  requirePermission(user, 'proposeVoorschot');
   return db.transaction(() => {
     const repo = new CompensationRepository(db);
     const compensation = repo.compensation(compensationId);
@@ -73,7 +72,7 @@ export function proposeVoorschot(
 
 /** The team lead's list of voorschotten waiting for approval, with the victim's name only. */
 export function voorschotApprovals(db: Database, user: SessionUser) {
-  if (user.role !== 'teamleider') throw new AppError('forbidden', 'Alleen een teamleider keurt voorschotten goed.');
+  requirePermission(user, 'approveVoorschot');
   const victims = new VictimsRepository(db);
   const compensation = new CompensationRepository(db);
   return compensation.paymentsWithStatus('ter_goedkeuring').map((payment) => ({
@@ -88,7 +87,7 @@ export function decideVoorschot(
   user: SessionUser,
   request: { paymentId: string; approve: boolean; note: string },
 ): void {
-  if (user.role !== 'teamleider') throw new AppError('forbidden', 'Alleen een teamleider keurt voorschotten goed.');
+  requirePermission(user, 'approveVoorschot');
   db.transaction(() => {
     const repo = new CompensationRepository(db);
     const payment = repo.payment(request.paymentId);

@@ -88,6 +88,6 @@ describe('vorderingenoverzicht', () => {
     const [person] = db.all<{ id: string }>(sql`SELECT id FROM persons LIMIT 1`);
     await expect(
       vorderingenoverzicht(db, { ...worker, role: 'medewerker_slachtofferinformatie' }, person?.id ?? '', today),
-    ).rejects.toThrow(/geen inzage/);
+    ).rejects.toThrow(/^Alleen medewerkers inning en teamleiders werken aan vorderingen\./);
   });
 });

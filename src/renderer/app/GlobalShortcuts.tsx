@@ -4,6 +4,7 @@ import { ShortcutsDialog } from '../components/ShortcutsDialog';
 import { useCurrentSessionQuery } from '../features/session/session-api';
 import { t } from './i18n/t';
 import { shortcutsFor } from './shortcuts';
+import { can } from '../../shared/domain/permissions';
 
 const OpenShortcuts = createContext<() => void>(() => undefined);
 
@@ -51,7 +52,7 @@ export function GlobalShortcuts({ children }: { children: ReactNode }) {
     // Alt+letter by the physical key (event.code): Alt changes event.key on some layouts (macOS).
     const altShortcut = (code: string): boolean => {
       if (code === 'KeyW') void navigate('/werkvoorraad');
-      else if (code === 'KeyG' && role === 'teamleider') void navigate('/teamoverzicht');
+      else if (code === 'KeyG' && can(role && { role }, 'approveDecisions')) void navigate('/teamoverzicht');
       else if (code === 'KeyZ') return focusSearch();
       else return false;
       return true;

@@ -1,5 +1,6 @@
 import type { Role } from '../../shared/domain/roles';
 import type { MessageKey } from './i18n/t';
+import { can } from '../../shared/domain/permissions';
 
 export type Shortcut = readonly [keys: readonly string[], label: MessageKey];
 export interface ShortcutSection {
@@ -12,7 +13,7 @@ export function globalShortcuts(role: Role | undefined): readonly Shortcut[] {
   return [
     [['Alt+W'], 'shortcuts.global.queue'],
     [['/', 'Alt+Z'], 'shortcuts.global.search'],
-    ...(role === 'teamleider' ? ([[['Alt+G'], 'shortcuts.global.approvals']] as const) : []),
+    ...(can(role && { role }, 'approveDecisions') ? ([[['Alt+G'], 'shortcuts.global.approvals']] as const) : []),
     [['?'], 'shortcuts.global.help'],
     [['Esc'], 'shortcuts.global.escape'],
   ];

@@ -1,4 +1,5 @@
 import { NavLink, Outlet } from 'react-router';
+import { permissions } from '../../shared/domain/permissions';
 import type { Role } from '../../shared/domain/roles';
 import { GlobalShortcuts } from '../app/GlobalShortcuts';
 import { t, type MessageKey } from '../app/i18n/t';
@@ -11,21 +12,21 @@ import { SessionExpiredNotice } from '../features/session/SessionExpiredNotice';
 import { SyncIndicator } from '../features/session/SyncIndicator';
 import { useApprovedParameterSetsQuery } from '../features/parameters/parameters-api';
 
-const caseRoles: readonly Role[] = ['medewerker_inning', 'teamleider'];
-const workingRoles: readonly Role[] = [...caseRoles, 'medewerker_slachtofferinformatie'];
+const caseRoles: readonly Role[] = permissions.workCases.roles;
+const workingRoles: readonly Role[] = [...caseRoles, ...permissions.workWithVictims.roles];
 
 /** Each area for the roles that can work in it; the backend refuses the others' reads regardless. */
 export const navigationItems: readonly { path: string; label: MessageKey; roles?: readonly Role[] }[] = [
   { path: '/werkvoorraad', label: 'nav.werkvoorraad', roles: workingRoles },
   { path: '/vorderingen', label: 'nav.vorderingen', roles: caseRoles },
   { path: '/betalingsonmacht', label: 'nav.betalingsonmacht', roles: caseRoles },
-  { path: '/slachtofferinformatie', label: 'nav.slachtofferinformatie', roles: ['medewerker_slachtofferinformatie'] },
+  { path: '/slachtofferinformatie', label: 'nav.slachtofferinformatie', roles: permissions.workWithVictims.roles },
   { path: '/escalaties', label: 'nav.escalaties', roles: caseRoles },
-  { path: '/teamoverzicht', label: 'nav.teamoverzicht', roles: ['teamleider'] },
-  { path: '/dashboard', label: 'nav.dashboard', roles: ['teamleider'] },
+  { path: '/teamoverzicht', label: 'nav.teamoverzicht', roles: permissions.approveDecisions.roles },
+  { path: '/dashboard', label: 'nav.dashboard', roles: permissions.viewTeamDashboard.roles },
   { path: '/conflicten', label: 'nav.conflicten', roles: workingRoles },
-  { path: '/auditlog', label: 'nav.auditlog', roles: ['functioneel_beheerder'] },
-  { path: '/parameters', label: 'nav.parameters', roles: ['functioneel_beheerder'] },
+  { path: '/auditlog', label: 'nav.auditlog', roles: permissions.readAuditLog.roles },
+  { path: '/parameters', label: 'nav.parameters', roles: permissions.manageParameters.roles },
   { path: '/over', label: 'nav.over' },
 ];
 

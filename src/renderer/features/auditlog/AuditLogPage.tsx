@@ -8,6 +8,7 @@ import { QueryGate } from '../../components/QueryGate';
 import { useCurrentSessionQuery } from '../session/session-api';
 import { useAuditLogQuery } from './auditlog-api';
 import { TableRegion } from '../../components/TableRegion';
+import { can } from '../../../shared/domain/permissions';
 
 const entityLabels: Partial<Record<string, MessageKey>> = {
   victim_contact: 'auditlog.entities.victim_contact',
@@ -25,7 +26,7 @@ export function AuditLogPage() {
   const [action, setAction] = useState<(typeof auditActions)[number] | ''>('');
   /** Where the shown page starts: undefined for the newest entries. */
   const [before, setBefore] = useState<number | undefined>();
-  const allowed = session?.user?.role === 'functioneel_beheerder';
+  const allowed = can(session?.user, 'readAuditLog');
   const { data, error, isFetching } = useAuditLogQuery(
     { limit: 50, ...(entity ? { entity } : {}), ...(action ? { action } : {}), ...(before ? { before } : {}) },
     { skip: !allowed },

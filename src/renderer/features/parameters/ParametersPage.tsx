@@ -18,6 +18,7 @@ import { useCurrentSessionQuery } from '../session/session-api';
 import { useDecideParameterSetMutation, useParameterSetsQuery, useProposeParameterSetMutation } from './parameters-api';
 import { changedLeaves, fromLeaves, toLeaves, type SourcedLeaf } from './sourced-leaves';
 import { TableRegion } from '../../components/TableRegion';
+import { can } from '../../../shared/domain/permissions';
 
 type Values = Record<string, unknown>;
 
@@ -37,7 +38,7 @@ function valuesInForce(domain: ParameterDomain, date: string): Values | undefine
  */
 export function ParametersPage() {
   const session = useCurrentSessionQuery().data;
-  const allowed = session?.user?.role === 'functioneel_beheerder';
+  const allowed = can(session?.user, 'manageParameters');
   const { data, error } = useParameterSetsQuery(undefined, { skip: !allowed });
   return (
     <section aria-labelledby="page-title" className="parameters-page">
@@ -51,7 +52,7 @@ export function ParametersPage() {
           <QueryGate data={data} error={error}>
             {({ sets }) => (
               <>
-                <PendingSets sets={sets.filter((s) => s.status === 'voorgesteld')} me={session.user?.id ?? ''} />
+                <PendingSets sets={sets.filter((s) => s.status === 'voorgesteld')} me={session?.user?.id ?? ''} />
                 <ProposeForm />
                 <SetHistory sets={sets} />
               </>

@@ -4,11 +4,12 @@ import { t } from '../../app/i18n/t';
 import { useCurrentSessionQuery } from '../session/session-api';
 import { useVictimTasksQuery } from './slachtoffers-api';
 import { TableRegion } from '../../components/TableRegion';
+import { can } from '../../../shared/domain/permissions';
 
 /** The victim worker's queue: who to inform about which event, by when; urgent and overdue first. */
 export function SlachtofferinformatiePage() {
   const { data: session } = useCurrentSessionQuery();
-  const allowed = session?.user?.role === 'medewerker_slachtofferinformatie';
+  const allowed = can(session?.user, 'workWithVictims');
   const { data } = useVictimTasksQuery(undefined, { skip: !allowed });
   return (
     <section aria-labelledby="page-title">

@@ -10,6 +10,7 @@ import { useArrangementsQuery, useDecideApprovalMutation } from '../betalingsonm
 import { useDecideEscalationApprovalMutation, useEscalationDecisionsQuery } from '../escalaties/escalaties-api';
 import { useCurrentSessionQuery } from '../session/session-api';
 import { useDecideVoorschotMutation, useVoorschotApprovalsQuery } from '../slachtofferinformatie/slachtoffers-api';
+import { can } from '../../../shared/domain/permissions';
 
 type Arrangement = ResponseOf<'arrangements.list'>['arrangements'][number];
 type EscalationDecision = ResponseOf<'escalaties.list'>['decisions'][number];
@@ -80,7 +81,7 @@ export function TeamoverzichtPage() {
     setMessage(t(approved ? 'teamoverzicht.approved' : 'teamoverzicht.rejected', { label }));
     (next ?? title.current)?.focus();
   }, []);
-  const isTeamleider = session?.user?.role === 'teamleider';
+  const isTeamleider = can(session?.user, 'approveDecisions');
   const { data } = useArrangementsQuery({ status: 'ter_goedkeuring' }, { skip: !isTeamleider });
   const { data: escalations } = useEscalationDecisionsQuery({ status: 'ter_goedkeuring' }, { skip: !isTeamleider });
   const { data: voorschotten } = useVoorschotApprovalsQuery(undefined, { skip: !isTeamleider });

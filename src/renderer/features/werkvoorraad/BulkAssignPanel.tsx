@@ -4,6 +4,7 @@ import { formatNumber } from '../../../shared/format';
 import { t } from '../../app/i18n/t';
 import { appError } from '../../api/errors';
 import { useAssignPreviewMutation, useAssignTasksMutation, useTeamMembersQuery } from './taken-api';
+import { can } from '../../../shared/domain/permissions';
 
 const chunkSize = 20;
 
@@ -21,7 +22,7 @@ export function BulkAssignPanel({ taskIds, onDone }: { taskIds: readonly string[
   const [report, setReport] = useState<AssignmentOutcome[] | null>(null);
   const [undone, setUndone] = useState<number | null>(null);
   const assigneeId = assignee === '' ? null : assignee;
-  const workers = team?.members.filter((m) => m.role === 'medewerker_inning' || m.role === 'teamleider') ?? [];
+  const workers = team?.members.filter((m) => can(m, 'workCases')) ?? [];
   const nameOf = (id: string | null) =>
     id ? (workers.find((w) => w.id === id)?.displayName ?? id) : t('queue.unassigned');
 
