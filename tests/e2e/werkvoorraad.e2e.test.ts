@@ -124,6 +124,49 @@ describe('werkvoorraad end to end', () => {
     await page.close();
   });
 
+  it('shows the selected task beside the list on a wide screen, follows j/k, resizes, and opens as a page when narrow', async () => {
+    const page = await worker.openApp();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const preview = page.getByRole('complementary', { name: 'Details van de selectie' });
+    await preview.waitFor();
+    await grid(page).focus();
+    const personAt = async () =>
+      page
+        .locator(`#${await grid(page).getAttribute('aria-activedescendant')} [role="gridcell"]`)
+        .first()
+        .textContent();
+    const first = await personAt();
+    await expect.poll(() => preview.getByRole('heading', { level: 2 }).textContent()).toBe(first);
+    await page.keyboard.press('j');
+    const second = await personAt();
+    await expect.poll(() => preview.getByRole('heading', { level: 2 }).textContent()).toBe(second);
+    // Focus stayed in the list; the claim's facts are in the pane.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('queue-grid');
+    await preview.getByRole('definition').first().waitFor();
+    // Beside the pane the grid fits without sideways scrolling.
+    expect(await grid(page).evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+
+    const splitter = page.getByRole('separator', { name: 'Breedte van het detailpaneel' });
+    const before = Number(await splitter.getAttribute('aria-valuenow'));
+    await splitter.focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    expect(Number(await splitter.getAttribute('aria-valuenow'))).toBe(before + 64);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${screenshotDir}/werkvoorraad-naast-detail.png` });
+
+    // Narrower than 1280 px: no pane; Enter opens the task, Back returns to the same row.
+    await page.setViewportSize({ width: 1100, height: 768 });
+    await preview.waitFor({ state: 'detached' });
+    await grid(page).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/(betalingsonmacht|escalaties|werkvoorraad)\/[\w-]+$/);
+    await page.goBack();
+    await grid(page).waitFor();
+    expect(await activeIndex(page)).toBe(3); // the second row (aria-rowindex counts the header)
+    await page.close();
+  });
+
   it('shares a saved view from one worker with the team lead', async () => {
     const page = await worker.openApp();
     await showQueue(page, /Alle open taken/);

@@ -350,6 +350,14 @@ export const nl = {
     pendingMark: 'nog niet verzonden',
     urgent: 'spoed',
     unassigned: '— niemand —',
+    preview: {
+      label: 'Details van de selectie',
+      none: 'Geen taak geselecteerd.',
+      due: 'termijn {date}',
+      person: 'Naar de persoon',
+      latestNote: 'Laatste notitie',
+      resize: 'Breedte van het detailpaneel',
+    },
     shortcuts: 'Sneltoetsen',
     close: 'Sluiten',
     columns: {

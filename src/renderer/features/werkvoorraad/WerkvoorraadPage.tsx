@@ -14,11 +14,15 @@ import { BulkAssignPanel } from './BulkAssignPanel';
 import { QueueTabs } from './QueueTabs';
 import { QueueToolbar } from './QueueToolbar';
 import { useOpenShortcuts } from '../../app/GlobalShortcuts';
+import { PaneSplitter } from '../../components/PaneSplitter';
+import { useMediaQuery } from '../../components/use-media-query';
+import { TaskPreview } from './TaskPreview';
 import { clearSelection, setActive, sortQueue, toggleSelected } from './queue-slice';
 import { useClaimTaskMutation, useCompleteTaskMutation, useReleaseTaskMutation } from './taken-api';
 import { taskRoute } from './task-route';
 import { useQueueRows } from './use-queue-rows';
 import { todayInAmsterdam } from '../../../shared/domain/amsterdam-clock';
+import { can } from '../../../shared/domain/permissions';
 
 const columnDefs: readonly ColumnDef<TaskSortKey>[] = [
   { key: 'person', label: 'queue.columns.person', width: 'minmax(10.5rem, 2fr)', sort: 'personName' },
@@ -35,19 +39,25 @@ function today(): string {
   return todayInAmsterdam();
 }
 
+/** Beside the preview the grid keeps the columns to choose by; the preview shows the rest. */
+const besidePreviewHidden = new Set(['claimKind', 'phase', 'dueDate', 'assignee']);
+
 export function WerkvoorraadPage() {
   const { view, active, selected } = useAppSelector((state) => state.queue);
   const dispatch = useAppDispatch();
   const navigate = useNavigate();
   const { data: session } = useCurrentSessionQuery();
   const user = session?.user;
-  const isLead = user?.role === 'teamleider';
+  const isLead = can(user, 'assignTasks');
   const rows = useQueueRows(view, active);
   const [claim] = useClaimTaskMutation();
   const [release] = useReleaseTaskMutation();
   const [complete] = useCompleteTaskMutation();
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const openShortcuts = useOpenShortcuts();
+  // 1280 px and wider: the selected task beside the list (master–detail); narrower, it opens as a page.
+  const wide = useMediaQuery('(min-width: 80em)');
+  const [previewWidth, setPreviewWidth] = useState(340);
   const [bulkOpen, setBulkOpen] = useState(false);
   const now = today();
 
@@ -224,21 +234,41 @@ export function WerkvoorraadPage() {
         />
       ) : null}
 
-      <VirtualGrid
-        id="queue-grid"
-        label={t('queue.gridLabel', { queue: t(`queue.${view.queue}`), count: formatNumber(rows.total) })}
-        columns={columns}
-        rowCount={rows.total}
-        rowAt={rows.rowAt}
-        rowKey={(row) => row.id}
-        renderCell={renderCell}
-        active={active}
-        onActiveChange={(index) => dispatch(setActive(index))}
-        onVisibleRangeChange={rows.onVisibleRangeChange}
-        onRowKey={onRowKey}
-        isSelected={isLead ? (row) => selected.includes(row.id) : undefined}
-        busy={rows.fetching}
-      />
+      <div
+        className={wide ? 'master-detail' : undefined}
+        style={wide ? { gridTemplateColumns: `minmax(0, 1fr) auto ${previewWidth}px` } : undefined}
+      >
+        <VirtualGrid
+          id="queue-grid"
+          label={t('queue.gridLabel', { queue: t(`queue.${view.queue}`), count: formatNumber(rows.total) })}
+          columns={wide ? columns.filter((c) => !besidePreviewHidden.has(c.key)) : columns}
+          rowCount={rows.total}
+          rowAt={rows.rowAt}
+          rowKey={(row) => row.id}
+          renderCell={renderCell}
+          active={active}
+          onActiveChange={(index) => dispatch(setActive(index))}
+          onVisibleRangeChange={rows.onVisibleRangeChange}
+          onRowKey={onRowKey}
+          isSelected={isLead ? (row) => selected.includes(row.id) : undefined}
+          busy={rows.fetching}
+        />
+        {wide ? (
+          <>
+            <PaneSplitter
+              label={t('queue.preview.resize')}
+              controls="task-preview"
+              width={previewWidth}
+              min={280}
+              max={640}
+              onWidth={setPreviewWidth}
+            />
+            <aside id="task-preview" className="task-preview" aria-label={t('queue.preview.label')}>
+              <TaskPreview task={activeRow} />
+            </aside>
+          </>
+        ) : null}
+      </div>
       {rows.tooBroad ? (
         <p id="queue-too-broad" className="alert alert--info" role="status">
           {t('queue.searchTooBroad', { limit: formatNumber(queueSearchMatchLimit) })}
