@@ -1,6 +1,8 @@
 import { normalizedDocumentName } from '../../shared/api/loket';
 import { ParameterSetsRepository } from '../db/repositories/parameter-sets-repository';
-import type { SyncStatus } from '../../shared/ipc/contract';
+import { isChannel, type SessionUser, type SyncStatus } from '../../shared/ipc/contract';
+import { can, refusalOf } from '../../shared/domain/permissions';
+import { channelAccess, type Access } from './channel-access';
 import type { BackendEvent } from '../../shared/ipc/events';
 import { AppError, fail, type Result } from '../../shared/ipc/result';
 import type { DbLogger } from '../db/connection';
@@ -72,6 +74,14 @@ const localOnlyStatus: SyncStatus = {
   progress: null,
   error: null,
 };
+
+/** The door of every channel (channel-access.ts): signed in, and with the permission it names. */
+function refusedAccess(access: Access, user: SessionUser | null): Result<never> | null {
+  if (access === 'anyone') return null;
+  if (!user) return fail('unauthorized', 'U bent niet aangemeld. Meld u eerst aan.');
+  if (access !== 'signedIn' && !can(user, access)) return fail('forbidden', refusalOf(access));
+  return null;
+}
 
 /** What a locked screen may still ask: who is signed in, the header's sync state, unlock and sign-out. */
 const openWhileLocked = new Set([
@@ -154,11 +164,6 @@ export function createBackend(
   };
 
   const parametersOnlyLive = 'Parametersets zijn alleen via de centrale API te beheren.';
-  const requireBeheerder = () => {
-    const user = requireUser();
-    requirePermission(user, 'manageParameters');
-    return user;
-  };
 
   // The idle lock lives here, not in the renderer: a reload (Ctrl+R) of a locked screen is still locked.
   let locked = false;
@@ -213,54 +218,43 @@ export function createBackend(
     },
     'sync.status': () => engine?.status() ?? localOnlyStatus,
     'sync.now': async () => {
-      requireUser();
       const sync = requireSync();
       await sync.syncOnce().catch(() => undefined); // the status carries the error in Dutch
       return sync.status();
     },
     'sync.rebuild': async () => {
-      requireUser();
       const sync = requireSync();
       await sync.rebuild().catch(() => undefined);
       return sync.status();
     },
     'werkvoorraad.list': (request) => {
-      requireUser();
       return listWerkvoorraad(claims, request);
     },
     'claims.get': ({ id }) => {
-      requireUser();
       const claim = claims.get(id);
       if (!claim) throw new AppError('not_found', 'Deze vordering staat niet in uw werkvoorraad.');
       return claim;
     },
     'audit.list': async (filter) => {
-      requirePermission(requireUser(), 'readAuditLog');
       return readLive('Het auditlog is alleen via de centrale API in te zien.', (client) => client.auditLog(filter));
     },
     'parameters.approved': () => {
-      requireUser();
       return { sets: new ParameterSetsRepository(db).all() };
     },
     'parameters.list': () => {
-      requireBeheerder();
       return readLive(parametersOnlyLive, (client) => client.parameterSets());
     },
     'parameters.propose': (proposal) => {
-      requireBeheerder();
       return readLive(parametersOnlyLive, (client) => client.proposeParameterSet(proposal));
     },
     'parameters.decide': ({ id, ...decision }) => {
-      requireBeheerder();
       return readLive(parametersOnlyLive, (client) => client.decideParameterSet(id, decision));
     },
     'claims.history': ({ claimId }) => {
-      requireUser();
       if (!claims.get(claimId)) throw new AppError('not_found', 'Deze vordering staat niet in uw werkvoorraad.');
       return { events: new ClaimEventsRepository(db).forClaim(claimId) };
     },
     'notes.list': ({ claimId }) => {
-      requireUser();
       return { notes: listCaseNotes(db, claimId) };
     },
     'notes.add': (request) => {
@@ -269,11 +263,9 @@ export function createBackend(
       return note;
     },
     'betalingsonmacht.person': ({ personId }) => {
-      requireUser();
       return personOverview(db, personId);
     },
     'betalingsonmacht.saveDraft': ({ personId, draft }) => {
-      requireUser();
       arrangements.saveDraft(personId, draft);
       return {};
     },
@@ -283,7 +275,6 @@ export function createBackend(
       return arrangement;
     },
     'loket.document': ({ requestId, number }) => {
-      requireUser();
       // Only a request of the worker's own cases; the server checks the team again and audits the read.
       if (!new LoketRequestsRepository(db).get(requestId)) {
         throw new AppError('not_found', 'Deze aanvraag staat niet in uw werkvoorraad.');
@@ -300,11 +291,9 @@ export function createBackend(
       return arrangement;
     },
     'betalingsonmacht.letter': ({ arrangementId }) => {
-      requireUser();
       return decisionLetter(db, arrangementId);
     },
     'arrangements.list': ({ status, limit }) => {
-      requireUser();
       return { arrangements: arrangements.list(status, limit) };
     },
     'arrangements.decideApproval': (request) => {
@@ -313,11 +302,9 @@ export function createBackend(
       return {};
     },
     'escalaties.page': (request) => {
-      requireUser();
       return escalationPage(db, request, today());
     },
     'escalaties.claim': ({ claimId }) => {
-      requireUser();
       return escalationCase(db, claimId);
     },
     'escalaties.decide': (request) => {
@@ -336,7 +323,6 @@ export function createBackend(
       return decision;
     },
     'escalaties.list': ({ status, limit }) => {
-      requireUser();
       return { decisions: escalations.list(status, limit) };
     },
     'escalaties.decideApproval': (request) => {
@@ -349,7 +335,6 @@ export function createBackend(
     'slachtoffers.letter': (request) =>
       victimLetter(db, requireUser(), (victimId, reason) => readVictimContact(victimId, reason), request, today()),
     'claims.aanmaningLetter': ({ eventId }) => {
-      requireUser();
       return aanmaningLetter(db, eventId);
     },
     'slachtoffers.proposeVoorschot': ({ compensationId }) => {
@@ -380,11 +365,9 @@ export function createBackend(
       return notification;
     },
     'reviews.list': () => {
-      requireUser();
       return { reviews: listReviews(db) };
     },
     'reviews.drop': ({ commandId }) => {
-      requireUser();
       dropReview(db, commandId);
       return {};
     },
@@ -401,10 +384,12 @@ export function createBackend(
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    invoke: (channel, payload) =>
-      locked && !openWhileLocked.has(channel as string)
-        ? Promise.resolve(fail('locked', 'Het scherm is vergrendeld. Geef uw wachtwoord om verder te werken.'))
-        : dispatch(table, channel, payload, logger),
+    invoke: (channel, payload) => {
+      if (locked && !openWhileLocked.has(channel as string))
+        return Promise.resolve(fail('locked', 'Het scherm is vergrendeld. Geef uw wachtwoord om verder te werken.'));
+      const refused = isChannel(channel) ? refusedAccess(channelAccess[channel], currentUser()) : null;
+      return refused ? Promise.resolve(refused) : dispatch(table, channel, payload, logger);
+    },
     close: () => {
       engine?.stop();
       db.close();

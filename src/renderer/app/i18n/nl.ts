@@ -39,6 +39,12 @@ export const nl = {
       more: 'Meer hierover',
       dismiss: 'Melding sluiten',
     },
+    rebuild: {
+      title: 'Lokale gegevens opnieuw ophalen',
+      intro:
+        'Alleen als de servicedesk erom vraagt: de lokale cache wordt leeggemaakt en opnieuw van de centrale API gehaald. Niet-verzonden beslissingen blijven bewaard en worden verstuurd.',
+      done: 'De lokale gegevens zijn opnieuw opgehaald.',
+    },
     storageFull: {
       title: 'De schijf van deze computer is vol',
       notice:

@@ -4,6 +4,7 @@ import { QueryGate } from '../../components/QueryGate';
 import { downloadBlob } from '../../components/download-file';
 import { useAppInfoQuery, useExportDiagnosticsMutation } from './app-info-api';
 import { recoveryText } from './recovery-text';
+import { RebuildCache } from './RebuildCache';
 
 /** "Over deze app": the version for the support desk, what happened at start, and the diagnostic export. */
 export function AboutPage() {
@@ -51,6 +52,7 @@ export function AboutPage() {
           {failure.message}
         </div>
       ) : null}
+      <RebuildCache />
     </section>
   );
 }

@@ -1,12 +1,11 @@
 import { formatDateTime, formatNumber } from '../../../shared/format';
 import { t } from '../../app/i18n/t';
-import { useRebuildCacheMutation, useSyncNowMutation, useSyncStatusQuery } from './session-api';
+import { useSyncNowMutation, useSyncStatusQuery } from './session-api';
 
 /** The sync state; the backend sends each new one (backend-events.ts), so nothing here polls. */
 export function SyncIndicator() {
   const { data } = useSyncStatusQuery();
   const [syncNow, { isLoading: syncing }] = useSyncNowMutation();
-  const [rebuild, { isLoading: rebuilding }] = useRebuildCacheMutation();
   if (!data) return null;
   const canSync = data.connection === 'online' || data.connection === 'offline';
   return (
@@ -38,16 +37,6 @@ export function SyncIndicator() {
         <div className="sync-indicator__actions">
           <button type="button" className="button--header" disabled={syncing} onClick={() => void syncNow()}>
             {t('sync.syncNow')}
-          </button>
-          <button
-            type="button"
-            className="button--header"
-            disabled={rebuilding}
-            onClick={() => {
-              if (window.confirm(t('sync.rebuildConfirm'))) void rebuild();
-            }}
-          >
-            {t('sync.rebuild')}
           </button>
         </div>
       ) : null}
