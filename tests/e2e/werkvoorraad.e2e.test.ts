@@ -152,6 +152,12 @@ describe('werkvoorraad end to end', () => {
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
     expect(Number(await splitter.getAttribute('aria-valuenow'))).toBe(before + 64);
+    // Folding the filters gives their height to the grid.
+    const gridTop = () =>
+      grid(page).evaluate((el) => el.getBoundingClientRect().top + (document.getElementById('inhoud')?.scrollTop ?? 0));
+    const topBefore = await gridTop();
+    await page.getByRole('button', { name: /^Filters/ }).click();
+    await expect.poll(gridTop).toBeLessThan(topBefore - 40);
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${screenshotDir}/werkvoorraad-naast-detail.png` });
 

@@ -356,6 +356,8 @@ export const nl = {
     pendingMark: 'nog niet verzonden',
     urgent: 'spoed',
     unassigned: '— niemand —',
+    filters: 'Filters',
+    filtersCount: 'Filters ({count})',
     preview: {
       label: 'Details van de selectie',
       none: 'Geen taak geselecteerd.',

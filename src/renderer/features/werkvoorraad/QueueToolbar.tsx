@@ -4,7 +4,7 @@ import { FilterSelect } from '../../components/FilterSelect';
 import { taskKinds } from '../../../shared/domain/taken';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { t } from '../../app/i18n/t';
-import { applyView, detachView, filterQueue, searchQueue } from './queue-slice';
+import { applyView, detachView, filterQueue, searchQueue, toggleFilters } from './queue-slice';
 import { useDeleteViewMutation, useSaveViewMutation, useSavedViewsQuery } from './taken-api';
 
 const searchDelayMs = 150;
@@ -19,7 +19,8 @@ export const QueueToolbar = memo(function QueueToolbar({
   isLead: boolean;
   onMessage: (message: string) => void;
 }) {
-  const { view, savedViewId } = useAppSelector((state) => state.queue);
+  const { view, savedViewId, filtersFolded } = useAppSelector((state) => state.queue);
+  const activeFilters = [view.taskKind, view.claimKind, view.phase].filter((f) => f !== null).length;
   const dispatch = useAppDispatch();
   const [text, setText] = useState(view.search);
   const { data: views } = useSavedViewsQuery();
@@ -78,80 +79,91 @@ export const QueueToolbar = memo(function QueueToolbar({
           {t('queue.searchHint')}
         </span>
       </label>
-      <FilterSelect
-        label={t('queue.taskKind')}
-        values={taskKinds}
-        value={view.taskKind}
-        labelOf={(kind) => t(`taskKind.${kind}`)}
-        onChange={(taskKind) => dispatch(filterQueue({ taskKind }))}
-      />
-      <FilterSelect
-        label={t('queue.claimKind')}
-        values={claimKinds}
-        value={view.claimKind}
-        labelOf={(kind) => t(`claimKind.${kind}`)}
-        onChange={(claimKind) => dispatch(filterQueue({ claimKind }))}
-      />
-      <FilterSelect
-        label={t('queue.phase')}
-        values={claimPhases}
-        value={view.phase}
-        labelOf={(phase) => t(`claimPhase.${phase}`)}
-        onChange={(phase) => dispatch(filterQueue({ phase }))}
-      />
-      <label className="field">
-        <span className="field__label">{t('queue.view')}</span>
-        <select
-          value={savedViewId ?? ''}
-          onChange={(e) => {
-            const chosen = views?.views.find((v) => v.id === e.target.value);
-            if (chosen) dispatch(applyView({ id: chosen.id, definition: chosen.definition }));
-          }}
-        >
-          <option value="">{t('queue.noView')}</option>
-          {views?.views.map((v) => (
-            <option key={v.id} value={v.id}>
-              {v.ownerId === userId ? v.name : t('queue.viewOwner', { name: v.name, owner: v.ownerName })}
-            </option>
-          ))}
-        </select>
-      </label>
-      {naming ? (
-        <form className="queue-toolbar" onSubmit={(e) => void submitView(e)}>
-          <label className="field">
-            <span className="field__label">{t('queue.viewName')}</span>
-            <input value={name} minLength={2} maxLength={80} required onChange={(e) => setName(e.target.value)} />
-          </label>
-          <button type="submit" disabled={saving.isLoading}>
-            {t('queue.save')}
+      <button
+        type="button"
+        className="queue-toolbar__fold"
+        aria-expanded={!filtersFolded}
+        aria-controls="queue-filters"
+        onClick={() => dispatch(toggleFilters())}
+      >
+        {activeFilters ? t('queue.filtersCount', { count: activeFilters }) : t('queue.filters')}
+      </button>
+      <div id="queue-filters" className="queue-toolbar__filters" hidden={filtersFolded}>
+        <FilterSelect
+          label={t('queue.taskKind')}
+          values={taskKinds}
+          value={view.taskKind}
+          labelOf={(kind) => t(`taskKind.${kind}`)}
+          onChange={(taskKind) => dispatch(filterQueue({ taskKind }))}
+        />
+        <FilterSelect
+          label={t('queue.claimKind')}
+          values={claimKinds}
+          value={view.claimKind}
+          labelOf={(kind) => t(`claimKind.${kind}`)}
+          onChange={(claimKind) => dispatch(filterQueue({ claimKind }))}
+        />
+        <FilterSelect
+          label={t('queue.phase')}
+          values={claimPhases}
+          value={view.phase}
+          labelOf={(phase) => t(`claimPhase.${phase}`)}
+          onChange={(phase) => dispatch(filterQueue({ phase }))}
+        />
+        <label className="field">
+          <span className="field__label">{t('queue.view')}</span>
+          <select
+            value={savedViewId ?? ''}
+            onChange={(e) => {
+              const chosen = views?.views.find((v) => v.id === e.target.value);
+              if (chosen) dispatch(applyView({ id: chosen.id, definition: chosen.definition }));
+            }}
+          >
+            <option value="">{t('queue.noView')}</option>
+            {views?.views.map((v) => (
+              <option key={v.id} value={v.id}>
+                {v.ownerId === userId ? v.name : t('queue.viewOwner', { name: v.name, owner: v.ownerName })}
+              </option>
+            ))}
+          </select>
+        </label>
+        {naming ? (
+          <form className="queue-toolbar" onSubmit={(e) => void submitView(e)}>
+            <label className="field">
+              <span className="field__label">{t('queue.viewName')}</span>
+              <input value={name} minLength={2} maxLength={80} required onChange={(e) => setName(e.target.value)} />
+            </label>
+            <button type="submit" disabled={saving.isLoading}>
+              {t('queue.save')}
+            </button>
+            <button type="button" onClick={() => setNaming(false)}>
+              {t('queue.cancel')}
+            </button>
+            {saving.error ? (
+              <p role="alert" className="field__error">
+                {(saving.error as { message?: string }).message}
+              </p>
+            ) : null}
+          </form>
+        ) : (
+          <button type="button" onClick={() => setNaming(true)}>
+            {t('queue.saveView')}
           </button>
-          <button type="button" onClick={() => setNaming(false)}>
-            {t('queue.cancel')}
+        )}
+        {current && (current.ownerId === userId || isLead) ? (
+          <button
+            type="button"
+            onClick={() =>
+              void deleteView(current.id).then(() => {
+                dispatch(detachView());
+                onMessage(t('queue.viewDeleted'));
+              })
+            }
+          >
+            {t('queue.deleteView')}
           </button>
-          {saving.error ? (
-            <p role="alert" className="field__error">
-              {(saving.error as { message?: string }).message}
-            </p>
-          ) : null}
-        </form>
-      ) : (
-        <button type="button" onClick={() => setNaming(true)}>
-          {t('queue.saveView')}
-        </button>
-      )}
-      {current && (current.ownerId === userId || isLead) ? (
-        <button
-          type="button"
-          onClick={() =>
-            void deleteView(current.id).then(() => {
-              dispatch(detachView());
-              onMessage(t('queue.viewDeleted'));
-            })
-          }
-        >
-          {t('queue.deleteView')}
-        </button>
-      ) : null}
+        ) : null}
+      </div>
     </div>
   );
 });

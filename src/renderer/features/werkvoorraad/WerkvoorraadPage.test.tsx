@@ -25,6 +25,22 @@ async function loaded() {
 }
 
 describe('werkvoorraad queues', () => {
+  it('folds the filters away, says how many are set, and keeps them while folded', async () => {
+    renderQueue();
+    const user = userEvent.setup();
+    await user.selectOptions(await screen.findByLabelText('Soort vordering'), 'wahv');
+    const fold = screen.getByRole('button', { name: 'Filters (1)' });
+    expect(fold).toHaveAttribute('aria-expanded', 'true');
+    await user.click(fold);
+    expect(fold).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.getByLabelText('Soort vordering')).not.toBeVisible();
+    expect(screen.queryByRole('combobox', { name: 'Soort vordering' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Weergave bewaren' })).not.toBeInTheDocument();
+    expect(screen.getByRole('searchbox')).toBeVisible(); // the search stays
+    await user.click(fold);
+    expect(screen.getByLabelText('Soort vordering')).toHaveValue('wahv');
+  });
+
   it('renders only the rows in view, however long the queue', async () => {
     renderQueue();
     const user = userEvent.setup();

@@ -11,6 +11,8 @@ export interface QueueState {
   active: number;
   /** Tasks picked for a bulk action (team lead). */
   selected: string[];
+  /** The filters and saved views folded away, for more rows on a small screen. */
+  filtersFolded: boolean;
 }
 
 export const defaultView: SavedViewDefinition = {
@@ -23,7 +25,13 @@ export const defaultView: SavedViewDefinition = {
   search: '',
 };
 
-const initialState: QueueState = { view: defaultView, savedViewId: null, active: 0, selected: [] };
+const initialState: QueueState = {
+  view: defaultView,
+  savedViewId: null,
+  active: 0,
+  selected: [],
+  filtersFolded: false,
+};
 
 type Filters = Pick<SavedViewDefinition, 'taskKind' | 'claimKind' | 'phase'>;
 
@@ -78,10 +86,14 @@ export const queueSlice = createSlice({
     clearSelection(state) {
       state.selected = [];
     },
+    toggleFilters(state) {
+      state.filtersFolded = !state.filtersFolded;
+    },
   },
 });
 
 export const {
+  toggleFilters,
   showQueue,
   sortQueue,
   filterQueue,
