@@ -14,6 +14,8 @@ import { FeedEvents } from './sync/feed-events';
 export const apiRole = 'cjib_api';
 
 const keyReloadMs = 60_000;
+/** How long a stopping node lets requests in progress finish before it cuts their connections. */
+const closeGraceMs = 2_000;
 
 export interface CentralServerOptions {
   /** A PostgreSQL server, as the API's own login (a member of cjib_api); without it, embedded PGlite. */
@@ -95,7 +97,10 @@ export async function startCentralServer(options: CentralServerOptions = {}): Pr
     close: async () => {
       clearInterval(keyReload);
       // The app first: a request that arrives meanwhile would keep its connection (keep-alive) open.
+      // A connection still busy after a grace period is cut, so a stopping node never hangs.
+      const cut = setTimeout(() => app.server.closeAllConnections(), closeGraceMs);
       await app.close();
+      clearTimeout(cut);
       await feedEvents.close();
       await db.close();
     },
