@@ -11,7 +11,7 @@ import { addCaseNote } from '../../src/main/services/case-notes-service';
 import { signIn } from '../../src/main/services/session-service';
 import { CentralClient } from '../../src/main/sync/central-client';
 import { SyncEngine } from '../../src/main/sync/sync-engine';
-import { memoryVault } from '../../src/main/sync/session-vault';
+import { memoryVault, type SessionVault } from '../../src/main/sync/session-vault';
 import { createBackend, type Backend } from '../../src/main/backend/backend';
 import { call } from '../support/desktop';
 import { startTestCentral } from '../support/central';
@@ -38,6 +38,20 @@ function fill(): string {
 
 describe.skipIf(!canMount)('sync on a full disk', () => {
   let central: CentralServer;
+  /** A desktop backend on `dbPath` against the test's central, resuming the session in `vault`. */
+  const desktopOn = (dbPath: string, vault: SessionVault) =>
+    createBackend(
+      {
+        dbPath,
+        migrationsDir: localMigrationsDir,
+        appVersion: 'test',
+        centralUrl: central.url,
+        localUser: null,
+        sync: { intervalMs: 3_600_000 },
+      },
+      undefined,
+      { vault },
+    );
   beforeAll(async () => {
     central = await startTestCentral({ seed: { persons: 120, claims: 900 } });
     mkdirSync(mountPoint, { recursive: true });
@@ -105,18 +119,7 @@ describe.skipIf(!canMount)('sync on a full disk', () => {
 
     let backend: Backend | undefined;
     try {
-      backend = createBackend(
-        {
-          dbPath,
-          migrationsDir: localMigrationsDir,
-          appVersion: 'test',
-          centralUrl: central.url,
-          localUser: null,
-          sync: { intervalMs: 3_600_000 },
-        },
-        undefined,
-        { vault },
-      );
+      backend = desktopOn(dbPath, vault);
       expect(await call(backend, 'app.info')).toMatchObject({ storageFull: true });
       expect((await call<{ user: { id: string } | null }>(backend, 'session.current')).user?.id).toBe(user.id);
       const list = await call<{ total: number }>(backend, 'werkvoorraad.list', { limit: 5 });
@@ -147,18 +150,7 @@ describe.skipIf(!canMount)('sync on a full disk', () => {
     }
 
     // With room again the cache opens as usual; the note is sent once more at most and kept once.
-    const again = createBackend(
-      {
-        dbPath,
-        migrationsDir: localMigrationsDir,
-        appVersion: 'test',
-        centralUrl: central.url,
-        localUser: null,
-        sync: { intervalMs: 3_600_000 },
-      },
-      undefined,
-      { vault },
-    );
+    const again = desktopOn(dbPath, vault);
     try {
       expect(await call(again, 'app.info')).toMatchObject({ storageFull: false });
       await call(again, 'sync.now');

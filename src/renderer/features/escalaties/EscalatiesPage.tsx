@@ -1,4 +1,4 @@
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, type KeyboardEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { claimKinds, claimPhases } from '../../../shared/domain/claims';
 import { formatCents, formatDate, formatNumber } from '../../../shared/format';
@@ -7,6 +7,7 @@ import { useOpenShortcuts } from '../../app/GlobalShortcuts';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { t, type MessageKey } from '../../app/i18n/t';
 import { FilterSelect } from '../../components/FilterSelect';
+import { GridSearchField, GridPosition, RetryAlert } from '../../components/GridParts';
 import { useWindowRows } from '../../components/use-window-rows';
 import { VirtualGrid } from '../../components/VirtualGrid';
 import { sortableColumns, type ColumnDef } from '../../components/sortable-columns';
@@ -46,8 +47,6 @@ const amountChoices = [
   { cents: 100_000, label: 'escalaties.amounts.from1000' },
 ] as const satisfies readonly { cents: number | null; label: MessageKey }[];
 
-const searchDelayMs = 200;
-
 /**
  * The Escalaties worklist: every claim with the advised next step (before licence and vehicle are
  * checked), counted per step, sorted and filtered like the Werkvoorraad and worked from the
@@ -69,12 +68,7 @@ export function EscalatiesPage() {
     ...(search ? { search } : {}),
   });
   const counts = rows.answer?.counts;
-  const [text, setText] = useState(search);
-  useEffect(() => {
-    if (text.trim() === search) return;
-    const timer = setTimeout(() => dispatch(filterEscalaties({ search: text.trim() })), searchDelayMs);
-    return () => clearTimeout(timer);
-  }, [text, search, dispatch]);
+  const onSearch = useCallback((text: string) => dispatch(filterEscalaties({ search: text })), [dispatch]);
   useEffect(() => {
     if (active >= rows.total && rows.total > 0) dispatch(setEscalatieActive(rows.total - 1));
   }, [active, rows.total, dispatch]);
@@ -171,22 +165,12 @@ export function EscalatiesPage() {
       </nav>
 
       <div className="queue-toolbar" role="search">
-        <label className="field">
-          <span className="field__label">{t('escalaties.searchLabel')}</span>
-          <input
-            type="search"
-            value={text}
-            maxLength={100}
-            onChange={(event) => setText(event.target.value)}
-            onKeyDown={(event) => {
-              if (event.key === 'ArrowDown' || event.key === 'Enter') {
-                event.preventDefault();
-                dispatch(filterEscalaties({ search: text.trim() }));
-                document.getElementById('escalaties-grid')?.focus();
-              }
-            }}
-          />
-        </label>
+        <GridSearchField
+          label={t('escalaties.searchLabel')}
+          search={search}
+          gridId="escalaties-grid"
+          onSearch={onSearch}
+        />
         <FilterSelect
           label={t('werkvoorraad.filterKind')}
           values={claimKinds}
@@ -241,21 +225,10 @@ export function EscalatiesPage() {
         <button type="button" onClick={openShortcuts}>
           {t('queue.shortcuts')} <kbd aria-hidden="true">?</kbd>
         </button>
-        <span className="queue-status" aria-live="polite">
-          {rows.total > 0
-            ? t('queue.position', { index: formatNumber(active + 1), count: formatNumber(rows.total) })
-            : t('queue.count', { count: 0 })}
-        </span>
+        <GridPosition active={active} total={rows.total} />
       </div>
 
-      {rows.error ? (
-        <div className="alert alert--error" role="alert">
-          <p>{t('app.error', { message: (rows.error as { message?: string }).message ?? '' })}</p>
-          <button type="button" onClick={() => void rows.refetch()}>
-            {t('app.retry')}
-          </button>
-        </div>
-      ) : null}
+      <RetryAlert error={rows.error} onRetry={rows.refetch} />
 
       {selected.length ? (
         <BulkDecisionPanel claimIds={selected} onDone={() => dispatch(clearEscalatieSelection())} />

@@ -1,4 +1,4 @@
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, type KeyboardEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { claimKinds, claimPhases } from '../../../shared/domain/claims';
 import { formatCents, formatDate, formatNumber } from '../../../shared/format';
@@ -7,6 +7,7 @@ import { useOpenShortcuts } from '../../app/GlobalShortcuts';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { t } from '../../app/i18n/t';
 import { FilterSelect } from '../../components/FilterSelect';
+import { GridSearchField, GridPosition, RetryAlert } from '../../components/GridParts';
 import { sortableColumns, type ColumnDef } from '../../components/sortable-columns';
 import { useWindowRows } from '../../components/use-window-rows';
 import { VirtualGrid } from '../../components/VirtualGrid';
@@ -35,8 +36,6 @@ const columnDefs: readonly ColumnDef<WerkvoorraadSort>[] = [
   { key: 'dueDate', label: 'werkvoorraad.columns.dueDate', width: 'minmax(6.5rem, 0.8fr)', sort: 'dueDate' },
 ];
 
-const searchDelayMs = 200;
-
 /**
  * Every claim in the local cache, also those without an open task: the same grid and keys as the
  * Werkvoorraad (j/k, Enter opens), sorted on a column header, filtered and searched.
@@ -53,12 +52,7 @@ export function ClaimsListPage() {
     ...(phase ? { phase } : {}),
     ...(search ? { search } : {}),
   });
-  const [text, setText] = useState(search);
-  useEffect(() => {
-    if (text.trim() === search) return;
-    const timer = setTimeout(() => dispatch(searchClaims(text)), searchDelayMs);
-    return () => clearTimeout(timer);
-  }, [text, search, dispatch]);
+  const onSearch = useCallback((text: string) => dispatch(searchClaims(text)), [dispatch]);
   useEffect(() => {
     if (active >= rows.total && rows.total > 0) dispatch(setClaimActive(rows.total - 1));
   }, [active, rows.total, dispatch]);
@@ -106,22 +100,7 @@ export function ClaimsListPage() {
       <p>{t('werkvoorraad.intro')}</p>
 
       <div className="queue-toolbar" role="search">
-        <label className="field">
-          <span className="field__label">{t('queue.search')}</span>
-          <input
-            type="search"
-            value={text}
-            maxLength={100}
-            onChange={(event) => setText(event.target.value)}
-            onKeyDown={(event) => {
-              if (event.key === 'ArrowDown' || event.key === 'Enter') {
-                event.preventDefault();
-                dispatch(searchClaims(text));
-                document.getElementById('claims-grid')?.focus();
-              }
-            }}
-          />
-        </label>
+        <GridSearchField label={t('queue.search')} search={search} gridId="claims-grid" onSearch={onSearch} />
         <FilterSelect
           label={t('werkvoorraad.filterKind')}
           values={claimKinds}
@@ -145,21 +124,10 @@ export function ClaimsListPage() {
         <button type="button" onClick={openShortcuts}>
           {t('queue.shortcuts')} <kbd aria-hidden="true">?</kbd>
         </button>
-        <span className="queue-status" aria-live="polite">
-          {rows.total > 0
-            ? t('queue.position', { index: formatNumber(active + 1), count: formatNumber(rows.total) })
-            : t('queue.count', { count: 0 })}
-        </span>
+        <GridPosition active={active} total={rows.total} />
       </div>
 
-      {rows.error ? (
-        <div className="alert alert--error" role="alert">
-          <p>{t('app.error', { message: (rows.error as { message?: string }).message ?? '' })}</p>
-          <button type="button" onClick={() => void rows.refetch()}>
-            {t('app.retry')}
-          </button>
-        </div>
-      ) : null}
+      <RetryAlert error={rows.error} onRetry={rows.refetch} />
 
       <VirtualGrid
         id="claims-grid"

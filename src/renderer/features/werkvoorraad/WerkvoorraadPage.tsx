@@ -8,6 +8,7 @@ import { queueSearchMatchLimit } from '../../../shared/ipc/contract-taken';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { t } from '../../app/i18n/t';
 import { VirtualGrid } from '../../components/VirtualGrid';
+import { GridPosition, RetryAlert } from '../../components/GridParts';
 import { sortableColumns, type ColumnDef } from '../../components/sortable-columns';
 import { useCurrentSessionQuery } from '../session/session-api';
 import { BulkAssignPanel } from './BulkAssignPanel';
@@ -199,11 +200,7 @@ export function WerkvoorraadPage() {
         <button type="button" onClick={openShortcuts}>
           {t('queue.shortcuts')} <kbd aria-hidden="true">?</kbd>
         </button>
-        <span className="queue-status" aria-live="polite">
-          {rows.total > 0
-            ? t('queue.position', { index: formatNumber(active + 1), count: formatNumber(rows.total) })
-            : t('queue.count', { count: 0 })}
-        </span>
+        <GridPosition active={active} total={rows.total} />
       </div>
 
       {message ? (
@@ -214,14 +211,7 @@ export function WerkvoorraadPage() {
           {message.text}
         </p>
       ) : null}
-      {rows.error ? (
-        <div className="alert alert--error" role="alert">
-          <p>{t('app.error', { message: (rows.error as { message?: string }).message ?? '' })}</p>
-          <button type="button" onClick={() => void rows.refetch()}>
-            {t('app.retry')}
-          </button>
-        </div>
-      ) : null}
+      <RetryAlert error={rows.error} onRetry={rows.refetch} />
 
       {bulkOpen && isLead && selected.length ? (
         <BulkAssignPanel
